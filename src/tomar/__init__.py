@@ -1,0 +1,3 @@
+"""Tomar: offline petition signature collection."""
+
+__version__ = "0.1.0"

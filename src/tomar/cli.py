@@ -1,0 +1,426 @@
+"""The `tomar` command: a thin face over tomar.core.
+
+Exit codes: 0 success, 1 a TomarError (one line on stderr, no traceback), 2 usage error.
+Passphrases come from TOMAR_PASSPHRASE (or TOMAR_BACKUP_PASSPHRASE) or a prompt, never
+from the command line, where other users could read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .core import organizer, strokes, vault
+from .core.atomic import atomic_write
+from .core.device import Device, init_vault
+from .core.errors import TomarError, ValidationError
+from .core.records import SignatureForm
+from .resources import resource_path
+
+DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 - the bundled demo, never real data
+
+
+class UsageError(Exception):
+    pass
+
+
+def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise TomarError(f"No passphrase given: set {env} or run in a terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise TomarError("The two passphrases are not the same. Nothing was changed.")
+    return first
+
+
+def _home(args: argparse.Namespace) -> Path:
+    return Path(args.home) if args.home else vault.default_home()
+
+
+def _open(args: argparse.Namespace) -> vault.Vault:
+    home = _home(args)
+    if not vault.exists(home):
+        return vault.Vault.open(home, "")  # raises NoVault with the right words
+    return vault.Vault.open(home, _passphrase("TOMAR_PASSPHRASE", "Vault passphrase: "))
+
+
+def _print_json(doc: Any) -> None:
+    print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+# --- commands -----------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    home = _home(args)
+    if vault.exists(home):
+        raise TomarError(f"There is already a vault in {home}.")
+    secret = _passphrase("TOMAR_PASSPHRASE", "Choose a vault passphrase: ", confirm=True)
+    if len(secret) < 8:
+        raise TomarError("Please choose a passphrase of at least 8 characters.")
+    with init_vault(home, secret) as v:
+        print(f"Vault created in {home}")
+        print(f"Device fingerprint: {Device(v).identity.fingerprint}")
+
+
+def cmd_organizer_init(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        ident = organizer.init(v, args.name, args.recipient)
+        print(f"Organizer keys created ({ident.recipient_kind}).")
+        print(f"Organizer fingerprint: {ident.fingerprint}")
+        print("Next: back them up with 'tomar organizer backup --out FILE'.")
+
+
+def cmd_organizer_backup(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        secret = _passphrase(
+            "TOMAR_BACKUP_PASSPHRASE", "Passphrase for the backup file: ", confirm=True
+        )
+        organizer.backup(v, Path(args.out), secret)
+        print(f"Backup written to {args.out}. Keep it and its passphrase apart, somewhere safe.")
+
+
+def cmd_organizer_identity(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        organizer.write_identity(v, Path(args.out))
+    print(
+        "WARNING: this file opens every signature of the campaign without a passphrase. "
+        "Keep it offline, and delete it when you no longer need it.",
+        file=sys.stderr,
+    )
+    print(f"Identity written to {args.out}")
+
+
+def cmd_organizer_restore(args: argparse.Namespace) -> None:
+    data = _read(Path(args.file), limit=64 * 1024, what="backup file")
+    with _open(args) as v:
+        secret = _passphrase("TOMAR_BACKUP_PASSPHRASE", "Backup passphrase: ")
+        ident = organizer.restore_backup(v, data, secret)
+        print(f"Organizer keys restored. Fingerprint: {ident.fingerprint}")
+
+
+def cmd_campaign_create(args: argparse.Namespace) -> None:
+    spec = _read(Path(args.spec), limit=1024 * 1024, what="campaign spec").decode(
+        "utf-8", "replace"
+    )
+    with _open(args) as v:
+        campaign, package = organizer.create_campaign(v, spec)
+    atomic_write(Path(args.out), package, mode=0o644, what="the campaign package")
+    print(f"Campaign package written to {args.out}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+
+
+def cmd_campaign_import(args: argparse.Namespace) -> None:
+    data = _read(Path(args.file), limit=2 * 1024 * 1024, what="campaign package")
+    with _open(args) as v:
+        campaign = Device(v).import_campaign(data, args.expect_fingerprint)
+    print(f"Campaign imported: {campaign.text('title', campaign.languages[0])}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+    print("Compare it with the fingerprint the organizer gave you, digit by digit.")
+
+
+def cmd_campaign_show(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        campaign = Device(v).require_campaign()
+    summary = campaign.summary()
+    if args.json:
+        _print_json(summary)
+        return
+    lang = campaign.languages[0]
+    print(f"Campaign: {campaign.text('title', lang)}")
+    print(f"Id: {campaign.id}")
+    print(f"Languages: {', '.join(campaign.languages)}")
+    print(f"Fields: {', '.join(summary['fields'])}")
+    print(f"Signature: {summary['signature']}")
+    print(f"Organizer: {summary['organizer']}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+    if campaign.is_demo:
+        print("DEMO campaign: its organizer key is public. Never collect real signatures with it.")
+
+
+def cmd_event_start(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        Device(v).start_event(args.name, args.place or "")
+    print("Event started.")
+
+
+def cmd_event_end(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        Device(v).end_event()
+    print("Event ended.")
+
+
+def _load_strokes(path: Path) -> strokes.Signature:
+    raw = _read(path, limit=4 * 1024 * 1024, what="strokes file")
+    try:
+        doc = json.loads(raw)
+        return strokes.Signature(
+            aspect=float(doc["aspect"]),
+            strokes=tuple(
+                tuple(
+                    strokes.Point(float(p[0]), float(p[1]), int(p[2]), float(p[3]))
+                    for p in stroke
+                )
+                for stroke in doc["strokes"]
+            ),
+        )
+    except (ValueError, KeyError, TypeError, IndexError):
+        raise TomarError(
+            "The strokes file is not valid: expected JSON "
+            '{"aspect": 3.0, "strokes": [[[x, y, t_ms, pressure], ...], ...]}.'
+        ) from None
+
+
+def _parse_paper(text: str) -> tuple[str, int]:
+    serial, sep, row = text.rpartition(":")
+    if not sep or not row.isdigit():
+        raise UsageError("--paper must look like SERIAL:ROW, for example A1B2-0007:12")
+    return serial, int(row)
+
+
+def cmd_sign(args: argparse.Namespace) -> None:
+    fields: dict[str, str] = {}
+    for item in args.field or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError("--field must look like KEY=VALUE")
+        fields[key.strip()] = value
+    with _open(args) as v:
+        device = Device(v)
+        campaign = device.require_campaign()
+        form = SignatureForm(
+            fields=fields,
+            lang=args.lang or campaign.languages[0],
+            consent=args.consent,
+            display=args.display,
+            signature=_load_strokes(Path(args.strokes)) if args.strokes else None,
+            source="paper" if args.paper else "cli",
+            paper=_parse_paper(args.paper) if args.paper else None,
+        )
+        saved = device.save(form)
+    if saved.maybe_duplicate:
+        print("Note: someone with the same details may have signed on this device already.",
+              file=sys.stderr)
+    print(saved.record_id, flush=True)
+
+
+def cmd_void(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        void_id = Device(v).void(args.record_id)
+    print(f"Voided. Void record: {void_id}")
+
+
+def cmd_count(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        counts = Device(v).counts()
+    if args.json:
+        _print_json(counts)
+        return
+    print(f"Signatures: {counts['total']} (today {counts['today']})")
+    if counts["current_event"] is not None:
+        print(f"This event: {counts['current_event']}")
+    print(f"Paper rows: {counts['paper']}   Voided: {counts['voided']}")
+    print(f"Not yet exported: {counts['pending_export']}")
+
+
+def cmd_wipe(args: argparse.Namespace) -> None:
+    home = _home(args)
+    if not args.yes:
+        raise UsageError("'tomar wipe' destroys the vault for good; add --yes to confirm.")
+    if not vault.exists(home) and not vault.db_path(home).exists():
+        raise TomarError(f"There is no vault in {home}.")
+    vault.wipe(home)
+    print("Vault destroyed. Its data can no longer be read.")
+
+
+def cmd_passwd(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        new = _passphrase("TOMAR_NEW_PASSPHRASE", "New vault passphrase: ", confirm=True)
+        if len(new) < 8:
+            raise TomarError("Please choose a passphrase of at least 8 characters.")
+        v.change_passphrase(new)
+    print("Passphrase changed.")
+
+
+def cmd_status(args: argparse.Namespace) -> None:
+    home = _home(args)
+    print(f"Tomar {__version__}")
+    print(f"Home: {home}")
+    if not vault.exists(home):
+        print("No vault yet. Create one with 'tomar init', or try 'tomar demo'.")
+        return
+    with _open(args) as v:
+        info = Device(v).info()
+        counts = Device(v).counts()
+    print(f"Device fingerprint: {info['device_fingerprint']}")
+    camp = info["campaign"]
+    if camp is None:
+        print("No campaign yet: 'tomar campaign import FILE'.")
+    else:
+        print(f"Campaign: {camp['id']} ({', '.join(camp['languages'])})")
+        print(f"Organizer fingerprint: {camp['organizer_fingerprint']}")
+    print(f"Signatures: {counts['total']}, not yet exported: {counts['pending_export']}")
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    """Walk the whole device path in a throwaway home with the bundled demo campaign."""
+    home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="tomar-demo-"))
+    print(f"Demo vault in {home} (passphrase: '{DEMO_PASSPHRASE}')")
+    with init_vault(home, DEMO_PASSPHRASE) as v:
+        device = Device(v)
+        package = resource_path("demo", "demo.tomar-campaign").read_bytes()
+        campaign = device.import_campaign(package)
+        print(f"Campaign: {campaign.text('title', 'en')}")
+        print(f"          {campaign.text('title', 'fa')}")
+        print(f"Organizer fingerprint: {campaign.organizer_fingerprint} (DEMO KEY)")
+        device.start_event("Demo rally", "Washington, DC")
+        demo = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
+        for entry in demo["signers"]:
+            sig = strokes.Signature(
+                aspect=demo["aspect"],
+                strokes=tuple(
+                    tuple(strokes.Point(*p) for p in stroke) for stroke in demo["strokes"]
+                ),
+            )
+            form = SignatureForm(
+                fields=entry["fields"], lang=entry["lang"], consent=True, signature=sig
+            )
+            saved = device.save(form)
+            print(f"Sealed signature {saved.record_id} (only the organizer can read it)")
+        counts = device.counts()
+    print(f"Signatures on this device: {counts['total']}")
+    print(f"Try: tomar --home {home} count")
+
+
+# --- parser -------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tomar",
+        description="Collect petition signatures, sealed to the organizer's key.",
+    )
+    p.add_argument("--version", action="version", version=f"tomar {__version__}")
+    p.add_argument("--home", help="vault folder (default: TOMAR_HOME or the user data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], None], help_: str,
+            parent: Any = sub) -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        return sp
+
+    add("init", cmd_init, "create the encrypted vault and this device's key")
+    add("status", cmd_status, "show the vault, campaign and counts")
+    add("demo", cmd_demo, "try Tomar with the bundled demo campaign in a throwaway vault")
+    add("passwd", cmd_passwd, "change the vault passphrase")
+
+    org = add("organizer", lambda a: _help(p, "organizer"), "organizer keys")
+    osub = org.add_subparsers(dest="sub", metavar="ACTION")
+    o = add("init", cmd_organizer_init, "create the organizer's keys", osub)
+    o.add_argument("--name", required=True)
+    o.add_argument("--recipient", choices=["hybrid", "x25519"], default="hybrid",
+                   help="hybrid post-quantum (default) or classic X25519")
+    o = add("backup", cmd_organizer_backup, "write a passphrase-protected key backup", osub)
+    o.add_argument("--out", required=True)
+    o = add("identity", cmd_organizer_identity, "write the plain age identity file", osub)
+    o.add_argument("--out", required=True)
+    o = add("restore", cmd_organizer_restore, "restore organizer keys from a backup", osub)
+    o.add_argument("file")
+
+    camp = add("campaign", lambda a: _help(p, "campaign"), "campaign packages")
+    csub = camp.add_subparsers(dest="sub", metavar="ACTION")
+    c = add("create", cmd_campaign_create, "sign a campaign spec into a package", csub)
+    c.add_argument("--spec", required=True)
+    c.add_argument("--out", required=True)
+    c = add("import", cmd_campaign_import, "import the organizer's campaign package", csub)
+    c.add_argument("file")
+    c.add_argument("--expect-fingerprint", help="refuse unless the organizer fingerprint is this")
+    c = add("show", cmd_campaign_show, "show the campaign and organizer fingerprint", csub)
+    c.add_argument("--json", action="store_true")
+
+    ev = add("event", lambda a: _help(p, "event"), "events (rallies)")
+    esub = ev.add_subparsers(dest="sub", metavar="ACTION")
+    e = add("start", cmd_event_start, "start an event", esub)
+    e.add_argument("--name", required=True)
+    e.add_argument("--place")
+    add("end", cmd_event_end, "end the current event", esub)
+
+    s = add("sign", cmd_sign, "seal and save one signature; prints its record id")
+    s.add_argument("--field", action="append", metavar="KEY=VALUE")
+    s.add_argument("--consent", action="store_true", help="the signer gave consent")
+    s.add_argument("--strokes", metavar="FILE", help="drawn signature as JSON")
+    s.add_argument("--display", choices=["full", "initials", "hidden"], default="full")
+    s.add_argument("--paper", metavar="SERIAL:ROW", help="a row typed in from a paper sheet")
+    s.add_argument("--lang", help="the signer's language (default: the campaign's first)")
+
+    v = add("void", cmd_void, "void a signature (adds a signed void record)")
+    v.add_argument("record_id")
+    c = add("count", cmd_count, "count signatures on this device")
+    c.add_argument("--json", action="store_true")
+    w = add("wipe", cmd_wipe, "destroy the vault for good (crypto-erase)")
+    w.add_argument("--yes", action="store_true")
+    return p
+
+
+def _help(parser: argparse.ArgumentParser, name: str) -> None:
+    raise UsageError(f"'tomar {name}' needs an action; see 'tomar {name} --help'.")
+
+
+def _read(path: Path, *, limit: int, what: str) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise TomarError(f"The {what} {path} does not exist.") from None
+    except OSError as exc:
+        raise TomarError(f"The {what} {path} cannot be read ({exc.strerror}).") from None
+    if len(data) > limit:
+        raise TomarError(f"The {what} {path} is too large.")
+    return data
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        args.func(args)
+    except UsageError as exc:
+        print(f"tomar: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        details = ", ".join(f"{k}: {v.replace('_', ' ')}" for k, v in sorted(exc.problems.items()))
+        print(f"tomar: not saved. Please check: {details}", file=sys.stderr)
+        return 1
+    except TomarError as exc:
+        print(f"tomar: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tomar: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # Never print a traceback by default: third-party messages may quote input.
+        if os.environ.get("TOMAR_DEBUG"):
+            raise
+        print(f"tomar: unexpected internal error ({type(exc).__name__}). "
+              "Nothing was changed. Please report this.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

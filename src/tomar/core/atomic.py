@@ -1,0 +1,83 @@
+"""Atomic, private file writes: a reader sees the old file or the new one, never half of one.
+
+Temp files live in the destination folder (so the rename is atomic and nothing lands in
+/tmp), are created 0600, fsynced, renamed over the target, and the folder is fsynced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from .errors import StorageError
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not possible on Windows; best effort
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def storage_error(exc: OSError, what: str) -> StorageError:
+    """Translate an OSError into words a volunteer can act on."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(f"The disk is full: {what} was not saved. Free some space and try again.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(f"Tomar is not allowed to write here: {what} was not saved.")
+    return StorageError(f"The disk reported an error: {what} was not saved ({exc.strerror}).")
+
+
+def atomic_write(path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file") -> None:
+    """Write `data` to `path` atomically with permissions `mode`."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise storage_error(exc, what) from None
+    _fsync_dir(folder)
+
+
+def destroy_file(path: Path) -> None:
+    """Overwrite a small secret file with random bytes, fsync, then unlink it.
+
+    On flash storage the overwrite is not a guarantee; the real protection is that the file
+    is the only copy of the wrapped key, so removing it makes the database unreadable.
+    """
+    try:
+        size = path.stat().st_size
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            os.write(fd, secrets.token_bytes(max(size, 1)))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        return
+    except OSError:
+        pass
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    _fsync_dir(path.parent)

@@ -1,0 +1,274 @@
+"""Campaigns: the organizer's TOML spec, and the signed package that volunteers import.
+
+A package is a ZIP with `campaign.json` and `campaign.json.minisig`. The signature proves
+the package was not changed; whom it came from is proved only by comparing the organizer
+fingerprint out of band, which is why every screen and command shows it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from . import minisign
+from .errors import CampaignError, FormatError, MinisignError
+from .fingerprint import readable
+from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
+from .ziputil import Limits, read_zip, write_zip
+
+FORMAT = "tomar-campaign"
+VERSION = 1
+FIELD_KINDS = ("name", "email", "phone", "city", "country", "postal_code", "text")
+SIGNATURE_MODES = ("required", "optional")
+PACKAGE_LIMITS = Limits(
+    max_file=2 * 1024 * 1024, max_members=2, max_member=1024 * 1024, max_total=1024 * 1024
+)
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+MAX_TEXT = 20_000
+
+
+def canonical_json(doc: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8: the bytes that get signed."""
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    required: bool
+    label: dict[str, str]
+
+    def label_for(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.name.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A verified campaign; `doc` is exactly what the organizer signed."""
+
+    doc: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.doc["id"])
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.doc["languages"])
+
+    @property
+    def fields(self) -> list[Field]:
+        return [
+            Field(f["name"], f["kind"], bool(f["required"]), dict(f.get("label", {})))
+            for f in self.doc["fields"]
+        ]
+
+    @property
+    def signature_required(self) -> bool:
+        return self.doc["signature"] == "required"
+
+    @property
+    def phone_region(self) -> str:
+        """Phone numbers without a country code are read as numbers of this country."""
+        return str(self.doc.get("phone_region", "US"))
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.doc.get("demo", False))
+
+    def text(self, key: str, lang: str) -> str:
+        table = self.doc[key]
+        return str(table.get(lang) or table[self.languages[0]])
+
+    def consent_sha256(self, lang: str) -> str:
+        return hashlib.sha256(self.text("consent", lang).encode()).hexdigest()
+
+    @property
+    def recipient(self) -> str:
+        return str(self.doc["organizer"]["recipient"])
+
+    @property
+    def signing_key(self) -> minisign.PublicKey:
+        return minisign.PublicKey.from_base64(self.doc["organizer"]["signing_key"])
+
+    @property
+    def organizer_fpr(self) -> bytes:
+        return organizer_fingerprint_bytes(self.doc["organizer"]["signing_key"], self.recipient)
+
+    @property
+    def organizer_fingerprint(self) -> str:
+        return readable(self.organizer_fpr)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.doc["title"],
+            "languages": self.languages,
+            "addressee": self.doc["addressee"],
+            "signature": self.doc["signature"],
+            "fields": [f["name"] for f in self.doc["fields"]],
+            "end_date": self.doc.get("end_date"),
+            "demo": self.is_demo,
+            "organizer": self.doc["organizer"]["name"],
+            "organizer_fingerprint": self.organizer_fingerprint,
+        }
+
+
+def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, str]:
+    table = spec.get(key)
+    if not isinstance(table, dict):
+        raise CampaignError(f"The campaign spec needs a [{key}] table with one text per language.")
+    out: dict[str, str] = {}
+    for lang in languages:
+        value = table.get(lang)
+        if not isinstance(value, str) or not value.strip():
+            raise CampaignError(f"The campaign spec has no '{key}' text for language '{lang}'.")
+        if len(value) > MAX_TEXT:
+            raise CampaignError(f"The '{key}' text for '{lang}' is too long.")
+        out[lang] = value.strip()
+    return out
+
+
+def validate_doc(doc: dict[str, Any]) -> None:
+    """Check the shape of a campaign document (from a spec or a package)."""
+    languages = doc.get("languages")
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or len(languages) > 20
+        or not all(isinstance(x, str) and _LANG.match(x) for x in languages)
+        or len(set(languages)) != len(languages)
+    ):
+        raise CampaignError("The campaign needs 'languages', a list of codes such as [\"en\", \"fa\"].")
+    for key in ("title", "text", "consent"):
+        _texts(doc, key, languages)
+    addressee = doc.get("addressee")
+    if not isinstance(addressee, str | dict) or not addressee:
+        raise CampaignError("The campaign needs an 'addressee' (whom the petition is for).")
+    if doc.get("signature") not in SIGNATURE_MODES:
+        raise CampaignError("'signature' must be \"required\" or \"optional\".")
+    fields = doc.get("fields")
+    if not isinstance(fields, list) or not fields or len(fields) > 30:
+        raise CampaignError("The campaign needs between 1 and 30 [[fields]].")
+    names: set[str] = set()
+    for f in fields:
+        if not isinstance(f, dict):
+            raise CampaignError("Each [[fields]] entry must be a table.")
+        name, kind = f.get("name"), f.get("kind")
+        if not isinstance(name, str) or not _FIELD.match(name) or name in names:
+            raise CampaignError(
+                "Each field needs a unique 'name' of lowercase letters, digits and '_'."
+            )
+        names.add(name)
+        if kind not in FIELD_KINDS:
+            raise CampaignError(
+                f"Field '{name}' has an unknown kind; use one of: {', '.join(FIELD_KINDS)}."
+            )
+        if not isinstance(f.get("required", False), bool):
+            raise CampaignError(f"Field '{name}': 'required' must be true or false.")
+        label = f.get("label", {})
+        if not isinstance(label, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(v) < 200 for k, v in label.items()
+        ):
+            raise CampaignError(f"Field '{name}': 'label' must be a table of texts per language.")
+    if not any(f["kind"] == "name" for f in fields):
+        raise CampaignError("The campaign needs a field of kind 'name'.")
+    region = doc.get("phone_region", "US")
+    if not (isinstance(region, str) and re.match(r"^[A-Z]{2}$", region)):
+        raise CampaignError("'phone_region' must be a two-letter country code such as \"US\".")
+    end = doc.get("end_date")
+    if end is not None and not (isinstance(end, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", end)):
+        raise CampaignError("'end_date' must be a date such as 2027-03-31.")
+
+
+def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any]:
+    """Turn the organizer's TOML spec into a campaign document (not yet signed)."""
+    try:
+        spec = tomllib.loads(spec_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(f"The campaign spec is not valid TOML: {exc}") from None
+    languages = spec.get("languages")
+    end = spec.get("end_date")
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": str(spec.get("id") or secrets.token_hex(16)),
+        "languages": languages,
+        "title": spec.get("title"),
+        "text": spec.get("text"),
+        "consent": spec.get("consent"),
+        "addressee": spec.get("addressee"),
+        "signature": spec.get("signature", "required"),
+        "fields": [
+            {
+                "name": f.get("name"),
+                "kind": f.get("kind"),
+                "required": f.get("required", False),
+                **({"label": f["label"]} if "label" in f else {}),
+            }
+            for f in spec.get("fields", [])
+            if isinstance(f, dict)
+        ],
+        "end_date": end.isoformat() if hasattr(end, "isoformat") else end,
+        "demo": bool(spec.get("demo", False)),
+        "phone_region": spec.get("phone_region", "US"),
+        "created_at": now_iso(),
+        "organizer": {
+            "name": organizer.name,
+            "recipient": organizer.recipient,
+            "signing_key": organizer.signing_public.to_base64(),
+        },
+    }
+    if not re.match(r"^[A-Za-z0-9_-]{1,64}$", doc["id"]):
+        raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
+    validate_doc(doc)
+    for key in ("title", "text", "consent"):
+        doc[key] = _texts(doc, key, languages)  # strip and keep only declared languages
+    return doc
+
+
+def build_package(doc: dict[str, Any], organizer: OrganizerIdentity) -> bytes:
+    body = canonical_json(doc)
+    sig = organizer.signing.sign(body, trusted_comment=f"tomar campaign {doc['id']}")
+    return write_zip([("campaign.json", body), ("campaign.json.minisig", sig.encode())])
+
+
+def read_package(data: bytes) -> Campaign:
+    """Verify a package's own signature and shape; the caller checks whose key it is."""
+    members = read_zip(
+        data,
+        PACKAGE_LIMITS,
+        what="campaign package",
+        name_ok=lambda n: n in ("campaign.json", "campaign.json.minisig"),
+    )
+    if set(members) != {"campaign.json", "campaign.json.minisig"}:
+        raise FormatError("This campaign package is incomplete.")
+    body = members["campaign.json"]
+    try:
+        doc = json.loads(body)
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise FormatError("This is not a Tomar campaign package.")
+        if doc.get("version") != VERSION:
+            raise FormatError("This campaign package needs a newer version of Tomar.")
+        key = minisign.PublicKey.from_base64(doc["organizer"]["signing_key"])
+        if not isinstance(doc["organizer"]["recipient"], str):
+            raise FormatError("This campaign package is damaged.")
+    except (ValueError, KeyError, TypeError):
+        raise FormatError("This campaign package is damaged.") from None
+    try:
+        minisign.verify(key, body, members["campaign.json.minisig"].decode("utf-8", "replace"))
+    except MinisignError:
+        raise FormatError(
+            "This campaign package was changed after the organizer signed it. Do not use it."
+        ) from None
+    if canonical_json(doc) != body:
+        raise FormatError("This campaign package is damaged (not in canonical form).")
+    validate_doc(doc)
+    return Campaign(doc)

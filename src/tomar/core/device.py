@@ -1,0 +1,291 @@
+"""The volunteer's device: campaign, events, and the save path for signatures.
+
+`save()` is the heart of the app: validate, build, sign, seal, store, commit durably, and
+only then return. Nothing but sealed bytes and non-identifying metadata reach the vault.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import records
+from .campaign import Campaign, read_package
+from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound
+from .identity import DeviceIdentity, now_iso
+from .normalize import normalize_digits
+from .records import SignatureForm
+from .vault import Vault
+
+META_DEVICE_KEY = "device_key"
+META_DUP_KEY = "dup_key"
+META_NEXT_SEQ = "next_seq"
+META_CURRENT_EVENT = "current_event"
+
+
+def init_vault(home: Path, passphrase: str) -> Vault:
+    """Create the vault and the device's own signing key."""
+    vault = Vault.create(home, passphrase)
+    with vault.transaction() as conn:
+        vault.set_meta(conn, META_DEVICE_KEY, DeviceIdentity.generate().raw_private())
+        vault.set_meta(conn, META_DUP_KEY, os.urandom(32))
+        vault.set_meta(conn, META_NEXT_SEQ, b"1")
+    return vault
+
+
+@dataclass(frozen=True)
+class Saved:
+    record_id: str
+    seq: int
+    maybe_duplicate: bool
+
+
+class Device:
+    """Operations on an open vault. Cheap to create; holds no plaintext."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        raw = vault.get_meta(META_DEVICE_KEY)
+        if raw is None:
+            raise CampaignError("This vault has no device key; it may be damaged.")
+        self.identity = DeviceIdentity.from_raw(raw)
+        self._campaign: Campaign | None = None
+        self._dup_key = vault.get_meta(META_DUP_KEY) or b""
+
+    # --- campaign -----------------------------------------------------------
+
+    def campaign(self) -> Campaign | None:
+        if self._campaign is None:
+            row = self.vault.conn.execute("SELECT package FROM campaign LIMIT 1").fetchone()
+            if row is not None:
+                self._campaign = read_package(bytes(row[0]))
+        return self._campaign
+
+    def require_campaign(self) -> Campaign:
+        campaign = self.campaign()
+        if campaign is None:
+            raise NoCampaign("No campaign yet. Import the organizer's campaign package first.")
+        return campaign
+
+    def import_campaign(self, package: bytes, expect_fingerprint: str | None = None) -> Campaign:
+        """Verify and store a package; a different organizer for the same vault is refused."""
+        new = read_package(package)
+        if expect_fingerprint is not None and _digits(expect_fingerprint) != _digits(
+            new.organizer_fingerprint
+        ):
+            raise CampaignError(
+                "The organizer fingerprint in this package is not the one you expected. "
+                "Do not use this package; ask the organizer."
+            )
+        old = self.campaign()
+        if old is not None:
+            if old.organizer_fpr != new.organizer_fpr:
+                raise CampaignError(
+                    "This campaign package is signed by someone else than the organizer of "
+                    "the campaign on this device. It was not imported."
+                )
+            if old.id != new.id:
+                raise CampaignError(
+                    "This device already holds another campaign. Use a separate vault "
+                    "(--home) for a second campaign."
+                )
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO campaign(id, package, organizer_fpr, imported_at) VALUES (?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET package = excluded.package, "
+                "imported_at = excluded.imported_at",
+                (new.id, package, new.organizer_fpr, now_iso()),
+            )
+        self._campaign = new
+        return new
+
+    # --- events -------------------------------------------------------------
+
+    def start_event(self, name: str, place: str = "") -> str:
+        campaign = self.require_campaign()
+        name, place = name.strip(), place.strip()
+        if not name:
+            raise NoEvent("Please give the event a name.")
+        event_id = uuid.uuid4().hex
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "UPDATE events SET ended_at = ? WHERE ended_at IS NULL", (now_iso(),)
+            )
+            conn.execute(
+                "INSERT INTO events(id, campaign_id, name, place, started_at) VALUES (?,?,?,?,?)",
+                (event_id, campaign.id, name[:200], place[:200], now_iso()),
+            )
+            self.vault.set_meta(conn, META_CURRENT_EVENT, event_id.encode())
+        return event_id
+
+    def end_event(self) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE events SET ended_at = ? WHERE ended_at IS NULL", (now_iso(),))
+            conn.execute("DELETE FROM meta WHERE key = ?", (META_CURRENT_EVENT,))
+
+    def current_event(self) -> dict[str, str] | None:
+        row = self.vault.conn.execute(
+            "SELECT e.id, e.name, e.place FROM meta m JOIN events e ON e.id = CAST(m.value AS TEXT) "
+            "WHERE m.key = ? AND e.ended_at IS NULL",
+            (META_CURRENT_EVENT,),
+        ).fetchone()
+        return None if row is None else {"id": row[0], "name": row[1], "place": row[2]}
+
+    # --- saving -------------------------------------------------------------
+
+    def check(self, form: SignatureForm) -> dict[str, str]:
+        return records.validate(self.require_campaign(), form)
+
+    def maybe_duplicate(self, fields: dict[str, str]) -> bool:
+        tags = records.duplicate_tags(self.require_campaign(), fields, self._dup_key)
+        if not tags:
+            return False
+        marks = ",".join("?" * len(tags))
+        row = self.vault.conn.execute(
+            f"SELECT 1 FROM dup_tags d JOIN records r ON r.seq = d.record_seq "  # noqa: S608
+            f"WHERE d.tag IN ({marks}) AND r.voided_by IS NULL LIMIT 1",
+            tags,
+        ).fetchone()
+        return row is not None
+
+    def save(self, form: SignatureForm) -> Saved:
+        """Validate, sign, seal and durably store one signature. Returns after the commit."""
+        campaign = self.require_campaign()
+        fields = records.validate(campaign, form)
+        event = self.current_event()
+        if event is None and form.source != "paper":
+            raise NoEvent("Start an event first: signatures are collected at an event.")
+        duplicate = self.maybe_duplicate(fields)
+        tags = records.duplicate_tags(campaign, fields, self._dup_key)
+        with self.vault.transaction() as conn:
+            seq = self._next_seq(conn)
+            record = records.build_signature_record(
+                campaign, form, fields, device=self.identity, seq=seq, event=event
+            )
+            sealed = records.seal(record, self.identity, campaign.recipient)
+            conn.execute(
+                "INSERT INTO records(seq, record_id, campaign_id, event_id, kind, source, "
+                "created_at, sealed, paper_serial, paper_row) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    seq,
+                    record["id"],
+                    campaign.id,
+                    None if event is None else event["id"],
+                    "signature",
+                    form.source,
+                    record["time"],
+                    sealed,
+                    None if form.paper is None else form.paper[0],
+                    None if form.paper is None else form.paper[1],
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO dup_tags(tag, record_seq) VALUES (?, ?)", [(t, seq) for t in tags]
+            )
+        return Saved(record["id"], seq, duplicate)
+
+    def void(self, record_id: str) -> str:
+        """Add a signed void record for one of this device's signatures (never a delete)."""
+        campaign = self.require_campaign()
+        row = self.vault.conn.execute(
+            "SELECT voided_by FROM records WHERE record_id = ? AND kind = 'signature'",
+            (record_id,),
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound("There is no signature with that id on this device.")
+        if row[0] is not None:
+            raise RecordNotFound("That signature was already voided.")
+        event = self.current_event()
+        with self.vault.transaction() as conn:
+            seq = self._next_seq(conn)
+            record = records.build_void_record(
+                campaign, device=self.identity, seq=seq, target=record_id, event=event
+            )
+            sealed = records.seal(record, self.identity, campaign.recipient)
+            conn.execute(
+                "INSERT INTO records(seq, record_id, campaign_id, event_id, kind, source, "
+                "created_at, sealed) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    seq,
+                    record["id"],
+                    campaign.id,
+                    None if event is None else event["id"],
+                    "void",
+                    "cli",
+                    record["time"],
+                    sealed,
+                ),
+            )
+            conn.execute(
+                "UPDATE records SET voided_by = ? WHERE record_id = ?", (record["id"], record_id)
+            )
+        return str(record["id"])
+
+    def last_signature_id(self) -> str | None:
+        row = self.vault.conn.execute(
+            "SELECT record_id FROM records WHERE kind = 'signature' AND voided_by IS NULL "
+            "ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def _next_seq(self, conn: Any) -> int:
+        raw = conn.execute("SELECT value FROM meta WHERE key = ?", (META_NEXT_SEQ,)).fetchone()
+        seq = int(bytes(raw[0])) if raw else 1
+        self.vault.set_meta(conn, META_NEXT_SEQ, str(seq + 1).encode())
+        return seq
+
+    # --- counts -------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        conn = self.vault.conn
+        today = datetime.now(UTC).strftime("%Y-%m-%d")
+
+        def one(sql: str, *args: object) -> int:
+            return int(conn.execute(sql, args).fetchone()[0])
+
+        valid = "kind = 'signature' AND voided_by IS NULL"
+        event = self.current_event()
+        by_event = {
+            str(name): int(n)
+            for name, n in conn.execute(
+                f"SELECT e.name, count(r.seq) FROM events e LEFT JOIN records r "  # noqa: S608
+                f"ON r.event_id = e.id AND r.{valid.replace(' AND ', ' AND r.')} "
+                "GROUP BY e.id ORDER BY e.started_at"
+            )
+        }
+        return {
+            "total": one(f"SELECT count(*) FROM records WHERE {valid}"),  # noqa: S608
+            "today": one(
+                f"SELECT count(*) FROM records WHERE {valid} AND substr(created_at,1,10) = ?",  # noqa: S608
+                today,
+            ),
+            "current_event": None
+            if event is None
+            else one(
+                f"SELECT count(*) FROM records WHERE {valid} AND event_id = ?",  # noqa: S608
+                event["id"],
+            ),
+            "paper": one(f"SELECT count(*) FROM records WHERE {valid} AND source = 'paper'"),  # noqa: S608
+            "voided": one("SELECT count(*) FROM records WHERE voided_by IS NOT NULL"),
+            "pending_export": one("SELECT count(*) FROM records WHERE exported_batch IS NULL"),
+            "by_event": by_event,
+        }
+
+    def info(self) -> dict[str, Any]:
+        campaign = self.campaign()
+        return {
+            "home": str(self.vault.home),
+            "device_fingerprint": self.identity.fingerprint,
+            "campaign": None if campaign is None else campaign.summary(),
+            "event": self.current_event(),
+        }
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in normalize_digits(text) if ch in "0123456789")
+
+

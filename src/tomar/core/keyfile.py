@@ -1,0 +1,134 @@
+"""The key file: the only copy of the database key, wrapped by Argon2id of the passphrase.
+
+Destroying this one small file is the crypto-erase: without it the database is random bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from .atomic import atomic_write
+from .errors import KeyFileError, WrongPassphrase
+
+FORMAT = "tomar-key"
+VERSION = 1
+MIN_MEMORY_KIB = 64 * 1024
+MAX_KEYFILE_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. The default takes about 0.4 s on a 2-core laptop."""
+
+    memory_kib: int = 256 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    @classmethod
+    def from_env(cls) -> KdfParams:
+        """`TOMAR_KDF_PROFILE=fast` (tests only) keeps the 64 MiB floor but one pass."""
+        if os.environ.get("TOMAR_KDF_PROFILE") == "fast":
+            return cls(memory_kib=MIN_MEMORY_KIB, iterations=1, lanes=1)
+        return cls()
+
+    def check(self) -> None:
+        if not (MIN_MEMORY_KIB <= self.memory_kib <= 4 * 1024 * 1024):
+            raise KeyFileError("The key file asks for an unsafe amount of memory; it may be damaged.")
+        if not (1 <= self.iterations <= 64 and 1 <= self.lanes <= 64):
+            raise KeyFileError("The key file has unusual settings; it may be damaged.")
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """NFC so that a Persian passphrase typed on another keyboard layout still matches."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(passphrase_bytes(passphrase))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _aad(params: KdfParams, salt: bytes) -> bytes:
+    return json.dumps(
+        [FORMAT, VERSION, params.memory_kib, params.iterations, params.lanes, _b64(salt)]
+    ).encode()
+
+
+def write(path: Path, db_key: bytes, passphrase: str, params: KdfParams | None = None) -> None:
+    """Wrap `db_key` under the passphrase and write the key file atomically."""
+    params = params or KdfParams.from_env()
+    params.check()
+    salt = os.urandom(16)
+    nonce = os.urandom(12)
+    wrapped = ChaCha20Poly1305(_kek(passphrase, salt, params)).encrypt(
+        nonce, db_key, _aad(params, salt)
+    )
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kdf": "argon2id",
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "lanes": params.lanes,
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "wrapped_key": _b64(wrapped),
+    }
+    atomic_write(path, json.dumps(doc, indent=2).encode() + b"\n", what="the key file")
+
+
+def read_params(path: Path) -> tuple[KdfParams, bytes, bytes, bytes]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise KeyFileError("The key file is missing: this vault cannot be opened.") from None
+    except OSError as exc:
+        raise KeyFileError(f"The key file cannot be read ({exc.strerror}).") from None
+    if len(raw) > MAX_KEYFILE_BYTES:
+        raise KeyFileError("The key file is damaged (too large).")
+    try:
+        doc = json.loads(raw)
+        if doc["format"] != FORMAT or doc["version"] != VERSION or doc["kdf"] != "argon2id":
+            raise KeyFileError("This key file is of a kind this version of Tomar does not know.")
+        params = KdfParams(int(doc["memory_kib"]), int(doc["iterations"]), int(doc["lanes"]))
+        salt = base64.b64decode(doc["salt"], validate=True)
+        nonce = base64.b64decode(doc["nonce"], validate=True)
+        wrapped = base64.b64decode(doc["wrapped_key"], validate=True)
+    except KeyFileError:
+        raise
+    except (ValueError, KeyError, TypeError):
+        raise KeyFileError("The key file is damaged.") from None
+    params.check()
+    if len(salt) != 16 or len(nonce) != 12 or len(wrapped) != 48:
+        raise KeyFileError("The key file is damaged.")
+    return params, salt, nonce, wrapped
+
+
+def unwrap(path: Path, passphrase: str) -> bytes:
+    """Return the database key, or raise WrongPassphrase. Never writes."""
+    params, salt, nonce, wrapped = read_params(path)
+    try:
+        return ChaCha20Poly1305(_kek(passphrase, salt, params)).decrypt(
+            nonce, wrapped, _aad(params, salt)
+        )
+    except InvalidTag:
+        raise WrongPassphrase("The passphrase is not correct.") from None

@@ -1,0 +1,289 @@
+"""Text normalization for what signers type: storage form, matching keys, email, phone.
+
+Signers type on whatever device is at hand, in Persian or Latin script, with Arabic or
+Persian keyboard layouts, so the same name can arrive as different code points.  Two
+layers keep that manageable:
+
+* `clean_text` is the form we STORE: it only removes what is invisible or dangerous
+  (control characters, bidi overrides that can make text display in a misleading
+  order) and tidies whitespace.  It keeps ZWNJ, which Persian spelling needs.
+* `match_key` and `transliterate_key` are for FINDING likely duplicates; they are lossy
+  on purpose and must never be shown or stored as the signer's name.
+
+Nothing here raises anything except ValidationError (email and phone only), and no
+error message ever contains the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import phonenumbers
+from email_validator import validate_email
+
+from tomar.core.errors import ValidationError
+
+__all__ = [
+    "clean_text",
+    "match_key",
+    "normalize_digits",
+    "normalize_email",
+    "normalize_phone",
+    "transliterate_key",
+]
+
+ZWNJ: Final = "\u200c"
+ZWJ: Final = "\u200d"
+TATWEEL: Final = "\u0640"
+
+#: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) plus the
+#: implicit marks LRM, RLM and ALM: invisible, and able to reorder how text displays.
+_BIDI_CONTROLS: Final = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+#: Format characters that carry meaning in Persian (ZWNJ) or emoji (ZWJ).
+_KEPT_FORMAT: Final = frozenset((ZWNJ, ZWJ))
+
+#: Arabic-keyboard letter variants folded to the Persian letters, for matching.
+_ARABIC_TO_PERSIAN: Final = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ي ARABIC YEH -> ی FARSI YEH
+        "\u0649": "\u06cc",  # ى ALEF MAKSURA -> ی
+        "\u0626": "\u06cc",  # ئ YEH WITH HAMZA ABOVE -> ی
+        "\u0643": "\u06a9",  # ك ARABIC KAF -> ک KEHEH
+        "\u0629": "\u0647",  # ة TEH MARBUTA -> ه HEH
+        "\u06c0": "\u0647",  # ۀ HEH WITH YEH ABOVE -> ه
+        "\u0623": "\u0627",  # أ ALEF WITH HAMZA ABOVE -> ا
+        "\u0625": "\u0627",  # إ ALEF WITH HAMZA BELOW -> ا
+        "\u0622": "\u0627",  # آ ALEF WITH MADDA ABOVE -> ا
+        "\u0671": "\u0627",  # ٱ ALEF WASLA -> ا
+        "\u0624": "\u0648",  # ؤ WAW WITH HAMZA ABOVE -> و
+    }
+)
+
+#: Removed by match_key: tatweel, ZWNJ/ZWJ and Arabic harakat (U+064B-065F, U+0670).
+_MATCH_DROP: Final = frozenset(
+    [TATWEEL, ZWNJ, ZWJ, "\u0670"] + [chr(c) for c in range(0x064B, 0x0660)]
+)
+
+#: Apostrophe-like marks are deleted (O'Brien = OBrien); other punctuation becomes a
+#: space (Jean-Pierre = Jean Pierre).
+_APOSTROPHES: Final = frozenset("'`\u00b4\u2018\u2019\u02bc\u02b9\u02bb\u2032")
+
+
+def _remove_unsafe(s: str) -> str:
+    """Drop control, surrogate and invisible format characters except ZWNJ/ZWJ.
+
+    Whitespace controls (tab, newline...) are turned into spaces first so words do not
+    run together; lone surrogates could not even be saved as UTF-8.
+    """
+    out = []
+    for ch in s:
+        if ch.isspace():
+            out.append(" ")
+            continue
+        if ch in _BIDI_CONTROLS:
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs") or (category == "Cf" and ch not in _KEPT_FORMAT):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _strip_joiners(s: str) -> str:
+    """Joiners at the edge of a word join nothing: trim them with the surrounding spaces."""
+    return s.strip(" " + ZWNJ + ZWJ)
+
+
+def clean_text(s: str, *, max_len: int | None = 200) -> str:
+    """The form in which to store what a signer typed.
+
+    NFC, invisible/unsafe characters removed (controls, bidi overrides, embeddings and
+    isolates, LRM/RLM/ALM, zero-width spaces; ZWNJ and ZWJ are kept), whitespace runs
+    collapsed to one space, ends stripped.  The result is cut to `max_len` characters
+    (None: no limit), a guard against pasted junk; validation should check the length
+    of the raw input if it must tell the signer their text was too long.  Pure: never
+    raises for any str.
+    """
+    text = unicodedata.normalize("NFC", _remove_unsafe(s))
+    text = _strip_joiners(" ".join(text.split()))
+    if max_len is not None and len(text) > max_len:
+        text = _strip_joiners(unicodedata.normalize("NFC", text[: max(max_len, 0)]))
+    return text
+
+
+def normalize_digits(s: str) -> str:
+    """Map Persian (۰-۹), Arabic-Indic (٠-٩) and every other Unicode decimal digit to ASCII."""
+    out = []
+    for ch in s:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        digit = unicodedata.decimal(ch, None)
+        out.append(str(digit) if digit is not None else ch)
+    return "".join(out)
+
+
+def _drop_marks(s: str) -> str:
+    """NFKD, then drop nonspacing and enclosing marks (diacritics, harakat)."""
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", s)
+        if unicodedata.category(ch) not in ("Mn", "Me")
+    )
+
+
+def match_key(s: str) -> str:
+    """A lossy key under which spelling variants of the same text compare equal.
+
+    Used only to find duplicates: case, Latin diacritics, Arabic/Persian letter variants,
+    Arabic diacritics, tatweel, ZWNJ/ZWJ, punctuation and digit scripts are all ignored.
+    Idempotent, and never raises for any str.
+    """
+    text = normalize_digits(clean_text(s, max_len=None))
+    text = "".join("" if ch in _APOSTROPHES else ch for ch in text)
+    # Casefold between two rounds of mark stripping: compatibility forms can decompose
+    # to capitals, and casefolding can produce new marks (İ -> i + dot above).
+    text = _drop_marks(_drop_marks(text).casefold())
+    text = text.translate(_ARABIC_TO_PERSIAN)
+    text = "".join(
+        " " if unicodedata.category(ch).startswith("P") else ch
+        for ch in text
+        if ch not in _MATCH_DROP
+    )
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+# --- email and phone -------------------------------------------------------------------
+
+
+def normalize_email(s: str) -> str:
+    """The address in one canonical, all-lower-case form, for storage and matching.
+
+    Syntax only (no DNS lookups: we are offline).  Persian and Arabic digits are
+    accepted.  Raises ValidationError({"email": "email_invalid"}).
+    """
+    text = normalize_digits(clean_text(s, max_len=None))
+    if not text or len(text) > 320:
+        raise ValidationError({"email": "email_invalid"})
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except Exception:  # third-party parser on untrusted input: any failure = invalid
+        raise ValidationError({"email": "email_invalid"}) from None
+    return f"{result.local_part.lower()}@{result.domain.lower()}"
+
+
+_PHONE_FORMATTING: Final = re.compile(r"[\s\-‐‑‒–—().\[\]/]")
+
+
+def normalize_phone(s: str, default_region: str = "US") -> str:
+    """The number in E.164 form (+15551234567), for storage and matching.
+
+    Accepts Persian and Arabic digits, spaces, dashes, dots, parentheses and a leading
+    00 for international numbers; numbers without a country code are read as numbers
+    of `default_region`.  An extension, if typed, is not kept.  Raises
+    ValidationError({"phone": "phone_invalid"}) unless the number is valid.
+    """
+    text = _PHONE_FORMATTING.sub("", normalize_digits(clean_text(s, max_len=None)))
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if not text or len(text) > 40:
+        raise ValidationError({"phone": "phone_invalid"})
+    try:
+        number = phonenumbers.parse(text, str(default_region).upper())
+        valid = phonenumbers.is_valid_number(number)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    except Exception:  # third-party parser on untrusted input: any failure = invalid
+        raise ValidationError({"phone": "phone_invalid"}) from None
+    if not valid or not isinstance(e164, str):
+        raise ValidationError({"phone": "phone_invalid"})
+    return e164
+
+
+# --- cross-script duplicate hint -----------------------------------------------------
+
+#: Persian letters to a Latin consonant skeleton.  Letters that sound alike share a
+#: symbol (س ص ث -> s; ز ذ ض ظ -> z; ت ط -> t; ه ح -> h; غ ق -> q).  Long vowels and
+#: glides (ا و ی), ayn and hamza map to nothing.  Upper-case symbols stand for Latin
+#: digraphs: S = sh, C = ch, X = kh, Z = zh.
+_PERSIAN_SKELETON: Final = str.maketrans(
+    {
+        "\u0627": "",  # ا
+        "\u0648": "",  # و
+        "\u06cc": "",  # ی
+        "\u0639": "",  # ع
+        "\u0621": "",  # ء
+        "\u0628": "b",  # ب
+        "\u067e": "p",  # پ
+        "\u062a": "t",  # ت
+        "\u0637": "t",  # ط
+        "\u062b": "s",  # ث
+        "\u0633": "s",  # س
+        "\u0635": "s",  # ص
+        "\u062c": "j",  # ج
+        "\u0686": "C",  # چ
+        "\u062d": "h",  # ح
+        "\u0647": "h",  # ه
+        "\u062e": "X",  # خ
+        "\u062f": "d",  # د
+        "\u0630": "z",  # ذ
+        "\u0632": "z",  # ز
+        "\u0636": "z",  # ض
+        "\u0638": "z",  # ظ
+        "\u0631": "r",  # ر
+        "\u0698": "Z",  # ژ
+        "\u0634": "S",  # ش
+        "\u063a": "q",  # غ
+        "\u0642": "q",  # ق
+        "\u0641": "f",  # ف
+        "\u06a9": "k",  # ک
+        "\u06af": "g",  # گ
+        "\u0644": "l",  # ل
+        "\u0645": "m",  # م
+        "\u0646": "n",  # ن
+    }
+)
+
+#: Latin spellings to the same skeleton.  Vowels and the glides y, w, v (which Persian
+#: writes with ی and و) map to nothing; digraphs first.
+_LATIN_DIGRAPHS: Final = re.compile(r"kh|gh|sh|ch|zh|ph|ck|[a-z]")
+_LATIN_SKELETON: Final = {
+    "kh": "X",
+    "gh": "q",
+    "sh": "S",
+    "ch": "C",
+    "zh": "Z",
+    "ph": "f",
+    "ck": "k",
+    "c": "k",
+    "x": "ks",
+    **dict.fromkeys("aeiouyvw", ""),
+}
+_REPEATS: Final = re.compile(r"(.)\1+")
+
+
+def _skeleton_word(word: str) -> str:
+    """One word's consonant skeleton; a word-final h is dropped (Fatemeh = Fatema)."""
+    # Latin first: its output is never re-read, so Persian س + ه cannot become "sh".
+    word = _LATIN_DIGRAPHS.sub(lambda m: _LATIN_SKELETON.get(m.group(), m.group()), word)
+    return word.translate(_PERSIAN_SKELETON).removesuffix("h")
+
+
+def transliterate_key(s: str) -> str:
+    """A rough script-independent key: "محمد رضایی" and "Mohammad Rezaei" give the same.
+
+    Rule: `match_key`, then each word (ZWNJ also separates words) becomes its consonant
+    skeleton: vowels, the glides ا و ی / y v w, ayn and hamza are dropped, similar
+    sounding letters share one symbol, a word-final h is dropped.  The words are sorted
+    (so name order does not matter), joined without spaces (so "Ali Reza" equals
+    "Alireza") and doubled letters are collapsed (Mohammad = Mohamad).
+
+    It is deliberately coarse and only ever a hint that puts two records in front of a
+    human for review.  An empty result means "no usable key": never match on it.
+    """
+    words = match_key(s.replace(ZWNJ, " ")).split()
+    skeletons = sorted(filter(None, (_skeleton_word(w) for w in words)))
+    return _REPEATS.sub(r"\1", "".join(skeletons))

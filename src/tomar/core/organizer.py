@@ -1,0 +1,112 @@
+"""The organizer's keys and campaign export.
+
+The key is backed up before anything can depend on it: exporting a campaign is refused
+until a passphrase-protected backup exists, because losing the key loses every signature.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import age
+from .atomic import atomic_write
+from .campaign import Campaign, build_package, doc_from_spec, read_package
+from .device import Device
+from .errors import BackupRequired, IdentityError
+from .identity import OrganizerIdentity, now_iso
+from .vault import Vault
+
+BACKUP_WORK_FACTOR = 18
+
+
+def load(vault: Vault) -> OrganizerIdentity | None:
+    row = vault.conn.execute(
+        "SELECT name, recipient_kind, age_identity, signing_key, created_at FROM organizer"
+    ).fetchone()
+    if row is None:
+        return None
+    return OrganizerIdentity(
+        row[0], row[1], row[2], OrganizerIdentity.signing_from_blob(bytes(row[3])), row[4]
+    )
+
+
+def require(vault: Vault) -> OrganizerIdentity:
+    ident = load(vault)
+    if ident is None:
+        raise IdentityError("This vault has no organizer keys. Run 'tomar organizer init' first.")
+    return ident
+
+
+def is_backed_up(vault: Vault) -> bool:
+    row = vault.conn.execute("SELECT backed_up_at FROM organizer").fetchone()
+    return row is not None and row[0] is not None
+
+
+def init(vault: Vault, name: str, recipient_kind: str = "hybrid") -> OrganizerIdentity:
+    if load(vault) is not None:
+        raise IdentityError("This vault already has organizer keys.")
+    name = name.strip()
+    if not name:
+        raise IdentityError("Please give the organizer a name.")
+    ident = OrganizerIdentity.generate(name, recipient_kind)
+    _store(vault, ident, backed_up=False)
+    return ident
+
+
+def _store(vault: Vault, ident: OrganizerIdentity, *, backed_up: bool) -> None:
+    with vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO organizer(id, name, recipient_kind, age_identity, signing_key, "
+            "created_at, backed_up_at) VALUES (1,?,?,?,?,?,?)",
+            (
+                ident.name,
+                ident.recipient_kind,
+                ident.age_identity,
+                ident.signing_blob(),
+                ident.created_at,
+                now_iso() if backed_up else None,
+            ),
+        )
+
+
+def backup(vault: Vault, out: Path, passphrase: str) -> None:
+    """Write the identity as an age file under a passphrase (scrypt); `age -d` opens it."""
+    if len(passphrase) < 8:
+        raise IdentityError("The backup passphrase must have at least 8 characters.")
+    ident = require(vault)
+    sealed = age.encrypt(
+        ident.identity_file().encode(),
+        [age.ScryptRecipient(passphrase.encode(), work_factor=BACKUP_WORK_FACTOR)],
+    )
+    atomic_write(out, sealed, what="the key backup")
+    with vault.transaction() as conn:
+        conn.execute("UPDATE organizer SET backed_up_at = ?", (now_iso(),))
+
+
+def write_identity(vault: Vault, out: Path) -> None:
+    """The plain identity file, for recovery with the age tool. Handle like cash."""
+    atomic_write(out, require(vault).identity_file().encode(), what="the identity file")
+
+
+def restore_backup(vault: Vault, data: bytes, passphrase: str) -> OrganizerIdentity:
+    """Rebuild the organizer keys from a backup file made by `backup`."""
+    if load(vault) is not None:
+        raise IdentityError("This vault already has organizer keys.")
+    plain = age.decrypt(data, [age.ScryptIdentity(passphrase.encode())], max_size=64 * 1024)
+    ident = OrganizerIdentity.from_identity_file(plain.decode("utf-8", "replace"))
+    _store(vault, ident, backed_up=True)
+    return ident
+
+
+def create_campaign(vault: Vault, spec_text: str) -> tuple[Campaign, bytes]:
+    """Build and sign the package, and keep the campaign in the organizer's own vault."""
+    ident = require(vault)
+    if not is_backed_up(vault):
+        raise BackupRequired(
+            "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
+            "every signature of the campaign is lost with it."
+        )
+    package = build_package(doc_from_spec(spec_text, ident), ident)
+    campaign = read_package(package)
+    Device(vault).import_campaign(package)
+    return campaign, package

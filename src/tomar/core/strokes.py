@@ -1,0 +1,395 @@
+"""Hand-drawn signatures: a compact, strict binary form plus the geometry renderers need.
+
+Points are stored RELATIVE to the signature pad (x and y from 0.0 to 1.0 of its width
+and height) together with the pad's aspect ratio (width / height) at capture time.
+Resizing or rotating the pad later therefore never changes stored data, and every
+renderer (screen, PDF, SVG export) draws the same undistorted shape at any size.
+
+Conventions:
+
+* y grows downwards, as on screen; PDF renderers flip it themselves.
+* t is milliseconds since the first point of the signature and never decreases.
+* pressure is 0.0..1.0.  Devices that cannot measure pressure (mice, most touch
+  screens) record `UNKNOWN_PRESSURE` = 0.5, the W3C Pointer Events convention, so
+  renderers draw them at a medium line width.
+* Lengths in `ink_length`, `extent` and `check_minimum_ink` use "pad heights": the pad's
+  height is 1.0 and x is scaled by the aspect ratio, so they do not depend on pad size.
+
+Binary format 1 (all varints are unsigned LEB128, minimal length; signed values are
+zigzag-coded first):
+
+    0xA1                      magic and format version
+    float64, big-endian       aspect ratio
+    varint                    number of strokes
+    per stroke:
+        varint                number of points (at least 1)
+        per point:
+            zigzag varint     x delta, x quantized to 0..65535
+            zigzag varint     y delta, y quantized to 0..65535
+            varint            t delta in ms
+            1 byte            pressure quantized to 0..255
+
+Deltas run across stroke boundaries, starting from x = y = t = 0, so the first point of
+a stroke costs no more than any other.  Quantization is round-to-nearest, so decoding
+returns every coordinate within 1/131070 and every pressure within 1/510 of the
+original; encoding is deterministic and exactly one byte string decodes to each value.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from tomar.core.errors import StrokesError, ValidationError
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_POINTS",
+    "MAX_STROKES",
+    "UNKNOWN_PRESSURE",
+    "Point",
+    "Signature",
+    "check_minimum_ink",
+    "decode",
+    "encode",
+    "extent",
+    "ink_length",
+    "scaled_paths",
+    "to_svg",
+]
+
+MAGIC_V1: Final = 0xA1
+MAX_BYTES: Final = 64 * 1024
+MAX_STROKES: Final = 200
+MAX_POINTS: Final = 20_000
+#: One hour: nobody takes longer to sign, and it keeps t deltas small.
+MAX_T_MS: Final = 3_600_000
+#: A pad narrower or wider than this is not a signature pad.
+MIN_ASPECT: Final = 0.1
+MAX_ASPECT: Final = 10.0
+UNKNOWN_PRESSURE: Final = 0.5
+
+#: Defaults of `check_minimum_ink`, in pad heights.  A real signature has an ink length
+#: of several pad heights (even initials are above 0.5) and spans a good part of the
+#: pad; a tap is a dot of length ~0 and a careless tick is a few hundredths long.
+MIN_INK_LENGTH: Final = 0.35
+MIN_INK_EXTENT: Final = 0.08
+
+_Q: Final = 65535
+_P: Final = 255
+_ASPECT: Final = struct.Struct(">d")
+_MAX_VARINT_BYTES: Final = 5  # enough for MAX_T_MS and every count and delta above
+
+_MSG_DAMAGED = "The stored signature drawing is damaged and cannot be read."
+_MSG_TOO_BIG = "The signature drawing is too large to store. Please clear it and sign again."
+
+
+def _unit(value: object) -> bool:
+    """A finite float-like number within 0.0..1.0 (bool is not a number here)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0.0 <= value <= 1.0
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One sample of the pen: position relative to the pad, time, and pressure."""
+
+    x: float
+    y: float
+    t: int
+    pressure: float = UNKNOWN_PRESSURE
+
+    def __post_init__(self) -> None:
+        if not (_unit(self.x) and _unit(self.y) and _unit(self.pressure)):
+            raise StrokesError(
+                "A point of the signature drawing is outside the signature pad."
+            )
+        if (
+            not isinstance(self.t, int)
+            or isinstance(self.t, bool)
+            or not 0 <= self.t <= MAX_T_MS
+        ):
+            raise StrokesError("The signature drawing has an invalid time stamp.")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A drawn signature: the pad's aspect ratio and its strokes (lists of points)."""
+
+    aspect: float
+    strokes: tuple[tuple[Point, ...], ...]
+
+    def __post_init__(self) -> None:
+        aspect = self.aspect
+        if (
+            not isinstance(aspect, int | float)
+            or isinstance(aspect, bool)
+            or not math.isfinite(aspect)
+            or not MIN_ASPECT <= aspect <= MAX_ASPECT
+        ):
+            raise StrokesError("The signature pad has an impossible shape.")
+        # Accept lists from capture code but store immutable tuples.
+        strokes = tuple(tuple(stroke) for stroke in self.strokes)
+        object.__setattr__(self, "aspect", float(aspect))
+        object.__setattr__(self, "strokes", strokes)
+        if len(strokes) > MAX_STROKES:
+            raise StrokesError("The signature drawing has too many strokes.")
+        total = 0
+        last_t = 0
+        for stroke in strokes:
+            if not stroke:
+                raise StrokesError("The signature drawing has an empty stroke.")
+            total += len(stroke)
+            if total > MAX_POINTS:
+                raise StrokesError("The signature drawing has too many points.")
+            for point in stroke:
+                if not isinstance(point, Point):
+                    raise StrokesError(_MSG_DAMAGED)
+                if point.t < last_t:
+                    raise StrokesError("The signature drawing's time stamps go backwards.")
+                last_t = point.t
+
+    @property
+    def point_count(self) -> int:
+        """Total number of points over all strokes."""
+        return sum(len(stroke) for stroke in self.strokes)
+
+
+# --- binary encoding -------------------------------------------------------------------
+
+
+def _put_varint(out: bytearray, value: int) -> None:
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def _zigzag(value: int) -> int:
+    return value * 2 if value >= 0 else -value * 2 - 1
+
+
+def _unzigzag(value: int) -> int:
+    return value >> 1 if not value & 1 else -((value + 1) >> 1)
+
+
+def _quantize(value: float, scale: int) -> int:
+    """Round to nearest; ties go to even, which is still deterministic."""
+    return round(value * scale)
+
+
+def encode(sig: Signature) -> bytes:
+    """Serialize `sig`; raise StrokesError if the result would exceed MAX_BYTES."""
+    out = bytearray([MAGIC_V1])
+    out += _ASPECT.pack(sig.aspect)
+    _put_varint(out, len(sig.strokes))
+    px = py = pt = 0
+    for stroke in sig.strokes:
+        _put_varint(out, len(stroke))
+        for point in stroke:
+            qx = _quantize(point.x, _Q)
+            qy = _quantize(point.y, _Q)
+            _put_varint(out, _zigzag(qx - px))
+            _put_varint(out, _zigzag(qy - py))
+            _put_varint(out, point.t - pt)
+            out.append(_quantize(point.pressure, _P))
+            px, py, pt = qx, qy, point.t
+        if len(out) > MAX_BYTES:
+            raise StrokesError(_MSG_TOO_BIG)
+    return bytes(out)
+
+
+class _Reader:
+    """A bounds-checked cursor; every way of running off the end is a StrokesError."""
+
+    __slots__ = ("data", "pos")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def byte(self) -> int:
+        if self.pos >= len(self.data):
+            raise StrokesError(_MSG_DAMAGED)
+        value = self.data[self.pos]
+        self.pos += 1
+        return value
+
+    def take(self, n: int) -> bytes:
+        if self.pos + n > len(self.data):
+            raise StrokesError(_MSG_DAMAGED)
+        chunk = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return chunk
+
+    def varint(self, limit: int) -> int:
+        """Read a minimal-length varint no larger than `limit`."""
+        value = 0
+        for i in range(_MAX_VARINT_BYTES):
+            b = self.byte()
+            value |= (b & 0x7F) << (7 * i)
+            if not b & 0x80:
+                if b == 0 and i > 0:  # padded encoding: not the canonical form
+                    raise StrokesError(_MSG_DAMAGED)
+                if value > limit:
+                    raise StrokesError(_MSG_DAMAGED)
+                return value
+        raise StrokesError(_MSG_DAMAGED)
+
+
+def decode(data: bytes) -> Signature:
+    """Parse bytes from `encode`, strictly: anything unexpected is a StrokesError."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise StrokesError(_MSG_DAMAGED)
+    raw = bytes(data)
+    if len(raw) > MAX_BYTES:
+        raise StrokesError(_MSG_DAMAGED)
+    reader = _Reader(raw)
+    if reader.byte() != MAGIC_V1:
+        raise StrokesError(
+            "The stored signature drawing is not in a format this app can read."
+        )
+    (aspect,) = _ASPECT.unpack(reader.take(_ASPECT.size))
+    if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
+        raise StrokesError(_MSG_DAMAGED)
+    n_strokes = reader.varint(MAX_STROKES)
+    strokes: list[tuple[Point, ...]] = []
+    px = py = pt = 0
+    total = 0
+    for _ in range(n_strokes):
+        n_points = reader.varint(MAX_POINTS - total)
+        if n_points == 0:
+            raise StrokesError(_MSG_DAMAGED)
+        total += n_points
+        points: list[Point] = []
+        for _ in range(n_points):
+            px += _unzigzag(reader.varint(2 * _Q))
+            py += _unzigzag(reader.varint(2 * _Q))
+            pt += reader.varint(MAX_T_MS)
+            pressure = reader.byte()
+            if not (0 <= px <= _Q and 0 <= py <= _Q and pt <= MAX_T_MS and pressure <= _P):
+                raise StrokesError(_MSG_DAMAGED)
+            points.append(Point(px / _Q, py / _Q, pt, pressure / _P))
+        strokes.append(tuple(points))
+    if reader.pos != len(raw):
+        raise StrokesError(_MSG_DAMAGED)
+    return Signature(aspect=aspect, strokes=tuple(strokes))
+
+
+# --- geometry -----------------------------------------------------------------------
+
+
+def _polyline_length(points: Sequence[Point], aspect: float) -> float:
+    return sum(
+        math.hypot((b.x - a.x) * aspect, b.y - a.y)
+        for a, b in zip(points, points[1:], strict=False)
+    )
+
+
+def ink_length(sig: Signature) -> float:
+    """Total length of all strokes in pad heights (x scaled by the aspect ratio)."""
+    return sum(_polyline_length(stroke, sig.aspect) for stroke in sig.strokes)
+
+
+def _all_points(sig: Signature) -> Iterable[Point]:
+    for stroke in sig.strokes:
+        yield from stroke
+
+
+def extent(sig: Signature) -> tuple[float, float]:
+    """Width and height of the drawing's bounding box, in pad heights; (0, 0) if empty."""
+    points = list(_all_points(sig))
+    if not points:
+        return (0.0, 0.0)
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    return ((max(xs) - min(xs)) * sig.aspect, max(ys) - min(ys))
+
+
+def check_minimum_ink(
+    sig: Signature,
+    *,
+    min_length: float = MIN_INK_LENGTH,
+    min_extent: float = MIN_INK_EXTENT,
+) -> None:
+    """Refuse taps, dots and short ticks, which are accidents rather than signatures.
+
+    The drawing needs at least `min_length` pad heights of ink (default 0.35, about a
+    third of the pad's height) and its bounding box must be at least `min_extent` pad
+    heights (default 0.08) wide or tall.  An empty drawing fails too.  The problem key
+    is "signature_too_small" in every case.
+    """
+    width, height = extent(sig)
+    if ink_length(sig) < min_length or max(width, height) < min_extent:
+        raise ValidationError({"signature": "signature_too_small"})
+
+
+def _check_size(value: float, what: str) -> float:
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise StrokesError(f"The signature cannot be drawn: the {what} must be positive.")
+    return float(value)
+
+
+def scaled_paths(
+    sig: Signature, width: float, height: float
+) -> list[list[tuple[float, float, float]]]:
+    """Points as (x, y, pressure) in a `width` x `height` box, one list per stroke.
+
+    The drawing keeps its shape: it is scaled to fit the box and centred, so screen
+    and PDF renderers that share this function draw exactly the same geometry.
+    """
+    width = _check_size(width, "width")
+    height = _check_size(height, "height")
+    scale = min(width / sig.aspect, height)  # target units per pad height
+    off_x = (width - sig.aspect * scale) / 2
+    off_y = (height - scale) / 2
+    return [
+        [(off_x + p.x * sig.aspect * scale, off_y + p.y * scale, p.pressure) for p in stroke]
+        for stroke in sig.strokes
+    ]
+
+
+def _num(value: float) -> str:
+    """Short, locale-free number text for SVG (two decimals are plenty at this size)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+#: Stroke width as a fraction of the pad height: a medium pen on a typical pad.
+SVG_STROKE_WIDTH: Final = 0.02
+
+
+def to_svg(sig: Signature, width: float = 300.0) -> str:
+    """A standalone SVG image of the signature, `width` wide, for exports.
+
+    One <path> per stroke with round caps and joins; a single-point stroke is drawn as a
+    dot.  Pressure is not shown: SVG paths have one width.
+    """
+    width = _check_size(width, "width")
+    height = width / sig.aspect
+    w, h = _num(width), _num(height)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}">',
+        f'<g fill="none" stroke="#000" stroke-width="{_num(height * SVG_STROKE_WIDTH)}" '
+        'stroke-linecap="round" stroke-linejoin="round">',
+    ]
+    for stroke in scaled_paths(sig, width, height):
+        coords = [f"{_num(x)} {_num(y)}" for x, y, _ in stroke]
+        if len(coords) == 1:
+            coords.append(coords[0])
+        parts.append(f'<path d="M{coords[0]} L{" ".join(coords[1:])}"/>')
+    parts.append("</g></svg>")
+    return "".join(parts)

@@ -1,0 +1,290 @@
+"""The vault: one SQLCipher database under a random key, wrapped by the passphrase.
+
+Opening verifies every SQLCipher safety pragma and refuses to run without them, because a
+single plaintext temp file would defeat the encryption (see docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import sqlcipher3
+
+from . import keyfile
+from .atomic import destroy_file
+from .errors import (
+    NoVault,
+    StorageError,
+    UnsafeDatabase,
+    VaultError,
+    VaultExists,
+    WrongPassphrase,
+)
+from .migrations import LATEST, MIGRATIONS
+
+DB_NAME = "tomar.db"
+KEY_NAME = "tomar.key"
+
+# (pragma to apply, pragma to read back, expected value)
+PRAGMAS: list[tuple[str, str, str]] = [
+    ("cipher_memory_security = ON", "cipher_memory_security", "1"),
+    ("temp_store = MEMORY", "temp_store", "2"),
+    ("secure_delete = ON", "secure_delete", "1"),
+    ("journal_mode = WAL", "journal_mode", "wal"),
+    ("synchronous = FULL", "synchronous", "2"),
+    ("foreign_keys = ON", "foreign_keys", "1"),
+]
+
+
+def default_home() -> Path:
+    """`--home`, then TOMAR_HOME, then the platform's user data folder."""
+    env = os.environ.get("TOMAR_HOME")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("Tomar", appauthor=False))
+
+
+def db_path(home: Path) -> Path:
+    return home / DB_NAME
+
+
+def key_path(home: Path) -> Path:
+    return home / KEY_NAME
+
+
+def exists(home: Path) -> bool:
+    return key_path(home).exists()
+
+
+class _Throttle:
+    """Slows repeated wrong passphrases in this process without writing anything to disk."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+        self.sleep: Callable[[float], None] = time.sleep
+        self._lock = threading.Lock()
+
+    def before_attempt(self) -> None:
+        with self._lock:
+            n = self.failures
+        if n:
+            self.sleep(min(2.0 ** (n - 1), 30.0))
+
+    def failed(self) -> None:
+        with self._lock:
+            self.failures += 1
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self.failures = 0
+
+
+THROTTLE = _Throttle()
+
+
+def _storage(exc: Exception) -> StorageError:
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageError("The disk is full: nothing was saved. Free some space and try again.")
+    if "locked" in text or "busy" in text:
+        return StorageError("The vault is busy in another Tomar window: nothing was saved.")
+    return StorageError("The vault could not be written: nothing was saved.")
+
+
+def _connect(path: Path, key: bytes) -> Any:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Touch the schema so a wrong key fails here, not later.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for statement, _, _ in PRAGMAS:
+            conn.execute(f"PRAGMA {statement}")
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise VaultError(
+            "The vault database does not match its key file, or it is damaged."
+        ) from None
+    return conn
+
+
+def check_pragmas(conn: Any) -> None:
+    """Raise UnsafeDatabase unless every safety setting reads back as required."""
+    for _, name, expected in PRAGMAS:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        value = "" if row is None else str(row[0]).lower()
+        if value != expected:
+            raise UnsafeDatabase(
+                f"Tomar refuses to run: the database safety setting '{name}' is not in force. "
+                "Signer data could leak to disk."
+            )
+
+
+def migrate(conn: Any, target: int = LATEST) -> None:
+    """Apply the missing migrations, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        raise VaultError("This vault was made by a newer version of Tomar. Please update Tomar.")
+    for i in range(version, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[i].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {i + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+class Vault:
+    """An open vault. `close()` drops the database handle and the key."""
+
+    def __init__(self, home: Path, conn: Any, key: bytes) -> None:
+        self.home = home
+        self._conn: Any = conn
+        self._key: bytearray | None = bytearray(key)
+
+    # --- life cycle -------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None
+    ) -> Vault:
+        if exists(home) or db_path(home).exists():
+            raise VaultExists(f"There is already a vault in {home}.")
+        if not passphrase:
+            raise VaultError("Please choose a passphrase.")
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = os.urandom(32)
+        conn = _connect(db_path(home), key)
+        try:
+            check_pragmas(conn)
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(db_path(home)) + suffix).unlink()
+            raise
+        keyfile.write(key_path(home), key, passphrase, params)
+        return cls(home, conn, key)
+
+    @classmethod
+    def open(cls, home: Path, passphrase: str) -> Vault:
+        if not exists(home):
+            raise NoVault(f"There is no vault in {home}. Create one first with 'tomar init'.")
+        if not db_path(home).exists():
+            raise VaultError("The vault database is missing; only its key file is left.")
+        THROTTLE.before_attempt()
+        try:
+            key = keyfile.unwrap(key_path(home), passphrase)
+        except WrongPassphrase:
+            THROTTLE.failed()
+            raise
+        THROTTLE.succeeded()
+        conn = _connect(db_path(home), key)
+        try:
+            check_pragmas(conn)
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(home, conn, key)
+
+    def close(self) -> None:
+        """Drop the handle and overwrite our copy of the key (best effort in Python)."""
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+            self._key = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def conn(self) -> Any:
+        if self._conn is None:
+            raise VaultError("The vault is locked.")
+        return self._conn
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the same database key under a new passphrase (atomic replace)."""
+        if not new_passphrase:
+            raise VaultError("Please choose a passphrase.")
+        if self._key is None:
+            raise VaultError("The vault is locked.")
+        keyfile.write(key_path(self.home), bytes(self._key), new_passphrase)
+
+    # --- access -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A write transaction; commit is durable (WAL, synchronous FULL) when this returns."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.OperationalError as exc:
+            raise _storage(exc) from None
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except (sqlcipher3.OperationalError, sqlcipher3.DatabaseError) as exc:
+            with contextlib.suppress(Exception):
+                conn.execute("ROLLBACK")
+            raise _storage(exc) from None
+
+    def get_meta(self, key: str) -> bytes | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def set_meta(self, conn: Any, key: str, value: bytes) -> None:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """Rows from `integrity_check` and `cipher_integrity_check` that are not clean."""
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check")]
+        return problems
+
+    def check_safety(self) -> None:
+        check_pragmas(self.conn)
+
+
+def wipe(home: Path) -> None:
+    """Crypto-erase: destroy the key file first (instant), then the database files."""
+    destroy_file(key_path(home))
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(db_path(home)) + suffix).unlink()
+
+
+__all__ = ["Vault", "default_home", "exists", "sqlite3", "wipe"]

@@ -1,0 +1,90 @@
+"""Bounded ZIP reading and deterministic ZIP writing for packages, batches and receipts.
+
+Everything read from outside is hostile until checked: sizes, member counts, names and
+compression ratio are limited before a single byte is inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .errors import FormatError
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file: int
+    max_members: int
+    max_member: int
+    max_total: int
+    max_ratio: int = 100
+
+
+def write_zip(members: Iterable[tuple[str, bytes]], *, compress: bool = True) -> bytes:
+    """Same members in, same bytes out: fixed timestamps and permissions."""
+    buf = io.BytesIO()
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(buf, "w", compression=method) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = method
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def read_zip(
+    data: bytes,
+    limits: Limits,
+    *,
+    what: str,
+    name_ok: Callable[[str], bool] = lambda _n: True,
+) -> dict[str, bytes]:
+    """Return {name: bytes}; raise FormatError (naming `what`) on anything unexpected."""
+    damaged = FormatError(f"This {what} is damaged or incomplete.")
+    if len(data) > limits.max_file:
+        raise FormatError(f"This {what} is too large to be genuine.")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise damaged from None
+    if len(infos) > limits.max_members:
+        raise FormatError(f"This {what} holds too many files to be genuine.")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if not _NAME.match(name) or name in seen or not name_ok(name):
+            raise FormatError(f"This {what} contains an unexpected file.")
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise FormatError(f"This {what} is of an unknown kind (encrypted ZIP).")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise FormatError(f"This {what} is of an unknown kind (compression).")
+        if info.file_size > limits.max_member:
+            raise FormatError(f"This {what} contains a file that is too large.")
+        if info.file_size > max(info.compress_size, 1) * limits.max_ratio:
+            raise FormatError(f"This {what} is suspiciously compressed.")
+        total += info.file_size
+    if total > limits.max_total:
+        raise FormatError(f"This {what} is too large to be genuine.")
+    out: dict[str, bytes] = {}
+    try:
+        for info in infos:
+            with zf.open(info) as fh:
+                body = fh.read(info.file_size + 1)
+            if len(body) != info.file_size:
+                raise damaged
+            out[info.filename] = body
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
+        raise damaged from None
+    return out

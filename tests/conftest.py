@@ -1,0 +1,73 @@
+"""Shared fixtures: real vaults in temporary homes, with the fast (64 MiB, one pass) KDF."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tomar.core import organizer, strokes, vault
+from tomar.core.device import Device, init_vault
+from tomar.core.identity import OrganizerIdentity
+from tomar.core.records import SignatureForm
+from tomar.resources import resource_path
+
+PASS = "correct horse battery"
+BACKUP_PASS = "backup passphrase 1"
+os.environ["TOMAR_KDF_PROFILE"] = "fast"
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TOMAR_KDF_PROFILE", "fast")
+    vault.THROTTLE.failures = 0
+    yield
+    vault.THROTTLE.failures = 0
+
+
+@pytest.fixture
+def spec_text() -> str:
+    return resource_path("demo", "demo-campaign.toml").read_text("utf-8")
+
+
+def make_organizer(
+    home: Path, spec: str, kind: str = "x25519"
+) -> tuple[vault.Vault, OrganizerIdentity, bytes]:
+    v = init_vault(home, PASS)
+    ident = organizer.init(v, "Test Organizer", kind)
+    organizer.backup(v, home.parent / f"{home.name}-backup.age", BACKUP_PASS)
+    _, package = organizer.create_campaign(v, spec)
+    return v, ident, package
+
+
+@pytest.fixture(params=["x25519"])
+def org(tmp_path: Path, spec_text: str) -> Iterator[tuple[vault.Vault, OrganizerIdentity, bytes]]:
+    v, ident, package = make_organizer(tmp_path / "organizer", spec_text)
+    yield v, ident, package
+    v.close()
+
+
+@pytest.fixture
+def device(tmp_path: Path, org: tuple[vault.Vault, OrganizerIdentity, bytes]) -> Iterator[Device]:
+    v = init_vault(tmp_path / "device", PASS)
+    d = Device(v)
+    d.import_campaign(org[2])
+    d.start_event("Rally", "Washington")
+    yield d
+    v.close()
+
+
+def demo_signature() -> strokes.Signature:
+    demo = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
+    return strokes.Signature(
+        aspect=demo["aspect"],
+        strokes=tuple(tuple(strokes.Point(*p) for p in s) for s in demo["strokes"]),
+    )
+
+
+def form(name: str = "Sara Example", **fields: str) -> SignatureForm:
+    values = {"full_name": name, "city": "Washington", **fields}
+    return SignatureForm(fields=values, lang="en", consent=True, signature=demo_signature())

@@ -1,0 +1,144 @@
+"""Campaign specs and packages: signed, verified, bounded, and tied to one organizer."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tomar.core import campaign, organizer, vault
+from tomar.core.device import Device, init_vault
+from tomar.core.errors import BackupRequired, CampaignError, FormatError
+from tomar.core.identity import OrganizerIdentity
+from tomar.resources import resource_path
+
+from .conftest import PASS, make_organizer
+
+Org = tuple[vault.Vault, OrganizerIdentity, bytes]
+
+
+def rezip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def members(package: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def test_package_round_trip(org: Org) -> None:
+    c = campaign.read_package(org[2])
+    assert c.languages == ["en", "fa"]
+    assert c.organizer_fingerprint == org[1].fingerprint
+    assert [f.name for f in c.fields][:2] == ["full_name", "email"]
+    assert c.fields[0].label_for("fa") == "نام و نام خانوادگی"
+    assert c.signature_required
+    assert c.is_demo
+    assert len(c.organizer_fingerprint.split()) == 6
+
+
+def test_bundled_demo_package_verifies_and_is_marked_demo() -> None:
+    c = campaign.read_package(resource_path("demo", "demo.tomar-campaign").read_bytes())
+    assert c.is_demo
+    assert "DEMO" in c.doc["organizer"]["name"]
+    ident = resource_path("demo", "demo-organizer.identity.txt").read_text()
+    assert OrganizerIdentity.from_identity_file(ident).fingerprint == c.organizer_fingerprint
+
+
+@pytest.mark.parametrize("flip", [10, 200, -30])
+def test_tampered_package_is_refused(org: Org, flip: int) -> None:
+    m = members(org[2])
+    body = bytearray(m["campaign.json"])
+    body[flip] ^= 0x01
+    m["campaign.json"] = bytes(body)
+    with pytest.raises(FormatError):
+        campaign.read_package(rezip(m))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"campaign.json": b"{}"},
+        {"../campaign.json": b"x", "campaign.json.minisig": b"x"},
+        {"campaign.json": b"x", "campaign.json.minisig": b"x", "extra": b"x"},
+    ],
+)
+def test_malformed_packages(bad: dict[str, bytes]) -> None:
+    with pytest.raises(FormatError):
+        campaign.read_package(rezip(bad))
+
+
+def test_truncated_and_garbage_packages(org: Org) -> None:
+    for data in (org[2][: len(org[2]) // 2], b"", b"PK\x03\x04garbage", org[2] + b"x" * 10):
+        try:
+            campaign.read_package(data)
+        except FormatError:
+            continue
+        # Appended bytes after a ZIP may still parse; then it must be the same campaign.
+        assert campaign.read_package(data).doc == campaign.read_package(org[2]).doc
+
+
+def test_zip_bomb_is_refused() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("campaign.json", b"\x00" * 900_000)
+        zf.writestr("campaign.json.minisig", b"x")
+    with pytest.raises(FormatError, match="compressed"):
+        campaign.read_package(buf.getvalue())
+
+
+def test_package_signed_by_someone_else_is_refused(tmp_path: Path, org: Org, spec_text: str) -> None:
+    spec = 'id = "same-id"\n' + spec_text.split("\n", 3)[3]
+    _, _, genuine = make_organizer(tmp_path / "o1", spec)
+    other_vault, _, forged = make_organizer(tmp_path / "o2", spec)
+    other_vault.close()
+    with init_vault(tmp_path / "d", PASS) as v:
+        d = Device(v)
+        d.import_campaign(genuine)
+        with pytest.raises(CampaignError, match="signed by someone else"):
+            d.import_campaign(forged)
+        assert d.require_campaign().organizer_fpr == campaign.read_package(genuine).organizer_fpr
+
+
+def test_expected_fingerprint_is_checked(tmp_path: Path, org: Org) -> None:
+    with init_vault(tmp_path / "d", PASS) as v:
+        d = Device(v)
+        with pytest.raises(CampaignError, match="not the one you expected"):
+            d.import_campaign(org[2], expect_fingerprint="12345 12345 12345 12345 12345 12345")
+        # Persian digits read aloud and typed on a Persian keyboard still match.
+        persian = org[1].fingerprint.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+        d.import_campaign(org[2], expect_fingerprint=persian)
+
+
+def test_export_refused_until_backup(tmp_path: Path, spec_text: str) -> None:
+    with init_vault(tmp_path / "o", PASS) as v:
+        organizer.init(v, "Org", "x25519")
+        with pytest.raises(BackupRequired, match="Back up"):
+            organizer.create_campaign(v, spec_text)
+        organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
+        organizer.create_campaign(v, spec_text)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: s.replace('fa = "نمونه: آزادی زندانیان سیاسی ایران"', ""), "title"),
+        (lambda s: s.replace('kind = "city"', 'kind = "shoe"'), "unknown kind"),
+        (lambda s: s.replace('kind = "name"', 'kind = "text"'), "kind 'name'"),
+        (lambda s: s.replace('signature = "required"', 'signature = "maybe"'), "signature"),
+        (lambda s: s.replace('name = "city"', 'name = "email"'), "unique"),
+        (lambda s: s + "\n[[[broken", "TOML"),
+    ],
+)
+def test_invalid_specs(tmp_path: Path, spec_text: str, edit: object, message: str) -> None:
+    with init_vault(tmp_path / "o", PASS) as v:
+        organizer.init(v, "Org", "x25519")
+        organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
+        with pytest.raises(CampaignError, match=message):
+            organizer.create_campaign(v, edit(spec_text))  # type: ignore[operator]

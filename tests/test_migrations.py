@@ -1,0 +1,59 @@
+"""Every earlier schema version migrates to the latest with its data intact."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tomar.core import keyfile, vault
+from tomar.core.migrations import LATEST
+
+from .conftest import PASS
+
+
+def schema(conn: object) -> set[tuple[str, str]]:
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+    ).fetchall()
+    return {(r[0], " ".join(r[1].split())) for r in rows}
+
+
+@pytest.mark.parametrize("start", range(LATEST))
+def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None:
+    home = tmp_path / "h"
+    home.mkdir()
+    key = os.urandom(32)
+    conn = vault._connect(vault.db_path(home), key)
+    vault.migrate(conn, target=start)
+    if start >= 1:
+        conn.execute("INSERT INTO meta(key, value) VALUES ('marker', x'01')")
+        conn.execute(
+            "INSERT INTO campaign(id, package, organizer_fpr, imported_at) "
+            "VALUES ('c', x'00', x'00', 't')"
+        )
+        conn.execute(
+            "INSERT INTO records(seq, record_id, campaign_id, kind, source, created_at, sealed) "
+            "VALUES (1, 'r1', 'c', 'signature', 'cli', 't', x'00')"
+        )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == start
+    conn.close()
+    keyfile.write(vault.key_path(home), key, PASS)
+
+    with vault.Vault.open(home, PASS) as v:
+        assert v.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        if start >= 1:
+            assert v.get_meta("marker") == b"\x01"
+            assert v.conn.execute("SELECT record_id FROM records").fetchall() == [("r1",)]
+        migrated = schema(v.conn)
+    with vault.Vault.create(tmp_path / "fresh", PASS) as fresh:
+        assert migrated == schema(fresh.conn)
+
+
+def test_newer_vault_is_refused(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    with vault.Vault.create(home, PASS) as v:
+        v.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    with pytest.raises(vault.VaultError, match="newer version"):
+        vault.Vault.open(home, PASS)
