@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tomar import demo
 from tomar.core import organizer, strokes, vault
 from tomar.core.device import Device, init_vault
 from tomar.core.identity import OrganizerIdentity
@@ -61,11 +61,7 @@ def device(tmp_path: Path, org: tuple[vault.Vault, OrganizerIdentity, bytes]) ->
 
 
 def demo_signature() -> strokes.Signature:
-    demo = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
-    return strokes.Signature(
-        aspect=demo["aspect"],
-        strokes=tuple(tuple(strokes.Point(*p) for p in s) for s in demo["strokes"]),
-    )
+    return demo.signature()
 
 
 def form(name: str = "Sara Example", **fields: str) -> SignatureForm:

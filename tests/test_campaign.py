@@ -93,7 +93,9 @@ def test_zip_bomb_is_refused() -> None:
         campaign.read_package(buf.getvalue())
 
 
-def test_package_signed_by_someone_else_is_refused(tmp_path: Path, org: Org, spec_text: str) -> None:
+def test_package_signed_by_someone_else_is_refused(
+    tmp_path: Path, org: Org, spec_text: str
+) -> None:
     spec = 'id = "same-id"\n' + spec_text.split("\n", 3)[3]
     _, _, genuine = make_organizer(tmp_path / "o1", spec)
     other_vault, _, forged = make_organizer(tmp_path / "o2", spec)

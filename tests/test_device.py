@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tomar.core import age, organizer, records, strokes, vault
+from tomar.core.campaign import canonical_json
 from tomar.core.device import Device, init_vault
-from tomar.core.errors import NoEvent, RecordNotFound, ValidationError
+from tomar.core.errors import AgeNoMatch, FormatError, NoEvent, RecordNotFound, ValidationError
 from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
@@ -49,7 +50,7 @@ def test_saved_record_is_sealed_signed_and_complete(
 def test_device_cannot_read_its_own_records(device: Device) -> None:
     device.save(form())
     ((_, sealed),) = sealed_rows(device)
-    with pytest.raises(age.AgeNoMatch):
+    with pytest.raises(AgeNoMatch):
         age.decrypt(sealed, [age.X25519Identity.generate()])
 
 
@@ -61,10 +62,10 @@ def test_tampered_record_fails_the_device_signature(
     record = records.open_sealed(sealed, [org[1].age])
     record["fields"]["full_name"] = "Someone Else"
     forged = age.encrypt(
-        records.canonical_json({"record": record, "sig": "A" * 88}),
+        canonical_json({"record": record, "sig": "A" * 88}),
         [age.parse_recipient(device.require_campaign().recipient)],
     )
-    with pytest.raises(records.FormatError, match="signature"):
+    with pytest.raises(FormatError, match="signature"):
         records.open_sealed(forged, [org[1].age])
 
 
@@ -74,8 +75,10 @@ def test_tampered_record_fails_the_device_signature(
         ({"fields": {"city": "X"}}, {"full_name": "required"}),
         ({"consent": False}, {"consent": "consent_required"}),
         ({"signature": None}, {"signature": "signature_required"}),
-        ({"fields": {"full_name": "A", "city": "B", "email": "not-an-email"}},
-         {"email": "email_invalid"}),
+        (
+            {"fields": {"full_name": "A", "city": "B", "email": "not-an-email"}},
+            {"email": "email_invalid"},
+        ),
         ({"fields": {"full_name": "A", "city": "B", "phone": "12"}}, {"phone": "phone_invalid"}),
         ({"fields": {"full_name": "A", "city": "B", "shoe": "42"}}, {"shoe": "unknown_field"}),
         ({"lang": "de"}, {"lang": "bad_language"}),
@@ -169,7 +172,9 @@ def test_paper_rows(device: Device) -> None:
         device.save(f)
 
 
-def test_no_event_no_kiosk_signature(tmp_path: Path, org: tuple[vault.Vault, OrganizerIdentity, bytes]) -> None:
+def test_no_event_no_kiosk_signature(
+    tmp_path: Path, org: tuple[vault.Vault, OrganizerIdentity, bytes]
+) -> None:
     with init_vault(tmp_path / "d", PASS) as v:
         d = Device(v)
         d.import_campaign(org[2])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tomar.core import keyfile, vault
+from tomar.core.errors import VaultError
 from tomar.core.migrations import LATEST
 
 from .conftest import PASS
@@ -55,5 +56,5 @@ def test_newer_vault_is_refused(tmp_path: Path) -> None:
     home = tmp_path / "h"
     with vault.Vault.create(home, PASS) as v:
         v.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
-    with pytest.raises(vault.VaultError, match="newer version"):
+    with pytest.raises(VaultError, match="newer version"):
         vault.Vault.open(home, PASS)

@@ -230,9 +230,7 @@ def test_truncated_signature(key: SecretKey, sig_text: str, cut: int) -> None:
         lambda t: "\n".join([_lines(t)[0], _lines(t)[2], _lines(t)[1], _lines(t)[3]]),
     ],
 )
-def test_malformed_signatures(
-    key: SecretKey, sig_text: str, mutate: Callable[[str], str]
-) -> None:
+def test_malformed_signatures(key: SecretKey, sig_text: str, mutate: Callable[[str], str]) -> None:
     with pytest.raises(MinisignError):
         verify(key.public_key(), DATA, mutate(sig_text))
 

@@ -59,8 +59,10 @@ def test_default_kdf_params_meet_the_floor() -> None:
 
 def test_every_pragma_is_in_force(tmp_path: Path) -> None:
     with vault.Vault.create(tmp_path / "h", PASS) as v:
-        got = {name: str(v.conn.execute(f"PRAGMA {name}").fetchone()[0]).lower()
-               for _, name, _ in vault.PRAGMAS}
+        got = {
+            name: str(v.conn.execute(f"PRAGMA {name}").fetchone()[0]).lower()
+            for _, name, _ in vault.PRAGMAS
+        }
     assert got == {
         "cipher_memory_security": "1",
         "temp_store": "2",
@@ -71,7 +73,9 @@ def test_every_pragma_is_in_force(tmp_path: Path) -> None:
     }
 
 
-def test_temp_store_file_is_refused_at_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_temp_store_file_is_refused_at_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "h"
     vault.Vault.create(home, PASS).close()
     forced = [

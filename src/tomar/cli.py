@@ -17,13 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, demo
 from .core import organizer, strokes, vault
 from .core.atomic import atomic_write
 from .core.device import Device, init_vault
 from .core.errors import TomarError, ValidationError
 from .core.records import SignatureForm
-from .resources import resource_path
 
 DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 - the bundled demo, never real data
 
@@ -169,8 +168,7 @@ def _load_strokes(path: Path) -> strokes.Signature:
             aspect=float(doc["aspect"]),
             strokes=tuple(
                 tuple(
-                    strokes.Point(float(p[0]), float(p[1]), int(p[2]), float(p[3]))
-                    for p in stroke
+                    strokes.Point(float(p[0]), float(p[1]), int(p[2]), float(p[3])) for p in stroke
                 )
                 for stroke in doc["strokes"]
             ),
@@ -210,8 +208,10 @@ def cmd_sign(args: argparse.Namespace) -> None:
         )
         saved = device.save(form)
     if saved.maybe_duplicate:
-        print("Note: someone with the same details may have signed on this device already.",
-              file=sys.stderr)
+        print(
+            "Note: someone with the same details may have signed on this device already.",
+            file=sys.stderr,
+        )
     print(saved.record_id, flush=True)
 
 
@@ -279,20 +279,13 @@ def cmd_demo(args: argparse.Namespace) -> None:
     print(f"Demo vault in {home} (passphrase: '{DEMO_PASSPHRASE}')")
     with init_vault(home, DEMO_PASSPHRASE) as v:
         device = Device(v)
-        package = resource_path("demo", "demo.tomar-campaign").read_bytes()
-        campaign = device.import_campaign(package)
+        campaign = device.import_campaign(demo.package())
         print(f"Campaign: {campaign.text('title', 'en')}")
         print(f"          {campaign.text('title', 'fa')}")
         print(f"Organizer fingerprint: {campaign.organizer_fingerprint} (DEMO KEY)")
         device.start_event("Demo rally", "Washington, DC")
-        demo = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
-        for entry in demo["signers"]:
-            sig = strokes.Signature(
-                aspect=demo["aspect"],
-                strokes=tuple(
-                    tuple(strokes.Point(*p) for p in stroke) for stroke in demo["strokes"]
-                ),
-            )
+        sig = demo.signature()
+        for entry in demo.signers():
             form = SignatureForm(
                 fields=entry["fields"], lang=entry["lang"], consent=True, signature=sig
             )
@@ -315,8 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--home", help="vault folder (default: TOMAR_HOME or the user data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], None], help_: str,
-            parent: Any = sub) -> argparse.ArgumentParser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], None], help_: str, parent: Any = sub
+    ) -> argparse.ArgumentParser:
         sp: argparse.ArgumentParser = parent.add_parser(name, help=help_, description=help_)
         sp.set_defaults(func=func)
         return sp
@@ -330,8 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
     osub = org.add_subparsers(dest="sub", metavar="ACTION")
     o = add("init", cmd_organizer_init, "create the organizer's keys", osub)
     o.add_argument("--name", required=True)
-    o.add_argument("--recipient", choices=["hybrid", "x25519"], default="hybrid",
-                   help="hybrid post-quantum (default) or classic X25519")
+    o.add_argument(
+        "--recipient",
+        choices=["hybrid", "x25519"],
+        default="hybrid",
+        help="hybrid post-quantum (default) or classic X25519",
+    )
     o = add("backup", cmd_organizer_backup, "write a passphrase-protected key backup", osub)
     o.add_argument("--out", required=True)
     o = add("identity", cmd_organizer_identity, "write the plain age identity file", osub)
@@ -416,8 +414,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Never print a traceback by default: third-party messages may quote input.
         if os.environ.get("TOMAR_DEBUG"):
             raise
-        print(f"tomar: unexpected internal error ({type(exc).__name__}). "
-              "Nothing was changed. Please report this.", file=sys.stderr)
+        print(
+            f"tomar: unexpected internal error ({type(exc).__name__}). "
+            "Nothing was changed. Please report this.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -451,9 +451,13 @@ class HybridIdentity:
 
 
 def _scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
-    return Scrypt(salt=_SCRYPT_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1).derive(
-        passphrase
-    )
+    kdf = Scrypt(salt=_SCRYPT_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1)
+    try:
+        return kdf.derive(passphrase)
+    except (ValueError, MemoryError):  # the memory the work factor needs is not available
+        raise AgeError(
+            "This device does not have enough memory for this passphrase setting."
+        ) from None
 
 
 class ScryptRecipient:

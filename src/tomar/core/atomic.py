@@ -31,13 +31,17 @@ def _fsync_dir(folder: Path) -> None:
 def storage_error(exc: OSError, what: str) -> StorageError:
     """Translate an OSError into words a volunteer can act on."""
     if exc.errno == errno.ENOSPC:
-        return StorageError(f"The disk is full: {what} was not saved. Free some space and try again.")
+        return StorageError(
+            f"The disk is full: {what} was not saved. Free some space and try again."
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageError(f"Tomar is not allowed to write here: {what} was not saved.")
     return StorageError(f"The disk reported an error: {what} was not saved ({exc.strerror}).")
 
 
-def atomic_write(path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file") -> None:
+def atomic_write(
+    path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file"
+) -> None:
     """Write `data` to `path` atomically with permissions `mode`."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")

@@ -7,15 +7,17 @@ fingerprint out of band, which is why every screen and command shows it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import secrets
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from . import minisign
+from . import age, minisign
 from .errors import CampaignError, FormatError, MinisignError
 from .fingerprint import readable
 from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
@@ -72,7 +74,7 @@ class Campaign:
 
     @property
     def signature_required(self) -> bool:
-        return self.doc["signature"] == "required"
+        return bool(self.doc["signature"] == "required")
 
     @property
     def phone_region(self) -> str:
@@ -93,6 +95,11 @@ class Campaign:
     @property
     def recipient(self) -> str:
         return str(self.doc["organizer"]["recipient"])
+
+    @functools.cached_property
+    def recipient_key(self) -> age.X25519Recipient | age.HybridRecipient:
+        """Parsed once: parsing a post-quantum recipient costs more than sealing to it."""
+        return age.parse_recipient(self.recipient)
 
     @property
     def signing_key(self) -> minisign.PublicKey:
@@ -146,14 +153,16 @@ def validate_doc(doc: dict[str, Any]) -> None:
         or not all(isinstance(x, str) and _LANG.match(x) for x in languages)
         or len(set(languages)) != len(languages)
     ):
-        raise CampaignError("The campaign needs 'languages', a list of codes such as [\"en\", \"fa\"].")
+        raise CampaignError(
+            'The campaign needs \'languages\', a list of codes such as ["en", "fa"].'
+        )
     for key in ("title", "text", "consent"):
         _texts(doc, key, languages)
     addressee = doc.get("addressee")
     if not isinstance(addressee, str | dict) or not addressee:
         raise CampaignError("The campaign needs an 'addressee' (whom the petition is for).")
     if doc.get("signature") not in SIGNATURE_MODES:
-        raise CampaignError("'signature' must be \"required\" or \"optional\".")
+        raise CampaignError('\'signature\' must be "required" or "optional".')
     fields = doc.get("fields")
     if not isinstance(fields, list) or not fields or len(fields) > 30:
         raise CampaignError("The campaign needs between 1 and 30 [[fields]].")
@@ -216,7 +225,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
             for f in spec.get("fields", [])
             if isinstance(f, dict)
         ],
-        "end_date": end.isoformat() if hasattr(end, "isoformat") else end,
+        "end_date": end.isoformat() if isinstance(end, date) else end,
         "demo": bool(spec.get("demo", False)),
         "phone_region": spec.get("phone_region", "US"),
         "created_at": now_iso(),
@@ -230,7 +239,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
         raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
     validate_doc(doc)
     for key in ("title", "text", "consent"):
-        doc[key] = _texts(doc, key, languages)  # strip and keep only declared languages
+        doc[key] = _texts(doc, key, doc["languages"])  # strip and keep only declared languages
     return doc
 
 

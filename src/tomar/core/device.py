@@ -112,9 +112,7 @@ class Device:
             raise NoEvent("Please give the event a name.")
         event_id = uuid.uuid4().hex
         with self.vault.transaction() as conn:
-            conn.execute(
-                "UPDATE events SET ended_at = ? WHERE ended_at IS NULL", (now_iso(),)
-            )
+            conn.execute("UPDATE events SET ended_at = ? WHERE ended_at IS NULL", (now_iso(),))
             conn.execute(
                 "INSERT INTO events(id, campaign_id, name, place, started_at) VALUES (?,?,?,?,?)",
                 (event_id, campaign.id, name[:200], place[:200], now_iso()),
@@ -129,8 +127,8 @@ class Device:
 
     def current_event(self) -> dict[str, str] | None:
         row = self.vault.conn.execute(
-            "SELECT e.id, e.name, e.place FROM meta m JOIN events e ON e.id = CAST(m.value AS TEXT) "
-            "WHERE m.key = ? AND e.ended_at IS NULL",
+            "SELECT e.id, e.name, e.place FROM meta m "
+            "JOIN events e ON e.id = CAST(m.value AS TEXT) WHERE m.key = ? AND e.ended_at IS NULL",
             (META_CURRENT_EVENT,),
         ).fetchone()
         return None if row is None else {"id": row[0], "name": row[1], "place": row[2]}
@@ -166,7 +164,7 @@ class Device:
             record = records.build_signature_record(
                 campaign, form, fields, device=self.identity, seq=seq, event=event
             )
-            sealed = records.seal(record, self.identity, campaign.recipient)
+            sealed = records.seal(record, self.identity, campaign.recipient_key)
             conn.execute(
                 "INSERT INTO records(seq, record_id, campaign_id, event_id, kind, source, "
                 "created_at, sealed, paper_serial, paper_row) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -205,7 +203,7 @@ class Device:
             record = records.build_void_record(
                 campaign, device=self.identity, seq=seq, target=record_id, event=event
             )
-            sealed = records.seal(record, self.identity, campaign.recipient)
+            sealed = records.seal(record, self.identity, campaign.recipient_key)
             conn.execute(
                 "INSERT INTO records(seq, record_id, campaign_id, event_id, kind, source, "
                 "created_at, sealed) VALUES (?,?,?,?,?,?,?,?)",
@@ -287,5 +285,3 @@ class Device:
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in normalize_digits(text) if ch in "0123456789")
-
-

@@ -95,10 +95,14 @@ class OrganizerIdentity:
         if recipient_kind not in RECIPIENT_KINDS:
             raise IdentityError("The recipient type must be 'hybrid' or 'x25519'.")
         ident: age.X25519Identity | age.HybridIdentity
-        ident = age.HybridIdentity.generate() if recipient_kind == "hybrid" else (
-            age.X25519Identity.generate()
+        ident = (
+            age.HybridIdentity.generate()
+            if recipient_kind == "hybrid"
+            else (age.X25519Identity.generate())
         )
-        return cls(name, recipient_kind, ident.to_string(), minisign.SecretKey.generate(), now_iso())
+        return cls(
+            name, recipient_kind, ident.to_string(), minisign.SecretKey.generate(), now_iso()
+        )
 
     @property
     def age(self) -> age.X25519Identity | age.HybridIdentity:

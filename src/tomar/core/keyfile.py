@@ -42,7 +42,9 @@ class KdfParams:
 
     def check(self) -> None:
         if not (MIN_MEMORY_KIB <= self.memory_kib <= 4 * 1024 * 1024):
-            raise KeyFileError("The key file asks for an unsafe amount of memory; it may be damaged.")
+            raise KeyFileError(
+                "The key file asks for an unsafe amount of memory; it may be damaged."
+            )
         if not (1 <= self.iterations <= 64 and 1 <= self.lanes <= 64):
             raise KeyFileError("The key file has unusual settings; it may be damaged.")
 

@@ -93,9 +93,7 @@ _MSG_DAMAGED_PUBKEY = (
     "The public key is damaged or is not a minisign public key. "
     "Ask the campaign for a fresh copy of the key."
 )
-_MSG_DAMAGED_SECKEY = (
-    "The secret key file is damaged or is not an unencrypted minisign secret key."
-)
+_MSG_DAMAGED_SECKEY = "The secret key file is damaged or is not an unencrypted minisign secret key."
 _MSG_BAD_DATA = (
     "The file does not match its signature: it was changed or damaged after it was "
     "signed. Do not use it."
@@ -279,10 +277,7 @@ class SecretKey:
     @classmethod
     def from_raw(cls, ed25519_private_bytes: bytes, key_id: bytes) -> SecretKey:
         """Rebuild a key stored elsewhere (e.g. in the vault) from its 32-byte seed."""
-        if (
-            not isinstance(ed25519_private_bytes, bytes)
-            or len(ed25519_private_bytes) != SEED_BYTES
-        ):
+        if not isinstance(ed25519_private_bytes, bytes) or len(ed25519_private_bytes) != SEED_BYTES:
             raise MinisignError("A signing key must be exactly 32 bytes.")
         return cls(Ed25519PrivateKey.from_private_bytes(ed25519_private_bytes), key_id)
 

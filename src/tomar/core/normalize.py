@@ -98,15 +98,15 @@ def _strip_joiners(s: str) -> str:
     return s.strip(" " + ZWNJ + ZWJ)
 
 
-def clean_text(s: str, *, max_len: int | None = 200) -> str:
+def clean_text(s: str, *, max_len: int | None = None) -> str:
     """The form in which to store what a signer typed.
 
     NFC, invisible/unsafe characters removed (controls, bidi overrides, embeddings and
     isolates, LRM/RLM/ALM, zero-width spaces; ZWNJ and ZWJ are kept), whitespace runs
-    collapsed to one space, ends stripped.  The result is cut to `max_len` characters
-    (None: no limit), a guard against pasted junk; validation should check the length
-    of the raw input if it must tell the signer their text was too long.  Pure: never
-    raises for any str.
+    collapsed to one space, ends stripped.  The length is NOT limited by default, so
+    validation can see over-long input and tell the signer; pass `max_len` only where
+    silently cutting the text is acceptable (e.g. log labels).  Pure: never raises for
+    any str.
     """
     text = unicodedata.normalize("NFC", _remove_unsafe(s))
     text = _strip_joiners(" ".join(text.split()))
@@ -143,7 +143,7 @@ def match_key(s: str) -> str:
     Arabic diacritics, tatweel, ZWNJ/ZWJ, punctuation and digit scripts are all ignored.
     Idempotent, and never raises for any str.
     """
-    text = normalize_digits(clean_text(s, max_len=None))
+    text = normalize_digits(clean_text(s))
     text = "".join("" if ch in _APOSTROPHES else ch for ch in text)
     # Casefold between two rounds of mark stripping: compatibility forms can decompose
     # to capitals, and casefolding can produce new marks (İ -> i + dot above).
@@ -166,7 +166,7 @@ def normalize_email(s: str) -> str:
     Syntax only (no DNS lookups: we are offline).  Persian and Arabic digits are
     accepted.  Raises ValidationError({"email": "email_invalid"}).
     """
-    text = normalize_digits(clean_text(s, max_len=None))
+    text = normalize_digits(clean_text(s))
     if not text or len(text) > 320:
         raise ValidationError({"email": "email_invalid"})
     try:
@@ -187,7 +187,7 @@ def normalize_phone(s: str, default_region: str = "US") -> str:
     of `default_region`.  An extension, if typed, is not kept.  Raises
     ValidationError({"phone": "phone_invalid"}) unless the number is valid.
     """
-    text = _PHONE_FORMATTING.sub("", normalize_digits(clean_text(s, max_len=None)))
+    text = _PHONE_FORMATTING.sub("", normalize_digits(clean_text(s)))
     if text.startswith("00"):
         text = "+" + text[2:]
     if not text or len(text) > 40:
@@ -282,7 +282,8 @@ def transliterate_key(s: str) -> str:
     "Alireza") and doubled letters are collapsed (Mohammad = Mohamad).
 
     It is deliberately coarse and only ever a hint that puts two records in front of a
-    human for review.  An empty result means "no usable key": never match on it.
+    human for review (Mohammad/Mahmoud and Hossein/Hassan share a key, as Persian leaves
+    short vowels unwritten).  An empty result means "no usable key": never match on it.
     """
     words = match_key(s.replace(ZWNJ, " ")).split()
     skeletons = sorted(filter(None, (_skeleton_word(w) for w in words)))

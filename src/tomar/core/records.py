@@ -161,12 +161,12 @@ def build_void_record(
     }
 
 
-def seal(record: dict[str, Any], device: DeviceIdentity, recipient: str) -> bytes:
+def seal(record: dict[str, Any], device: DeviceIdentity, recipient: age.Recipient) -> bytes:
     """Sign inside, encrypt outside: only the organizer can read, and can tell who wrote it."""
     body = canonical_json(record)
     sig = device.sign(RECORD_LABEL, body)
     envelope = canonical_json({"record": record, "sig": base64.b64encode(sig).decode()})
-    return age.encrypt(envelope, [age.parse_recipient(recipient)])
+    return age.encrypt(envelope, [recipient])
 
 
 def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:

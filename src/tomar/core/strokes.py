@@ -37,6 +37,7 @@ original; encoding is deterministic and exactly one byte string decodes to each 
 
 from __future__ import annotations
 
+import itertools
 import math
 import struct
 from collections.abc import Iterable, Sequence
@@ -108,14 +109,8 @@ class Point:
 
     def __post_init__(self) -> None:
         if not (_unit(self.x) and _unit(self.y) and _unit(self.pressure)):
-            raise StrokesError(
-                "A point of the signature drawing is outside the signature pad."
-            )
-        if (
-            not isinstance(self.t, int)
-            or isinstance(self.t, bool)
-            or not 0 <= self.t <= MAX_T_MS
-        ):
+            raise StrokesError("A point of the signature drawing is outside the signature pad.")
+        if not isinstance(self.t, int) or isinstance(self.t, bool) or not 0 <= self.t <= MAX_T_MS:
             raise StrokesError("The signature drawing has an invalid time stamp.")
 
 
@@ -136,7 +131,10 @@ class Signature:
         ):
             raise StrokesError("The signature pad has an impossible shape.")
         # Accept lists from capture code but store immutable tuples.
-        strokes = tuple(tuple(stroke) for stroke in self.strokes)
+        try:
+            strokes = tuple(tuple(stroke) for stroke in self.strokes)
+        except TypeError:
+            raise StrokesError(_MSG_DAMAGED) from None
         object.__setattr__(self, "aspect", float(aspect))
         object.__setattr__(self, "strokes", strokes)
         if len(strokes) > MAX_STROKES:
@@ -244,7 +242,7 @@ class _Reader:
         raise StrokesError(_MSG_DAMAGED)
 
 
-def decode(data: bytes) -> Signature:
+def decode(data: bytes | bytearray | memoryview) -> Signature:
     """Parse bytes from `encode`, strictly: anything unexpected is a StrokesError."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise StrokesError(_MSG_DAMAGED)
@@ -253,9 +251,7 @@ def decode(data: bytes) -> Signature:
         raise StrokesError(_MSG_DAMAGED)
     reader = _Reader(raw)
     if reader.byte() != MAGIC_V1:
-        raise StrokesError(
-            "The stored signature drawing is not in a format this app can read."
-        )
+        raise StrokesError("The stored signature drawing is not in a format this app can read.")
     (aspect,) = _ASPECT.unpack(reader.take(_ASPECT.size))
     if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
         raise StrokesError(_MSG_DAMAGED)
@@ -287,10 +283,7 @@ def decode(data: bytes) -> Signature:
 
 
 def _polyline_length(points: Sequence[Point], aspect: float) -> float:
-    return sum(
-        math.hypot((b.x - a.x) * aspect, b.y - a.y)
-        for a, b in zip(points, points[1:], strict=False)
-    )
+    return sum(math.hypot((b.x - a.x) * aspect, b.y - a.y) for a, b in itertools.pairwise(points))
 
 
 def ink_length(sig: Signature) -> float:
@@ -381,8 +374,7 @@ def to_svg(sig: Signature, width: float = 300.0) -> str:
     height = width / sig.aspect
     w, h = _num(width), _num(height)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">',
         f'<g fill="none" stroke="#000" stroke-width="{_num(height * SVG_STROKE_WIDTH)}" '
         'stroke-linecap="round" stroke-linejoin="round">',
     ]

@@ -156,9 +156,7 @@ class Vault:
     # --- life cycle -------------------------------------------------------
 
     @classmethod
-    def create(
-        cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None
-    ) -> Vault:
+    def create(cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> Vault:
         if exists(home) or db_path(home).exists():
             raise VaultExists(f"There is already a vault in {home}.")
         if not passphrase:

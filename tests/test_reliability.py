@@ -1,0 +1,173 @@
+"""Crash safety and leaks: SIGKILL while signing, canary names on disk, no Qt in the core."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tomar.core import vault
+from tomar.core.device import Device, init_vault
+from tomar.core.identity import OrganizerIdentity
+from tomar.core.records import SignatureForm
+
+from .conftest import PASS, demo_signature, form
+
+Org = tuple[vault.Vault, OrganizerIdentity, bytes]
+
+SIGNER_LOOP = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    from conftest import form
+    from tomar.core.device import Device
+    from tomar.core.vault import Vault
+    v = Vault.open(Path({home!r}), {pw!r})
+    d = Device(v)
+    print("ready", flush=True)
+    i = 0
+    while True:
+        i += 1
+        saved = d.save(form(f"Loop Person {{i}}"))
+        print(saved.record_id, flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_sigkill_while_signing_loses_no_acknowledged_record(tmp_path: Path, org: Org) -> None:
+    home = tmp_path / "device"
+    with init_vault(home, PASS) as v:
+        d = Device(v)
+        d.import_campaign(org[2])
+        d.start_event("Crash rally")
+    script = SIGNER_LOOP.format(tests=str(Path(__file__).parent), home=str(home), pw=PASS)
+    env = {**os.environ, "TOMAR_KDF_PROFILE": "fast"}
+    acknowledged: list[str] = []
+    rng = random.Random(20261125)
+    kills = 0
+    for _ in range(55):
+        child = subprocess.Popen(
+            [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        assert first == b"ready\n", child.stderr.read() if child.stderr else b""
+        time.sleep(rng.uniform(0.0, 0.25))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate(timeout=30)
+        kills += 1
+        acknowledged += [line for line in out.decode().split() if len(line) == 32]
+    assert kills >= 50
+    assert len(acknowledged) > 100, "the loop should have saved many records"
+    with vault.Vault.open(home, PASS) as v:
+        stored = {r[0] for r in v.conn.execute("SELECT record_id FROM records")}
+        assert v.integrity_problems() == []
+        seqs = [r[0] for r in v.conn.execute("SELECT seq FROM records ORDER BY seq")]
+    assert set(acknowledged) <= stored
+    assert seqs == list(range(1, len(seqs) + 1)), "sequence numbers have no gaps or repeats"
+
+
+CANARY_ASCII = "Zqxcanaryvwk Canarysson"
+CANARY_FA = "کاناری‌زاده شگفت‌نام"
+CANARY_CITY = "Qwpcanarycity"
+
+
+def _encodings(text: str) -> list[bytes]:
+    return [text.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+
+
+def _leaks(folder: Path, needles: list[bytes], since: float) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        try:
+            if not path.is_file() or path.stat().st_mtime < since - 1:
+                continue
+            if path.stat().st_size > 64 * 1024 * 1024:
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        found += [f"{path}: {n!r}" for n in needles if n in data]
+    return found
+
+
+@pytest.mark.slow
+def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
+    since = time.time()
+    home = tmp_path / "device"
+    with init_vault(home, PASS) as v:
+        d = Device(v)
+        d.import_campaign(org[2])
+        d.start_event("Canary rally")
+        d.save(form(CANARY_ASCII, email="zqxcanary@example.org"))
+        d.save(
+            SignatureForm(
+                fields={"full_name": CANARY_FA, "city": CANARY_CITY},
+                lang="fa",
+                consent=True,
+                signature=demo_signature(),
+            )
+        )
+        d.void(d.last_signature_id() or "")
+        for i in range(50):  # enough writes to checkpoint the WAL
+            d.save(form(f"{CANARY_ASCII} {i}"))
+    # The command line too, with its temp folder pointed at one we can search.
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TOMAR_KDF_PROFILE": "fast", "TMPDIR": str(tmp)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tomar",
+            "--home",
+            str(home),
+            "sign",
+            "--consent",
+            "--field",
+            f"full_name={CANARY_FA}",
+            "--field",
+            f"city={CANARY_CITY}",
+            "--paper",
+            "S-1:1",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    needles = [
+        n for text in (CANARY_ASCII, CANARY_FA, CANARY_CITY, "zqxcanary") for n in _encodings(text)
+    ]
+    assert not any(n in result.stdout + result.stderr for n in needles)
+    assert _leaks(home, needles, 0) == []
+    assert _leaks(tmp, needles, 0) == []
+    assert _leaks(Path(tempfile.gettempdir()), needles, since) == []
+
+
+def test_core_imports_no_qt() -> None:
+    code = textwrap.dedent(
+        """
+        import importlib, pkgutil, sys
+        import tomar.core, tomar.cli
+        for m in pkgutil.iter_modules(tomar.core.__path__):
+            importlib.import_module("tomar.core." + m.name)
+        qt = sorted(n for n in sys.modules if n.startswith(("PySide6", "shiboken6", "PyQt")))
+        print(",".join(qt) or "none")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "none"

@@ -1,0 +1,458 @@
+"""Tests for tomar.core.strokes: binary format, strict decoding, ink rule, geometry."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tomar.core.errors import StrokesError, TomarError, ValidationError
+from tomar.core.strokes import (
+    MAX_BYTES,
+    MAX_POINTS,
+    MAX_STROKES,
+    UNKNOWN_PRESSURE,
+    Point,
+    Signature,
+    check_minimum_ink,
+    decode,
+    encode,
+    extent,
+    ink_length,
+    scaled_paths,
+    to_svg,
+)
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _parse_svg(svg: str) -> ET.Element:
+    """Parse SVG that we generated ourselves (so not untrusted XML)."""
+    return ET.fromstring(svg)  # noqa: S314
+
+
+def _capture(
+    strokes_px: Sequence[Sequence[tuple[float, float]]],
+    pad_w: float,
+    pad_h: float,
+    *,
+    dt: int = 16,
+    pressure: float = UNKNOWN_PRESSURE,
+    t0: int = 0,
+) -> Signature:
+    """Record pixel positions on a pad the way the GUI will: relative to the pad."""
+    t = t0
+    strokes = []
+    for stroke in strokes_px:
+        points = []
+        for x, y in stroke:
+            points.append(Point(x / pad_w, y / pad_h, t, pressure))
+            t += dt
+        strokes.append(tuple(points))
+        t += 250  # pen lifted
+    return Signature(aspect=pad_w / pad_h, strokes=tuple(strokes))
+
+
+def _realistic_px(pad_w: float, pad_h: float) -> list[list[tuple[float, float]]]:
+    """A cursive-looking signature: two looping strokes and an underline, 300 points.
+
+    Sampled at 60 Hz at a natural writing speed, snapped to whole pixels like real
+    touch input.
+    """
+    strokes: list[list[tuple[float, float]]] = []
+    # a looping stroke (prolate cycloid) across the left half, then the right half
+    for start, n in ((0.08, 150), (0.52, 100)):
+        stroke: list[tuple[float, float]] = []
+        for i in range(n):
+            s = i / (n - 1)
+            theta = s * 2 * math.pi * (n / 30)
+            x = (start + 0.38 * s) * pad_w + 0.05 * pad_h * math.cos(theta) * 1.3
+            y = (0.45 + 0.22 * math.sin(theta) + 0.05 * math.sin(3 * s)) * pad_h
+            stroke.append((round(x), round(y)))
+        strokes.append(stroke)
+    # a slightly curved underline
+    strokes.append(
+        [
+            (round((0.12 + 0.76 * i / 49) * pad_w), round((0.8 + 0.03 * math.sin(i / 8)) * pad_h))
+            for i in range(50)
+        ]
+    )
+    return strokes
+
+
+REALISTIC = _capture(_realistic_px(900, 300), 900, 300)
+
+
+def _pressured(sig: Signature) -> Signature:
+    """The same drawing as captured with a pen that reports varying pressure."""
+    strokes = tuple(
+        tuple(Point(p.x, p.y, p.t, 0.35 + 0.4 * abs(math.sin(i / 7))) for i, p in enumerate(stroke))
+        for stroke in sig.strokes
+    )
+    return Signature(sig.aspect, strokes)
+
+
+# --- strategies --------------------------------------------------------------------------
+
+_unit = st.floats(0.0, 1.0, allow_nan=False)
+
+
+@st.composite
+def signatures(draw: st.DrawFn, max_strokes: int = 6, max_points: int = 40) -> Signature:
+    aspect = draw(st.floats(0.1, 10.0, allow_nan=False))
+    n_strokes = draw(st.integers(0, max_strokes))
+    t = draw(st.integers(0, 1000))
+    strokes = []
+    for _ in range(n_strokes):
+        n = draw(st.integers(1, max_points))
+        points = []
+        for _ in range(n):
+            t += draw(st.integers(0, 2000))
+            points.append(Point(draw(_unit), draw(_unit), t, draw(_unit)))
+        strokes.append(tuple(points))
+    return Signature(aspect, tuple(strokes))
+
+
+# --- encoding -----------------------------------------------------------------------------
+
+
+def _assert_close(a: Signature, b: Signature) -> None:
+    assert a.aspect == b.aspect
+    assert len(a.strokes) == len(b.strokes)
+    for sa, sb in zip(a.strokes, b.strokes, strict=True):
+        assert len(sa) == len(sb)
+        for pa, pb in zip(sa, sb, strict=True):
+            assert abs(pa.x - pb.x) <= 0.5 / 65535 + 1e-12
+            assert abs(pa.y - pb.y) <= 0.5 / 65535 + 1e-12
+            assert pa.t == pb.t
+            assert abs(pa.pressure - pb.pressure) <= 0.5 / 255 + 1e-12
+
+
+@settings(max_examples=300)
+@given(sig=signatures())
+def test_round_trip(sig: Signature) -> None:
+    data = encode(sig)
+    back = decode(data)
+    _assert_close(sig, back)
+    assert encode(back) == data  # canonical: decoding then encoding changes nothing
+    assert encode(sig) == data  # deterministic
+
+
+def test_realistic_signature_is_small() -> None:
+    assert REALISTIC.point_count == 300 and len(REALISTIC.strokes) == 3
+    assert len(encode(REALISTIC)) < 4096
+    assert len(encode(_pressured(REALISTIC))) < 4096
+    # a phone-sized and a tablet-sized pad give the same size class
+    assert len(encode(_capture(_realistic_px(1800, 600), 1800, 600))) < 4096
+
+
+def test_realistic_round_trip_exact_after_quantization() -> None:
+    back = decode(encode(REALISTIC))
+    _assert_close(REALISTIC, back)
+    assert back == decode(encode(back))
+
+
+def test_empty_signature_round_trips() -> None:
+    empty = Signature(2.5, ())
+    assert decode(encode(empty)) == empty
+    assert len(encode(empty)) == 10
+
+
+def test_lists_are_accepted_and_frozen() -> None:
+    sig = Signature(2.0, [[Point(0.1, 0.2, 0), Point(0.3, 0.4, 5)]])  # type: ignore[arg-type]
+    assert isinstance(sig.strokes, tuple) and isinstance(sig.strokes[0], tuple)
+    assert sig.strokes[0][0].pressure == UNKNOWN_PRESSURE
+    with pytest.raises(AttributeError):
+        sig.strokes[0][0].x = 0.5  # type: ignore[misc]
+
+
+def test_boundary_values() -> None:
+    sig = Signature(
+        10.0,
+        (
+            (Point(0.0, 1.0, 0, 0.0), Point(1.0, 0.0, 3_600_000, 1.0)),
+            (Point(0.0, 0.0, 3_600_000, 1.0),),
+        ),
+    )
+    assert decode(encode(sig)) == sig
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Point(-0.01, 0.5, 0),
+        lambda: Point(0.5, 1.01, 0),
+        lambda: Point(math.nan, 0.5, 0),
+        lambda: Point(0.5, math.inf, 0),
+        lambda: Point(0.5, 0.5, -1),
+        lambda: Point(0.5, 0.5, 3_600_001),
+        lambda: Point(0.5, 0.5, 0, 1.5),
+        lambda: Point(0.5, 0.5, 1.5),  # type: ignore[arg-type]
+        lambda: Point(0.5, 0.5, True),
+        lambda: Point("0.5", 0.5, 0),  # type: ignore[arg-type]
+        lambda: Signature(0.05, ()),
+        lambda: Signature(math.nan, ()),
+        lambda: Signature(2.0, ((),)),
+        lambda: Signature(2.0, ((Point(0, 0, 10), Point(0, 0, 5)),)),
+        lambda: Signature(2.0, ((Point(0, 0, 10),), (Point(0, 0, 5),))),
+        lambda: Signature(2.0, (((0.1, 0.1, 0, 0.5),),)),  # type: ignore[arg-type]
+        lambda: Signature(2.0, tuple((Point(0, 0, 0),) for _ in range(MAX_STROKES + 1))),
+        lambda: Signature(2.0, (tuple(Point(0, 0, 0) for _ in range(MAX_POINTS + 1)),)),
+    ],
+)
+def test_invalid_values_rejected(build: Callable[[], object]) -> None:
+    with pytest.raises(StrokesError):
+        build()
+
+
+def test_largest_drawings_either_encode_or_refuse_cleanly() -> None:
+    # 20,000 points jumping across the pad would not fit in 64 KiB
+    wild = Signature(
+        1.0,
+        (tuple(Point(float(i % 2), float(i % 2), 3 * i, 0.5) for i in range(MAX_POINTS)),),
+    )
+    with pytest.raises(StrokesError):
+        encode(wild)
+    # ... but the most points of a smooth drawing do
+    smooth = Signature(
+        1.0,
+        tuple(
+            tuple(Point(i / 100, j / 100, 100 * i + j, 0.5) for j in range(100)) for i in range(101)
+        ),
+    )
+    data = encode(smooth)
+    assert len(data) <= MAX_BYTES
+    assert decode(data) == decode(encode(decode(data)))
+
+
+# --- strict decoding --------------------------------------------------------------------
+
+
+def test_decode_rejects_every_truncation() -> None:
+    data = encode(REALISTIC)
+    for cut in range(len(data)):
+        with pytest.raises(StrokesError):
+            decode(data[:cut])
+
+
+@pytest.mark.parametrize("extra", [b"\x00", b"\x01", b"\xff", b"\x00" * 10])
+def test_decode_rejects_trailing_bytes(extra: bytes) -> None:
+    with pytest.raises(StrokesError):
+        decode(encode(REALISTIC) + extra)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\xa1",
+        b"\xa2" + bytes(9),  # unknown version
+        b"%PDF-1.7",
+        b"\xa1" + bytes(8) + b"\x00",  # aspect 0.0
+        b"\xa1\x7f\xf8" + bytes(6) + b"\x00",  # aspect NaN
+        b"\xa1@\x00" + bytes(6) + b"\x80\x00",  # padded (non-minimal) varint
+        b"\xa1@\x00" + bytes(6) + b"\x01\x00",  # a stroke with no points
+        b"\xa1@\x00" + bytes(6) + b"\xc9\x01",  # 201 strokes
+        b"\xa1@\x00" + bytes(6) + b"\x01\x01\x01\x00\x00\x00",  # x below zero
+        b"\xa1@\x00" + bytes(6) + b"\x01\x01\x80\x80\x80\x80\x80\x01",  # varint too long
+        b"\xa1@\x00" + bytes(6) + b"\x01\x01\x80\x80\x08\x00\x00\x00",  # delta too big
+        b"\xa1@\x00" + bytes(6) + b"\x01\x02\xfe\xff\x07\x00\x00\x00\x02\x00\x00\x00",  # x 65536
+    ],
+)
+def test_decode_rejects_garbage(data: bytes) -> None:
+    with pytest.raises(StrokesError):
+        decode(data)
+
+
+def test_decode_accepts_bytearray_and_memoryview() -> None:
+    data = encode(REALISTIC)
+    assert decode(bytearray(data)) == decode(memoryview(data)) == decode(data)
+
+
+def test_decode_rejects_oversized_and_non_bytes() -> None:
+    with pytest.raises(StrokesError):
+        decode(b"\xa1" + bytes(MAX_BYTES))
+    with pytest.raises(StrokesError):
+        decode("not bytes")  # type: ignore[arg-type]
+
+
+@settings(max_examples=1000)
+@given(data=st.binary(max_size=300))
+def test_arbitrary_bytes_only_raise_strokes_error(data: bytes) -> None:
+    try:
+        sig = decode(data)
+    except StrokesError:
+        return
+    assert encode(sig) == data  # whatever decodes is canonical
+
+
+@settings(max_examples=500)
+@given(data=st.data())
+def test_mutated_encodings_only_raise_strokes_error(data: st.DataObject) -> None:
+    raw = bytearray(encode(REALISTIC))
+    for _ in range(data.draw(st.integers(1, 4))):
+        index = data.draw(st.integers(0, len(raw) - 1))
+        raw[index] = data.draw(st.integers(0, 255))
+    try:
+        sig = decode(bytes(raw))
+    except StrokesError:
+        return
+    assert encode(sig) == bytes(raw)
+
+
+@settings(max_examples=200)
+@given(prefix=st.sampled_from([b"\xa1", b"\xa1@\x08\x00\x00\x00\x00\x00\x00"]), rest=st.binary())
+def test_plausible_headers_with_random_bodies(prefix: bytes, rest: bytes) -> None:
+    with contextlib.suppress(StrokesError):
+        decode(prefix + rest)
+
+
+# --- the ink rule -------------------------------------------------------------------------
+
+
+def test_realistic_signature_has_enough_ink() -> None:
+    check_minimum_ink(REALISTIC)
+    assert ink_length(REALISTIC) > 3
+
+
+def test_short_initials_pass() -> None:
+    # "M.R." in a corner of the pad: small, but clearly written
+    m = [(100, 200), (110, 120), (130, 170), (150, 120), (160, 200)]
+    r = [(190, 200), (190, 120), (225, 135), (190, 160), (225, 200)]
+    check_minimum_ink(_capture([m, r], 900, 300))
+
+
+def _assert_too_small(sig: Signature) -> None:
+    with pytest.raises(ValidationError) as info:
+        check_minimum_ink(sig)
+    assert info.value.problems == {"signature": "signature_too_small"}
+
+
+def test_single_dot_rejected() -> None:
+    _assert_too_small(Signature(3.0, ((Point(0.5, 0.5, 0),),)))
+
+
+def test_tap_with_jitter_rejected() -> None:
+    _assert_too_small(_capture([[(450, 150), (451, 150), (451, 151), (450, 152)]], 900, 300))
+
+
+def test_short_tick_rejected() -> None:
+    # a check-mark tick, about 6% of the pad height
+    _assert_too_small(_capture([[(440, 150), (445, 158), (460, 140)]], 900, 300))
+
+
+def test_many_dots_rejected() -> None:
+    dots = [[(100 + 50 * i, 150)] for i in range(10)]
+    _assert_too_small(_capture(dots, 900, 300))
+
+
+def test_empty_signature_rejected() -> None:
+    _assert_too_small(Signature(3.0, ()))
+
+
+def test_thresholds_can_be_tuned() -> None:
+    tick = _capture([[(440, 150), (445, 158), (460, 140)]], 900, 300)
+    check_minimum_ink(tick, min_length=0.01, min_extent=0.01)
+    with pytest.raises(ValidationError):
+        check_minimum_ink(REALISTIC, min_length=100.0)
+
+
+# --- geometry ------------------------------------------------------------------------------
+
+
+def test_resizing_invariance() -> None:
+    """The same drawing on a phone-sized and a tablet-sized pad has the same ink."""
+    small = _capture(_realistic_px(600, 200), 600, 200)
+    large = _capture(_realistic_px(1500, 500), 1500, 500)
+    assert ink_length(small) == pytest.approx(ink_length(large), rel=0.02)
+    assert extent(small) == pytest.approx(extent(large), rel=0.02)
+    # without pixel snapping the two are equal to rounding error
+    exact = [[(x, y) for x, y in s] for s in _realistic_px(600, 200)]
+    scaled = [[(2.5 * x, 2.5 * y) for x, y in s] for s in exact]
+    assert ink_length(_capture(exact, 600, 200)) == pytest.approx(
+        ink_length(_capture(scaled, 1500, 500)), rel=1e-9
+    )
+
+
+def test_lengths_are_in_pad_heights() -> None:
+    # a horizontal line across a 3:1 pad is 3 pad heights long; a vertical one is 1
+    horizontal = Signature(3.0, ((Point(0.0, 0.5, 0), Point(1.0, 0.5, 10)),))
+    vertical = Signature(3.0, ((Point(0.5, 0.0, 0), Point(0.5, 1.0, 10)),))
+    assert ink_length(horizontal) == pytest.approx(3.0)
+    assert ink_length(vertical) == pytest.approx(1.0)
+    assert extent(horizontal) == pytest.approx((3.0, 0.0))
+    assert extent(vertical) == pytest.approx((0.0, 1.0))
+    assert extent(Signature(3.0, ())) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(("width", "height"), [(300.0, 100.0), (300.0, 300.0), (50.0, 100.0)])
+def test_scaled_paths_fit_and_centre(width: float, height: float) -> None:
+    corners = Signature(3.0, ((Point(0, 0, 0, 0.2), Point(1, 1, 5, 0.9)),))
+    ((x0, y0, p0), (x1, y1, p1)) = scaled_paths(corners, width, height)[0]
+    assert (p0, p1) == (0.2, 0.9)
+    drawn_w, drawn_h = x1 - x0, y1 - y0
+    assert drawn_w / drawn_h == pytest.approx(3.0)  # undistorted
+    assert drawn_w <= width + 1e-9 and drawn_h <= height + 1e-9
+    assert drawn_w == pytest.approx(width) or drawn_h == pytest.approx(height)  # fitted
+    assert x0 == pytest.approx(width - x1) and y0 == pytest.approx(height - y1)  # centred
+
+
+def test_scaled_paths_same_shape_at_any_size() -> None:
+    a = scaled_paths(REALISTIC, 300, 100)
+    b = scaled_paths(REALISTIC, 1200, 400)
+    for sa, sb in zip(a, b, strict=True):
+        for (xa, ya, pa), (xb, yb, pb) in zip(sa, sb, strict=True):
+            assert xb == pytest.approx(4 * xa) and yb == pytest.approx(4 * ya) and pa == pb
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, math.nan, math.inf])
+def test_render_sizes_must_be_positive(bad: float) -> None:
+    with pytest.raises(StrokesError):
+        scaled_paths(REALISTIC, bad, 100)
+    with pytest.raises(StrokesError):
+        scaled_paths(REALISTIC, 100, bad)
+    with pytest.raises(StrokesError):
+        to_svg(REALISTIC, bad)
+
+
+def test_svg_is_well_formed() -> None:
+    svg = to_svg(REALISTIC)
+    root = _parse_svg(svg)
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("viewBox") == "0 0 300 100"
+    assert (root.get("width"), root.get("height")) == ("300", "100")
+    paths = root.findall(f".//{SVG_NS}path")
+    assert len(paths) == 3
+    group = root.find(f"{SVG_NS}g")
+    assert group is not None and group.get("stroke-linecap") == "round"
+    for path, stroke in zip(paths, REALISTIC.strokes, strict=True):
+        d = path.get("d")
+        assert d is not None and d.startswith("M")
+        assert len(d[1:].replace("L", " ").split()) == 2 * len(stroke)
+
+
+def test_svg_of_dot_and_empty() -> None:
+    dot = _parse_svg(to_svg(Signature(2.0, ((Point(0.5, 0.5, 0),),)), width=200))
+    (path,) = dot.findall(f".//{SVG_NS}path")
+    assert path.get("d") == "M100 50 L100 50"
+    empty = _parse_svg(to_svg(Signature(2.0, ())))
+    assert empty.findall(f".//{SVG_NS}path") == []
+
+
+@settings(max_examples=100)
+@given(sig=signatures(max_strokes=3, max_points=10), width=st.floats(1.0, 5000.0))
+def test_svg_always_parses(sig: Signature, width: float) -> None:
+    root = _parse_svg(to_svg(sig, width))
+    assert len(root.findall(f".//{SVG_NS}path")) == len(sig.strokes)
+
+
+def test_errors_are_tomar_errors() -> None:
+    assert issubclass(StrokesError, TomarError)
+    with pytest.raises(TomarError) as info:
+        decode(b"Maryam Rezaei")
+    assert "Maryam" not in str(info.value)
