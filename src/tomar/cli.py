@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, demo
-from .core import organizer, strokes, vault
+from .core import batch, organizer, receipts, strokes, vault
 from .core.atomic import atomic_write
+from .core.campaign import read_package
 from .core.device import Device, init_vault
 from .core.errors import TomarError, ValidationError
+from .core.intake import Intake
 from .core.records import SignatureForm
 
 DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 - the bundled demo, never real data
@@ -238,7 +240,7 @@ def cmd_wipe(args: argparse.Namespace) -> None:
     home = _home(args)
     if not args.yes:
         raise UsageError("'tomar wipe' destroys the vault for good; add --yes to confirm.")
-    if not vault.exists(home) and not vault.db_path(home).exists():
+    if not vault.exists(home) and not any(home.glob("tomar*.db")):
         raise TomarError(f"There is no vault in {home}.")
     vault.wipe(home)
     print("Vault destroyed. Its data can no longer be read.")
@@ -294,6 +296,153 @@ def cmd_demo(args: argparse.Namespace) -> None:
         counts = device.counts()
     print(f"Signatures on this device: {counts['total']}")
     print(f"Try: tomar --home {home} count")
+
+
+# --- batches (device) ---------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        try:
+            done = batch.export(Device(v), Path(args.out))
+        except batch.NothingToExport as exc:
+            print(str(exc))
+            return
+    print(f"Batch {done.number} with {done.count} records written.")
+    print(done.path)
+
+
+def cmd_device_request(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        data = Device(v).enrollment_request(args.label or "")
+        fpr = Device(v).identity.fingerprint
+    atomic_write(Path(args.out), data, mode=0o644, what="the enrollment request")
+    print(f"Enrollment request written to {args.out}. Device fingerprint: {fpr}")
+
+
+def cmd_device_accept(args: argparse.Namespace) -> None:
+    data = _read(Path(args.cert), limit=64 * 1024, what="certificate")
+    with _open(args) as v:
+        Device(v).accept_certificate(data)
+    print("Certificate accepted: this device is enrolled. Its next batches carry it.")
+
+
+def cmd_receipt_import(args: argparse.Namespace) -> None:
+    with _open(args) as v:
+        for name in args.files:
+            data = _read(Path(name), limit=receipts.MAX_RECEIPT, what="receipt")
+            done = Device(v).import_receipt(data)
+            print(
+                f"Receipt for batch {done['batch']}: {done['accepted']} records accepted, "
+                f"{done['rejected']} rejected."
+            )
+
+
+def cmd_purge(args: argparse.Namespace) -> None:
+    home = _home(args)
+    secret = _passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home, secret) as v:
+        n = Device(v).purge(secret)
+    if n:
+        print(f"Purged {n} records covered by receipts; the vault now has a new key.")
+    else:
+        print("Nothing to purge: no receipt covers a record still on this device.")
+
+
+def cmd_verify(args: argparse.Namespace) -> None:
+    if args.campaign:
+        campaign = read_package(
+            _read(Path(args.campaign), limit=2 * 1024 * 1024, what="campaign package")
+        )
+    else:
+        with _open(args) as v:
+            campaign = Device(v).require_campaign()
+    failed = False
+    for name in args.files:
+        try:
+            bf = batch.read(Path(name), campaign)
+        except TomarError as exc:
+            print(f"{name}: NOT VALID: {exc}")
+            failed = True
+            continue
+        print(
+            f"{name}: valid. Device {bf.device_fingerprint}, batch {bf.number}, "
+            f"{len(bf.entries)} records, campaign {campaign.id}, "
+            f"organizer {campaign.organizer_fingerprint}"
+            + (", carries an enrollment certificate" if bf.certificate else "")
+        )
+        bf.close()
+    if failed:
+        raise TomarError("Some batches are not valid (see above).")
+
+
+# --- organizer intake -------------------------------------------------------------
+
+
+def cmd_device_enroll(args: argparse.Namespace) -> None:
+    data = _read(Path(args.file), limit=64 * 1024, what="enrollment request")
+    with _open(args) as v, Intake(v) as intake:
+        cert, fpr = intake.enroll(data)
+    atomic_write(Path(args.out), cert, mode=0o644, what="the certificate")
+    print(f"Device {fpr} enrolled. Give it {args.out}.")
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> None:
+    with _open(args) as v, Intake(v) as intake:
+        intake.revoke_device(args.fingerprint)
+    print("Device revoked: its batches will be refused.")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    if not args.files and not args.approve_device:
+        raise UsageError("name batch files to import, or --approve-device FINGERPRINT")
+    with _open(args) as v, Intake(v) as intake:
+        results = []
+        if args.approve_device:
+            results += intake.approve_device(args.approve_device)
+        results += [intake.import_file(Path(f)) for f in args.files]
+    for r in results:
+        who = f" [device {r.device}, batch {r.number}]" if r.device else ""
+        print(f"{r.name}: {r.status}{who}: {r.message}")
+    if any(not r.ok for r in results):
+        raise TomarError("Some batches were rejected (see above); the others were imported.")
+
+
+def cmd_receipt(args: argparse.Namespace) -> None:
+    with _open(args) as v, Intake(v) as intake:
+        paths = intake.write_receipts(Path(args.out), again=args.again)
+    for p in paths:
+        print(p)
+    print(f"{len(paths)} receipts written.")
+
+
+def cmd_stats(args: argparse.Namespace) -> None:
+    with _open(args) as v, Intake(v) as intake:
+        stats = intake.stats()
+    if args.json:
+        _print_json(stats)
+        return
+    print(f"Unique signers: {stats['unique']}")
+    print(
+        f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "
+        f"{stats['flagged']}, voided {stats['voided']}, held {stats['held']}"
+    )
+    for key, title in (
+        ("by_event", "Event"),
+        ("by_device", "Device"),
+        ("by_day", "Day"),
+        ("by_country", "Country"),
+    ):
+        for row in stats[key]:
+            print(f"  {title} {row['key'] or '-'}: {row['unique']} unique of {row['received']}")
+    for device, missing in stats["gaps"].items():
+        print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
+
+
+def cmd_export_csv(args: argparse.Namespace) -> None:
+    with _open(args) as v, Intake(v) as intake:
+        n = intake.export_csv(Path(args.out), Path(args.svg_dir) if args.svg_dir else None)
+    print(f"{n} unique signers written to {args.out}")
 
 
 # --- parser -------------------------------------------------------------------
@@ -369,6 +518,42 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true")
     w = add("wipe", cmd_wipe, "destroy the vault for good (crypto-erase)")
     w.add_argument("--yes", action="store_true")
+
+    x = add("export", cmd_export, "write a signed batch of every record not yet exported")
+    x.add_argument("--out", required=True, metavar="DIR")
+    dev = add("device", lambda a: _help(p, "device"), "device enrollment")
+    dsub = dev.add_subparsers(dest="sub", metavar="ACTION")
+    d = add("request", cmd_device_request, "write an enrollment request (device)", dsub)
+    d.add_argument("--out", required=True)
+    d.add_argument("--label", help="a name for this device, e.g. 'Tablet 3'")
+    d = add("accept", cmd_device_accept, "accept the organizer's certificate (device)", dsub)
+    d.add_argument("cert")
+    d = add("enroll", cmd_device_enroll, "enroll a device from its request (organizer)", dsub)
+    d.add_argument("file")
+    d.add_argument("--out", required=True)
+    d = add("revoke", cmd_device_revoke, "refuse further batches of a device (organizer)", dsub)
+    d.add_argument("fingerprint")
+    r = add("receipt-import", cmd_receipt_import, "apply the organizer's receipts (device)")
+    r.add_argument("files", nargs="+")
+    add("purge", cmd_purge, "remove records covered by receipts, under a fresh key (device)")
+    r = add("verify", cmd_verify, "check batches without decrypting them")
+    r.add_argument("files", nargs="+")
+    r.add_argument("--campaign", help="campaign package to check against (default: the vault's)")
+    i = add("import", cmd_import, "import batches (organizer)")
+    i.add_argument("files", nargs="*")
+    i.add_argument(
+        "--approve-device",
+        metavar="FINGERPRINT",
+        help="trust a device that is not enrolled and import its held batches",
+    )
+    r = add("receipt", cmd_receipt, "write one signed receipt per imported batch (organizer)")
+    r.add_argument("--out", required=True, metavar="DIR")
+    r.add_argument("--again", action="store_true", help="also batches that already have one")
+    s = add("stats", cmd_stats, "counts of signers (organizer)")
+    s.add_argument("--json", action="store_true")
+    e = add("export-csv", cmd_export_csv, "unique signers as CSV (organizer)")
+    e.add_argument("--out", required=True)
+    e.add_argument("--svg-dir", help="also write each drawn signature as an SVG file here")
     return p
 
 

@@ -10,7 +10,9 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import StorageError
 
@@ -39,29 +41,44 @@ def storage_error(exc: OSError, what: str) -> StorageError:
     return StorageError(f"The disk reported an error: {what} was not saved ({exc.strerror}).")
 
 
-def atomic_write(
-    path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file"
-) -> None:
-    """Write `data` to `path` atomically with permissions `mode`."""
+@contextlib.contextmanager
+def atomic_writer(
+    path: Path | str, *, mode: int = 0o600, what: str = "the file"
+) -> Iterator[BinaryIO]:
+    """Yield a file to write; on normal exit it is fsynced and renamed over `path`.
+
+    On any exception the temp file is removed and the target is untouched.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    except OSError as exc:
+        raise storage_error(exc, what) from None
+    try:
+        with os.fdopen(fd, "w+b") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise storage_error(exc, what) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     _fsync_dir(folder)
+
+
+def atomic_write(
+    path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file"
+) -> None:
+    """Write `data` to `path` atomically with permissions `mode`."""
+    with atomic_writer(path, mode=mode, what=what) as fh:
+        fh.write(data)
 
 
 def destroy_file(path: Path) -> None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import records
+from . import enroll, receipts, records
 from .campaign import Campaign, read_package
 from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound
 from .identity import DeviceIdentity, now_iso
@@ -25,6 +25,8 @@ META_DEVICE_KEY = "device_key"
 META_DUP_KEY = "dup_key"
 META_NEXT_SEQ = "next_seq"
 META_CURRENT_EVENT = "current_event"
+META_CERTIFICATE = "enrollment_cert"
+META_PURGED = "purged_count"
 
 
 def init_vault(home: Path, passphrase: str) -> Vault:
@@ -270,8 +272,87 @@ class Device:
             "paper": one(f"SELECT count(*) FROM records WHERE {valid} AND source = 'paper'"),  # noqa: S608
             "voided": one("SELECT count(*) FROM records WHERE voided_by IS NOT NULL"),
             "pending_export": one("SELECT count(*) FROM records WHERE exported_batch IS NULL"),
+            "awaiting_receipt": one(
+                "SELECT count(*) FROM records WHERE exported_batch IS NOT NULL AND receipt IS NULL"
+            ),
+            "purged": int(self.vault.get_meta(META_PURGED) or b"0"),
             "by_event": by_event,
         }
+
+    # --- enrollment, receipts, purge ----------------------------------------------
+
+    def enrollment_request(self, label: str = "") -> bytes:
+        return enroll.make_request(self.identity, self.require_campaign(), label)
+
+    def accept_certificate(self, data: bytes) -> enroll.Certificate:
+        cert = enroll.read_certificate(data, self.require_campaign())
+        if cert.device != self.identity.public:
+            raise enroll.EnrollmentError("This certificate is for another device.")
+        with self.vault.transaction() as conn:
+            self.vault.set_meta(conn, META_CERTIFICATE, data)
+        return cert
+
+    def is_enrolled(self) -> bool:
+        return self.vault.get_meta(META_CERTIFICATE) is not None
+
+    def import_receipt(self, data: bytes) -> dict[str, int]:
+        """Mark the records a genuine receipt accepts; the same receipt twice changes nothing."""
+        receipt = receipts.read(data, self.require_campaign())
+        if receipt.device != self.identity.public_b64:
+            raise CampaignError("This receipt is for another device.")
+        row = self.vault.conn.execute(
+            "SELECT sha256 FROM batches WHERE number = ?", (receipt.batch,)
+        ).fetchone()
+        if row is None or row[0] != receipt.batch_sha256:
+            raise CampaignError(
+                f"This receipt is for batch {receipt.batch}, which this device did not export."
+            )
+        with self.vault.transaction() as conn:
+            accepted = 0
+            for rid in receipt.accepted:
+                accepted += conn.execute(
+                    "UPDATE records SET receipt = 'accepted' "
+                    "WHERE record_id = ? AND exported_batch = ?",
+                    (rid, receipt.batch),
+                ).rowcount
+            for rid, reason in receipt.rejected.items():
+                conn.execute(
+                    "UPDATE records SET receipt = ? WHERE record_id = ? AND exported_batch = ?",
+                    (f"rejected: {reason}", rid, receipt.batch),
+                )
+            conn.execute(
+                "UPDATE batches SET receipt_at = ? WHERE number = ?", (now_iso(), receipt.batch)
+            )
+        return {"batch": receipt.batch, "accepted": accepted, "rejected": len(receipt.rejected)}
+
+    def purge(self, passphrase: str) -> int:
+        """Remove records covered by receipts, for good: the vault is rebuilt under a new key."""
+        conn = self.vault.conn
+        n = int(
+            conn.execute("SELECT count(*) FROM records WHERE receipt = 'accepted'").fetchone()[0]
+        )
+        if n == 0:
+            return 0
+        purged = int(self.vault.get_meta(META_PURGED) or b"0") + n
+        with self.vault.transaction() as c:
+            self.vault.set_meta(c, META_PURGED, str(purged).encode())
+        keep = "receipt IS NOT 'accepted'"
+        self.vault.rebuild(
+            passphrase,
+            {
+                "records": keep,
+                "dup_tags": "record_seq IN (SELECT seq FROM main.records "
+                "WHERE receipt IS NOT 'accepted')",
+            },
+        )
+        return n
+
+    def pending_batches(self) -> list[int]:
+        """Batches exported but not yet covered by a receipt (to send again)."""
+        rows = self.vault.conn.execute(
+            "SELECT number FROM batches WHERE receipt_at IS NULL ORDER BY number"
+        )
+        return [int(r[0]) for r in rows]
 
     def info(self) -> dict[str, Any]:
         campaign = self.campaign()

@@ -63,6 +63,18 @@ class DeviceIdentity:
     def sign(self, label: bytes, message: bytes) -> bytes:
         return self.private.sign(label + b"\x00" + message)
 
+    def minisign_key(self) -> minisign.SecretKey:
+        """The same Ed25519 key in minisign form, for batch manifests and requests."""
+        return minisign.SecretKey.from_raw(self.raw_private(), device_key_id(self.public))
+
+
+def device_key_id(public: bytes) -> bytes:
+    return digest("tomar-device-keyid-v1", public)[:8]
+
+
+def device_minisign_public(public: bytes) -> minisign.PublicKey:
+    return minisign.PublicKey(key_id=device_key_id(public), raw=public)
+
 
 def device_fingerprint(public: bytes) -> str:
     return readable(digest("tomar-device-v1", public))

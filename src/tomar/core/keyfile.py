@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,24 +70,41 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _aad(params: KdfParams, salt: bytes) -> bytes:
+DEFAULT_DATABASE = "tomar.db"
+_DATABASE = re.compile(r"^tomar(-[0-9a-f]{8,32})?\.db$")
+
+
+def _aad(params: KdfParams, salt: bytes, database: str) -> bytes:
     return json.dumps(
-        [FORMAT, VERSION, params.memory_kib, params.iterations, params.lanes, _b64(salt)]
+        [FORMAT, VERSION, params.memory_kib, params.iterations, params.lanes, _b64(salt), database]
     ).encode()
 
 
-def write(path: Path, db_key: bytes, passphrase: str, params: KdfParams | None = None) -> None:
-    """Wrap `db_key` under the passphrase and write the key file atomically."""
+def write(
+    path: Path,
+    db_key: bytes,
+    passphrase: str,
+    params: KdfParams | None = None,
+    database: str = DEFAULT_DATABASE,
+) -> None:
+    """Wrap `db_key` under the passphrase and write the key file atomically.
+
+    The key file names its database file, so that replacing the key file is the single
+    atomic step that switches to a freshly keyed database (see Vault.rebuild).
+    """
     params = params or KdfParams.from_env()
     params.check()
+    if not _DATABASE.match(database):
+        raise KeyFileError("Invalid database name.")
     salt = os.urandom(16)
     nonce = os.urandom(12)
     wrapped = ChaCha20Poly1305(_kek(passphrase, salt, params)).encrypt(
-        nonce, db_key, _aad(params, salt)
+        nonce, db_key, _aad(params, salt, database)
     )
     doc = {
         "format": FORMAT,
         "version": VERSION,
+        "database": database,
         "kdf": "argon2id",
         "memory_kib": params.memory_kib,
         "iterations": params.iterations,
@@ -98,7 +116,16 @@ def write(path: Path, db_key: bytes, passphrase: str, params: KdfParams | None =
     atomic_write(path, json.dumps(doc, indent=2).encode() + b"\n", what="the key file")
 
 
-def read_params(path: Path) -> tuple[KdfParams, bytes, bytes, bytes]:
+@dataclass(frozen=True)
+class KeyFile:
+    params: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+    database: str
+
+
+def read(path: Path) -> KeyFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -112,6 +139,7 @@ def read_params(path: Path) -> tuple[KdfParams, bytes, bytes, bytes]:
         if doc["format"] != FORMAT or doc["version"] != VERSION or doc["kdf"] != "argon2id":
             raise KeyFileError("This key file is of a kind this version of Tomar does not know.")
         params = KdfParams(int(doc["memory_kib"]), int(doc["iterations"]), int(doc["lanes"]))
+        database = str(doc.get("database", DEFAULT_DATABASE))
         salt = base64.b64decode(doc["salt"], validate=True)
         nonce = base64.b64decode(doc["nonce"], validate=True)
         wrapped = base64.b64decode(doc["wrapped_key"], validate=True)
@@ -120,17 +148,17 @@ def read_params(path: Path) -> tuple[KdfParams, bytes, bytes, bytes]:
     except (ValueError, KeyError, TypeError):
         raise KeyFileError("The key file is damaged.") from None
     params.check()
-    if len(salt) != 16 or len(nonce) != 12 or len(wrapped) != 48:
+    if len(salt) != 16 or len(nonce) != 12 or len(wrapped) != 48 or not _DATABASE.match(database):
         raise KeyFileError("The key file is damaged.")
-    return params, salt, nonce, wrapped
+    return KeyFile(params, salt, nonce, wrapped, database)
 
 
 def unwrap(path: Path, passphrase: str) -> bytes:
     """Return the database key, or raise WrongPassphrase. Never writes."""
-    params, salt, nonce, wrapped = read_params(path)
+    kf = read(path)
     try:
-        return ChaCha20Poly1305(_kek(passphrase, salt, params)).decrypt(
-            nonce, wrapped, _aad(params, salt)
+        return ChaCha20Poly1305(_kek(passphrase, kf.salt, kf.params)).decrypt(
+            kf.nonce, kf.wrapped, _aad(kf.params, kf.salt, kf.database)
         )
     except InvalidTag:
         raise WrongPassphrase("The passphrase is not correct.") from None

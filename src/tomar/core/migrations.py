@@ -59,6 +59,93 @@ MIGRATIONS: list[str] = [
     CREATE INDEX dup_tags_tag ON dup_tags(tag);
     CREATE INDEX records_event ON records(event_id);
     """,
+    # 2 -> 3: batches and receipts (device), devices and intake (organizer).
+    """
+    CREATE TABLE batches (
+        number INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        record_count INTEGER NOT NULL,
+        manifest BLOB NOT NULL,
+        signature TEXT NOT NULL,
+        certificate BLOB,
+        receipt_at TEXT
+    );
+    ALTER TABLE records ADD COLUMN receipt TEXT;
+    CREATE INDEX records_exported ON records(exported_batch);
+    CREATE TABLE devices (
+        public_key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('enrolled', 'approved', 'revoked')),
+        since TEXT NOT NULL
+    );
+    CREATE TABLE intake_batches (
+        sha256 TEXT PRIMARY KEY,
+        device TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        prev TEXT,
+        record_count INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('imported', 'held')),
+        body BLOB,
+        receipt_at TEXT
+    );
+    CREATE UNIQUE INDEX intake_batches_number ON intake_batches(device, number)
+        WHERE status = 'imported';
+    CREATE TABLE device_seqs (
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        record_id TEXT NOT NULL UNIQUE,
+        batch TEXT NOT NULL REFERENCES intake_batches(sha256),
+        PRIMARY KEY (device, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE signers (
+        record_id TEXT PRIMARY KEY,
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        batch TEXT NOT NULL REFERENCES intake_batches(sha256),
+        time TEXT NOT NULL,
+        day TEXT NOT NULL,
+        event_id TEXT,
+        event_name TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        paper_serial TEXT,
+        paper_row INTEGER,
+        lang TEXT NOT NULL,
+        display TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        strokes BLOB,
+        name TEXT NOT NULL DEFAULT '',
+        email TEXT,
+        phone TEXT,
+        name_city TEXT,
+        translit TEXT,
+        country TEXT NOT NULL DEFAULT '',
+        voided_by TEXT,
+        dup_of TEXT,
+        review TEXT
+    );
+    CREATE INDEX signers_email ON signers(email) WHERE email IS NOT NULL;
+    CREATE INDEX signers_phone ON signers(phone) WHERE phone IS NOT NULL;
+    CREATE INDEX signers_name_city ON signers(name_city);
+    CREATE INDEX signers_translit ON signers(translit);
+    CREATE INDEX signers_dup_of ON signers(dup_of);
+    CREATE TABLE voids (
+        record_id TEXT PRIMARY KEY,
+        device TEXT NOT NULL,
+        target TEXT NOT NULL,
+        time TEXT NOT NULL,
+        batch TEXT NOT NULL REFERENCES intake_batches(sha256)
+    );
+    CREATE INDEX voids_target ON voids(target);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
+import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -53,7 +53,21 @@ def default_home() -> Path:
 
 
 def db_path(home: Path) -> Path:
-    return home / DB_NAME
+    """The database file the key file names (it changes when the vault is rebuilt)."""
+    try:
+        return home / keyfile.read(key_path(home)).database
+    except VaultError:
+        return home / DB_NAME
+
+
+def _db_files(home: Path) -> list[Path]:
+    return sorted(p for p in home.glob("tomar*.db*") if p.is_file())
+
+
+def _remove_db(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(db) + suffix).unlink()
 
 
 def key_path(home: Path) -> Path:
@@ -157,21 +171,19 @@ class Vault:
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> Vault:
-        if exists(home) or db_path(home).exists():
+        if exists(home) or (home / DB_NAME).exists():
             raise VaultExists(f"There is already a vault in {home}.")
         if not passphrase:
             raise VaultError("Please choose a passphrase.")
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = os.urandom(32)
-        conn = _connect(db_path(home), key)
+        conn = _connect(home / DB_NAME, key)
         try:
             check_pragmas(conn)
             migrate(conn)
         except BaseException:
             conn.close()
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(str(db_path(home)) + suffix).unlink()
+            _remove_db(home / DB_NAME)
             raise
         keyfile.write(key_path(home), key, passphrase, params)
         return cls(home, conn, key)
@@ -189,7 +201,11 @@ class Vault:
             THROTTLE.failed()
             raise
         THROTTLE.succeeded()
-        conn = _connect(db_path(home), key)
+        db = db_path(home)
+        for stray in _db_files(home):  # left by an interrupted rebuild; unreadable anyway
+            if not stray.name.startswith(db.name):
+                stray.unlink()
+        conn = _connect(db, key)
         try:
             check_pragmas(conn)
             migrate(conn)
@@ -231,7 +247,68 @@ class Vault:
             raise VaultError("Please choose a passphrase.")
         if self._key is None:
             raise VaultError("The vault is locked.")
-        keyfile.write(key_path(self.home), bytes(self._key), new_passphrase)
+        keyfile.write(key_path(self.home), bytes(self._key), new_passphrase, database=self._db.name)
+
+    @property
+    def _db(self) -> Path:
+        return db_path(self.home)
+
+    def rebuild(self, passphrase: str, keep: dict[str, str]) -> None:
+        """Copy the data into a new database under a new key, then destroy the old one.
+
+        `keep` maps a table to the SQL condition of the rows to copy (default: all).
+        SQLCipher's rekey keeps the old salt and pages, so this is how deleted rows are
+        made unrecoverable even with the old passphrase and a copy of the old files.
+        The switch is the atomic replacement of the key file, which names the database.
+        """
+        keyfile.unwrap(key_path(self.home), passphrase)  # the caller proves the passphrase
+        old = self._db
+        new = self.home / f"tomar-{secrets.token_hex(8)}.db"
+        new_key = os.urandom(32)
+        fresh = _connect(new, new_key)
+        try:
+            check_pragmas(fresh)
+            migrate(fresh)
+            fresh.close()
+            conn = self.conn
+            conn.execute(f"ATTACH DATABASE ? AS fresh KEY \"x'{new_key.hex()}'\"", (str(new),))
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                tables = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                    )
+                ]
+                for table in tables:
+                    where = keep.get(table, "1")
+                    conn.execute(
+                        f"INSERT INTO fresh.{table} SELECT * FROM main.{table} WHERE {where}"  # noqa: S608
+                    )
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                conn.execute("DETACH DATABASE fresh")
+            check = _connect(new, new_key)
+            problems = [r[0] for r in check.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            check.close()
+            if problems:
+                raise VaultError("The rebuilt vault failed its integrity check; nothing changed.")
+        except BaseException:
+            _remove_db(new)
+            raise
+        keyfile.write(key_path(self.home), new_key, passphrase, database=new.name)
+        # From here on the new database is the vault; the old one is unreadable garbage.
+        self.close()
+        _remove_db(old)
+        self._conn = _connect(new, new_key)
+        check_pragmas(self._conn)
+        self._key = bytearray(new_key)
 
     # --- access -----------------------------------------------------------
 
@@ -280,9 +357,6 @@ class Vault:
 def wipe(home: Path) -> None:
     """Crypto-erase: destroy the key file first (instant), then the database files."""
     destroy_file(key_path(home))
-    for suffix in ("", "-wal", "-shm"):
+    for path in _db_files(home):
         with contextlib.suppress(FileNotFoundError):
-            Path(str(db_path(home)) + suffix).unlink()
-
-
-__all__ = ["Vault", "default_home", "exists", "sqlite3", "wipe"]
+            path.unlink()

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import FormatError
 
@@ -41,6 +42,66 @@ def write_zip(members: Iterable[tuple[str, bytes]], *, compress: bool = True) ->
     return buf.getvalue()
 
 
+class ZipReader:
+    """A checked ZIP: every limit is enforced on open; members are read one at a time."""
+
+    def __init__(
+        self,
+        source: bytes | Path,
+        limits: Limits,
+        *,
+        what: str,
+        name_ok: Callable[[str], bool] = lambda _n: True,
+    ) -> None:
+        self.what = what
+        size = source.stat().st_size if isinstance(source, Path) else len(source)
+        if size > limits.max_file:
+            raise FormatError(f"This {what} is too large to be genuine.")
+        try:
+            self._zf = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
+            infos = self._zf.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+            raise FormatError(f"This {what} is damaged or incomplete.") from None
+        if len(infos) > limits.max_members:
+            raise FormatError(f"This {what} holds too many files to be genuine.")
+        seen: set[str] = set()
+        total = 0
+        for info in infos:
+            name = info.filename
+            if not _NAME.match(name) or name in seen or not name_ok(name):
+                raise FormatError(f"This {what} contains an unexpected file.")
+            seen.add(name)
+            if info.flag_bits & 0x1:
+                raise FormatError(f"This {what} is of an unknown kind (encrypted ZIP).")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise FormatError(f"This {what} is of an unknown kind (compression).")
+            if info.file_size > limits.max_member:
+                raise FormatError(f"This {what} contains a file that is too large.")
+            if info.file_size > max(info.compress_size, 1) * limits.max_ratio:
+                raise FormatError(f"This {what} is suspiciously compressed.")
+            total += info.file_size
+        if total > limits.max_total:
+            raise FormatError(f"This {what} is too large to be genuine.")
+        self._infos = {info.filename: info for info in infos}
+        self.names = [info.filename for info in infos]
+
+    def read(self, name: str) -> bytes:
+        info = self._infos.get(name)
+        if info is None:
+            raise FormatError(f"This {self.what} is incomplete.")
+        try:
+            with self._zf.open(info) as fh:
+                body = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
+            raise FormatError(f"This {self.what} is damaged or incomplete.") from None
+        if len(body) != info.file_size:
+            raise FormatError(f"This {self.what} is damaged or incomplete.")
+        return body
+
+    def close(self) -> None:
+        self._zf.close()
+
+
 def read_zip(
     data: bytes,
     limits: Limits,
@@ -49,42 +110,8 @@ def read_zip(
     name_ok: Callable[[str], bool] = lambda _n: True,
 ) -> dict[str, bytes]:
     """Return {name: bytes}; raise FormatError (naming `what`) on anything unexpected."""
-    damaged = FormatError(f"This {what} is damaged or incomplete.")
-    if len(data) > limits.max_file:
-        raise FormatError(f"This {what} is too large to be genuine.")
+    reader = ZipReader(data, limits, what=what, name_ok=name_ok)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise damaged from None
-    if len(infos) > limits.max_members:
-        raise FormatError(f"This {what} holds too many files to be genuine.")
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        name = info.filename
-        if not _NAME.match(name) or name in seen or not name_ok(name):
-            raise FormatError(f"This {what} contains an unexpected file.")
-        seen.add(name)
-        if info.flag_bits & 0x1:
-            raise FormatError(f"This {what} is of an unknown kind (encrypted ZIP).")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise FormatError(f"This {what} is of an unknown kind (compression).")
-        if info.file_size > limits.max_member:
-            raise FormatError(f"This {what} contains a file that is too large.")
-        if info.file_size > max(info.compress_size, 1) * limits.max_ratio:
-            raise FormatError(f"This {what} is suspiciously compressed.")
-        total += info.file_size
-    if total > limits.max_total:
-        raise FormatError(f"This {what} is too large to be genuine.")
-    out: dict[str, bytes] = {}
-    try:
-        for info in infos:
-            with zf.open(info) as fh:
-                body = fh.read(info.file_size + 1)
-            if len(body) != info.file_size:
-                raise damaged
-            out[info.filename] = body
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
-        raise damaged from None
-    return out
+        return {name: reader.read(name) for name in reader.names}
+    finally:
+        reader.close()

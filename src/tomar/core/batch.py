@@ -1,0 +1,364 @@
+"""Signed batches: how sealed records travel from a device to the organizer.
+
+A batch (`*.tomar-batch`) is a ZIP of the sealed records (`<record id>.age`, stored as
+is), `manifest.json` (campaign, organizer fingerprint, device key, batch number, SHA-256
+of the previous batch, and each record's id, sequence number and SHA-256), its minisign
+signature by the device key, and the organizer's enrollment certificate if the device
+has one. Anyone can check it with `unzip`, `minisign -V` and `sha256sum`; only the
+organizer can decrypt the records (`age -d`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from . import minisign
+from .atomic import atomic_writer
+from .campaign import Campaign, canonical_json
+from .errors import FormatError, MinisignError, TomarError
+from .identity import device_fingerprint, device_minisign_public, now_iso
+from .records import MAX_SEALED
+from .ziputil import Limits, ZipReader
+
+FORMAT = "tomar-batch"
+VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.minisig"
+CERTIFICATE = "enrollment.cert"
+SUFFIX = ".tomar-batch"
+MAX_RECORDS = 250_000
+LIMITS = Limits(
+    max_file=2 * 1024 * 1024 * 1024,
+    max_members=MAX_RECORDS + 3,
+    max_member=64 * 1024 * 1024,
+    max_total=2 * 1024 * 1024 * 1024,
+    max_ratio=50,
+)
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+_RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(TomarError):
+    """The user cancelled; nothing was written."""
+
+
+class NothingToExport(TomarError):
+    pass
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    id: str
+    seq: int
+    sha256: str
+
+
+@dataclass
+class BatchFile:
+    """A batch whose manifest signature and record hashes have been verified."""
+
+    sha256: str
+    manifest: dict[str, Any]
+    device: bytes
+    entries: list[RecordEntry]
+    certificate: bytes | None
+    _reader: ZipReader
+
+    @property
+    def number(self) -> int:
+        return int(self.manifest["batch"])
+
+    @property
+    def prev(self) -> str | None:
+        value = self.manifest["prev"]
+        return None if value is None else str(value)
+
+    @property
+    def device_fingerprint(self) -> str:
+        return device_fingerprint(self.device)
+
+    def sealed(self) -> Iterator[tuple[RecordEntry, bytes]]:
+        """Each record with its bytes, hash already checked."""
+        for entry in self.entries:
+            yield entry, self._reader.read(f"{entry.id}.age")
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def file_name(device_public: bytes, number: int) -> str:
+    short = hashlib.sha256(device_public).hexdigest()[:8]
+    return f"tomar-{short}-{number:05d}{SUFFIX}"
+
+
+def _info(name: str, compress: bool) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def write_batch(
+    fh: IO[bytes],
+    records: Iterator[tuple[str, bytes]],
+    manifest: bytes,
+    signature: str,
+    certificate: bytes | None,
+) -> None:
+    """Deterministic: the same records, manifest and signature give the same bytes."""
+    with zipfile.ZipFile(fh, "w") as zf:
+        for record_id, sealed in records:
+            zf.writestr(_info(f"{record_id}.age", False), sealed)
+        zf.writestr(_info(MANIFEST, True), manifest)
+        zf.writestr(_info(SIGNATURE, False), signature.encode())
+        if certificate is not None:
+            zf.writestr(_info(CERTIFICATE, False), certificate)
+
+
+def build_manifest(
+    campaign: Campaign,
+    device_public: bytes,
+    number: int,
+    prev: str | None,
+    entries: list[RecordEntry],
+) -> bytes:
+    return canonical_json(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "campaign": campaign.id,
+            "organizer": campaign.organizer_fpr.hex(),
+            "device": base64.b64encode(device_public).decode(),
+            "batch": number,
+            "prev": prev,
+            "created_at": now_iso(),
+            "records": [{"id": e.id, "seq": e.seq, "sha256": e.sha256} for e in entries],
+        }
+    )
+
+
+def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
+    raw = doc["records"]
+    if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
+        raise FormatError("This batch lists too many records.")
+    entries = []
+    for item in raw:
+        if not isinstance(item, dict) or set(item) != {"id", "seq", "sha256"}:
+            raise FormatError("This batch's list of records is damaged.")
+        rid, seq, sha = item["id"], item["seq"], item["sha256"]
+        if not (isinstance(rid, str) and _RECORD_ID.match(rid)):
+            raise FormatError("This batch names a record with an invalid id.")
+        if not (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq < 2**53):
+            raise FormatError(f"Record {rid} in this batch has an invalid sequence number.")
+        if not (isinstance(sha, str) and _HEX64.match(sha)):
+            raise FormatError(f"Record {rid} in this batch has an invalid hash.")
+        entries.append(RecordEntry(rid, seq, sha))
+    if len({e.id for e in entries}) != len(entries):
+        raise FormatError("This batch lists the same record twice.")
+    if len({e.seq for e in entries}) != len(entries):
+        raise FormatError("This batch uses the same sequence number twice.")
+    return entries
+
+
+def read(source: bytes | Path, campaign: Campaign) -> BatchFile:
+    """Verify a batch without decrypting: structure, device signature, hashes, campaign."""
+    if isinstance(source, Path):
+        try:
+            sha = _sha256_file(source)
+        except OSError as exc:
+            raise FormatError(f"The batch file cannot be read ({exc.strerror}).") from None
+    else:
+        sha = hashlib.sha256(source).hexdigest()
+    reader = ZipReader(source, LIMITS, what="batch")
+    try:
+        return _verify(reader, sha, campaign)
+    except BaseException:
+        reader.close()
+        raise
+
+
+def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
+    names = set(reader.names)
+    if MANIFEST not in names or SIGNATURE not in names:
+        raise FormatError("This batch is incomplete: its manifest or signature is missing.")
+    body = reader.read(MANIFEST)
+    try:
+        doc = json.loads(body)
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise FormatError("This is not a Tomar batch.")
+        if doc.get("version") != VERSION:
+            raise FormatError("This batch needs a newer version of Tomar.")
+        device = base64.b64decode(doc["device"], validate=True)
+        number, prev = doc["batch"], doc["prev"]
+    except (ValueError, KeyError, TypeError):
+        raise FormatError("This batch's manifest is damaged.") from None
+    if len(device) != 32:
+        raise FormatError("This batch's manifest is damaged.")
+    try:
+        minisign.verify(device_minisign_public(device), body, reader.read(SIGNATURE).decode())
+    except (MinisignError, UnicodeDecodeError):
+        raise FormatError(
+            "This batch's signature is not valid: it was changed after the device signed it."
+        ) from None
+    if canonical_json(doc) != body:
+        raise FormatError("This batch's manifest is damaged (not in canonical form).")
+    if doc.get("campaign") != campaign.id:
+        raise FormatError("This batch belongs to another campaign.")
+    if doc.get("organizer") != campaign.organizer_fpr.hex():
+        raise FormatError("This batch was sealed for another organizer key.")
+    if not (isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 2**31):
+        raise FormatError("This batch has an invalid batch number.")
+    if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.match(prev)):
+        raise FormatError("This batch's link to the previous batch is damaged.")
+    entries = _manifest_entries(doc)
+    expected = {f"{e.id}.age" for e in entries} | {MANIFEST, SIGNATURE}
+    extra = names - expected - {CERTIFICATE}
+    if extra:
+        raise FormatError("This batch contains files that its manifest does not list.")
+    if expected - names:
+        raise FormatError("This batch is missing records that its manifest lists.")
+    for entry in entries:
+        data = reader.read(f"{entry.id}.age")
+        if len(data) > MAX_SEALED or hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise FormatError(f"Record {entry.id} in this batch was changed or damaged.")
+    cert = reader.read(CERTIFICATE) if CERTIFICATE in names else None
+    return BatchFile(sha, doc, device, entries, cert, reader)
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# --- device side ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    number: int
+    count: int
+    sha256: str
+
+
+def export(
+    device: Any,
+    out_dir: Path,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Exported:
+    """Write one batch with every record not yet exported; raise NothingToExport if none.
+
+    The file is written and renamed inside the vault transaction that marks the records,
+    so a failure at any point (full disk, cancel) leaves both the folder and the vault
+    as they were.
+    """
+    from .device import META_CERTIFICATE  # device imports batch lazily; avoid a cycle
+
+    campaign = device.require_campaign()
+    vault = device.vault
+    if not out_dir.is_dir():
+        raise TomarError(f"The folder {out_dir} does not exist.")
+    with vault.transaction() as conn:
+        total = conn.execute(
+            "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
+        ).fetchone()
+        count, last_seq = int(total[0]), total[1]
+        if count == 0:
+            raise NothingToExport("Nothing new to export: every record is already in a batch.")
+        row = conn.execute(
+            "SELECT number, sha256 FROM batches ORDER BY number DESC LIMIT 1"
+        ).fetchone()
+        number = 1 if row is None else int(row[0]) + 1
+        prev = None if row is None else str(row[1])
+        entries: list[RecordEntry] = []
+
+        def records() -> Iterator[tuple[str, bytes]]:
+            cursor = conn.execute(
+                "SELECT record_id, seq, sealed FROM records "
+                "WHERE exported_batch IS NULL AND seq <= ? ORDER BY seq",
+                (last_seq,),
+            )
+            for rid, seq, sealed in cursor:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("Export cancelled. Nothing was written.")
+                body = bytes(sealed)
+                entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
+                if progress is not None:
+                    progress(len(entries), count)
+                yield rid, body
+
+        certificate = vault.get_meta(META_CERTIFICATE)
+        target = out_dir / file_name(device.identity.public, number)
+        signer = device.identity.minisign_key()
+        with atomic_writer(target, mode=0o644, what="the batch") as fh:
+            # Records first, manifest last: one pass, memory flat in the batch size.
+            with zipfile.ZipFile(fh, "w") as zf:
+                for rid, body in records():
+                    zf.writestr(_info(f"{rid}.age", False), body)
+                manifest = build_manifest(campaign, device.identity.public, number, prev, entries)
+                signature = signer.sign(manifest, trusted_comment=f"tomar batch {number}")
+                zf.writestr(_info(MANIFEST, True), manifest)
+                zf.writestr(_info(SIGNATURE, False), signature.encode())
+                if certificate is not None:
+                    zf.writestr(_info(CERTIFICATE, False), certificate)
+            fh.flush()
+            fh.seek(0)
+            h = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+            sha = h.hexdigest()
+            conn.execute(
+                "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
+                "signature, certificate) VALUES (?,?,?,?,?,?,?)",
+                (number, sha, now_iso(), len(entries), manifest, signature, certificate),
+            )
+            conn.execute(
+                "UPDATE records SET exported_batch = ? WHERE exported_batch IS NULL AND seq <= ?",
+                (number, last_seq),
+            )
+    return Exported(target, number, len(entries), sha)
+
+
+def rebuild(device: Any, number: int) -> bytes:
+    """The exact bytes of an earlier batch, for sending it again (sync, lost stick)."""
+    import io
+
+    conn = device.vault.conn
+    row = conn.execute(
+        "SELECT manifest, signature, certificate, sha256 FROM batches WHERE number = ?", (number,)
+    ).fetchone()
+    if row is None:
+        raise TomarError(f"There is no batch {number} on this device.")
+    cursor = conn.execute(
+        "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq", (number,)
+    )
+    buf = io.BytesIO()
+    write_batch(
+        buf,
+        ((rid, bytes(s)) for rid, s in cursor),
+        bytes(row[0]),
+        str(row[1]),
+        None if row[2] is None else bytes(row[2]),
+    )
+    data = buf.getvalue()
+    if hashlib.sha256(data).hexdigest() != row[3]:
+        raise TomarError(
+            f"Batch {number} can no longer be rebuilt: its records were purged after a receipt."
+        )
+    return data

@@ -1,0 +1,707 @@
+"""The organizer's intake: verify, decrypt, check, merge and deduplicate batches.
+
+A batch is imported whole or not at all, in one transaction. Every record must decrypt,
+carry a valid signature by the device that signed the batch, name this campaign and
+organizer key, and use a sequence number that device never used before. Batches of one
+device form a hash chain; a batch out of order is accepted and the gap reported.
+
+Duplicates: signers sharing a normalized email or E.164 phone are one signer (groups are
+the connected components, so the result does not depend on import order). Signers whose
+name and city match, also across Persian and Latin script, are flagged for review and
+never merged silently.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import multiprocessing
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+
+from . import age, batch, enroll, organizer, receipts, records, strokes
+from .atomic import atomic_write
+from .campaign import Campaign
+from .device import Device
+from .errors import FormatError, TomarError
+from .identity import device_fingerprint, now_iso
+from .normalize import match_key, transliterate_key
+from .vault import Vault
+
+PARALLEL_MIN = 256
+CHUNK = 256
+_RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    name: str
+    status: str  # imported | already | held | rejected
+    message: str
+    device: str = ""
+    number: int = 0
+    count: int = 0
+    gaps: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "rejected"
+
+
+class RecordProblem(TomarError):
+    def __init__(self, record_id: str, reason: str) -> None:
+        self.record_id = record_id
+        super().__init__(f"Record {record_id}: {reason}")
+
+
+# --- decryption, in worker processes for large batches ---------------------------
+
+_WORKER_IDENTITIES: list[Any] = []
+
+
+def _init_worker(identity: str) -> None:
+    _WORKER_IDENTITIES[:] = [age.parse_identity(identity)]
+
+
+def _open_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, dict[str, Any] | None, str]]:
+    """Decrypt and check the device signature of each record; report failures by id."""
+    out: list[tuple[str, dict[str, Any] | None, str]] = []
+    for rid, sealed in items:
+        try:
+            out.append((rid, records.open_sealed(sealed, _WORKER_IDENTITIES), ""))
+        except TomarError as exc:
+            out.append((rid, None, str(exc)))
+    return out
+
+
+class Intake:
+    """Organizer operations on an open organizer vault."""
+
+    def __init__(self, vault: Vault, *, workers: int | None = None) -> None:
+        self.vault = vault
+        self.campaign: Campaign = Device(vault).require_campaign()
+        self.organizer = organizer.require(vault)
+        if self.organizer.fingerprint_bytes != self.campaign.organizer_fpr:
+            raise TomarError("This vault's organizer keys do not belong to its campaign.")
+        self._identity = self.organizer.age_identity
+        self._workers = workers if workers is not None else max(1, multiprocessing.cpu_count())
+        self._pool: ProcessPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Intake:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _decrypt(
+        self, items: list[tuple[str, bytes]]
+    ) -> list[tuple[str, dict[str, Any] | None, str]]:
+        if len(items) < PARALLEL_MIN or self._workers < 2:
+            _init_worker(self._identity)
+            return _open_chunk(items)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self._identity,),
+            )
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        out: list[tuple[str, dict[str, Any] | None, str]] = []
+        for part in self._pool.map(_open_chunk, chunks):
+            out.extend(part)
+        return out
+
+    # --- devices ------------------------------------------------------------------
+
+    def enroll(self, request: bytes) -> tuple[bytes, str]:
+        """Check a device's request and return (certificate, device fingerprint)."""
+        device, label = enroll.read_request(request, self.campaign)
+        cert = enroll.issue_certificate(self.organizer, self.campaign, device, label)
+        self._set_device(device, "enrolled", label)
+        return cert, device_fingerprint(device)
+
+    def _set_device(self, device: bytes, status: str, label: str = "") -> None:
+        key = base64.b64encode(device).decode()
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO devices(public_key, fingerprint, label, status, since) "
+                "VALUES (?,?,?,?,?) ON CONFLICT(public_key) DO UPDATE SET status = excluded.status",
+                (key, device_fingerprint(device), label, status, now_iso()),
+            )
+            self._audit(conn, f"device {status}", device_fingerprint(device))
+
+    def _device_status(self, device: bytes) -> str | None:
+        row = self.vault.conn.execute(
+            "SELECT status FROM devices WHERE public_key = ?", (base64.b64encode(device).decode(),)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def revoke_device(self, fingerprint: str) -> None:
+        self._set_device(self._find_device(fingerprint), "revoked")
+
+    def _find_device(self, fingerprint: str) -> bytes:
+        wanted = _digits(fingerprint)
+        for (key,) in self.vault.conn.execute(
+            "SELECT DISTINCT device FROM intake_batches UNION SELECT public_key FROM devices"
+        ):
+            raw = base64.b64decode(key)
+            if _digits(device_fingerprint(raw)) == wanted:
+                return raw
+        raise TomarError("No device with that fingerprint has sent a batch or been enrolled.")
+
+    def approve_device(
+        self, fingerprint: str, progress: Progress | None = None
+    ) -> list[ImportResult]:
+        """Trust a device that was not enrolled, and import its held batches."""
+        device = self._find_device(fingerprint)
+        self._set_device(device, "approved")
+        held = self.vault.conn.execute(
+            "SELECT sha256, body FROM intake_batches WHERE status = 'held' AND device = ? "
+            "ORDER BY number",
+            (base64.b64encode(device).decode(),),
+        ).fetchall()
+        results = []
+        for sha, body in held:
+            with self.vault.transaction() as conn:
+                conn.execute("DELETE FROM intake_batches WHERE sha256 = ?", (sha,))
+            results.append(
+                self.import_bytes(bytes(body), name=f"held batch {sha[:12]}", progress=progress)
+            )
+        return results
+
+    # --- import -------------------------------------------------------------------
+
+    def import_file(
+        self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> ImportResult:
+        try:
+            if path.stat().st_size > batch.LIMITS.max_file:
+                return ImportResult(path.name, "rejected", "This batch is too large to be genuine.")
+            data = path.read_bytes()
+        except OSError as exc:
+            return ImportResult(path.name, "rejected", f"The file cannot be read ({exc.strerror}).")
+        return self.import_bytes(data, name=path.name, progress=progress, cancel=cancel)
+
+    def import_bytes(
+        self,
+        data: bytes,
+        *,
+        name: str,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportResult:
+        """Import one batch; the result says what happened. Only rejects change nothing."""
+        try:
+            bf = batch.read(data, self.campaign)
+        except TomarError as exc:
+            return ImportResult(name, "rejected", str(exc))
+        try:
+            return self._import(bf, data, name, progress, cancel)
+        except RecordProblem as exc:
+            return self._result(bf, name, "rejected", f"{exc} The whole batch was rejected.")
+        except TomarError as exc:
+            return self._result(bf, name, "rejected", str(exc))
+        finally:
+            bf.close()
+
+    def _result(self, bf: batch.BatchFile, name: str, status: str, message: str) -> ImportResult:
+        return ImportResult(
+            name,
+            status,
+            message,
+            bf.device_fingerprint,
+            bf.number,
+            len(bf.entries),
+            self.gaps().get(bf.device_fingerprint, []),
+        )
+
+    def _import(
+        self,
+        bf: batch.BatchFile,
+        data: bytes,
+        name: str,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> ImportResult:
+        conn = self.vault.conn
+        device_b64 = base64.b64encode(bf.device).decode()
+        row = conn.execute(
+            "SELECT status FROM intake_batches WHERE sha256 = ?", (bf.sha256,)
+        ).fetchone()
+        if row is not None:
+            if row[0] == "held":
+                return self._result(bf, name, "held", "Already held: waiting for your approval.")
+            return self._result(bf, name, "already", "Already imported; nothing changed.")
+        status = self._device_status(bf.device)
+        if status == "revoked":
+            raise TomarError("This batch comes from a revoked device; it was not imported.")
+        if status is None and bf.certificate is not None:
+            cert = enroll.read_certificate(bf.certificate, self.campaign)
+            if cert.device != bf.device:
+                raise FormatError("This batch carries another device's certificate.")
+            self._set_device(bf.device, "enrolled", cert.label)
+            status = "enrolled"
+        if status is None:
+            with self.vault.transaction() as c:
+                c.execute(
+                    "INSERT INTO intake_batches(sha256, device, number, prev, record_count, "
+                    "received_at, status, body) VALUES (?,?,?,?,?,?, 'held', ?)",
+                    (bf.sha256, device_b64, bf.number, bf.prev, len(bf.entries), now_iso(), data),
+                )
+            return self._result(
+                bf,
+                name,
+                "held",
+                f"Held: device {bf.device_fingerprint} is not enrolled. Check it, then approve it.",
+            )
+        self._check_chain(bf, device_b64)
+
+        sealed = list((e.id, body) for e, body in bf.sealed())
+        opened = self._decrypt(sealed)
+        by_id = {e.id: e for e in bf.entries}
+        checked: list[dict[str, Any]] = []
+        for rid, record, error in opened:
+            if record is None:
+                raise RecordProblem(rid, error)
+            self._check_record(record, by_id[rid], device_b64)
+            checked.append(record)
+
+        total = len(checked)
+        with self.vault.transaction() as c:
+            c.execute(
+                "INSERT INTO intake_batches(sha256, device, number, prev, record_count, "
+                "received_at, status) VALUES (?,?,?,?,?,?, 'imported')",
+                (bf.sha256, device_b64, bf.number, bf.prev, total, now_iso()),
+            )
+            for i, record in enumerate(checked, 1):
+                if cancel is not None and cancel.is_set():
+                    raise TomarError("Import cancelled. Nothing was changed.")
+                self._store(c, record, bf.sha256)
+                if progress is not None and (i % 500 == 0 or i == total):
+                    progress(i, total)
+            self._audit(c, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
+        gaps = self.gaps().get(bf.device_fingerprint, [])
+        message = f"Imported {total} records."
+        if gaps:
+            message += f" Waiting for batch {', '.join(map(str, gaps))} of this device."
+        return ImportResult(
+            name, "imported", message, bf.device_fingerprint, bf.number, total, gaps
+        )
+
+    def _check_chain(self, bf: batch.BatchFile, device_b64: str) -> None:
+        conn = self.vault.conn
+
+        def imported(number: int) -> tuple[str, str | None] | None:
+            row = conn.execute(
+                "SELECT sha256, prev FROM intake_batches "
+                "WHERE device = ? AND number = ? AND status = 'imported'",
+                (device_b64, number),
+            ).fetchone()
+            return None if row is None else (str(row[0]), row[1])
+
+        same = imported(bf.number)
+        if same is not None:
+            raise FormatError(
+                f"Another batch {bf.number} of this device was already imported: this one is "
+                "a replay or a forgery."
+            )
+        before, after = imported(bf.number - 1), imported(bf.number + 1)
+        if before is not None and bf.prev != before[0]:
+            raise FormatError(f"This batch does not follow batch {bf.number - 1} of its device.")
+        if after is not None and after[1] != bf.sha256:
+            raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
+
+    def _check_record(self, r: dict[str, Any], entry: batch.RecordEntry, device_b64: str) -> None:
+        rid = entry.id
+        if r.get("id") != rid or r.get("seq") != entry.seq:
+            raise RecordProblem(rid, "its id or sequence number differs from the manifest.")
+        if r.get("device") != device_b64:
+            raise RecordProblem(rid, "it was signed by another device than the batch.")
+        if (
+            r.get("campaign") != self.campaign.id
+            or r.get("organizer") != self.campaign.organizer_fpr.hex()
+        ):
+            raise RecordProblem(rid, "it belongs to another campaign or organizer key.")
+        if r.get("v") != records.RECORD_VERSION or not isinstance(r.get("time"), str):
+            raise RecordProblem(rid, "it is of an unknown version.")
+        seen = self.vault.conn.execute(
+            "SELECT 1 FROM device_seqs WHERE (device = ? AND seq = ?) OR record_id = ?",
+            (device_b64, entry.seq, rid),
+        ).fetchone()
+        if seen is not None:
+            raise RecordProblem(rid, "it was already received (a replayed record).")
+        if r.get("type") == "void":
+            if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
+                raise RecordProblem(rid, "it is a damaged void record.")
+            return
+        if r.get("type") != "signature":
+            raise RecordProblem(rid, "it is of an unknown type.")
+        fields = r.get("fields")
+        known = {f.name for f in self.campaign.fields}
+        if not isinstance(fields, dict) or not all(
+            isinstance(k, str) and k in known and isinstance(v, str) and len(v) <= 500
+            for k, v in fields.items()
+        ):
+            raise RecordProblem(rid, "its fields do not match the campaign.")
+        if (
+            r.get("display") not in records.DISPLAY_CHOICES
+            or r.get("source") not in records.SOURCES
+        ):
+            raise RecordProblem(rid, "it has an invalid display choice or source.")
+        if r.get("lang") not in self.campaign.languages:
+            raise RecordProblem(rid, "it is in a language the campaign does not have.")
+        if r.get("strokes") is not None:
+            try:
+                strokes.decode(base64.b64decode(r["strokes"], validate=True))
+            except (TomarError, ValueError, TypeError):
+                raise RecordProblem(rid, "its drawn signature is damaged.") from None
+
+    def _store(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
+        conn.execute(
+            "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)",
+            (r["device"], r["seq"], r["id"], batch_sha),
+        )
+        if r["type"] == "void":
+            conn.execute(
+                "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)",
+                (r["id"], r["device"], r["target"], r["time"], batch_sha),
+            )
+            target = conn.execute(
+                "SELECT device, voided_by FROM signers WHERE record_id = ?", (r["target"],)
+            ).fetchone()
+            if target is not None and target[0] == r["device"] and target[1] is None:
+                conn.execute(
+                    "UPDATE signers SET voided_by = ? WHERE record_id = ?", (r["id"], r["target"])
+                )
+                self._regroup(conn, self._group_of(conn, r["target"]))
+            return
+        fields: dict[str, str] = r["fields"]
+        kinds = {f.name: f.kind for f in self.campaign.fields}
+        by_kind: dict[str, str] = {}
+        for key, value in fields.items():
+            by_kind.setdefault(kinds[key], value)
+        name, city = by_kind.get("name", ""), by_kind.get("city", "")
+        name_city = f"{match_key(name)}|{match_key(city)}" if match_key(name) else None
+        translit = (
+            f"{transliterate_key(name)}|{transliterate_key(city)}"
+            if transliterate_key(name)
+            else None
+        )
+        event = r.get("event") or {}
+        paper = r.get("paper") or {}
+        void = conn.execute(
+            "SELECT record_id FROM voids WHERE target = ? AND device = ?", (r["id"], r["device"])
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
+            "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
+            "name_city, translit, country, voided_by) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                r["id"],
+                r["device"],
+                r["seq"],
+                batch_sha,
+                r["time"],
+                r["time"][:10],
+                event.get("id"),
+                str(event.get("name", ""))[:200],
+                r["source"],
+                paper.get("serial"),
+                paper.get("row"),
+                r["lang"],
+                r["display"],
+                json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                None if r.get("strokes") is None else base64.b64decode(r["strokes"]),
+                name,
+                by_kind.get("email"),
+                by_kind.get("phone"),
+                name_city,
+                translit,
+                _country(by_kind),
+                None if void is None else void[0],
+            ),
+        )
+        if void is None and (by_kind.get("email") or by_kind.get("phone")):
+            matches = conn.execute(
+                "SELECT DISTINCT coalesce(dup_of, record_id) FROM signers "
+                "WHERE voided_by IS NULL AND record_id != ? AND (email = ? OR phone = ?)",
+                (r["id"], by_kind.get("email"), by_kind.get("phone")),
+            ).fetchall()
+            if matches:
+                members = {r["id"]}
+                for (canonical,) in matches:
+                    members |= self._group_of(conn, canonical)
+                self._regroup(conn, members)
+
+    @staticmethod
+    def _group_of(conn: Any, record_id: str) -> set[str]:
+        row = conn.execute(
+            "SELECT coalesce(dup_of, record_id) FROM signers WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        canonical = record_id if row is None else row[0]
+        rows = conn.execute(
+            "SELECT record_id FROM signers WHERE record_id = ? OR dup_of = ?",
+            (canonical, canonical),
+        )
+        return {r[0] for r in rows} | {record_id}
+
+    @staticmethod
+    def _regroup(conn: Any, members: Iterable[str]) -> None:
+        """Connected components by email and phone; the earliest signer is the original."""
+        ids = sorted(members)
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT record_id, time, email, phone, voided_by FROM signers "  # noqa: S608
+            f"WHERE record_id IN ({marks})",
+            ids,
+        ).fetchall()
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        live = [row for row in rows if row[4] is None]
+        for rid, _, email, phone, _ in live:
+            find(rid)
+            for key in (f"e:{email}" if email else None, f"p:{phone}" if phone else None):
+                if key is not None:
+                    parent[find(rid)] = find(key)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for rid, time, *_ in live:
+            groups.setdefault(find(rid), []).append((time, rid))
+        updates: list[tuple[str | None, str]] = [
+            (None, row[0]) for row in rows if row[4] is not None
+        ]
+        for group in groups.values():
+            group.sort()
+            original = group[0][1]
+            updates += [(None if rid == original else original, rid) for _, rid in group]
+        conn.executemany("UPDATE signers SET dup_of = ? WHERE record_id = ?", updates)
+
+    def _audit(self, conn: Any, action: str, detail: str) -> None:
+        conn.execute(
+            "INSERT INTO audit(time, action, detail) VALUES (?,?,?)", (now_iso(), action, detail)
+        )
+
+    # --- reports ------------------------------------------------------------------
+
+    def gaps(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        rows = self.vault.conn.execute(
+            "SELECT device, group_concat(number) FROM intake_batches WHERE status = 'imported' "
+            "GROUP BY device"
+        )
+        for device, numbers in rows:
+            have = {int(n) for n in str(numbers).split(",")}
+            missing = sorted(set(range(1, max(have) + 1)) - have)
+            if missing:
+                out[device_fingerprint(base64.b64decode(device))] = missing
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        conn = self.vault.conn
+
+        def one(sql: str) -> int:
+            return int(conn.execute(sql).fetchone()[0] or 0)
+
+        unique = "voided_by IS NULL AND dup_of IS NULL"
+
+        def breakdown(column: str) -> list[dict[str, Any]]:
+            rows = conn.execute(
+                f"SELECT {column} AS k, count(*), "  # noqa: S608
+                f"sum(CASE WHEN {unique} THEN 1 ELSE 0 END) FROM signers GROUP BY k ORDER BY k"
+            )
+            return [{"key": k or "", "received": n, "unique": u or 0} for k, n, u in rows]
+
+        by_device = breakdown("device")
+        for row in by_device:
+            row["key"] = device_fingerprint(base64.b64decode(row["key"]))
+        return {
+            "received": one("SELECT count(*) FROM signers"),
+            "unique": one(f"SELECT count(*) FROM signers WHERE {unique}"),  # noqa: S608
+            "duplicates": one(
+                "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
+            ),
+            "flagged": self.flagged_count(),
+            "voided": one("SELECT count(*) FROM signers WHERE voided_by IS NOT NULL"),
+            "held": one("SELECT sum(record_count) FROM intake_batches WHERE status = 'held'"),
+            "held_batches": one("SELECT count(*) FROM intake_batches WHERE status = 'held'"),
+            "batches": one("SELECT count(*) FROM intake_batches WHERE status = 'imported'"),
+            "by_event": breakdown("event_name"),
+            "by_device": by_device,
+            "by_day": breakdown("day"),
+            "by_country": breakdown("country"),
+            "gaps": self.gaps(),
+        }
+
+    def flagged_count(self) -> int:
+        """Originals whose name and city match another original's: a person should look."""
+        sql = """
+            SELECT count(*) FROM signers s
+            WHERE s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct'
+              AND (EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city
+                           AND t.record_id != s.record_id AND t.voided_by IS NULL
+                           AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct')
+                OR EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit
+                           AND t.record_id != s.record_id AND t.voided_by IS NULL
+                           AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct'))
+        """
+        return int(self.vault.conn.execute(sql).fetchone()[0])
+
+    def unique_signers(self) -> Iterable[dict[str, Any]]:
+        cursor = self.vault.conn.execute(
+            "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
+            "fields, strokes, device FROM signers WHERE voided_by IS NULL AND dup_of IS NULL "
+            "ORDER BY time, record_id"
+        )
+        for row in cursor:
+            yield {
+                "record_id": row[0],
+                "time": row[1],
+                "event": row[2],
+                "source": row[3],
+                "paper_serial": row[4],
+                "paper_row": row[5],
+                "lang": row[6],
+                "display": row[7],
+                "fields": json.loads(row[8]),
+                "strokes": row[9],
+                "device": device_fingerprint(base64.b64decode(row[10])),
+            }
+
+    # --- outputs ------------------------------------------------------------------
+
+    def write_receipts(self, out_dir: Path, *, again: bool = False) -> list[Path]:
+        """One signed receipt per imported batch (by default only those without one yet)."""
+        if not out_dir.is_dir():
+            raise TomarError(f"The folder {out_dir} does not exist.")
+        sql = "SELECT sha256, device, number FROM intake_batches WHERE status = 'imported'"
+        if not again:
+            sql += " AND receipt_at IS NULL"
+        written = []
+        for sha, device, number in self.vault.conn.execute(
+            sql + " ORDER BY device, number"
+        ).fetchall():
+            ids = [
+                r[0]
+                for r in self.vault.conn.execute(
+                    "SELECT record_id FROM device_seqs WHERE batch = ?", (sha,)
+                )
+            ]
+            data = receipts.make(
+                self.organizer,
+                self.campaign,
+                device=device,
+                batch=int(number),
+                batch_sha256=sha,
+                accepted=ids,
+                rejected={},
+            )
+            stem = batch.file_name(base64.b64decode(device), int(number))[: -len(batch.SUFFIX)]
+            path = out_dir / f"{stem}{receipts.SUFFIX}"
+            atomic_write(path, data, mode=0o644, what="the receipt")
+            with self.vault.transaction() as conn:
+                conn.execute(
+                    "UPDATE intake_batches SET receipt_at = ? WHERE sha256 = ?", (now_iso(), sha)
+                )
+            written.append(path)
+        return written
+
+    def export_csv(self, out: Path, svg_dir: Path | None = None) -> int:
+        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
+        import csv
+        import io
+
+        names = [f.name for f in self.campaign.fields]
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(
+            [
+                "record_id",
+                "time",
+                "event",
+                "source",
+                "paper_serial",
+                "paper_row",
+                "language",
+                "display",
+                *names,
+                "device",
+            ]
+        )
+        count = 0
+        for s in self.unique_signers():
+            writer.writerow(
+                [
+                    _cell(x)
+                    for x in (
+                        s["record_id"],
+                        s["time"],
+                        s["event"],
+                        s["source"],
+                        s["paper_serial"] or "",
+                        s["paper_row"] or "",
+                        s["lang"],
+                        s["display"],
+                        *(s["fields"].get(n, "") for n in names),
+                        s["device"],
+                    )
+                ]
+            )
+            if svg_dir is not None and s["strokes"] is not None:
+                svg_dir.mkdir(parents=True, exist_ok=True)
+                svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
+                atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what="a signature")
+            count += 1
+        atomic_write(out, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), what="the CSV file")
+        return count
+
+
+def _cell(value: object) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; signers' text is hostile."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _country(by_kind: dict[str, str]) -> str:
+    if by_kind.get("country"):
+        return match_key(by_kind["country"])[:60]
+    phone = by_kind.get("phone")
+    if phone:
+        try:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone))
+        except phonenumbers.NumberParseException:
+            return ""
+        return str(region or "")
+    return ""
+
+
+def _digits(text: str) -> str:
+    from .normalize import normalize_digits
+
+    return "".join(c for c in normalize_digits(text) if c in "0123456789")
+
+
+def import_files(
+    vault: Vault, paths: Sequence[Path], progress: Progress | None = None
+) -> list[ImportResult]:
+    with Intake(vault) as intake:
+        return [intake.import_file(p, progress) for p in paths]
