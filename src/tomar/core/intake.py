@@ -176,11 +176,13 @@ class Intake:
         ).fetchall()
         results = []
         for sha, body in held:
-            with self.vault.transaction() as conn:
-                conn.execute("DELETE FROM intake_batches WHERE sha256 = ?", (sha,))
-            results.append(
-                self.import_bytes(bytes(body), name=f"held batch {sha[:12]}", progress=progress)
+            result = self.import_bytes(
+                bytes(body), name=f"held batch {sha[:12]}", progress=progress
             )
+            if result.status == "rejected":  # reported now; do not keep it held forever
+                with self.vault.transaction() as conn:
+                    conn.execute("DELETE FROM intake_batches WHERE sha256 = ?", (sha,))
+            results.append(result)
         return results
 
     # --- import -------------------------------------------------------------------
@@ -242,11 +244,12 @@ class Intake:
         row = conn.execute(
             "SELECT status FROM intake_batches WHERE sha256 = ?", (bf.sha256,)
         ).fetchone()
-        if row is not None:
-            if row[0] == "held":
-                return self._result(bf, name, "held", "Already held: waiting for your approval.")
-            return self._result(bf, name, "already", "Already imported; nothing changed.")
         status = self._device_status(bf.device)
+        if row is not None:
+            if row[0] == "held" and status not in ("enrolled", "approved"):
+                return self._result(bf, name, "held", "Already held: waiting for your approval.")
+            if row[0] != "held":
+                return self._result(bf, name, "already", "Already imported; nothing changed.")
         if status == "revoked":
             raise TomarError("This batch comes from a revoked device; it was not imported.")
         if status is None and bf.certificate is not None:
@@ -284,7 +287,9 @@ class Intake:
         with self.vault.transaction() as c:
             c.execute(
                 "INSERT INTO intake_batches(sha256, device, number, prev, record_count, "
-                "received_at, status) VALUES (?,?,?,?,?,?, 'imported')",
+                "received_at, status) VALUES (?,?,?,?,?,?, 'imported') "
+                "ON CONFLICT(sha256) DO UPDATE SET status = 'imported', body = NULL, "
+                "received_at = excluded.received_at",
                 (bf.sha256, device_b64, bf.number, bf.prev, total, now_iso()),
             )
             for i, record in enumerate(checked, 1):
