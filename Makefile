@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+I18N_QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+
+.PHONY: run test lint typecheck pytest bench clean i18n screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,8 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[gui,dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/tomar demo
+# Qt translations: resources/i18n/tomar_XX.ts -> .qm (the app loads the .qm files).
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+i18n: $(I18N_QM)
+
+# The desktop app; home from TOMAR_HOME or the user data folder (make run ARGS="--home DIR").
+run: $(STAMP) $(I18N_QM)
+	$(BIN)/tomar-gui $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -22,7 +31,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
@@ -32,3 +41,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+
+# Every screen in English and Persian, as real windows under Xvfb, into docs/screenshots/.
+screenshots: $(STAMP) $(I18N_QM)
+	$(BIN)/python scripts/screenshots.py

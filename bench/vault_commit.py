@@ -95,7 +95,7 @@ def main() -> None:
     del os.environ["TOMAR_KDF_PROFILE"]
     home = base / "dev"
     keyfile.write(vault.key_path(home), os.urandom(32), PASS)  # rewrap with default costs
-    params = keyfile.read_params(vault.key_path(home))[0]
+    params = keyfile.read(vault.key_path(home)).params
     t0 = time.perf_counter()
     keyfile.unwrap(vault.key_path(home), PASS)
     emit(

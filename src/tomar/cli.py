@@ -111,6 +111,95 @@ def cmd_organizer_restore(args: argparse.Namespace) -> None:
         print(f"Organizer keys restored. Fingerprint: {ident.fingerprint}")
 
 
+def cmd_organizer_shares(args: argparse.Namespace) -> None:
+    from .core.sheets import shares
+
+    with _open(args) as v:
+        ident = organizer.require(v)
+        shares.write_shares(
+            v, Path(args.out), threshold=args.threshold, shares=args.shares, paper=args.paper
+        )
+    print(f"{args.shares} recovery shares written to {args.out} (any {args.threshold} restore).")
+    print(f"Organizer fingerprint: {ident.fingerprint}")
+    print(
+        "Print the file, give each share to a different trusted person or place, then delete "
+        "the file: together, enough shares open every signature.",
+        file=sys.stderr,
+    )
+
+
+def cmd_organizer_restore_shares(args: argparse.Namespace) -> None:
+    from .core import recovery
+
+    if args.file:
+        text = _read(Path(args.file), limit=64 * 1024, what="shares file").decode(
+            "utf-8", "replace"
+        )
+        lines = recovery.parse_share_lines(text)
+    else:
+        lines = _prompt_shares()
+    with _open(args) as v:
+        ident = recovery.restore(v, lines, name=args.name)
+    print(f"Organizer keys restored. Fingerprint: {ident.fingerprint}")
+
+
+def _prompt_shares() -> list[str]:
+    """Ask for shares one by one, as many as the first share says are needed."""
+    from .core import recovery
+
+    if not sys.stdin.isatty():
+        raise TomarError("No shares given: name a file with one share per line.")
+    first = recovery.normalize_share(getpass.getpass("Share 1 (words, hidden as you type): "))
+    _, _, needed = recovery.share_info(first)
+    lines = [first]
+    for i in range(2, needed + 1):
+        lines.append(getpass.getpass(f"Share {i} of {needed}: "))
+    return lines
+
+
+def cmd_sheets_blank(args: argparse.Namespace) -> None:
+    from .core.sheets import blank
+
+    with _open(args) as v:
+        made = blank.write_blank(
+            v, Path(args.out), sheets=args.pages, lang=args.lang, paper=args.paper, rows=args.rows
+        )
+    print(f"{len(made)} blank sheets ({made[0].rows} rows each) written to {args.out}")
+    print(f"Serials {made[0].serial} to {made[-1].serial}")
+
+
+def cmd_sheets_delivery(args: argparse.Namespace) -> None:
+    from .core.sheets import delivery
+
+    with _open(args) as v:
+        n = delivery.write_delivery(v, Path(args.out), lang=args.lang, paper=args.paper)
+    print(f"Delivery sheets with {n} unique signers written to {args.out}")
+    print("They hold names and signatures: keep the file safe and delete it after printing.")
+
+
+def cmd_sheets_report(args: argparse.Namespace) -> None:
+    from .core.sheets import report
+
+    with _open(args) as v:
+        stats = report.write_report(v, Path(args.out), lang=args.lang, paper=args.paper)
+    print(f"Campaign report ({stats['unique']} unique signers) written to {args.out}")
+
+
+def cmd_sheets_unentered(args: argparse.Namespace) -> None:
+    from .core.sheets import blank
+
+    with _open(args) as v:
+        left = blank.unentered(v)
+    if args.json:
+        _print_json(
+            [{"serial": s.serial, "created_at": s.created_at, "rows": s.rows} for s in left]
+        )
+        return
+    for s in left:
+        print(f"{s.serial}  printed {s.created_at[:10]}  {s.rows} rows")
+    print(f"{len(left)} printed sheets have no row typed in yet.")
+
+
 def cmd_campaign_create(args: argparse.Namespace) -> None:
     spec = _read(Path(args.spec), limit=1024 * 1024, what="campaign spec").decode(
         "utf-8", "replace"
@@ -445,6 +534,79 @@ def cmd_export_csv(args: argparse.Namespace) -> None:
     print(f"{n} unique signers written to {args.out}")
 
 
+# --- sync (device, organizer, collection server) -------------------------------------
+
+
+def _sync_progress(stage: str, done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{stage}: {done}/{total}   ", end="" if done < total else "\n", file=sys.stderr)
+
+
+def cmd_sync(args: argparse.Namespace) -> None:
+    from .sync import client
+
+    with _open(args) as v:
+        device = Device(v)
+        result = client.sync_device(device, args.to, progress=_sync_progress)
+        if args.remember and args.to:
+            client.remember_target(device, str(args.to))
+    if args.json:
+        _print_json(client.describe(result))
+    else:
+        print(f"Sync with {result.target}:")
+        print(f"  {result.exported} new records exported")
+        print(f"  {result.uploaded} batches sent, {result.already} were already there")
+        print(
+            f"  {result.receipts_applied} receipts applied "
+            f"({result.records_accepted} records confirmed by the organizer)"
+        )
+        print(f"  {result.pending} batches still wait for a receipt")
+        for problem in result.errors:
+            print(f"  Problem: {problem}")
+        if result.records_accepted:
+            print("Confirmed records can now be removed from this device with 'tomar purge'.")
+    if not result.ok:
+        raise TomarError("The sync did not finish; nothing was lost. Try again later.")
+
+
+def cmd_pull(args: argparse.Namespace) -> None:
+    from .sync import client
+
+    with _open(args) as v, Intake(v) as intake:
+        result = client.pull(intake, args.source, progress=_sync_progress, again=args.again)
+    if args.json:
+        _print_json(client.describe(result))
+    else:
+        print(f"Pull from {result.source}: {result.downloaded} new batches")
+        for r in result.imports:
+            who = f" [device {r.device}, batch {r.number}]" if r.device else ""
+            print(f"  {r.name}: {r.status}{who}: {r.message}")
+        print(f"  {result.receipts_sent} receipts sent")
+        for problem in result.errors:
+            print(f"  Problem: {problem}")
+    if not result.ok:
+        raise TomarError("The pull did not finish cleanly (see above).")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    from .server.app import ServerConfig, serve
+
+    config = ServerConfig(
+        max_upload=int(args.max_upload_mb * 1024 * 1024),
+        rate=args.rate,
+        burst=args.burst,
+    )
+    serve(
+        Path(args.store),
+        Path(args.campaign),
+        host=args.host,
+        port=args.port,
+        tls_cert=Path(args.tls_cert) if args.tls_cert else None,
+        tls_key=Path(args.tls_key) if args.tls_key else None,
+        config=config,
+    )
+
+
 # --- parser -------------------------------------------------------------------
 
 
@@ -485,6 +647,14 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--out", required=True)
     o = add("restore", cmd_organizer_restore, "restore organizer keys from a backup", osub)
     o.add_argument("file")
+    o = add("shares", cmd_organizer_shares, "print SLIP-39 recovery shares of the key", osub)
+    o.add_argument("--threshold", type=int, required=True, metavar="K", help="shares needed")
+    o.add_argument("--shares", type=int, required=True, metavar="N", help="shares made")
+    o.add_argument("--out", required=True, metavar="FILE.pdf")
+    o.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    o = add("restore-shares", cmd_organizer_restore_shares, "restore the key from shares", osub)
+    o.add_argument("file", nargs="?", help="one share per line (default: ask for each)")
+    o.add_argument("--name", help="organizer name (default: the campaign's)")
 
     camp = add("campaign", lambda a: _help(p, "campaign"), "campaign packages")
     csub = camp.add_subparsers(dest="sub", metavar="ACTION")
@@ -554,6 +724,42 @@ def build_parser() -> argparse.ArgumentParser:
     e = add("export-csv", cmd_export_csv, "unique signers as CSV (organizer)")
     e.add_argument("--out", required=True)
     e.add_argument("--svg-dir", help="also write each drawn signature as an SVG file here")
+
+    sh = add("sheets", lambda a: _help(p, "sheets"), "printable PDF sheets")
+    shsub = sh.add_subparsers(dest="sub", metavar="ACTION")
+    for name, func, help_ in (
+        ("blank", cmd_sheets_blank, "blank numbered paper sheets (device)"),
+        ("delivery", cmd_sheets_delivery, "delivery sheets with every unique signer (organizer)"),
+        ("report", cmd_sheets_report, "campaign report with charts (organizer)"),
+    ):
+        x = add(name, func, help_, shsub)
+        x.add_argument("--out", required=True, metavar="FILE.pdf")
+        x.add_argument("--lang", help="language of the sheets (default: the campaign's first)")
+        x.add_argument("--paper", choices=["letter", "a4"], default="letter")
+        if name == "blank":
+            x.add_argument("--pages", type=int, default=1, metavar="N", help="number of sheets")
+            x.add_argument("--rows", type=int, help="rows per sheet (default: fill the page)")
+    x = add("unentered", cmd_sheets_unentered, "printed sheets not typed in yet (device)", shsub)
+    x.add_argument("--json", action="store_true")
+
+    y = add("sync", cmd_sync, "send batches and fetch receipts (device)")
+    y.add_argument("--to", metavar="URL|DIR", help="server or folder (default: the saved one)")
+    y.add_argument("--remember", action="store_true", help="make --to the default")
+    y.add_argument("--json", action="store_true")
+    y = add("pull", cmd_pull, "fetch, import and answer new batches (organizer)")
+    y.add_argument("--from", dest="source", required=True, metavar="URL|DIR")
+    y.add_argument("--again", action="store_true", help="retry batches rejected before")
+    y.add_argument("--json", action="store_true")
+    y = add("serve", cmd_serve, "run the collection server (ciphertext only)")
+    y.add_argument("--store", required=True, metavar="DIR", help="where batches are kept")
+    y.add_argument("--campaign", required=True, metavar="FILE", help="the campaign package")
+    y.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: all)")
+    y.add_argument("--port", type=int, default=8765)
+    y.add_argument("--tls-cert", metavar="PEM", help="TLS certificate (with --tls-key)")
+    y.add_argument("--tls-key", metavar="PEM")
+    y.add_argument("--max-upload-mb", type=float, default=64.0, help="largest batch accepted")
+    y.add_argument("--rate", type=float, default=10.0, help="requests per second per address")
+    y.add_argument("--burst", type=int, default=60, help="requests at once per address")
     return p
 
 

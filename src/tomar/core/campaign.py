@@ -85,6 +85,18 @@ class Campaign:
     def is_demo(self) -> bool:
         return bool(self.doc.get("demo", False))
 
+    @property
+    def sync_url(self) -> str | None:
+        """The collection server devices sync with by default (optional)."""
+        value = self.doc.get("sync_url")
+        return None if value is None else str(value)
+
+    @property
+    def server_cert_sha256(self) -> str | None:
+        """SHA-256 of the server's TLS certificate, pinned by the organizer (optional)."""
+        value = self.doc.get("server_cert_sha256")
+        return None if value is None else str(value)
+
     def text(self, key: str, lang: str) -> str:
         table = self.doc[key]
         return str(table.get(lang) or table[self.languages[0]])
@@ -195,6 +207,14 @@ def validate_doc(doc: dict[str, Any]) -> None:
     end = doc.get("end_date")
     if end is not None and not (isinstance(end, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", end)):
         raise CampaignError("'end_date' must be a date such as 2027-03-31.")
+    url = doc.get("sync_url")
+    if url is not None and not (
+        isinstance(url, str) and len(url) <= 2000 and re.match(r"^https?://[^\s/]+", url)
+    ):
+        raise CampaignError("'sync_url' must be an http:// or https:// address.")
+    pin = doc.get("server_cert_sha256")
+    if pin is not None and not (isinstance(pin, str) and re.match(r"^[0-9a-f]{64}$", pin)):
+        raise CampaignError("'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).")
 
 
 def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any]:
@@ -235,6 +255,12 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
             "signing_key": organizer.signing_public.to_base64(),
         },
     }
+    # Sync keys only when given, so packages without them keep their exact old shape.
+    if spec.get("sync_url") is not None:
+        doc["sync_url"] = spec["sync_url"]
+    pin = spec.get("server_cert_sha256")
+    if pin is not None:
+        doc["server_cert_sha256"] = pin.replace(":", "").lower() if isinstance(pin, str) else pin
     if not re.match(r"^[A-Za-z0-9_-]{1,64}$", doc["id"]):
         raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
     validate_doc(doc)

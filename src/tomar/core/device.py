@@ -15,7 +15,7 @@ from typing import Any
 
 from . import enroll, receipts, records
 from .campaign import Campaign, read_package
-from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound
+from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound, ValidationError
 from .identity import DeviceIdentity, now_iso
 from .normalize import normalize_digits
 from .records import SignatureForm
@@ -159,6 +159,8 @@ class Device:
         event = self.current_event()
         if event is None and form.source != "paper":
             raise NoEvent("Start an event first: signatures are collected at an event.")
+        if form.paper is not None and self.paper_row_taken(*form.paper):
+            raise ValidationError({"paper": "paper_row_taken"})
         duplicate = self.maybe_duplicate(fields)
         tags = records.duplicate_tags(campaign, fields, self._dup_key)
         with self.vault.transaction() as conn:
@@ -188,7 +190,15 @@ class Device:
             )
         return Saved(record["id"], seq, duplicate)
 
-    def void(self, record_id: str) -> str:
+    def paper_row_taken(self, serial: str, row: int) -> bool:
+        found = self.vault.conn.execute(
+            "SELECT 1 FROM records WHERE paper_serial = ? AND paper_row = ? "
+            "AND kind = 'signature' AND voided_by IS NULL",
+            (serial, row),
+        ).fetchone()
+        return found is not None
+
+    def void(self, record_id: str, source: str = "cli") -> str:
         """Add a signed void record for one of this device's signatures (never a delete)."""
         campaign = self.require_campaign()
         row = self.vault.conn.execute(
@@ -215,7 +225,7 @@ class Device:
                     campaign.id,
                     None if event is None else event["id"],
                     "void",
-                    "cli",
+                    source if source in records.SOURCES else "cli",
                     record["time"],
                     sealed,
                 ),

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
+import sqlcipher3
 
 from . import age, batch, enroll, organizer, receipts, records, strokes
 from .atomic import atomic_write
@@ -217,6 +218,10 @@ class Intake:
             return self._result(bf, name, "rejected", f"{exc} The whole batch was rejected.")
         except TomarError as exc:
             return self._result(bf, name, "rejected", str(exc))
+        except sqlcipher3.IntegrityError:
+            return self._result(
+                bf, name, "rejected", "This batch repeats records already received."
+            )
         finally:
             bf.close()
 

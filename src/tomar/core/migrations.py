@@ -51,7 +51,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE records ADD COLUMN paper_serial TEXT;
     ALTER TABLE records ADD COLUMN paper_row INTEGER;
     CREATE UNIQUE INDEX records_paper ON records(paper_serial, paper_row)
-        WHERE paper_serial IS NOT NULL AND kind = 'signature';
+        WHERE paper_serial IS NOT NULL AND kind = 'signature' AND voided_by IS NULL;
     CREATE TABLE dup_tags (
         tag INTEGER NOT NULL,
         record_seq INTEGER NOT NULL REFERENCES records(seq) ON DELETE CASCADE
@@ -144,6 +144,15 @@ MIGRATIONS: list[str] = [
         time TEXT NOT NULL,
         action TEXT NOT NULL,
         detail TEXT NOT NULL
+    );
+    """,
+    # 3 -> 4: blank paper sheets printed by this device (serials for data entry checks).
+    """
+    CREATE TABLE paper_sheets (
+        serial TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        rows INTEGER NOT NULL CHECK (rows BETWEEN 1 AND 999)
     );
     """,
 ]

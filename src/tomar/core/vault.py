@@ -344,6 +344,9 @@ class Vault:
             (key, value),
         )
 
+    def delete_meta(self, conn: Any, key: str) -> None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
     def integrity_problems(self) -> list[str]:
         """Rows from `integrity_check` and `cipher_integrity_check` that are not clean."""
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]

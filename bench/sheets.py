@@ -1,0 +1,169 @@
+"""PDF sheets: delivery sheets for many signers with drawn signatures, and blank sheets.
+
+Prints one JSON line per figure: seconds, pages per second and peak RSS. Signers are
+inserted straight into an organizer vault's `signers` table (with a real strokes blob),
+since sealing and importing them is measured elsewhere. BENCH_SIGNERS sets the count
+(default 10,000); a second, smaller run shows how memory grows with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+N = int(os.environ.get("BENCH_SIGNERS", "10000"))
+BLANK = int(os.environ.get("BENCH_BLANK", "100"))
+PASS = "bench passphrase"
+
+
+def emit(name: str, value: float, unit: str, **extra: object) -> None:
+    print(
+        json.dumps(
+            {"bench": "sheets", "name": name, "value": round(value, 4), "unit": unit, **extra}
+        ),
+        flush=True,
+    )
+
+
+def peak_rss_mib() -> float:
+    """Peak RSS since the last reset_peak() (Linux VmHWM), else since the start."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> None:
+    """Forget the set-up's peak (vault KDF, inserting rows), so the figure is the PDF's."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def setup(base: Path, n: int) -> Path:
+    from tomar.core import organizer, strokes
+    from tomar.core.device import init_vault
+    from tomar.demo import signature
+    from tomar.resources import resource_path
+
+    os.environ["TOMAR_KDF_PROFILE"] = "fast"
+    home = base / "org"
+    v = init_vault(home, PASS)
+    organizer.init(v, "Bench organizer", "x25519")
+    organizer.backup(v, base / "backup.age", "bench backup passphrase")
+    organizer.create_campaign(v, resource_path("demo", "demo-campaign.toml").read_text("utf-8"))
+    blob = strokes.encode(signature())
+    device = base64.b64encode(os.urandom(32)).decode()
+    displays = ("full", "full", "full", "initials", "hidden")
+    names = ("Sara Example", "مریم رضایی", "Ali Example", "Reza Mixed رضا")
+    with v.transaction() as conn:
+        conn.execute(
+            "INSERT INTO intake_batches(sha256, device, number, record_count, received_at, "
+            "status) VALUES ('b' || hex(randomblob(31)), ?, 1, ?, '2026-01-01', 'imported')",
+            (device, n),
+        )
+        sha = conn.execute("SELECT sha256 FROM intake_batches").fetchone()[0]
+        rows = []
+        for i in range(n):
+            name = f"{names[i % len(names)]} {i}"
+            fields = {"full_name": name, "city": "Washington", "country": "United States"}
+            day = f"2026-01-{1 + i % 28:02d}"
+            rows.append(
+                (
+                    uuid.uuid4().hex,
+                    device,
+                    i + 1,
+                    sha,
+                    f"{day}T12:00:00.000000Z",
+                    day,
+                    f"Rally {i % 7}",
+                    "kiosk",
+                    "en",
+                    displays[i % len(displays)],
+                    json.dumps(fields, ensure_ascii=False),
+                    blob,
+                    name,
+                    "us",
+                )
+            )
+        conn.executemany(
+            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
+            "lang, display, fields, strokes, name, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+    v.close()
+    return home
+
+
+def run_delivery(n: int) -> None:
+    """In a fresh process, so that peak RSS belongs to this run alone."""
+    from tomar.core import vault
+    from tomar.core.sheets import delivery
+
+    base = Path(tempfile.mkdtemp(prefix="tomar-bench-", dir=os.environ.get("BENCH_DIR")))
+    home = setup(base, n)
+    out = base / "delivery.pdf"
+    with vault.Vault.open(home, PASS) as v:
+        reset_peak()
+        before = peak_rss_mib()
+        t0 = time.perf_counter()
+        count = delivery.write_delivery(v, out)
+        seconds = time.perf_counter() - t0
+        peak = peak_rss_mib()
+    n_pages = pages(out)
+    emit("delivery_seconds", seconds, "s", signers=count, pages=n_pages)
+    emit("delivery_pages_per_second", n_pages / seconds, "pages/s", signers=count)
+    emit("delivery_signers_per_second", count / seconds, "signers/s", signers=count)
+    emit("delivery_pdf_size", out.stat().st_size / 2**20, "MiB", signers=count)
+    emit("delivery_peak_rss", peak, "MiB", signers=count, before=round(before, 1))
+
+
+def run_blank(n: int) -> None:
+    from tomar import demo
+    from tomar.core.device import Device, init_vault
+    from tomar.core.sheets import blank
+
+    os.environ["TOMAR_KDF_PROFILE"] = "fast"
+    base = Path(tempfile.mkdtemp(prefix="tomar-bench-", dir=os.environ.get("BENCH_DIR")))
+    v = init_vault(base / "dev", PASS)
+    Device(v).import_campaign(demo.package())
+    out = base / "blank.pdf"
+    reset_peak()
+    t0 = time.perf_counter()
+    made = blank.write_blank(v, out, sheets=n)
+    seconds = time.perf_counter() - t0
+    peak = peak_rss_mib()
+    v.close()
+    n_pages = pages(out)
+    emit("blank_seconds", seconds, "s", sheets=len(made), pages=n_pages)
+    emit("blank_pages_per_second", n_pages / seconds, "pages/s", sheets=len(made))
+    emit("blank_peak_rss", peak, "MiB", sheets=len(made))
+
+
+def main() -> None:
+    if len(sys.argv) == 3:
+        {"delivery": run_delivery, "blank": run_blank}[sys.argv[1]](int(sys.argv[2]))
+        return
+    for kind, n in (("delivery", N // 10), ("delivery", N), ("blank", BLANK)):
+        subprocess.run([sys.executable, __file__, kind, str(n)], check=True)
+
+
+if __name__ == "__main__":
+    main()

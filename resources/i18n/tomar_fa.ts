@@ -1,0 +1,816 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+    <context>
+        <name>CoreErrors</name>
+        <message>
+            <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
+            <translation>مشکل غیرمنتظره‌ای پیش آمد. چیزی از دست نرفته است. لطفاً دوباره امتحان کنید و اگر باز هم پیش آمد، به برگزارکننده خبر دهید.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not correct.</source>
+            <translation>رمز عبور درست نیست.</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>دیسک پر است و چیزی ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The vault is busy in another Tomar window: nothing was saved.</source>
+            <translation>گاوصندوق در پنجرهٔ دیگری از طومار باز است و چیزی ذخیره نشد.</translation>
+        </message>
+        <message>
+            <source>The vault could not be written: nothing was saved.</source>
+            <translation>نوشتن در گاوصندوق ممکن نشد و چیزی ذخیره نشد.</translation>
+        </message>
+        <message>
+            <source>The vault is locked.</source>
+            <translation>گاوصندوق قفل است.</translation>
+        </message>
+        <message>
+            <source>Please give the event a name.</source>
+            <translation>لطفاً برای رویداد نامی بنویسید.</translation>
+        </message>
+        <message>
+            <source>Start an event first: signatures are collected at an event.</source>
+            <translation>اول یک رویداد را شروع کنید؛ امضاها در یک رویداد جمع می‌شوند.</translation>
+        </message>
+        <message>
+            <source>That signature was already voided.</source>
+            <translation>این امضا قبلاً باطل شده است.</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar campaign package.</source>
+            <translation>این فایل بستهٔ کارزار طومار نیست.</translation>
+        </message>
+        <message>
+            <source>This campaign package is damaged.</source>
+            <translation>این بستهٔ کارزار آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
+            <translation>این بستهٔ کارزار بعد از امضای برگزارکننده تغییر کرده است. از آن استفاده نکنید.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase of at least 8 characters.</source>
+            <translation>لطفاً رمز عبوری با دست‌کم ۸ نویسه انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>Export cancelled. Nothing was written.</source>
+            <translation>خروجی لغو شد. چیزی نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch.</source>
+            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventForm</name>
+        <message>
+            <source>Start an event</source>
+            <translation>شروع رویداد</translation>
+        </message>
+        <message>
+            <source>An event is one rally or stand. Signatures are counted per event.</source>
+            <translation>هر رویداد یک تجمع یا یک میز امضاست. امضاها برای هر رویداد جدا شمرده می‌شوند.</translation>
+        </message>
+        <message>
+            <source>Name of the event</source>
+            <translation>نام رویداد</translation>
+        </message>
+        <message>
+            <source>For example: Rally at the Capitol</source>
+            <translation>مثلاً: تجمع مقابل کنگره</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>مکان</translation>
+        </message>
+        <message>
+            <source>For example: Washington, DC</source>
+            <translation>مثلاً: واشنگتن دی‌سی</translation>
+        </message>
+        <message>
+            <source>Choose a volunteer PIN (4 to 12 digits). It is needed to leave the signing kiosk, so signers cannot leave it by themselves.</source>
+            <translation>یک پین داوطلب (۴ تا ۱۲ رقم) انتخاب کنید. برای بیرون آمدن از صفحهٔ امضا لازم است تا امضاکنندگان خودشان نتوانند از آن بیرون بروند.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>پین</translation>
+        </message>
+        <message>
+            <source>The same PIN again</source>
+            <translation>تکرار همان پین</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>Start the event</source>
+            <translation>شروع رویداد</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventScreen</name>
+        <message>
+            <source>Set the volunteer PIN</source>
+            <translation>تعیین پین داوطلب</translation>
+        </message>
+        <message>
+            <source>The event “%1” has no volunteer PIN yet.</source>
+            <translation>رویداد «%1» هنوز پین داوطلب ندارد.</translation>
+        </message>
+        <message>
+            <source>Set the PIN</source>
+            <translation>ثبت پین</translation>
+        </message>
+        <message>
+            <source>Start an event</source>
+            <translation>شروع رویداد</translation>
+        </message>
+        <message>
+            <source>An event is one rally or stand. Signatures are counted per event.</source>
+            <translation>هر رویداد یک تجمع یا یک میز امضاست. امضاها برای هر رویداد جدا شمرده می‌شوند.</translation>
+        </message>
+        <message>
+            <source>Start the event</source>
+            <translation>شروع رویداد</translation>
+        </message>
+        <message>
+            <source>Please give the event a name.</source>
+            <translation>لطفاً برای رویداد نامی بنویسید.</translation>
+        </message>
+        <message>
+            <source>The PIN must be 4 to 12 digits.</source>
+            <translation>پین باید ۴ تا ۱۲ رقم باشد.</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same.</source>
+            <translation>دو پین یکسان نیستند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunForm</name>
+        <message>
+            <source>Welcome to Tomar</source>
+            <translation>به طومار خوش آمدید</translation>
+        </message>
+        <message>
+            <source>First, choose a passphrase for this device. It protects the vault on this computer. Anyone who knows it can open the vault, so do not write it on the laptop. If you forget it, the signatures on this device cannot be opened.</source>
+            <translation>اول یک رمز عبور برای این دستگاه انتخاب کنید. این رمز از گاوصندوقِ روی این رایانه محافظت می‌کند. هر کس آن را بداند می‌تواند گاوصندوق را باز کند، پس آن را روی لپ‌تاپ ننویسید. اگر فراموشش کنید، امضاهای این دستگاه دیگر باز نمی‌شوند.</translation>
+        </message>
+        <message>
+            <source>Passphrase (at least 8 characters)</source>
+            <translation>رمز عبور (دست‌کم ۸ نویسه)</translation>
+        </message>
+        <message>
+            <source>The same passphrase again</source>
+            <translation>تکرار همان رمز عبور</translation>
+        </message>
+        <message>
+            <source>Create the vault</source>
+            <translation>ساختن گاوصندوق</translation>
+        </message>
+        <message>
+            <source>Choose the campaign</source>
+            <translation>انتخاب کارزار</translation>
+        </message>
+        <message>
+            <source>Import the campaign package the organizer gave you (a file ending in .tomar-campaign), or try Tomar with the demo campaign.</source>
+            <translation>بستهٔ کارزاری را که برگزارکننده به شما داده است (فایلی با پسوند ‎.tomar-campaign‏) وارد کنید، یا طومار را با کارزار نمایشی امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>Import campaign package…</source>
+            <translation>وارد کردن بستهٔ کارزار…</translation>
+        </message>
+        <message>
+            <source>Try the demo campaign</source>
+            <translation>امتحان با کارزار نمایشی</translation>
+        </message>
+        <message>
+            <source>Check the organizer fingerprint</source>
+            <translation>اثر انگشت برگزارکننده را بررسی کنید</translation>
+        </message>
+        <message>
+            <source>DEMO campaign: its key is public. Never collect real signatures with it.</source>
+            <translation>کارزار نمایشی: کلید آن عمومی است. هرگز با آن امضای واقعی جمع نکنید.</translation>
+        </message>
+        <message>
+            <source>Compare these digits with the fingerprint the organizer gave you in person or by phone. Use this campaign only if every group is the same.</source>
+            <translation>این رقم‌ها را با اثر انگشتی که برگزارکننده حضوری یا تلفنی به شما داده است مقایسه کنید. فقط اگر همهٔ گروه‌ها یکسان بودند از این کارزار استفاده کنید.</translation>
+        </message>
+        <message>
+            <source>The digits match: use this campaign</source>
+            <translation>رقم‌ها یکسان‌اند؛ از این کارزار استفاده شود</translation>
+        </message>
+        <message>
+            <source>They do not match</source>
+            <translation>یکسان نیستند</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunScreen</name>
+        <message>
+            <source>Too short: use at least 8 characters. A few unrelated words are best.</source>
+            <translation>خیلی کوتاه است: دست‌کم ۸ نویسه بنویسید. چند کلمهٔ بی‌ربط به هم بهترین انتخاب است.</translation>
+        </message>
+        <message>
+            <source>Weak: longer is better, for example four unrelated words.</source>
+            <translation>ضعیف: بلندتر بهتر است، مثلاً چهار کلمهٔ بی‌ربط به هم.</translation>
+        </message>
+        <message>
+            <source>Fair. Longer would be better.</source>
+            <translation>متوسط. بلندتر بهتر است.</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>قوی.</translation>
+        </message>
+        <message>
+            <source>Use at least 8 characters. A few unrelated words are best.</source>
+            <translation>دست‌کم ۸ نویسه بنویسید. چند کلمهٔ بی‌ربط به هم بهترین انتخاب است.</translation>
+        </message>
+        <message>
+            <source>Please use at least 8 characters.</source>
+            <translation>لطفاً دست‌کم ۸ نویسه بنویسید.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>دو رمز عبور یکسان نیستند.</translation>
+        </message>
+        <message>
+            <source>Creating the vault…</source>
+            <translation>در حال ساختن گاوصندوق…</translation>
+        </message>
+        <message>
+            <source>Campaign package</source>
+            <translation>بستهٔ کارزار</translation>
+        </message>
+        <message>
+            <source>Campaign packages (*.tomar-campaign);;All files (*)</source>
+            <translation>بسته‌های کارزار (*.tomar-campaign);;همهٔ فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <source>That file cannot be read.</source>
+            <translation>این فایل خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>That file is too large.</source>
+            <translation>این فایل بیش از حد بزرگ است.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported. Ask the organizer for the right package.</source>
+            <translation>چیزی وارد نشد. بستهٔ درست را از برگزارکننده بخواهید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeForm</name>
+        <message>
+            <source>DEMO</source>
+            <translation>نمایشی</translation>
+        </message>
+        <message>
+            <source>Signatures today</source>
+            <translation>امضاهای امروز</translation>
+        </message>
+        <message>
+            <source>At this event</source>
+            <translation>در این رویداد</translation>
+        </message>
+        <message>
+            <source>In total</source>
+            <translation>در مجموع</translation>
+        </message>
+        <message>
+            <source>Waiting for export</source>
+            <translation>در انتظار خروجی</translation>
+        </message>
+        <message>
+            <source>Start an event</source>
+            <translation>شروع رویداد</translation>
+        </message>
+        <message>
+            <source>End the event</source>
+            <translation>پایان رویداد</translation>
+        </message>
+        <message>
+            <source>Open the signing kiosk</source>
+            <translation>باز کردن صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>Type in paper sheets</source>
+            <translation>وارد کردن برگه‌های کاغذی</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>سوابق</translation>
+        </message>
+        <message>
+            <source>Export a batch…</source>
+            <translation>خروجی گرفتن…</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+L locks at once.</source>
+            <translation>با ‎Ctrl+Shift+L‏ همه‌چیز فوراً قفل می‌شود.</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <source>No event is running. Start one to collect signatures.</source>
+            <translation>هیچ رویدادی در جریان نیست. برای جمع‌آوری امضا یک رویداد را شروع کنید.</translation>
+        </message>
+        <message>
+            <source>Event: %1 — %2</source>
+            <translation>رویداد: %1 — %2</translation>
+        </message>
+        <message>
+            <source>Event: %1</source>
+            <translation>رویداد: %1</translation>
+        </message>
+        <message>
+            <source>End the event?</source>
+            <translation>رویداد تمام شود؟</translation>
+        </message>
+        <message>
+            <source>The kiosk closes and its PIN is forgotten. The signatures stay.</source>
+            <translation>صفحهٔ امضا بسته و پین آن فراموش می‌شود. امضاها سر جایشان می‌مانند.</translation>
+        </message>
+        <message>
+            <source>End the event</source>
+            <translation>پایان رویداد</translation>
+        </message>
+    </context>
+    <context>
+        <name>Kiosk</name>
+        <message>
+            <source>Your details (fields marked * are required)</source>
+            <translation>مشخصات شما (پر کردن خانه‌های ستاره‌دار * لازم است)</translation>
+        </message>
+        <message>
+            <source>*</source>
+            <translation>*</translation>
+        </message>
+        <message>
+            <source>To: %1</source>
+            <translation>خطاب به: %1</translation>
+        </message>
+        <message>
+            <source>Your signature</source>
+            <translation>امضای شما</translation>
+        </message>
+        <message>
+            <source>Sign here with your finger, a pen or the mouse</source>
+            <translation>اینجا با انگشت، قلم یا ماوس امضا کنید</translation>
+        </message>
+        <message>
+            <source>Undo last stroke</source>
+            <translation>برگرداندن آخرین خط</translation>
+        </message>
+        <message>
+            <source>Start the signature again</source>
+            <translation>امضا از نو</translation>
+        </message>
+        <message>
+            <source>I agree</source>
+            <translation>موافقم</translation>
+        </message>
+        <message>
+            <source>How should your name appear on the public petition sheets?</source>
+            <translation>نام شما در برگه‌های عمومی طومار چطور نوشته شود؟</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>نام کامل</translation>
+        </message>
+        <message>
+            <source>Initials only</source>
+            <translation>فقط حروف اول نام</translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>نوشته نشود</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>امضا کنید</translation>
+        </message>
+        <message>
+            <source>Thank you!</source>
+            <translation>متشکریم!</translation>
+        </message>
+        <message>
+            <source>Your signature is saved and sealed. Only the organizers of this petition can read it.</source>
+            <translation>امضای شما ذخیره و رمزگذاری شد. فقط برگزارکنندگان این طومار می‌توانند آن را بخوانند.</translation>
+        </message>
+        <message>
+            <source>Please check the marked parts of the form.</source>
+            <translation>لطفاً بخش‌های مشخص‌شدهٔ فرم را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Are you still there? This form will be cleared in %1 seconds. Touch the screen to continue.</source>
+            <translation>هنوز اینجا هستید؟ این فرم تا %1 ثانیهٔ دیگر پاک می‌شود. برای ادامه، صفحه را لمس کنید.</translation>
+        </message>
+        <message>
+            <source>Signatures at this event: %1</source>
+            <translation>امضاهای این رویداد: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskForm</name>
+        <message>
+            <source>Volunteer</source>
+            <translation>داوطلب</translation>
+        </message>
+        <message>
+            <source>Back to signing</source>
+            <translation>بازگشت به امضا</translation>
+        </message>
+        <message>
+            <source>Void the last entry…</source>
+            <translation>باطل کردن آخرین امضا…</translation>
+        </message>
+        <message>
+            <source>Leave the kiosk</source>
+            <translation>خروج از صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskScreen</name>
+        <message>
+            <source>Too many wrong PINs. Wait %1 seconds.</source>
+            <translation>پین چند بار اشتباه وارد شد. %1 ثانیه صبر کنید.</translation>
+        </message>
+        <message>
+            <source>That PIN is not right.</source>
+            <translation>این پین درست نیست.</translation>
+        </message>
+        <message>
+            <source>At this event: %1 · Today: %2 · In total: %3</source>
+            <translation>این رویداد: %1 · امروز: %2 · در مجموع: %3</translation>
+        </message>
+        <message>
+            <source>Void the last entry?</source>
+            <translation>آخرین امضا باطل شود؟</translation>
+        </message>
+        <message>
+            <source>Use this when the last signer asks to withdraw, or for a test entry. The entry is marked void for the organizer; it cannot be undone.</source>
+            <translation>برای وقتی که آخرین امضاکننده می‌خواهد امضایش را پس بگیرد، یا برای یک امضای آزمایشی. این امضا برای برگزارکننده باطل علامت می‌خورد و برگشت‌پذیر نیست.</translation>
+        </message>
+        <message>
+            <source>Void it</source>
+            <translation>باطل شود</translation>
+        </message>
+        <message>
+            <source>The last entry was voided.</source>
+            <translation>آخرین امضا باطل شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaperForm</name>
+        <message>
+            <source>Type in a paper sheet</source>
+            <translation>وارد کردن برگهٔ کاغذی</translation>
+        </message>
+        <message>
+            <source>Type each row as it is written on the sheet. Each row is sealed for the organizer when you save it, like a signature in the kiosk.</source>
+            <translation>هر ردیف را همان‌طور که روی برگه نوشته شده وارد کنید. هر ردیف هنگام ذخیره، مثل امضاهای صفحهٔ امضا، برای برگزارکننده رمزگذاری می‌شود.</translation>
+        </message>
+        <message>
+            <source>Sheet number</source>
+            <translation>شمارهٔ برگه</translation>
+        </message>
+        <message>
+            <source>For example: A-0012</source>
+            <translation>مثلاً: A-0012</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>ردیف</translation>
+        </message>
+        <message>
+            <source>Sheet language</source>
+            <translation>زبان برگه</translation>
+        </message>
+        <message>
+            <source>The signer ticked the consent box on the sheet</source>
+            <translation>امضاکننده خانهٔ موافقت را روی برگه علامت زده است</translation>
+        </message>
+        <message>
+            <source>Name on public sheets:</source>
+            <translation>نام در برگه‌های عمومی:</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>نام کامل</translation>
+        </message>
+        <message>
+            <source>Initials only</source>
+            <translation>فقط حروف اول</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>نوشته نشود</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>بازگشت</translation>
+        </message>
+        <message>
+            <source>Save and seal this row</source>
+            <translation>ذخیره و رمزگذاری این ردیف</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaperScreen</name>
+        <message>
+            <source>Row %1 of sheet %2 was already entered.</source>
+            <translation>ردیف %1 برگهٔ %2 قبلاً وارد شده است.</translation>
+        </message>
+        <message>
+            <source>Not saved. Please check the marked fields.</source>
+            <translation>ذخیره نشد. لطفاً خانه‌های مشخص‌شده را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Row %1 of sheet %2 is saved and sealed.</source>
+            <translation>ردیف %1 برگهٔ %2 ذخیره و رمزگذاری شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>Tomar</source>
+            <translation>طومار</translation>
+        </message>
+        <message>
+            <source>Volunteer PIN</source>
+            <translation>پین داوطلب</translation>
+        </message>
+        <message>
+            <source>Enter the volunteer PIN of this event.</source>
+            <translation>پین داوطلب این رویداد را وارد کنید.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>پین</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>تأیید</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsForm</name>
+        <message>
+            <source>Records on this device</source>
+            <translation>سوابق این دستگاه</translation>
+        </message>
+        <message>
+            <source>Only times, events and status are shown. Names and other details are sealed for the organizer: this device cannot read them.</source>
+            <translation>فقط زمان، رویداد و وضعیت نشان داده می‌شود. نام‌ها و دیگر مشخصات برای برگزارکننده رمزگذاری شده‌اند و این دستگاه نمی‌تواند آن‌ها را بخواند.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>بازگشت</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>لغو خروجی</translation>
+        </message>
+        <message>
+            <source>Export a batch…</source>
+            <translation>خروجی گرفتن…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsScreen</name>
+        <message>
+            <source>Time</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>رویداد</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>منبع</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>خروجی</translation>
+        </message>
+        <message>
+            <source>Kiosk</source>
+            <translation>صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>کاغذی</translation>
+        </message>
+        <message>
+            <source>Command line</source>
+            <translation>خط فرمان</translation>
+        </message>
+        <message>
+            <source>Void note</source>
+            <translation>یادداشت ابطال</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>باطل‌شده</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>معتبر</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>نه</translation>
+        </message>
+        <message>
+            <source>Batch %1</source>
+            <translation>بستهٔ %1</translation>
+        </message>
+        <message>
+            <source>%1 valid signatures, %2 records waiting for export.</source>
+            <translation>%1 امضای معتبر، %2 مورد در انتظار خروجی.</translation>
+        </message>
+        <message>
+            <source>Batch %1 with %2 records written to %3</source>
+            <translation>بستهٔ %1 با %2 مورد در این مسیر نوشته شد: %3</translation>
+        </message>
+        <message>
+            <source>Export to folder</source>
+            <translation>خروجی در پوشه</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>در حال خروجی گرفتن…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>در حال لغو…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsForm</name>
+        <message>
+            <source>Settings</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <source>This device</source>
+            <translation>این دستگاه</translation>
+        </message>
+        <message>
+            <source>Interface language</source>
+            <translation>زبان برنامه</translation>
+        </message>
+        <message>
+            <source>Lock after this many minutes without use</source>
+            <translation>قفل خودکار پس از چند دقیقه بی‌کاری</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>اندازهٔ نوشته</translation>
+        </message>
+        <message>
+            <source>Large text</source>
+            <translation>نوشتهٔ درشت</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>دربارهٔ طومار</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>نسخه</translation>
+        </message>
+        <message>
+            <source>Campaign</source>
+            <translation>کارزار</translation>
+        </message>
+        <message>
+            <source>Device fingerprint</source>
+            <translation>اثر انگشت دستگاه</translation>
+        </message>
+        <message>
+            <source>Organizer fingerprint</source>
+            <translation>اثر انگشت برگزارکننده</translation>
+        </message>
+        <message>
+            <source>Vault folder</source>
+            <translation>پوشهٔ گاوصندوق</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>بازگشت</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>ذخیره</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>%1 (DEMO: never collect real signatures)</source>
+            <translation>%1 (نمایشی: هرگز امضای واقعی جمع نکنید)</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>ذخیره شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockForm</name>
+        <message>
+            <source>The vault is locked</source>
+            <translation>گاوصندوق قفل است</translation>
+        </message>
+        <message>
+            <source>Enter the passphrase of this device to continue.</source>
+            <translation>برای ادامه، رمز عبور این دستگاه را وارد کنید.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>رمز عبور</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>باز کردن قفل</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockScreen</name>
+        <message>
+            <source>Unlocking…</source>
+            <translation>در حال باز کردن قفل…</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Please try again.</source>
+            <translation>رمز عبور درست نیست. لطفاً دوباره امتحان کنید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <source>Please fill this in.</source>
+            <translation>لطفاً این خانه را پر کنید.</translation>
+        </message>
+        <message>
+            <source>This is too long. Please shorten it.</source>
+            <translation>این خیلی طولانی است. لطفاً کوتاه‌ترش کنید.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, for example name@example.com.</source>
+            <translation>این به نشانی ایمیل شبیه نیست. نمونه: ‎name@example.com</translation>
+        </message>
+        <message>
+            <source>This does not look like a phone number. Include the country code.</source>
+            <translation>این به شمارهٔ تلفن شبیه نیست. پیش‌شمارهٔ کشور را هم بنویسید.</translation>
+        </message>
+        <message>
+            <source>Please tick the box to agree, or you cannot sign.</source>
+            <translation>برای امضا کردن، لطفاً خانهٔ «موافقم» را علامت بزنید.</translation>
+        </message>
+        <message>
+            <source>Please sign in the box.</source>
+            <translation>لطفاً داخل کادر امضا کنید.</translation>
+        </message>
+        <message>
+            <source>Your signature is too short. Please sign as you usually do: a dot or a small tick is not enough.</source>
+            <translation>امضای شما خیلی کوتاه است. لطفاً همان‌طور که همیشه امضا می‌کنید امضا کنید؛ یک نقطه یا یک خط کوچک کافی نیست.</translation>
+        </message>
+        <message>
+            <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
+            <translation>لطفاً شمارهٔ برگه (حروف لاتین، رقم و خط تیره) و ردیف (۱ تا ۹۹۹) را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Please check this.</source>
+            <translation>لطفاً این را بررسی کنید.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,234 @@
+"""Screenshots of every screen, in English and Persian, as real X11 windows under Xvfb.
+
+    make screenshots        (or: .venv/bin/python scripts/screenshots.py)
+
+Installs the Debian packages the Qt xcb platform needs when they are missing (as root),
+starts a private Xvfb display, drives the real app through its screens with a demo
+vault in a temporary folder, and writes docs/screenshots/<lang>-<screen>.png. Captures
+come from the X server (QScreen.grabWindow), not from rendering widgets to a pixmap.
+"""
+
+# ruff: noqa: S105, S108 - a throwaway demo passphrase; X11 sockets live in /tmp by design
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+PACKAGES = [
+    "xvfb",
+    "xauth",
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-xinerama0",
+    "libegl1",
+    "libgl1",
+    "fontconfig",
+]
+SIZE = (1280, 800)
+PASS = "screenshot passphrase"
+
+
+def ensure_packages() -> None:
+    missing = [
+        p
+        for p in PACKAGES
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True
+        ).stdout.strip()
+        != "install ok installed"
+    ]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"screenshots: please install (as root): apt-get install {' '.join(missing)}")
+    print(f"Installing Debian packages: {' '.join(missing)}", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def start_xvfb() -> subprocess.Popen[bytes]:
+    for display in range(91, 120):
+        if (
+            not Path(f"/tmp/.X11-unix/X{display}").exists()
+            and not Path(f"/tmp/.X{display}-lock").exists()
+        ):
+            break
+    xvfb = shutil.which("Xvfb") or "/usr/bin/Xvfb"
+    proc = subprocess.Popen(
+        [xvfb, f":{display}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{display}").exists():
+            break
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = f":{display}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    return proc
+
+
+def capture() -> None:
+    """Drive the app; imported late so that Qt starts on the Xvfb display."""
+    os.environ["TOMAR_KDF_PROFILE"] = "fast"  # a throwaway demo vault
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QStackedWidget
+
+    from tomar import demo
+    from tomar.core.device import Device, init_vault
+    from tomar.core.records import SignatureForm
+    from tomar.gui import pin
+    from tomar.gui import settings as gui_settings
+    from tomar.gui.app import build_window, create_app
+    from tomar.gui.main_window import MainWindow
+    from tomar.gui.screens.kiosk import KioskScreen
+
+    app = create_app(["tomar-gui"])
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def shot(window: MainWindow, lang: str, name: str, *, whole_screen: bool = False) -> None:
+        QTest.qWait(350)
+        screen = QGuiApplication.primaryScreen()
+        pixmap = screen.grabWindow(0 if whole_screen else window.winId())
+        path = OUT / f"{lang}-{name}.png"
+        pixmap.save(str(path))
+        print(f"wrote {path.relative_to(ROOT)}", flush=True)
+
+    def unlock(window: MainWindow) -> None:
+        window.screens["unlock"].w(QLineEdit, "passEdit").setText(PASS)
+        window.screens["unlock"].w(QPushButton, "unlockButton").click()
+        deadline = time.monotonic() + 20
+        while window.current == "unlock" and time.monotonic() < deadline:
+            QTest.qWait(50)
+
+    def new_window(home: Path, lang: str) -> MainWindow:
+        gui_settings.save(home, gui_settings.GuiSettings(language=lang))
+        window = build_window(app, home)
+        window.options.fullscreen_kiosk = False
+        window.options.thank_you_ms = 60_000
+        window.resize(*SIZE)
+        window.move(0, 0)
+        window.show()
+        return window
+
+    for lang in ("en", "fa"):
+        base = Path(tempfile.mkdtemp(prefix="tomar-shots-"))
+        try:
+            # First run: the passphrase step, then the fingerprint check of the demo.
+            window = new_window(base / "new", lang)
+            first = window.screens["first_run"]
+            first.w(QLineEdit, "passEdit").setText("correct horse")
+            shot(window, lang, "first-run")
+            first.w(QStackedWidget, "pages").setCurrentIndex(1)
+            shot(window, lang, "first-run-campaign")
+            first.show_package(demo.package())  # type: ignore[attr-defined]
+            shot(window, lang, "first-run-fingerprint")
+            window.close()
+
+            # A vault with the demo campaign, an event and a few signatures.
+            home = base / "home"
+            with init_vault(home, PASS) as vault:
+                device = Device(vault)
+                device.import_campaign(demo.package())
+                event = device.start_event("Rally at the Capitol", "Washington, DC")
+                pin.set_pin(vault, event, "2468")
+                for signer in demo.signers():
+                    device.save(
+                        SignatureForm(
+                            fields=signer["fields"],
+                            lang=signer["lang"],
+                            consent=True,
+                            signature=demo.signature(),
+                        )
+                    )
+            window = new_window(home, lang)
+            window.screens["unlock"].w(QLineEdit, "passEdit").setText("wrong")
+            shot(window, lang, "unlock")
+            unlock(window)
+            shot(window, lang, "home")
+            window.go("event")
+            shot(window, lang, "event-pin")
+            window.go("paper")
+            paper = window.screens["paper"]
+            paper.w(QLineEdit, "serialEdit").setText("A-0012")
+            paper.w(QCheckBox, "consentCheck").setChecked(True)
+            shot(window, lang, "paper")
+            window.go("records")
+            shot(window, lang, "records")
+            window.go("settings")
+            shot(window, lang, "settings")
+
+            window.go("kiosk")
+            kiosk = window.screens["kiosk"]
+            assert isinstance(kiosk, KioskScreen) and kiosk.signer_form is not None
+            kiosk.set_language(lang)
+            shot(window, lang, "kiosk")
+            sample = {
+                "en": ("Sara Example", "Washington", "sara@example.org"),
+                "fa": ("سارا نمونه", "واشنگتن", "sara@example.org"),
+            }[lang]
+            kiosk.signer_form.edits["full_name"].setText(sample[0])
+            kiosk.signer_form.edits["city"].setText(sample[1])
+            kiosk.signer_form.edits["email"].setText(sample[2])
+            kiosk.pad.set_signature(demo.signature())
+            kiosk.consent.setChecked(True)
+            shot(window, lang, "kiosk-filled")
+            kiosk.reset_form()
+            kiosk.set_language(lang)
+            kiosk.w(QPushButton, "signButton").click()
+            shot(window, lang, "kiosk-problems")
+            kiosk.signer_form.edits["full_name"].setText(sample[0])
+            kiosk._countdown(17)
+            shot(window, lang, "kiosk-countdown")
+            kiosk.reset_form()
+            kiosk.set_language(lang)
+            kiosk.signer_form.edits["full_name"].setText(sample[0])
+            kiosk.signer_form.edits["city"].setText(sample[1])
+            kiosk.pad.set_signature(demo.signature())
+            kiosk.consent.setChecked(True)
+            kiosk.w(QPushButton, "signButton").click()
+            shot(window, lang, "kiosk-thanks")
+            kiosk.show_form()
+            kiosk.w(QPushButton, "volunteerButton").click()
+            shot(window, lang, "kiosk-pin", whole_screen=True)
+            dialog = kiosk.pin_dialog
+            assert dialog is not None
+            edit = dialog.findChild(QLineEdit, "pinEdit")
+            assert edit is not None
+            edit.setText("2468")
+            ok = dialog.findChild(QPushButton, "okButton")
+            assert ok is not None
+            ok.click()
+            shot(window, lang, "kiosk-volunteer")
+            window.close()
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> int:
+    ensure_packages()
+    xvfb = start_xvfb()
+    try:
+        capture()
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

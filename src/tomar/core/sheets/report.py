@@ -1,0 +1,210 @@
+"""The campaign report: counts by day, event, device and country, with bar charts.
+
+Only counts and the names of events, countries and device fingerprints appear here,
+never a signer. Everything comes from `Intake.stats()`.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from ..atomic import atomic_writer
+from ..identity import now_iso
+from ..intake import Intake
+from ..vault import Vault
+from . import text
+from .common import (
+    MARGIN,
+    NeedSpace,
+    Progress,
+    check_cancel,
+    check_lang,
+    flow,
+    new_canvas,
+    page_size,
+)
+
+CHART_BARS = 25
+SECTIONS = ("by_day", "by_event", "by_device", "by_country")
+
+
+def _cell(value: str, lang: str) -> str:
+    return text.visual(value, "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None)
+
+
+def _table(rows: list[list[str]], widths: list[float], lang: str, *, header: bool = True) -> Table:
+    rtl = text.is_rtl(lang)
+    data = [[_cell(v, lang) for v in (reversed(r) if rtl else r)] for r in rows]
+    table = Table(data, colWidths=list(reversed(widths)) if rtl else widths, repeatRows=int(header))
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), text.font(), 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
+    ]
+    if header:
+        commands += [
+            ("FONT", (0, 0), (-1, 0), text.font(bold=True), 8.5),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _chart(rows: list[dict[str, Any]], lang: str, width: float, short: bool) -> Flowable:
+    """Received and unique per key; the largest keys only, the rest summed as 'others'."""
+    top = sorted(rows, key=lambda r: -int(r["received"]))[:CHART_BARS]
+    rest = rows and [r for r in rows if r not in top]
+    if rest:
+        top.append(
+            {
+                "key": text.label("others", lang),
+                "received": sum(int(r["received"]) for r in rest),
+                "unique": sum(int(r["unique"]) for r in rest),
+            }
+        )
+    if not short:  # days and the like read best in their own order
+        top.sort(key=lambda r: str(r["key"]))
+    names = [_key(r["key"], lang) for r in top]
+    if short:
+        names = [n if len(n) <= 18 else n[:17] + "…" for n in names]
+    height = 62 * mm
+    drawing = Drawing(width - 2, height + 22 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 22 * mm
+    chart.width, chart.height = min(width - 16 * mm, 22 * mm * len(top)), height
+    chart.data = [[int(r["received"]) for r in top], [int(r["unique"]) for r in top]]
+    chart.bars[0].fillColor = colors.Color(0.75, 0.78, 0.85)
+    chart.bars[1].fillColor = colors.Color(0.2, 0.35, 0.6)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = text.font()
+    chart.valueAxis.labels.fontSize = 7
+    chart.categoryAxis.categoryNames = [text.visual(n) for n in names]
+    chart.categoryAxis.labels.fontName = text.font()
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.angle = 40
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.categoryAxis.labels.dy = -2
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 45 * mm, height + 20 * mm
+    legend.fontName, legend.fontSize = text.font(), 7.5
+    legend.colorNamePairs = [
+        (chart.bars[0].fillColor, _cell(text.label("received", lang), lang)),
+        (chart.bars[1].fillColor, _cell(text.label("unique", lang), lang)),
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def _key(key: str, lang: str) -> str:
+    return key if key else text.label("unknown", lang)
+
+
+def _story(stats: dict[str, Any], intake: Intake, lang: str, width: float) -> list[Flowable]:
+    campaign = intake.campaign
+    title = text.style(lang, 16, bold=True, name="title")
+    head = text.style(lang, 12, bold=True, name="head", space_after=3)
+    small = text.style(lang, 8.5, name="small")
+    story: list[Flowable] = [
+        text.paragraph(
+            f"{text.label('report_title', lang)}: {campaign.text('title', lang)}", title
+        ),
+        text.paragraph(text.label("generated", lang, now_iso()[:16].replace("T", " ")), small),
+        text.paragraph(text.label("organizer_fpr", lang, campaign.organizer_fingerprint), small),
+    ]
+    if campaign.is_demo:
+        story.append(text.paragraph(text.label("demo", lang), small))
+    story.append(Spacer(1, 3 * mm))
+    summary = [
+        [text.label(k, lang), text.digits(int(stats[k] or 0), lang)]
+        for k in ("received", "unique", "duplicates", "flagged", "voided", "held")
+    ]
+    story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
+    for device, missing in stats["gaps"].items():
+        gap = ", ".join(text.digits(n, lang) for n in missing)
+        story.append(text.paragraph(text.label("waiting", lang, device, gap), small))
+    for section in SECTIONS:
+        rows = stats[section]
+        story += [NeedSpace(110 * mm), Spacer(1, 5 * mm)]
+        story.append(text.paragraph(text.label(section, lang), head))
+        if not rows:
+            story.append(text.paragraph(text.label("none", lang), small))
+            continue
+        story.append(_chart(rows, lang, width, short=section != "by_day"))
+        table_rows = [
+            [text.label(section, lang), text.label("received", lang), text.label("unique", lang)]
+        ]
+        table_rows += [
+            [
+                _key(str(r["key"]), lang),
+                text.digits(int(r["received"]), lang),
+                text.digits(int(r["unique"]), lang),
+            ]
+            for r in rows
+        ]
+        story.append(_table(table_rows, [width - 50 * mm, 25 * mm, 25 * mm], lang))
+    return story
+
+
+def write_report(
+    vault: Vault,
+    out: Path,
+    *,
+    lang: str | None = None,
+    paper: str = "letter",
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> dict[str, Any]:
+    """Write the campaign report to `out`; returns the statistics it shows."""
+    with Intake(vault, workers=1) as intake:
+        campaign = intake.campaign
+        lang = lang or campaign.languages[0]
+        check_lang(lang, campaign.languages)
+        size = page_size(paper)
+        w, h = size
+        frame = (MARGIN, MARGIN + 8 * mm, w - 2 * MARGIN, h - 2 * MARGIN - 8 * mm)
+        text.register_fonts()
+        stats = intake.stats()
+        if progress is not None:
+            progress(1, 3)
+        check_cancel(cancel)
+        total = flow(
+            new_canvas(io.BytesIO(), size, title=""),
+            _story(stats, intake, lang, frame[2]),
+            frame,
+            lambda c: None,
+        )
+        if progress is not None:
+            progress(2, 3)
+        page = [0]
+
+        def decorate(c: Any) -> None:
+            page[0] += 1
+            text.draw(
+                c,
+                text.label("page", lang, page[0], total),
+                w / 2,
+                MARGIN,
+                8,
+                align="center",
+                base="RTL" if text.is_rtl(lang) else None,
+            )
+
+        with atomic_writer(out, mode=0o600, what="the report") as fh:
+            canvas = new_canvas(fh, size, title=campaign.text("title", lang))
+            flow(canvas, _story(stats, intake, lang, frame[2]), frame, decorate, cancel=cancel)
+            canvas.showPage()
+            canvas.save()
+        if progress is not None:
+            progress(3, 3)
+        return stats

@@ -1,0 +1,92 @@
+"""Languages: the volunteer's interface language and the signer's kiosk language.
+
+Both come from Qt translation files `resources/i18n/tomar_XX.qm` (compiled from
+`tomar_XX.ts` by `pyside6-lrelease`, see the Makefile). English is the source language
+and needs no file. Adding a language (say Arabic) is adding `tomar_ar.ts`: the list of
+languages, their names and their writing direction all come from the files and QLocale.
+
+The interface language is installed on the application (QUiLoader and `tr()` use it).
+The kiosk speaks the signer's language, which may differ, so it asks `text()` for a
+translation in a given language without installing anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+
+from .paths import i18n_dir
+
+if TYPE_CHECKING:
+    # PySide6 types it as returning object; it returns its second argument unchanged.
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP", "Languages", "direction", "native_name"]
+
+SOURCE_LANGUAGE = "en"
+
+
+def direction(lang: str) -> Qt.LayoutDirection:
+    """Right-to-left for Persian, Arabic, Hebrew..., as QLocale knows them."""
+    return QLocale(lang).textDirection()
+
+
+def native_name(lang: str) -> str:
+    """The language's own name for itself ("فارسی"), for language pickers."""
+    if lang == SOURCE_LANGUAGE:
+        return "English"  # QLocale says "American English", which is not the point here
+    name = QLocale(lang).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else lang
+
+
+class Languages:
+    """One QTranslator per language, loaded once; the installed one drives the UI."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or i18n_dir()
+        self._tomar: dict[str, QTranslator | None] = {}
+        self._installed: list[QTranslator] = []
+        self.current = SOURCE_LANGUAGE
+
+    def available(self) -> list[str]:
+        """English plus every language with a compiled translation file."""
+        found = sorted(p.stem.removeprefix("tomar_") for p in self.folder.glob("tomar_*.qm"))
+        return [SOURCE_LANGUAGE, *(lang for lang in found if lang != SOURCE_LANGUAGE)]
+
+    def translator(self, lang: str) -> QTranslator | None:
+        if lang not in self._tomar:
+            tr = QTranslator()
+            ok = lang != SOURCE_LANGUAGE and tr.load(str(self.folder / f"tomar_{lang}.qm"))
+            self._tomar[lang] = tr if ok else None
+        return self._tomar[lang]
+
+    def text(self, lang: str, context: str, source: str) -> str:
+        """`source` (English) translated to `lang`, or `source` when there is none."""
+        tr = self.translator(lang)
+        out = tr.translate(context, source) if tr is not None else ""
+        return out or source
+
+    def install(self, app: QGuiApplication, lang: str) -> None:
+        """Make `lang` the interface language, with Qt's own strings and direction."""
+        if lang not in self.available():
+            lang = SOURCE_LANGUAGE
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed = []
+        own = self.translator(lang)
+        if own is not None:
+            self._installed.append(own)
+        qt = QTranslator()
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if lang != SOURCE_LANGUAGE and qt.load(f"qtbase_{lang}", qt_dir):
+            self._installed.append(qt)
+        for tr in self._installed:
+            app.installTranslator(tr)
+        QLocale.setDefault(QLocale(lang))
+        app.setLayoutDirection(direction(lang))
+        self.current = lang

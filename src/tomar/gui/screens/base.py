@@ -1,0 +1,79 @@
+"""The base of every screen: load its form, and the two duties of a screen.
+
+`enter()` runs each time the screen is shown (refresh from the vault); `clear()` runs
+on lock and when the screen is left for good, and must forget everything a person typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from ..shell import Shell
+from ..uiload import child, load_ui
+
+T = TypeVar("T", bound=QObject)
+
+
+class Screen(QWidget):
+    ui_name: ClassVar[str]
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__()
+        self.shell = shell
+        self.form = load_ui(self.ui_name, self)
+
+    def w(self, cls: type[T], name: str) -> T:
+        """The form's widget `name`."""
+        return child(self.form, cls, name)
+
+    def enter(self) -> None:
+        """Refresh what the screen shows; called every time it is shown."""
+
+    def clear(self) -> None:
+        """Forget everything typed on this screen (lock, leaving)."""
+
+
+def say(label: QLabel, text: str, *, kind: str = "info") -> None:
+    """Show a short message in `label` (plain text); an empty text hides it.
+
+    `kind` ("info", "error", "ok") becomes the label's `kind` property, which the style
+    sheet colours.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setProperty("kind", kind)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setVisible(bool(text))
+
+
+def confirm(
+    parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
+) -> QMessageBox:
+    """A non-blocking yes/no question; `on_yes()` runs only if the person says yes.
+
+    `open()` instead of `exec()` keeps the event loop (and so the idle lock) running,
+    and lets locking close the box.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Tomar")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(title)
+    box.setInformativeText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    def finished(_: int) -> None:
+        if box.clickedButton() is yes_button:
+            on_yes()
+        box.deleteLater()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

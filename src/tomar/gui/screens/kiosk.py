@@ -1,0 +1,453 @@
+"""The signing kiosk: petition, form, signature pad, consent, display choice, Sign.
+
+It speaks the SIGNER's language (chosen with the buttons at the top), not the
+volunteer's; texts come from the campaign (petition, labels, consent) and from the
+translation files (everything else, through `Languages.text`). Validation problems are
+shown next to their field, in that language.
+
+Privacy rules kept here:
+* Save first, thank after: `Device.save` returns only after the durable commit.
+* After a save, on idle expiry, on lock and on leaving, `reset_form()` empties every
+  field (and its undo history), the pad, the consent box and the problem labels, resets
+  the input method and the language: there is no way back to a previous signer.
+* A failed save keeps the form as it is and says what happened; nothing is lost.
+* Leaving the kiosk, or the volunteer panel (counts, void last), needs the event PIN.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.campaign import Campaign
+from ...core.errors import TomarError, ValidationError
+from ...core.records import SignatureForm
+from .. import i18n, pin
+from ..i18n import QT_TRANSLATE_NOOP
+from ..idle import IdleWatcher
+from ..messages import error_text, problem_text
+from ..shell import Shell
+from ..signature_pad import SignaturePad
+from ..signer_form import SignerForm
+from ..uiload import child, load_form
+from .base import Screen, confirm, say
+
+CONTEXT = "Kiosk"
+# The signer-facing texts; translated per signer language (see resources/i18n).
+TEXTS = {
+    "form_title": QT_TRANSLATE_NOOP("Kiosk", "Your details (fields marked * are required)"),
+    "required": QT_TRANSLATE_NOOP("Kiosk", "*"),
+    "addressee": QT_TRANSLATE_NOOP("Kiosk", "To: %1"),
+    "pad_label": QT_TRANSLATE_NOOP("Kiosk", "Your signature"),
+    "pad_hint": QT_TRANSLATE_NOOP("Kiosk", "Sign here with your finger, a pen or the mouse"),
+    "undo": QT_TRANSLATE_NOOP("Kiosk", "Undo last stroke"),
+    "clear": QT_TRANSLATE_NOOP("Kiosk", "Start the signature again"),
+    "agree": QT_TRANSLATE_NOOP("Kiosk", "I agree"),
+    "display": QT_TRANSLATE_NOOP(
+        "Kiosk", "How should your name appear on the public petition sheets?"
+    ),
+    "full": QT_TRANSLATE_NOOP("Kiosk", "Full name"),
+    "initials": QT_TRANSLATE_NOOP("Kiosk", "Initials only"),
+    "hidden": QT_TRANSLATE_NOOP("Kiosk", "Not shown"),
+    "sign": QT_TRANSLATE_NOOP("Kiosk", "Sign"),
+    "thanks": QT_TRANSLATE_NOOP("Kiosk", "Thank you!"),
+    "thanks_text": QT_TRANSLATE_NOOP(
+        "Kiosk",
+        "Your signature is saved and sealed. Only the organizers of this petition can read it.",
+    ),
+    "check": QT_TRANSLATE_NOOP("Kiosk", "Please check the marked parts of the form."),
+    "countdown": QT_TRANSLATE_NOOP(
+        "Kiosk",
+        "Are you still there? This form will be cleared in %1 seconds. "
+        "Touch the screen to continue.",
+    ),
+    "count": QT_TRANSLATE_NOOP("Kiosk", "Signatures at this event: %1"),
+}
+DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden": "displayHidden"}
+
+
+class KioskScreen(Screen):
+    ui_name = "kiosk"
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.pages = self.w(QStackedWidget, "pages")
+        self.form_page = self.w(QWidget, "formPage")
+        self.thanks_page = self.w(QWidget, "thanksPage")
+        self.volunteer_page = self.w(QWidget, "volunteerPage")
+        self.banner = self.w(QLabel, "countdownBanner")
+        self.banner.setObjectName("countdownBanner")
+        self.banner.hide()
+        self.consent = self.w(QCheckBox, "consentCheck")
+        self.sign_button = self.w(QPushButton, "signButton")
+        self.sign_button.setProperty("role", "sign")
+        self.pad = SignaturePad(self.w(QWidget, "padHost"))
+        pad_layout = QVBoxLayout(self.w(QWidget, "padHost"))
+        pad_layout.setContentsMargins(0, 0, 0, 0)
+        pad_layout.addWidget(self.pad)
+        self.signer_form: SignerForm | None = None
+        self.campaign: Campaign | None = None
+        self.lang = ""
+        self.problems: dict[str, str] = {}
+        self.lang_group = QButtonGroup(self)
+        self.lang_group.setExclusive(True)
+        self.lang_group.idClicked.connect(self._language_clicked)
+        self.lang_codes: list[str] = []
+        self.pin_failures = 0
+        self.pin_blocked_until = 0.0
+        self.pin_dialog: QDialog | None = None
+
+        self.thanks_timer = QTimer(self)
+        self.thanks_timer.setSingleShot(True)
+        self.thanks_timer.timeout.connect(self._thanks_over)
+        self.idle = IdleWatcher(
+            shell.options.kiosk_idle_s,
+            warn_s=shell.options.kiosk_warn_s,
+            clock=shell.clock,
+            parent=self,
+        )
+        self.idle.countdown.connect(self._countdown)
+        self.idle.expired.connect(self._idle_expired)
+
+        self.sign_button.clicked.connect(self.sign)
+        self.w(QPushButton, "undoButton").clicked.connect(self.pad.undo)
+        self.w(QPushButton, "clearButton").clicked.connect(self.pad.clear)
+        self.w(QPushButton, "volunteerButton").clicked.connect(self.ask_pin)
+        self.w(QPushButton, "resumeButton").clicked.connect(self.show_form)
+        self.w(QPushButton, "voidButton").clicked.connect(self.void_last)
+        self.w(QPushButton, "exitButton").clicked.connect(lambda: self.shell.go("home"))
+        self.w(QPushButton, "volunteerLockButton").clicked.connect(self.shell.lock_now)
+        self.pad.changed.connect(lambda: self._part_changed("signature", "padProblem"))
+        self.consent.toggled.connect(lambda _: self._part_changed("consent", "consentProblem"))
+        self.form.setObjectName("KioskForm")
+
+    # --- life cycle -----------------------------------------------------------------
+
+    def enter(self) -> None:
+        campaign = self.shell.session.device.require_campaign()
+        if self.campaign is None or self.campaign.doc != campaign.doc:
+            self._build(campaign)
+        self.reset_form()
+        self.show_form()
+
+    def _build(self, campaign: Campaign) -> None:
+        """Fields and language buttons come from the campaign."""
+        self.campaign = campaign
+        if self.signer_form is not None:
+            self.signer_form.clear()
+            self.signer_form.deleteLater()
+        host = self.w(QWidget, "formHost")
+        layout = host.layout() or QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.signer_form = SignerForm(campaign, host)
+        layout.addWidget(self.signer_form)
+        self.signer_form.show()  # added to a visible parent: show now, not later
+        self.signer_form.edited.connect(self._field_edited)
+        bar = self.w(QWidget, "languageBar")
+        bar_layout = bar.layout() or QHBoxLayout(bar)
+        bar_layout.setContentsMargins(0, 0, 0, 0)
+        for button in self.lang_group.buttons():
+            self.lang_group.removeButton(button)
+            button.deleteLater()
+        self.lang_codes = list(campaign.languages)
+        for i, code in enumerate(self.lang_codes):
+            button = QPushButton(i18n.native_name(code), bar)
+            button.setObjectName(f"lang_{code}")
+            button.setCheckable(True)
+            button.setProperty("role", "language")
+            self.lang_group.addButton(button, i)
+            bar_layout.addWidget(button)
+            button.show()
+
+    def _part_changed(self, key: str, label: str) -> None:
+        """Drawing or ticking answers that part's problem; it is forgotten."""
+        if self.problems.pop(key, None) is not None:
+            say(self.w(QLabel, label), "")
+        self.idle.poke()
+
+    def _field_edited(self, name: str) -> None:
+        self.problems.pop(name, None)
+        self.idle.poke()
+
+    def default_language(self) -> str:
+        """The volunteer's language if the campaign has it, else the campaign's first."""
+        assert self.campaign is not None
+        current = self.shell.languages.current
+        return current if current in self.campaign.languages else self.campaign.languages[0]
+
+    def clear(self) -> None:
+        """Lock or leave: forget the signer, stop the timers, close the PIN dialog."""
+        self.idle.stop()
+        self.thanks_timer.stop()
+        if self.pin_dialog is not None:
+            self.pin_dialog.reject()
+        self.reset_form()
+        self.pages.setCurrentWidget(self.form_page)
+
+    def reset_form(self) -> None:
+        """Blank form for the next signer: nothing of the previous one remains."""
+        if self.signer_form is not None:
+            self.signer_form.clear()
+        self.pad.clear()
+        self.consent.setChecked(False)
+        self.w(QRadioButton, DISPLAY_BUTTONS["full"]).setChecked(True)
+        self.problems = {}
+        self._show_problems()
+        say(self.w(QLabel, "generalError"), "")
+        self.banner.hide()
+        if self.campaign is not None:
+            self.set_language(self.default_language())
+        self.idle.poke()
+
+    def show_form(self) -> None:
+        self.pages.setCurrentWidget(self.form_page)
+        self._update_count()
+        self.idle.start()
+        first = self.signer_form.first_edit() if self.signer_form else None
+        if first is not None:
+            first.setFocus()
+
+    # --- language -------------------------------------------------------------------
+
+    def t(self, key: str) -> str:
+        """A kiosk text in the signer's language."""
+        return self.shell.languages.text(self.lang, CONTEXT, TEXTS[key])
+
+    def _language_clicked(self, index: int) -> None:
+        self.set_language(self.lang_codes[index])
+        self.idle.poke()
+
+    def set_language(self, lang: str) -> None:
+        campaign = self.campaign
+        if campaign is None:
+            return
+        self.lang = lang
+        if lang in self.lang_codes:
+            button = self.lang_group.button(self.lang_codes.index(lang))
+            if button is not None:
+                button.setChecked(True)
+        direction = i18n.direction(lang)
+        for page in (self.form_page, self.thanks_page):
+            page.setLayoutDirection(direction)
+        self.banner.setLayoutDirection(direction)
+        self.w(QLabel, "titleLabel").setText(campaign.text("title", lang))
+        addressee = campaign.doc["addressee"]
+        if isinstance(addressee, dict):
+            to = str(addressee.get(lang) or next(iter(addressee.values()), ""))
+        else:
+            to = str(addressee)
+        self.w(QLabel, "addresseeLabel").setText(self.t("addressee").replace("%1", to))
+        self.w(QLabel, "petitionText").setText(campaign.text("text", lang))
+        self.w(QLabel, "consentText").setText(campaign.text("consent", lang))
+        self.w(QLabel, "formTitle").setText(self.t("form_title"))
+        self.w(QLabel, "padLabel").setText(self.t("pad_label"))
+        self.w(QLabel, "displayLabel").setText(self.t("display"))
+        self.pad.set_hint(self.t("pad_hint"))
+        self.pad.setLayoutDirection(direction)
+        self.w(QPushButton, "undoButton").setText(self.t("undo"))
+        self.w(QPushButton, "clearButton").setText(self.t("clear"))
+        self.consent.setText(self.t("agree"))
+        for key, name in DISPLAY_BUTTONS.items():
+            self.w(QRadioButton, name).setText(self.t(key))
+        self.sign_button.setText(self.t("sign"))
+        self.w(QLabel, "thanksTitle").setText(self.t("thanks"))
+        self.w(QLabel, "thanksText").setText(self.t("thanks_text"))
+        if self.signer_form is not None:
+            self.signer_form.set_language(lang, self.t("required"))
+        self._show_problems()
+        self._update_count()
+
+    # --- signing --------------------------------------------------------------------
+
+    def display_choice(self) -> str:
+        for key, name in DISPLAY_BUTTONS.items():
+            if self.w(QRadioButton, name).isChecked():
+                return key
+        return "full"
+
+    def is_dirty(self) -> bool:
+        typed = self.signer_form is not None and any(self.signer_form.values().values())
+        return typed or not self.pad.is_empty or self.consent.isChecked()
+
+    def sign(self) -> None:
+        """Save durably, then thank; on any problem keep the form as it is."""
+        if self.signer_form is None or self.pages.currentWidget() is not self.form_page:
+            return
+        try:
+            form = SignatureForm(
+                fields=self.signer_form.values(),
+                lang=self.lang,
+                consent=self.consent.isChecked(),
+                display=self.display_choice(),
+                signature=self.pad.signature(),
+                source="kiosk",
+            )
+            self.shell.session.device.save(form)
+        except ValidationError as exc:
+            self.problems = dict(exc.problems)
+            self._show_problems()
+            say(self.w(QLabel, "generalError"), self.t("check"), kind="error")
+            return
+        except Exception as exc:  # TomarError in words; anything else generically
+            say(
+                self.w(QLabel, "generalError"),
+                error_text(self.shell.languages, self.lang, exc),
+                kind="error",
+            )
+            return
+        del form
+        self.reset_form()
+        self.pages.setCurrentWidget(self.thanks_page)
+        self.idle.stop()
+        self.thanks_timer.start(self.shell.options.thank_you_ms)
+
+    def _thanks_over(self) -> None:
+        self.show_form()
+
+    def _show_problems(self) -> None:
+        words = {
+            k: problem_text(self.shell.languages, self.lang, v) for k, v in self.problems.items()
+        }
+        if self.signer_form is not None:
+            self.signer_form.show_problems(words)
+        say(self.w(QLabel, "padProblem"), words.get("signature", ""), kind="error")
+        say(self.w(QLabel, "consentProblem"), words.get("consent", ""), kind="error")
+        if self.signer_form is not None:
+            edit = self.signer_form.first_problem_edit(self.problems)
+            if edit is not None:
+                edit.setFocus()
+
+    def _update_count(self) -> None:
+        if not self.shell.session.is_open:
+            return
+        counts = self.shell.session.device.counts()
+        n = counts["current_event"] or 0
+        label = self.w(QLabel, "countLabel")
+        label.setText(self.t("count").replace("%1", QLocale(self.lang).toString(int(n))))
+        label.setLayoutDirection(i18n.direction(self.lang))
+
+    # --- idle reset -----------------------------------------------------------------
+
+    def _countdown(self, seconds: int) -> None:
+        if seconds < 0 or not self.is_dirty() or self.pages.currentWidget() is not self.form_page:
+            self.banner.hide()
+            return
+        text = self.t("countdown").replace("%1", QLocale(self.lang).toString(seconds))
+        say(self.banner, text, kind="warning")
+
+    def _idle_expired(self) -> None:
+        if self.pages.currentWidget() is self.form_page:
+            self.reset_form()
+            self.show_form()
+        elif self.pages.currentWidget() is self.volunteer_page:
+            self.show_form()  # a volunteer panel left open goes back to the blank form
+
+    # --- volunteer ------------------------------------------------------------------
+
+    def ask_pin(self) -> None:
+        """The PIN dialog (volunteer's language); the panel opens only on the right PIN."""
+        dialog = load_form("pin_dialog", self)
+        assert isinstance(dialog, QDialog)
+        self.pin_dialog = dialog
+        edit = child(dialog, QLineEdit, "pinEdit")
+        message = child(dialog, QLabel, "pinMessage")
+        say(message, "")
+
+        def check() -> None:
+            wait = self.pin_blocked_until - self.shell.clock()
+            if wait > 0:
+                edit.setText("")
+                text = self.tr("Too many wrong PINs. Wait %1 seconds.").replace(
+                    "%1", str(int(wait) + 1)
+                )
+                say(message, text, kind="error")
+                return
+            device = self.shell.session.device
+            event = device.current_event()
+            code = edit.text()
+            edit.setText("")
+            if event is not None and pin.check_pin(device.vault, event["id"], code):
+                self.pin_failures = 0
+                dialog.accept()
+                self.open_volunteer_panel()
+                return
+            self.pin_failures += 1
+            extra = self.pin_failures - self.shell.options.pin_attempts_free
+            if extra >= 0:
+                self.pin_blocked_until = self.shell.clock() + min(5 * 2**extra, 300)
+            say(message, self.tr("That PIN is not right."), kind="error")
+
+        child(dialog, QPushButton, "okButton").clicked.connect(check)
+        child(dialog, QPushButton, "cancelButton").clicked.connect(dialog.reject)
+        edit.returnPressed.connect(check)
+        dialog.finished.connect(lambda _: self._pin_closed(dialog))
+        dialog.open()
+        edit.setFocus()
+
+    def _pin_closed(self, dialog: QDialog) -> None:
+        if self.pin_dialog is dialog:
+            self.pin_dialog = None
+        dialog.deleteLater()
+
+    def open_volunteer_panel(self) -> None:
+        self.reset_form()  # a half-filled form is not kept for later
+        self.pages.setCurrentWidget(self.volunteer_page)
+        self.refresh_volunteer()
+
+    def refresh_volunteer(self) -> None:
+        device = self.shell.session.device
+        counts = device.counts()
+        event = device.current_event()
+        locale = QLocale()
+        self.w(QLabel, "volunteerEvent").setText("" if event is None else event["name"])
+        self.w(QLabel, "volunteerCounts").setText(
+            self.tr("At this event: %1 · Today: %2 · In total: %3")
+            .replace("%1", locale.toString(int(counts["current_event"] or 0)))
+            .replace("%2", locale.toString(int(counts["today"])))
+            .replace("%3", locale.toString(int(counts["total"])))
+        )
+        self.w(QPushButton, "voidButton").setEnabled(device.last_signature_id() is not None)
+
+    def void_last(self) -> None:
+        confirm(
+            self,
+            self.tr("Void the last entry?"),
+            self.tr(
+                "Use this when the last signer asks to withdraw, or for a test entry. "
+                "The entry is marked void for the organizer; it cannot be undone."
+            ),
+            self.tr("Void it"),
+            self._void_last,
+        )
+
+    def _void_last(self) -> None:
+        if not self.shell.session.is_open:
+            return
+        device = self.shell.session.device
+        message = self.w(QLabel, "volunteerMessage")
+        last = device.last_signature_id()
+        if last is None:
+            return
+        try:
+            device.void(last)
+        except TomarError as exc:
+            say(
+                message,
+                error_text(self.shell.languages, self.shell.languages.current, exc),
+                kind="error",
+            )
+            return
+        say(message, self.tr("The last entry was voided."), kind="ok")
+        self.refresh_volunteer()

@@ -1,0 +1,188 @@
+"""Records: what the device holds, as metadata only, and the export of a batch.
+
+The list reads only non-identifying columns of `records` (time, event, source, kind,
+void and export status); it never decrypts anything (it cannot: records are sealed to
+the organizer). Export runs `tomar.core.batch.export` through the worker, with progress
+and a cooperative Cancel (the core stops at the next record and writes nothing).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+)
+
+from ...core import batch
+from ..messages import error_text
+from ..shell import Shell
+from ..worker import Cancel, Job, Progress
+from .base import Screen, say
+
+LIMIT = 2000
+
+
+class RecordsScreen(Screen):
+    ui_name = "records"
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.model = QStandardItemModel(0, 5, self)
+        self.table = self.w(QTableView, "table")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.progress = self.w(QProgressBar, "progressBar")
+        self.export_button = self.w(QPushButton, "exportButton")
+        self.cancel_button = self.w(QPushButton, "cancelButton")
+        self.back_button = self.w(QPushButton, "backButton")
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.back_button.clicked.connect(lambda: self.shell.go("home"))
+        self.job: Job | None = None
+
+    def enter(self) -> None:
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Event"),
+                self.tr("Source"),
+                self.tr("Status"),
+                self.tr("Exported"),
+            ]
+        )
+        self.refresh()
+        self._busy(False)
+        say(self.w(QLabel, "statusLabel"), "")
+
+    def refresh(self) -> None:
+        device = self.shell.session.device
+        rows = device.vault.conn.execute(
+            "SELECT r.created_at, e.name, r.source, r.kind, r.voided_by IS NOT NULL, "
+            "r.exported_batch FROM records r LEFT JOIN events e ON e.id = r.event_id "
+            "ORDER BY r.seq DESC LIMIT ?",
+            (LIMIT,),
+        ).fetchall()
+        sources = {
+            "kiosk": self.tr("Kiosk"),
+            "paper": self.tr("Paper"),
+            "cli": self.tr("Command line"),
+        }
+        locale = QLocale()
+        self.model.removeRows(0, self.model.rowCount())
+        for created, event, source, kind, voided, batch_no in rows:
+            if kind == "void":
+                status = self.tr("Void note")
+            else:
+                status = self.tr("Voided") if voided else self.tr("Valid")
+            exported = (
+                self.tr("No")
+                if batch_no is None
+                else self.tr("Batch %1").replace("%1", locale.toString(int(batch_no)))
+            )
+            cells = [
+                _local_time(str(created), locale),
+                str(event or ""),
+                sources.get(str(source), str(source)),
+                status,
+                exported,
+            ]
+            self.model.appendRow([QStandardItem(text) for text in cells])
+        counts = device.counts()
+        say(
+            self.w(QLabel, "summaryLabel"),
+            self.tr("%1 valid signatures, %2 records waiting for export.")
+            .replace("%1", locale.toString(int(counts["total"])))
+            .replace("%2", locale.toString(int(counts["pending_export"]))),
+        )
+
+    def clear(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+
+    # --- export ---------------------------------------------------------------------
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setVisible(busy)
+
+    def start_export(self) -> None:
+        if self.job is not None:
+            return
+        self.shell.choose_folder(self.tr("Export to folder"), self.export_to)
+
+    def export_to(self, folder: str) -> None:
+        if not self.shell.session.is_open or self.job is not None:
+            return
+        device = self.shell.session.device
+        out_dir = Path(folder)
+
+        def work(progress: Progress, cancel: Cancel) -> batch.Exported:
+            return batch.export(device, out_dir, progress=progress, cancel=cancel)
+
+        self._busy(True)
+        self.progress.setRange(0, 0)
+        say(self.w(QLabel, "statusLabel"), self.tr("Exporting…"))
+        self.job = self.shell.worker.start(
+            work,
+            progress=self._progress,
+            done=self._exported,
+            failed=self._failed,
+            finished=self._finished,
+        )
+
+    def cancel_export(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            say(self.w(QLabel, "statusLabel"), self.tr("Cancelling…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _exported(self, result: object) -> None:
+        if not isinstance(result, batch.Exported):
+            return
+        text = (
+            self.tr("Batch %1 with %2 records written to %3")
+            .replace("%1", QLocale().toString(result.number))
+            .replace("%2", QLocale().toString(result.count))
+            .replace("%3", str(result.path))
+        )
+        say(self.w(QLabel, "statusLabel"), text, kind="ok")
+
+    def _failed(self, exc: BaseException) -> None:
+        say(
+            self.w(QLabel, "statusLabel"),
+            error_text(self.shell.languages, self.shell.languages.current, exc),
+            kind="error",
+        )
+
+    def _finished(self) -> None:
+        self.job = None
+        self._busy(False)
+        if self.shell.session.is_open and self.isVisible():
+            self.refresh()
+
+
+def _local_time(iso: str, locale: QLocale) -> str:
+    """A stored UTC time in the local time zone, in the interface's short format."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return iso
+    stamp = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    return locale.toString(stamp, QLocale.FormatType.ShortFormat)

@@ -1,0 +1,315 @@
+"""The collection server's folder: verified ciphertext batches, receipts, device certificates.
+
+Layout (every name is derived from a hash or a key, never from a request):
+
+    STORE/store.json                       the campaign id this store belongs to
+    STORE/tmp/                             uploads in progress (emptied at start-up)
+    STORE/batches/<sha256>.tomar-batch     verified batches, content-addressed
+    STORE/batches/<sha256>.json            device key (hex), batch number, size, time
+    STORE/devices/<device key hex>.cert    the organizer's certificate seen in an upload
+    STORE/receipts/<device key hex>/<batch sha256>.tomar-receipt
+
+An upload is streamed into `tmp/`, fsynced, verified, then renamed into `batches/`, so a
+killed server or an interrupted upload never leaves a partial batch visible. The sidecar
+is written before the rename, so a listed batch always has its metadata.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..core import batch, enroll, receipts
+from ..core.atomic import atomic_write
+from ..core.campaign import Campaign
+from ..core.errors import FormatError, TomarError
+from ..core.identity import now_iso
+
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+BATCH_SUFFIX = ".tomar-batch"
+RECEIPT_SUFFIX = ".tomar-receipt"
+
+
+class StoreError(TomarError):
+    """The store folder cannot be used (wrong campaign, not writable)."""
+
+
+class Rejected(TomarError):
+    """An upload or receipt was refused; `status` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class StoredBatch:
+    sha256: str
+    device: str  # hex of the device's public key
+    number: int
+    size: int
+    received_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sha256": self.sha256,
+            "device": self.device,
+            "number": self.number,
+            "size": self.size,
+            "received_at": self.received_at,
+        }
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable: the directory entry must reach the disk too."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_hex(name: str) -> str:
+    """Only 64 lowercase hex digits ever become part of a path."""
+    if not HEX64.match(name):
+        raise Rejected(400, "That is not a batch or receipt name (64 hexadecimal digits).")
+    return name
+
+
+class Store:
+    """All disk access of the server. Thread-safe; handlers call it from worker threads."""
+
+    def __init__(self, root: Path, campaign: Campaign) -> None:
+        self.root = root
+        self.campaign = campaign
+        self.tmp = root / "tmp"
+        self.batches = root / "batches"
+        self.devices = root / "devices"
+        self.receipts = root / "receipts"
+        self._lock = threading.Lock()
+        self._index: dict[str, StoredBatch] = {}
+        self._by_number: dict[tuple[str, int], str] = {}
+        self._pending: set[str] = set()
+        self._open()
+
+    # --- start-up -----------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for sub in (self.tmp, self.batches, self.devices, self.receipts):
+                sub.mkdir(exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StoreError(
+                f"The store folder {self.root} cannot be used ({exc.strerror})."
+            ) from None
+        marker = self.root / "store.json"
+        if marker.exists():
+            try:
+                owner = json.loads(marker.read_text("utf-8")).get("campaign")
+            except (OSError, ValueError, AttributeError):
+                raise StoreError(f"{marker} is damaged.") from None
+            if owner != self.campaign.id:
+                raise StoreError(
+                    f"The store folder {self.root} belongs to another campaign. "
+                    "Use one store folder per campaign."
+                )
+        else:
+            atomic_write(
+                marker,
+                json.dumps({"campaign": self.campaign.id}).encode(),
+                mode=0o600,
+                what="the store marker",
+            )
+        for stray in self.tmp.iterdir():  # uploads cut short by a crash or a kill
+            with contextlib.suppress(OSError):
+                stray.unlink()
+        for path in self.batches.glob(f"*{BATCH_SUFFIX}"):
+            sha = path.name[: -len(BATCH_SUFFIX)]
+            if HEX64.match(sha):
+                self._load(sha, path)
+
+    def _load(self, sha: str, path: Path) -> None:
+        meta = self.batches / f"{sha}.json"
+        try:
+            doc = json.loads(meta.read_text("utf-8"))
+            item = StoredBatch(
+                sha, str(doc["device"]), int(doc["number"]), int(doc["size"]), str(doc["time"])
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            try:  # metadata lost: read it back from the verified batch itself
+                bf = batch.read(path, self.campaign)
+            except TomarError:
+                return
+            item = StoredBatch(sha, bf.device.hex(), bf.number, path.stat().st_size, now_iso())
+            bf.close()
+        self._index[sha] = item
+        self._by_number[(item.device, item.number)] = sha
+
+    # --- uploads ------------------------------------------------------------------
+
+    def new_upload(self) -> tuple[Path, BinaryIO]:
+        """A fresh temp file in the store (same file system, so the rename is atomic)."""
+        path = self.tmp / f"upload-{secrets.token_hex(12)}"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        return path, os.fdopen(fd, "wb")
+
+    def has_batch(self, sha: str) -> bool:
+        with self._lock:
+            return sha in self._index
+
+    def commit_upload(self, tmp: Path, sha: str, device: bytes) -> tuple[bool, StoredBatch]:
+        """Verify the uploaded file and move it into place; (stored now?, entry).
+
+        `device` is the key that signed the request: a device may upload only its own
+        batches, and only with a certificate by the organizer inside.
+        """
+        try:
+            try:
+                bf = batch.read(tmp, self.campaign)
+            except FormatError as exc:
+                raise Rejected(400, f"This is not a valid batch for this campaign: {exc}") from None
+            try:
+                if bf.device != device:
+                    raise Rejected(403, "A device may upload only its own batches.")
+                if bf.certificate is None:
+                    raise Rejected(
+                        403,
+                        "This batch carries no enrollment certificate: it was exported before "
+                        "the device was enrolled. Bring it to the organizer on a USB stick.",
+                    )
+                try:
+                    cert = enroll.read_certificate(bf.certificate, self.campaign)
+                except TomarError:
+                    raise Rejected(
+                        403, "This batch's certificate was not issued by the organizer."
+                    ) from None
+                if cert.device != bf.device:
+                    raise Rejected(403, "This batch carries another device's certificate.")
+                number, certificate = bf.number, bf.certificate
+            finally:
+                bf.close()
+            dev = device.hex()
+            with self._lock:  # reserve; the slow fsyncs below run outside the lock
+                if sha in self._index or sha in self._pending:
+                    return False, self._index.get(sha) or StoredBatch(sha, dev, number, 0, "")
+                other = self._by_number.get((dev, number))
+                if other is not None:
+                    raise Rejected(
+                        409,
+                        f"This server already holds another batch {number} of this device. "
+                        "Ask the organizer.",
+                    )
+                self._pending.add(sha)
+                self._by_number[(dev, number)] = sha
+            try:
+                item = StoredBatch(sha, dev, number, tmp.stat().st_size, now_iso())
+                meta = {
+                    "device": dev,
+                    "number": number,
+                    "size": item.size,
+                    "time": item.received_at,
+                }
+                atomic_write(
+                    self.batches / f"{sha}.json",
+                    json.dumps(meta).encode(),
+                    mode=0o600,
+                    what="the batch metadata",
+                )
+                self.remember_device(device, certificate)
+                os.replace(tmp, self.batches / f"{sha}{BATCH_SUFFIX}")
+                fsync_dir(self.batches)
+            except BaseException:
+                with self._lock:
+                    self._pending.discard(sha)
+                    self._by_number.pop((dev, number), None)
+                raise
+            with self._lock:
+                self._pending.discard(sha)
+                self._index[sha] = item
+            return True, item
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+    # --- organizer ----------------------------------------------------------------
+
+    def list_batches(self) -> list[StoredBatch]:
+        with self._lock:
+            return sorted(self._index.values(), key=lambda b: (b.device, b.number, b.sha256))
+
+    def batch_path(self, sha: str) -> Path:
+        check_hex(sha)
+        with self._lock:
+            if sha not in self._index:
+                raise Rejected(404, "There is no such batch on this server.")
+        return self.batches / f"{sha}{BATCH_SUFFIX}"
+
+    def put_receipt(self, data: bytes) -> tuple[bool, str, str]:
+        """Store a receipt signed by the organizer; (new?, device hex, batch sha256)."""
+        try:
+            receipt = receipts.read(data, self.campaign)
+        except TomarError as exc:
+            raise Rejected(400, f"This is not a valid receipt: {exc}") from None
+        try:
+            device = base64.b64decode(receipt.device, validate=True)
+        except ValueError:
+            raise Rejected(400, "This receipt names an invalid device.") from None
+        if len(device) != 32:
+            raise Rejected(400, "This receipt names an invalid device.")
+        dev, sha = device.hex(), check_hex(receipt.batch_sha256)
+        folder = self.receipts / dev
+        with self._lock:
+            folder.mkdir(exist_ok=True, mode=0o700)
+            path = folder / f"{sha}{RECEIPT_SUFFIX}"
+            new = not path.exists()
+            atomic_write(path, data, mode=0o600, what="the receipt")
+        return new, dev, sha
+
+    def receipt_index(self) -> list[dict[str, str]]:
+        out = []
+        for folder in sorted(self.receipts.iterdir()):
+            if folder.is_dir() and HEX64.match(folder.name):
+                for path in sorted(folder.glob(f"*{RECEIPT_SUFFIX}")):
+                    sha = path.name[: -len(RECEIPT_SUFFIX)]
+                    if HEX64.match(sha):
+                        out.append({"device": folder.name, "batch_sha256": sha})
+        return out
+
+    # --- devices ------------------------------------------------------------------
+
+    def device_known(self, device: bytes) -> bool:
+        return (self.devices / f"{device.hex()}.cert").exists()
+
+    def remember_device(self, device: bytes, certificate: bytes) -> None:
+        path = self.devices / f"{device.hex()}.cert"
+        if not path.exists():
+            atomic_write(path, certificate, mode=0o600, what="the certificate")
+
+    def device_batches(self, device: bytes) -> list[str]:
+        """SHA-256 of this device's batches held here, so it never sends them twice."""
+        dev = device.hex()
+        with self._lock:
+            return sorted(sha for sha, item in self._index.items() if item.device == dev)
+
+    def device_receipts(self, device: bytes) -> list[str]:
+        folder = self.receipts / device.hex()
+        if not folder.is_dir():
+            return []
+        names = (p.name[: -len(RECEIPT_SUFFIX)] for p in folder.glob(f"*{RECEIPT_SUFFIX}"))
+        return sorted(n for n in names if HEX64.match(n))
+
+    def receipt(self, device: bytes, sha: str) -> bytes:
+        path = self.receipts / device.hex() / f"{check_hex(sha)}{RECEIPT_SUFFIX}"
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise Rejected(404, "There is no receipt for that batch yet.") from None
