@@ -165,6 +165,11 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def link(data: bytes) -> str:
+    """What the next batch names as `prev`: the SHA-256 of this batch's signed manifest."""
+    return sha(dict(members(data))[batch.MANIFEST])
+
+
 def members(data: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return [(info.filename, zf.read(info)) for info in zf.infolist()]

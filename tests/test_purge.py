@@ -166,7 +166,7 @@ def test_unreceipted_records_survive_and_the_device_carries_on(
     assert [s[0] for s in seqs] == [5, 6, 7]  # never reused
     three = kit.export(dev, scene.out)
     manifest = kit.manifest_of(three.path.read_bytes())
-    assert (manifest["batch"], manifest["prev"]) == (3, scene.two.sha256)
+    assert (manifest["batch"], manifest["prev"]) == (3, kit.link(scene.two.path.read_bytes()))
     assert [r["id"] for r in manifest["records"]] == [scene.ids["r6"], r7]
     assert [r["seq"] for r in manifest["records"]] == [6, 7]
     with scene.org.intake() as intake:
@@ -191,6 +191,7 @@ def test_purge_keeps_records_a_receipt_rejects(scene: Scene) -> None:
         device=dev.identity.public_b64,
         batch=3,
         batch_sha256=r6.sha256,
+        manifest_sha256=kit.link(r6.path.read_bytes()),
         accepted=[],
         rejected={scene.ids["r6"]: "unreadable"},
     )
@@ -248,12 +249,6 @@ def test_a_crash_during_purge_leaves_the_old_vault_usable(
         assert again.purge(PASS) == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Device.purge adds to META_PURGED in its own committed transaction before "
-    "Vault.rebuild; a failed purge still counts the records as purged, and a retry counts "
-    "them twice",
-)
 def test_a_failed_purge_does_not_count_records_as_purged(
     scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -284,6 +279,7 @@ def _receipt(ident: OrganizerIdentity, camp: Campaign, doc: dict[str, Any], **ch
         device=str(args["device"]),
         batch=int(args["batch"]),
         batch_sha256=str(args["batch_sha256"]),
+        manifest_sha256=str(args["manifest_sha256"]),
         accepted=list(args["accepted"]),
         rejected=dict(args["rejected"]),
     )
@@ -311,7 +307,7 @@ def test_only_genuine_receipts_for_this_device_are_accepted(scene: Scene, tmp_pa
             "another device",
         ),
         "another batch file": (
-            _receipt(ident, camp, doc, batch_sha256="0" * 64),
+            _receipt(ident, camp, doc, manifest_sha256="0" * 64),
             CampaignError,
             "did not export",
         ),
@@ -327,11 +323,6 @@ def test_only_genuine_receipts_for_this_device_are_accepted(scene: Scene, tmp_pa
     other.vault.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Device.import_receipt sets batches.receipt_at again on every import, so the "
-    "same receipt twice changes the vault although its docstring says it does not",
-)
 def test_the_same_receipt_twice_changes_nothing(scene: Scene) -> None:
     before = kit.digest(scene.dev.vault)
     assert scene.dev.import_receipt(scene.receipt_one)["accepted"] == 4

@@ -375,6 +375,7 @@ def test_malformed_receipt_and_unknown_routes(world: World) -> None:
         device=world.alice.identity.public_b64,
         batch=1,
         batch_sha256="0" * 64,
+        manifest_sha256="0" * 64,
         accepted=[],
         rejected={},
     )

@@ -17,7 +17,8 @@ from typing import BinaryIO
 from .errors import StorageError
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - not possible on Windows; best effort
@@ -70,7 +71,7 @@ def atomic_writer(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
 def atomic_write(
@@ -101,4 +102,4 @@ def destroy_file(path: Path) -> None:
         pass
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)

@@ -2,7 +2,7 @@
 
 A batch (`*.tomar-batch`) is a ZIP of the sealed records (`<record id>.age`, stored as
 is), `manifest.json` (campaign, organizer fingerprint, device key, batch number, SHA-256
-of the previous batch, and each record's id, sequence number and SHA-256), its minisign
+of the previous batch's manifest, and each record's id, sequence number and SHA-256), its minisign
 signature by the device key, and the organizer's enrollment certificate if the device
 has one. Anyone can check it with `unzip`, `minisign -V` and `sha256sum`; only the
 organizer can decrypt the records (`age -d`).
@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import threading
 import zipfile
@@ -22,9 +23,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import minisign
-from .atomic import atomic_writer
+from .atomic import atomic_writer, fsync_dir, storage_error
 from .campaign import Campaign, canonical_json
-from .errors import FormatError, MinisignError, TomarError
+from .errors import FormatError, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
 from .records import MAX_SEALED
 from .ziputil import Limits, ZipReader
@@ -79,6 +80,15 @@ class BatchFile:
     @property
     def number(self) -> int:
         return int(self.manifest["batch"])
+
+    @property
+    def manifest_sha256(self) -> str:
+        """The batch's identity: signed content only, unlike the file's own hash.
+
+        A copy re-zipped, reordered or stripped of its certificate keeps this identity, so
+        it can never pass for a different batch with the same number.
+        """
+        return hashlib.sha256(canonical_json(self.manifest)).hexdigest()
 
     @property
     def prev(self) -> str | None:
@@ -202,7 +212,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
             raise FormatError("This batch needs a newer version of Tomar.")
         device = base64.b64decode(doc["device"], validate=True)
         number, prev = doc["batch"], doc["prev"]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise FormatError("This batch's manifest is damaged.") from None
     if len(device) != 32:
         raise FormatError("This batch's manifest is damaged.")
@@ -274,64 +284,88 @@ def export(
     vault = device.vault
     if not out_dir.is_dir():
         raise TomarError(f"The folder {out_dir} does not exist.")
-    with vault.transaction() as conn:
-        total = conn.execute(
-            "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
-        ).fetchone()
-        count, last_seq = int(total[0]), total[1]
-        if count == 0:
-            raise NothingToExport("Nothing new to export: every record is already in a batch.")
-        row = conn.execute(
-            "SELECT number, sha256 FROM batches ORDER BY number DESC LIMIT 1"
-        ).fetchone()
-        number = 1 if row is None else int(row[0]) + 1
-        prev = None if row is None else str(row[1])
-        entries: list[RecordEntry] = []
+    staged: Path | None = None
+    try:
+        with vault.transaction() as conn:
+            total = conn.execute(
+                "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
+            ).fetchone()
+            count, last_seq = int(total[0]), total[1]
+            if count == 0:
+                raise NothingToExport("Nothing new to export: every record is already in a batch.")
+            row = conn.execute(
+                "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
+            ).fetchone()
+            number = 1 if row is None else int(row[0]) + 1
+            prev = None if row is None else hashlib.sha256(bytes(row[1])).hexdigest()
+            entries: list[RecordEntry] = []
 
-        def records() -> Iterator[tuple[str, bytes]]:
-            cursor = conn.execute(
-                "SELECT record_id, seq, sealed FROM records "
-                "WHERE exported_batch IS NULL AND seq <= ? ORDER BY seq",
-                (last_seq,),
-            )
-            for rid, seq, sealed in cursor:
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled("Export cancelled. Nothing was written.")
-                body = bytes(sealed)
-                entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
-                if progress is not None:
-                    progress(len(entries), count)
-                yield rid, body
+            def records() -> Iterator[tuple[str, bytes]]:
+                cursor = conn.execute(
+                    "SELECT record_id, seq, sealed FROM records "
+                    "WHERE exported_batch IS NULL AND seq <= ? ORDER BY seq",
+                    (last_seq,),
+                )
+                for rid, seq, sealed in cursor:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled("Export cancelled. Nothing was written.")
+                    body = bytes(sealed)
+                    entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
+                    if progress is not None:
+                        progress(len(entries), count)
+                    yield rid, body
 
-        certificate = vault.get_meta(META_CERTIFICATE)
-        target = out_dir / file_name(device.identity.public, number)
-        signer = device.identity.minisign_key()
-        with atomic_writer(target, mode=0o644, what="the batch") as fh:
-            # Records first, manifest last: one pass, memory flat in the batch size.
-            with zipfile.ZipFile(fh, "w") as zf:
-                for rid, body in records():
-                    zf.writestr(_info(f"{rid}.age", False), body)
-                manifest = build_manifest(campaign, device.identity.public, number, prev, entries)
-                signature = signer.sign(manifest, trusted_comment=f"tomar batch {number}")
-                zf.writestr(_info(MANIFEST, True), manifest)
-                zf.writestr(_info(SIGNATURE, False), signature.encode())
-                if certificate is not None:
-                    zf.writestr(_info(CERTIFICATE, False), certificate)
-            fh.flush()
-            fh.seek(0)
-            h = hashlib.sha256()
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-            sha = h.hexdigest()
-            conn.execute(
-                "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
-                "signature, certificate) VALUES (?,?,?,?,?,?,?)",
-                (number, sha, now_iso(), len(entries), manifest, signature, certificate),
-            )
-            conn.execute(
-                "UPDATE records SET exported_batch = ? WHERE exported_batch IS NULL AND seq <= ?",
-                (number, last_seq),
-            )
+            certificate = vault.get_meta(META_CERTIFICATE)
+            target = out_dir / file_name(device.identity.public, number)
+            if target.exists():
+                raise StorageError(
+                    f"The folder already holds a file named {target.name}; move it away and "
+                    "export again. Nothing was written."
+                )
+            staged = out_dir / f".{target.name}.staged"
+            signer = device.identity.minisign_key()
+            with atomic_writer(staged, mode=0o644, what="the batch") as fh:
+                # Records first, manifest last: one pass, memory flat in the batch size.
+                with zipfile.ZipFile(fh, "w") as zf:
+                    for rid, body in records():
+                        zf.writestr(_info(f"{rid}.age", False), body)
+                    manifest = build_manifest(
+                        campaign, device.identity.public, number, prev, entries
+                    )
+                    signature = signer.sign(manifest, trusted_comment=f"tomar batch {number}")
+                    zf.writestr(_info(MANIFEST, True), manifest)
+                    zf.writestr(_info(SIGNATURE, False), signature.encode())
+                    if certificate is not None:
+                        zf.writestr(_info(CERTIFICATE, False), certificate)
+                fh.flush()
+                fh.seek(0)
+                h = hashlib.sha256()
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+                sha = h.hexdigest()
+                conn.execute(
+                    "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
+                    "signature, certificate) VALUES (?,?,?,?,?,?,?)",
+                    (number, sha, now_iso(), len(entries), manifest, signature, certificate),
+                )
+                conn.execute(
+                    "UPDATE records SET exported_batch = ? "
+                    "WHERE exported_batch IS NULL AND seq <= ?",
+                    (number, last_seq),
+                )
+    except BaseException:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+        raise
+    # Only a committed batch gets its real name: a failed commit leaves no file behind.
+    try:
+        os.replace(staged, target)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise storage_error(
+            exc, f"batch {number} (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
+        ) from None
+    fsync_dir(out_dir)
     return Exported(target, number, len(entries), sha)
 
 

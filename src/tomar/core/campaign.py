@@ -295,7 +295,7 @@ def read_package(data: bytes) -> Campaign:
         key = minisign.PublicKey.from_base64(doc["organizer"]["signing_key"])
         if not isinstance(doc["organizer"]["recipient"], str):
             raise FormatError("This campaign package is damaged.")
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise FormatError("This campaign package is damaged.") from None
     try:
         minisign.verify(key, body, members["campaign.json.minisig"].decode("utf-8", "replace"))

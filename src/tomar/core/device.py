@@ -6,6 +6,7 @@ only then return. Nothing but sealed bytes and non-identifying metadata reach th
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -311,9 +312,9 @@ class Device:
         if receipt.device != self.identity.public_b64:
             raise CampaignError("This receipt is for another device.")
         row = self.vault.conn.execute(
-            "SELECT sha256 FROM batches WHERE number = ?", (receipt.batch,)
+            "SELECT manifest FROM batches WHERE number = ?", (receipt.batch,)
         ).fetchone()
-        if row is None or row[0] != receipt.batch_sha256:
+        if row is None or hashlib.sha256(bytes(row[0])).hexdigest() != receipt.manifest_sha256:
             raise CampaignError(
                 f"This receipt is for batch {receipt.batch}, which this device did not export."
             )
@@ -331,7 +332,8 @@ class Device:
                     (f"rejected: {reason}", rid, receipt.batch),
                 )
             conn.execute(
-                "UPDATE batches SET receipt_at = ? WHERE number = ?", (now_iso(), receipt.batch)
+                "UPDATE batches SET receipt_at = ? WHERE number = ? AND receipt_at IS NULL",
+                (now_iso(), receipt.batch),
             )
         return {"batch": receipt.batch, "accepted": accepted, "rejected": len(receipt.rejected)}
 
@@ -344,8 +346,6 @@ class Device:
         if n == 0:
             return 0
         purged = int(self.vault.get_meta(META_PURGED) or b"0") + n
-        with self.vault.transaction() as c:
-            self.vault.set_meta(c, META_PURGED, str(purged).encode())
         keep = "receipt IS NOT 'accepted'"
         self.vault.rebuild(
             passphrase,
@@ -355,6 +355,8 @@ class Device:
                 "WHERE receipt IS NOT 'accepted')",
             },
         )
+        with self.vault.transaction() as c:
+            self.vault.set_meta(c, META_PURGED, str(purged).encode())
         return n
 
     def pending_batches(self) -> list[int]:

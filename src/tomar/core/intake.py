@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +31,9 @@ from . import age, batch, enroll, organizer, receipts, records, strokes
 from .atomic import atomic_write
 from .campaign import Campaign
 from .device import Device
-from .errors import FormatError, TomarError
+from .errors import FormatError, TomarError, ValidationError
 from .identity import device_fingerprint, now_iso
-from .normalize import match_key, transliterate_key
+from .normalize import match_key, normalize_email, normalize_phone, transliterate_key
 from .vault import Vault
 
 PARALLEL_MIN = 256
@@ -60,27 +60,132 @@ class ImportResult:
 class RecordProblem(TomarError):
     def __init__(self, record_id: str, reason: str) -> None:
         self.record_id = record_id
+        self.reason = reason
         super().__init__(f"Record {record_id}: {reason}")
 
-
-# --- decryption, in worker processes for large batches ---------------------------
-
-_WORKER_IDENTITIES: list[Any] = []
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RecordProblem, (self.record_id, self.reason))
 
 
-def _init_worker(identity: str) -> None:
-    _WORKER_IDENTITIES[:] = [age.parse_identity(identity)]
+# --- decrypt and check, in worker processes for large batches ----------------------
+#
+# Everything that needs no database runs here, on both cores: decryption, the device
+# signature, the record's shape against the campaign, the drawn signature, and the
+# derived matching keys. The importer only does the database work, in order.
 
 
-def _open_chunk(items: list[tuple[str, bytes]]) -> list[tuple[str, dict[str, Any] | None, str]]:
-    """Decrypt and check the device signature of each record; report failures by id."""
-    out: list[tuple[str, dict[str, Any] | None, str]] = []
-    for rid, sealed in items:
+@dataclass(frozen=True)
+class _Context:
+    """What a worker needs to know about the campaign (picklable)."""
+
+    identity: str
+    campaign: str
+    organizer: str
+    kinds: dict[str, str]
+    languages: tuple[str, ...]
+    region: str
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(ctx: _Context) -> None:
+    _WORKER["ctx"] = ctx
+    _WORKER["identities"] = [age.parse_identity(ctx.identity)]
+
+
+Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
+Opened = tuple[str, dict[str, Any] | None, str]  # record id, prepared row or None, problem
+
+
+def _open_chunk(items: list[Item]) -> list[Opened]:
+    """Decrypt and check each record; report failures by id instead of raising."""
+    out: list[Opened] = []
+    for rid, seq, device_b64, sealed in items:
         try:
-            out.append((rid, records.open_sealed(sealed, _WORKER_IDENTITIES), ""))
+            record = records.open_sealed(sealed, _WORKER["identities"])
+            out.append((rid, _prepare(record, rid, seq, device_b64, _WORKER["ctx"]), ""))
+        except RecordProblem as exc:
+            out.append((rid, None, exc.reason))
         except TomarError as exc:
             out.append((rid, None, str(exc)))
     return out
+
+
+def _prepare(
+    r: dict[str, Any], rid: str, seq: int, device_b64: str, ctx: _Context
+) -> dict[str, Any]:
+    """Check a decrypted record against its manifest entry and campaign; derive its keys."""
+    if r.get("id") != rid or r.get("seq") != seq:
+        raise RecordProblem(rid, "its id or sequence number differs from the manifest.")
+    if r.get("device") != device_b64:
+        raise RecordProblem(rid, "it was signed by another device than the batch.")
+    if r.get("campaign") != ctx.campaign or r.get("organizer") != ctx.organizer:
+        raise RecordProblem(rid, "it belongs to another campaign or organizer key.")
+    if r.get("v") != records.RECORD_VERSION or not isinstance(r.get("time"), str):
+        raise RecordProblem(rid, "it is of an unknown version.")
+    event, paper = r.get("event"), r.get("paper")
+    if event is not None and not (
+        isinstance(event, dict)
+        and all(isinstance(event.get(k, ""), str) for k in ("id", "name", "place"))
+    ):
+        raise RecordProblem(rid, "its event is damaged.")
+    if r.get("type") == "void":
+        if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
+            raise RecordProblem(rid, "it is a damaged void record.")
+        return {"record": r}
+    if r.get("type") != "signature":
+        raise RecordProblem(rid, "it is of an unknown type.")
+    if paper is not None and not (
+        isinstance(paper, dict)
+        and isinstance(paper.get("serial"), str)
+        and isinstance(paper.get("row"), int)
+        and not isinstance(paper.get("row"), bool)
+    ):
+        raise RecordProblem(rid, "its paper sheet reference is damaged.")
+    fields = r.get("fields")
+    if not isinstance(fields, dict) or not all(
+        isinstance(k, str) and k in ctx.kinds and isinstance(v, str) and len(v) <= 500
+        for k, v in fields.items()
+    ):
+        raise RecordProblem(rid, "its fields do not match the campaign.")
+    if r.get("display") not in records.DISPLAY_CHOICES or r.get("source") not in records.SOURCES:
+        raise RecordProblem(rid, "it has an invalid display choice or source.")
+    if r.get("lang") not in ctx.languages:
+        raise RecordProblem(rid, "it is in a language the campaign does not have.")
+    drawn = None
+    if r.get("strokes") is not None:
+        try:
+            drawn = base64.b64decode(r["strokes"], validate=True)
+            strokes.validate(drawn)
+        except (TomarError, ValueError, TypeError):
+            raise RecordProblem(rid, "its drawn signature is damaged.") from None
+    by_kind: dict[str, str] = {}
+    for key, value in fields.items():
+        by_kind.setdefault(ctx.kinds[key], value)
+    name, city = by_kind.get("name", ""), by_kind.get("city", "")
+    name_key, translit = match_key(name), transliterate_key(name)
+    # Normalize again: dedupe must not depend on the version of Tomar on each device.
+    email, phone = by_kind.get("email"), by_kind.get("phone")
+    try:
+        email = normalize_email(email) if email else None
+    except ValidationError:
+        email = email.strip().lower() if email else None
+    try:
+        phone = normalize_phone(phone, ctx.region) if phone else None
+    except ValidationError:
+        phone = phone.strip() if phone else None
+    return {
+        "record": r,
+        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "strokes": drawn,
+        "name": name,
+        "email": email,
+        "phone": phone,
+        "name_city": f"{name_key}|{match_key(city)}" if name_key else None,
+        "translit": f"{translit}|{transliterate_key(city)}" if translit else None,
+        "country": _country(by_kind),
+    }
 
 
 class Intake:
@@ -92,9 +197,17 @@ class Intake:
         self.organizer = organizer.require(vault)
         if self.organizer.fingerprint_bytes != self.campaign.organizer_fpr:
             raise TomarError("This vault's organizer keys do not belong to its campaign.")
-        self._identity = self.organizer.age_identity
+        self._context = _Context(
+            identity=self.organizer.age_identity,
+            campaign=self.campaign.id,
+            organizer=self.campaign.organizer_fpr.hex(),
+            kinds={f.name: f.kind for f in self.campaign.fields},
+            languages=tuple(self.campaign.languages),
+            region=self.campaign.phone_region,
+        )
         self._workers = workers if workers is not None else max(1, multiprocessing.cpu_count())
         self._pool: ProcessPoolExecutor | None = None
+        self._void_targets: set[str] = set()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -107,24 +220,22 @@ class Intake:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _decrypt(
-        self, items: list[tuple[str, bytes]]
-    ) -> list[tuple[str, dict[str, Any] | None, str]]:
+    def _open(self, items: list[Item]) -> Iterator[Opened]:
+        """Opened records in order; large batches are opened by the pool while we store."""
         if len(items) < PARALLEL_MIN or self._workers < 2:
-            _init_worker(self._identity)
-            return _open_chunk(items)
+            _init_worker(self._context)
+            yield from _open_chunk(items)
+            return
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self._identity,),
+                initargs=(self._context,),
             )
         chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-        out: list[tuple[str, dict[str, Any] | None, str]] = []
         for part in self._pool.map(_open_chunk, chunks):
-            out.extend(part)
-        return out
+            yield from part
 
     # --- devices ------------------------------------------------------------------
 
@@ -255,20 +366,44 @@ class Intake:
                 return self._result(bf, name, "held", "Already held: waiting for your approval.")
             if row[0] != "held":
                 return self._result(bf, name, "already", "Already imported; nothing changed.")
+        copy = conn.execute(
+            "SELECT 1 FROM intake_batches WHERE device = ? AND number = ? AND manifest_sha256 = ? "
+            "AND status = 'imported'",
+            (device_b64, bf.number, bf.manifest_sha256),
+        ).fetchone()
+        if copy is not None:
+            if row is not None:  # a held copy of a batch imported since: settle it
+                with self.vault.transaction() as c:
+                    c.execute(
+                        "DELETE FROM intake_batches WHERE sha256 = ? AND status = 'held'",
+                        (bf.sha256,),
+                    )
+            return self._result(
+                bf, name, "already", "Already imported (this file is a copy); nothing changed."
+            )
         if status == "revoked":
             raise TomarError("This batch comes from a revoked device; it was not imported.")
+        certified: enroll.Certificate | None = None
         if status is None and bf.certificate is not None:
-            cert = enroll.read_certificate(bf.certificate, self.campaign)
-            if cert.device != bf.device:
+            certified = enroll.read_certificate(bf.certificate, self.campaign)
+            if certified.device != bf.device:
                 raise FormatError("This batch carries another device's certificate.")
-            self._set_device(bf.device, "enrolled", cert.label)
-            status = "enrolled"
+            status = "enrolled"  # recorded below, only if the batch is imported
         if status is None:
             with self.vault.transaction() as c:
                 c.execute(
-                    "INSERT INTO intake_batches(sha256, device, number, prev, record_count, "
-                    "received_at, status, body) VALUES (?,?,?,?,?,?, 'held', ?)",
-                    (bf.sha256, device_b64, bf.number, bf.prev, len(bf.entries), now_iso(), data),
+                    "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
+                    "record_count, received_at, status, body) VALUES (?,?,?,?,?,?,?, 'held', ?)",
+                    (
+                        bf.sha256,
+                        bf.manifest_sha256,
+                        device_b64,
+                        bf.number,
+                        bf.prev,
+                        len(bf.entries),
+                        now_iso(),
+                        data,
+                    ),
                 )
             return self._result(
                 bf,
@@ -278,29 +413,34 @@ class Intake:
             )
         self._check_chain(bf, device_b64)
 
-        sealed = list((e.id, body) for e, body in bf.sealed())
-        opened = self._decrypt(sealed)
-        by_id = {e.id: e for e in bf.entries}
-        checked: list[dict[str, Any]] = []
-        for rid, record, error in opened:
-            if record is None:
-                raise RecordProblem(rid, error)
-            self._check_record(record, by_id[rid], device_b64)
-            checked.append(record)
-
-        total = len(checked)
+        items = [(e.id, e.seq, device_b64, body) for e, body in bf.sealed()]
+        total = len(items)
         with self.vault.transaction() as c:
+            if certified is not None:
+                c.execute(
+                    "INSERT OR IGNORE INTO devices(public_key, fingerprint, label, status, since) "
+                    "VALUES (?,?,?, 'enrolled', ?)",
+                    (device_b64, bf.device_fingerprint, certified.label, now_iso()),
+                )
             c.execute(
-                "INSERT INTO intake_batches(sha256, device, number, prev, record_count, "
-                "received_at, status) VALUES (?,?,?,?,?,?, 'imported') "
+                "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
+                "record_count, received_at, status) VALUES (?,?,?,?,?,?,?, 'imported') "
                 "ON CONFLICT(sha256) DO UPDATE SET status = 'imported', body = NULL, "
                 "received_at = excluded.received_at",
-                (bf.sha256, device_b64, bf.number, bf.prev, total, now_iso()),
+                (bf.sha256, bf.manifest_sha256, device_b64, bf.number, bf.prev, total, now_iso()),
             )
-            for i, record in enumerate(checked, 1):
+            # The transaction stays open while the pool opens records: one bad record
+            # rolls back everything, so a batch is still imported whole or not at all.
+            self._void_targets = {
+                str(t[0])
+                for t in c.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
+            }
+            for i, (rid, prepared, problem) in enumerate(self._open(items), 1):
+                if prepared is None:
+                    raise RecordProblem(rid, problem)
                 if cancel is not None and cancel.is_set():
                     raise TomarError("Import cancelled. Nothing was changed.")
-                self._store(c, record, bf.sha256)
+                self._store(c, prepared, bf.sha256)
                 if progress is not None and (i % 500 == 0 or i == total):
                     progress(i, total)
             self._audit(c, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
@@ -317,7 +457,7 @@ class Intake:
 
         def imported(number: int) -> tuple[str, str | None] | None:
             row = conn.execute(
-                "SELECT sha256, prev FROM intake_batches "
+                "SELECT manifest_sha256, prev FROM intake_batches "
                 "WHERE device = ? AND number = ? AND status = 'imported'",
                 (device_b64, number),
             ).fetchone()
@@ -332,64 +472,24 @@ class Intake:
         before, after = imported(bf.number - 1), imported(bf.number + 1)
         if before is not None and bf.prev != before[0]:
             raise FormatError(f"This batch does not follow batch {bf.number - 1} of its device.")
-        if after is not None and after[1] != bf.sha256:
+        if after is not None and after[1] != bf.manifest_sha256:
             raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
 
-    def _check_record(self, r: dict[str, Any], entry: batch.RecordEntry, device_b64: str) -> None:
-        rid = entry.id
-        if r.get("id") != rid or r.get("seq") != entry.seq:
-            raise RecordProblem(rid, "its id or sequence number differs from the manifest.")
-        if r.get("device") != device_b64:
-            raise RecordProblem(rid, "it was signed by another device than the batch.")
-        if (
-            r.get("campaign") != self.campaign.id
-            or r.get("organizer") != self.campaign.organizer_fpr.hex()
-        ):
-            raise RecordProblem(rid, "it belongs to another campaign or organizer key.")
-        if r.get("v") != records.RECORD_VERSION or not isinstance(r.get("time"), str):
-            raise RecordProblem(rid, "it is of an unknown version.")
-        seen = self.vault.conn.execute(
-            "SELECT 1 FROM device_seqs WHERE (device = ? AND seq = ?) OR record_id = ?",
-            (device_b64, entry.seq, rid),
-        ).fetchone()
-        if seen is not None:
-            raise RecordProblem(rid, "it was already received (a replayed record).")
-        if r.get("type") == "void":
-            if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
-                raise RecordProblem(rid, "it is a damaged void record.")
-            return
-        if r.get("type") != "signature":
-            raise RecordProblem(rid, "it is of an unknown type.")
-        fields = r.get("fields")
-        known = {f.name for f in self.campaign.fields}
-        if not isinstance(fields, dict) or not all(
-            isinstance(k, str) and k in known and isinstance(v, str) and len(v) <= 500
-            for k, v in fields.items()
-        ):
-            raise RecordProblem(rid, "its fields do not match the campaign.")
-        if (
-            r.get("display") not in records.DISPLAY_CHOICES
-            or r.get("source") not in records.SOURCES
-        ):
-            raise RecordProblem(rid, "it has an invalid display choice or source.")
-        if r.get("lang") not in self.campaign.languages:
-            raise RecordProblem(rid, "it is in a language the campaign does not have.")
-        if r.get("strokes") is not None:
-            try:
-                strokes.decode(base64.b64decode(r["strokes"], validate=True))
-            except (TomarError, ValueError, TypeError):
-                raise RecordProblem(rid, "its drawn signature is damaged.") from None
-
-    def _store(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
-        conn.execute(
-            "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)",
-            (r["device"], r["seq"], r["id"], batch_sha),
-        )
+    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> None:
+        r = prepared["record"]
+        try:
+            conn.execute(
+                "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)",
+                (r["device"], r["seq"], r["id"], batch_sha),
+            )
+        except sqlcipher3.IntegrityError:
+            raise RecordProblem(r["id"], "it was already received (a replayed record).") from None
         if r["type"] == "void":
             conn.execute(
                 "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)",
                 (r["id"], r["device"], r["target"], r["time"], batch_sha),
             )
+            self._void_targets.add(r["target"])
             target = conn.execute(
                 "SELECT device, voided_by FROM signers WHERE record_id = ?", (r["target"],)
             ).fetchone()
@@ -399,23 +499,15 @@ class Intake:
                 )
                 self._regroup(conn, self._group_of(conn, r["target"]))
             return
-        fields: dict[str, str] = r["fields"]
-        kinds = {f.name: f.kind for f in self.campaign.fields}
-        by_kind: dict[str, str] = {}
-        for key, value in fields.items():
-            by_kind.setdefault(kinds[key], value)
-        name, city = by_kind.get("name", ""), by_kind.get("city", "")
-        name_city = f"{match_key(name)}|{match_key(city)}" if match_key(name) else None
-        translit = (
-            f"{transliterate_key(name)}|{transliterate_key(city)}"
-            if transliterate_key(name)
-            else None
-        )
         event = r.get("event") or {}
         paper = r.get("paper") or {}
-        void = conn.execute(
-            "SELECT record_id FROM voids WHERE target = ? AND device = ?", (r["id"], r["device"])
-        ).fetchone()
+        void = None
+        if r["id"] in self._void_targets:  # a void that arrived before its target
+            void = conn.execute(
+                "SELECT record_id FROM voids WHERE target = ? AND device = ?",
+                (r["id"], r["device"]),
+            ).fetchone()
+        email, phone = prepared["email"], prepared["phone"]
         conn.execute(
             "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
             "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
@@ -435,26 +527,26 @@ class Intake:
                 paper.get("row"),
                 r["lang"],
                 r["display"],
-                json.dumps(fields, ensure_ascii=False, sort_keys=True),
-                None if r.get("strokes") is None else base64.b64decode(r["strokes"]),
-                name,
-                by_kind.get("email"),
-                by_kind.get("phone"),
-                name_city,
-                translit,
-                _country(by_kind),
+                prepared["fields"],
+                prepared["strokes"],
+                prepared["name"],
+                email,
+                phone,
+                prepared["name_city"],
+                prepared["translit"],
+                prepared["country"],
                 None if void is None else void[0],
             ),
         )
-        if void is None and (by_kind.get("email") or by_kind.get("phone")):
+        if void is None and (email or phone):
             matches = conn.execute(
-                "SELECT DISTINCT coalesce(dup_of, record_id) FROM signers "
+                "SELECT coalesce(dup_of, record_id) FROM signers "
                 "WHERE voided_by IS NULL AND record_id != ? AND (email = ? OR phone = ?)",
-                (r["id"], by_kind.get("email"), by_kind.get("phone")),
+                (r["id"], email, phone),
             ).fetchall()
             if matches:
                 members = {r["id"]}
-                for (canonical,) in matches:
+                for canonical in {m[0] for m in matches}:
                     members |= self._group_of(conn, canonical)
                 self._regroup(conn, members)
 
@@ -603,11 +695,14 @@ class Intake:
         """One signed receipt per imported batch (by default only those without one yet)."""
         if not out_dir.is_dir():
             raise TomarError(f"The folder {out_dir} does not exist.")
-        sql = "SELECT sha256, device, number FROM intake_batches WHERE status = 'imported'"
+        sql = (
+            "SELECT sha256, device, number, manifest_sha256 FROM intake_batches "
+            "WHERE status = 'imported'"
+        )
         if not again:
             sql += " AND receipt_at IS NULL"
         written = []
-        for sha, device, number in self.vault.conn.execute(
+        for sha, device, number, manifest_sha in self.vault.conn.execute(
             sql + " ORDER BY device, number"
         ).fetchall():
             ids = [
@@ -622,6 +717,7 @@ class Intake:
                 device=device,
                 batch=int(number),
                 batch_sha256=sha,
+                manifest_sha256=manifest_sha,
                 accepted=ids,
                 rejected={},
             )

@@ -82,6 +82,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE intake_batches (
         sha256 TEXT PRIMARY KEY,
+        manifest_sha256 TEXT NOT NULL,
         device TEXT NOT NULL,
         number INTEGER NOT NULL,
         prev TEXT,

@@ -25,6 +25,7 @@ class Receipt:
     device: str
     batch: int
     batch_sha256: str
+    manifest_sha256: str
     accepted: list[str]
     rejected: dict[str, str]
 
@@ -36,6 +37,7 @@ def make(
     device: str,
     batch: int,
     batch_sha256: str,
+    manifest_sha256: str,
     accepted: list[str],
     rejected: dict[str, str],
 ) -> bytes:
@@ -47,6 +49,7 @@ def make(
         "device": device,
         "batch": batch,
         "batch_sha256": batch_sha256,
+        "manifest_sha256": manifest_sha256,
         "accepted": sorted(accepted),
         "rejected": [{"id": k, "reason": v} for k, v in sorted(rejected.items())],
         "issued_at": now_iso(),
@@ -64,10 +67,13 @@ def read(data: bytes, campaign: Campaign) -> Receipt:
         accepted = [str(x) for x in doc["accepted"]]
         rejected = {str(r["id"]): str(r["reason"])[:500] for r in doc["rejected"]}
         batch, sha, device = doc["batch"], doc["batch_sha256"], doc["device"]
+        manifest_sha = doc["manifest_sha256"]
     except (KeyError, TypeError):
         raise FormatError("This receipt is damaged.") from None
-    if not isinstance(batch, int) or not isinstance(sha, str) or not _HEX64.match(sha):
+    if not all(isinstance(x, str) and _HEX64.match(x) for x in (sha, manifest_sha)):
+        raise FormatError("This receipt is damaged.")
+    if not isinstance(batch, int):
         raise FormatError("This receipt is damaged.")
     if not isinstance(device, str):
         raise FormatError("This receipt is damaged.")
-    return Receipt(device, batch, sha, accepted, rejected)
+    return Receipt(device, batch, sha, manifest_sha, accepted, rejected)

@@ -179,7 +179,7 @@ def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
         record = envelope["record"]
         sig = base64.b64decode(envelope["sig"], validate=True)
         device = base64.b64decode(record["device"], validate=True)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise FormatError("A record is damaged.") from None
     if not isinstance(record, dict) or not verify_device_signature(
         device, RECORD_LABEL, canonical_json(record), sig

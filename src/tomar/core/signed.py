@@ -31,7 +31,7 @@ def read_doc(
     try:
         outer = json.loads(data)
         doc, sig = outer[kind], outer["signature"]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise FormatError(f"This is not a Tomar {what}, or it is damaged.") from None
     if not isinstance(doc, dict) or not isinstance(sig, str) or set(outer) != {kind, "signature"}:
         raise FormatError(f"This {what} is damaged.")

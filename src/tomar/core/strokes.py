@@ -242,8 +242,8 @@ class _Reader:
         raise StrokesError(_MSG_DAMAGED)
 
 
-def decode(data: bytes | bytearray | memoryview) -> Signature:
-    """Parse bytes from `encode`, strictly: anything unexpected is a StrokesError."""
+def _parse(data: bytes | bytearray | memoryview) -> tuple[float, list[list[tuple[int, ...]]]]:
+    """Check every byte and return raw quantized points; shared by decode and validate."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise StrokesError(_MSG_DAMAGED)
     raw = bytes(data)
@@ -256,27 +256,45 @@ def decode(data: bytes | bytearray | memoryview) -> Signature:
     if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
         raise StrokesError(_MSG_DAMAGED)
     n_strokes = reader.varint(MAX_STROKES)
-    strokes: list[tuple[Point, ...]] = []
+    strokes: list[list[tuple[int, ...]]] = []
     px = py = pt = 0
     total = 0
+    varint = reader.varint
     for _ in range(n_strokes):
-        n_points = reader.varint(MAX_POINTS - total)
+        n_points = varint(MAX_POINTS - total)
         if n_points == 0:
             raise StrokesError(_MSG_DAMAGED)
         total += n_points
-        points: list[Point] = []
+        points: list[tuple[int, ...]] = []
         for _ in range(n_points):
-            px += _unzigzag(reader.varint(2 * _Q))
-            py += _unzigzag(reader.varint(2 * _Q))
-            pt += reader.varint(MAX_T_MS)
+            px += _unzigzag(varint(2 * _Q))
+            py += _unzigzag(varint(2 * _Q))
+            pt += varint(MAX_T_MS)
             pressure = reader.byte()
             if not (0 <= px <= _Q and 0 <= py <= _Q and pt <= MAX_T_MS and pressure <= _P):
                 raise StrokesError(_MSG_DAMAGED)
-            points.append(Point(px / _Q, py / _Q, pt, pressure / _P))
-        strokes.append(tuple(points))
+            points.append((px, py, pt, pressure))
+        strokes.append(points)
     if reader.pos != len(raw):
         raise StrokesError(_MSG_DAMAGED)
-    return Signature(aspect=aspect, strokes=tuple(strokes))
+    return aspect, strokes
+
+
+def validate(data: bytes | bytearray | memoryview) -> None:
+    """Raise StrokesError unless `decode` would succeed, without building the points."""
+    _parse(data)
+
+
+def decode(data: bytes | bytearray | memoryview) -> Signature:
+    """Parse bytes from `encode`, strictly: anything unexpected is a StrokesError."""
+    aspect, raw_strokes = _parse(data)
+    return Signature(
+        aspect=aspect,
+        strokes=tuple(
+            tuple(Point(x / _Q, y / _Q, t, p / _P) for x, y, t, p in stroke)
+            for stroke in raw_strokes
+        ),
+    )
 
 
 # --- geometry -----------------------------------------------------------------------

@@ -121,6 +121,8 @@ def _connect(path: Path, key: bytes) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for statement, _, _ in PRAGMAS:
             conn.execute(f"PRAGMA {statement}")
+        # A fixed 32 MiB page cache: every cache miss costs a page decryption.
+        conn.execute("PRAGMA cache_size = -32768")
     except sqlcipher3.DatabaseError:
         conn.close()
         raise VaultError(
