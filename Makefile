@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 
 I18N_QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint typecheck pytest bench clean i18n screenshots
+.PHONY: run test lint typecheck pytest bench clean i18n screenshots installer
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[gui,dev]'
+	$(BIN)/python -m pip install -q -e '.[gui,dev,build]'
 	touch $(STAMP)
 
 # Qt translations: resources/i18n/tomar_XX.ts -> .qm (the app loads the .qm files).
@@ -41,6 +41,12 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+
+# The one-folder app (dist/tomar/) and, on Linux, dist/tomar-VERSION-linux-ARCH.tar.gz,
+# built in a fresh virtual environment (build/venv) with the pinned versions; see
+# docs/INSTALL.md for Windows and macOS and for checking a build.
+installer:
+	PYTHON=$(PYTHON) bash packaging/build.sh
 
 # Every screen in English and Persian, as real windows under Xvfb, into docs/screenshots/.
 screenshots: $(STAMP) $(I18N_QM)

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -126,6 +127,10 @@ def capture() -> None:
         return window
 
     for lang in ("en", "fa"):
+        organizer_shots(app, lang, new_window, unlock)
+    if os.environ.get("TOMAR_SHOTS") == "org":  # only the organizer's screens
+        return
+    for lang in ("en", "fa"):
         base = Path(tempfile.mkdtemp(prefix="tomar-shots-"))
         try:
             # First run: the passphrase step, then the fingerprint check of the demo.
@@ -217,6 +222,138 @@ def capture() -> None:
             window.close()
         finally:
             shutil.rmtree(base, ignore_errors=True)
+
+
+def organizer_shots(app: Any, lang: str, new_window: Any, unlock: Any) -> None:
+    """The organizer's screens: the campaign wizard and every workspace tab."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from tomar import demo
+    from tomar.core import batch, organizer
+    from tomar.core.device import Device, init_vault
+    from tomar.core.intake import Intake
+    from tomar.core.records import SignatureForm
+    from tomar.gui.organizer.create import BACKUP, EXPORT, CreateCampaignScreen
+    from tomar.gui.organizer.workspace import OrganizerScreen
+    from tomar.resources import resource_path
+
+    def shot(window: Any, name: str) -> None:
+        QTest.qWait(350)
+        pixmap = QGuiApplication.primaryScreen().grabWindow(window.winId())
+        path = OUT / f"org-{lang}-{name}.png"
+        pixmap.save(str(path))
+        print(f"wrote {path.relative_to(ROOT)}", flush=True)
+
+    base = Path(tempfile.mkdtemp(prefix="tomar-org-shots-"))
+    try:
+        # The first run offers the organizer's way in under the campaign choices.
+        from PySide6.QtWidgets import QStackedWidget
+
+        window = new_window(base / "first", lang)
+        window.screens["first_run"].w(QStackedWidget, "pages").setCurrentIndex(1)
+        shot(window, "first-run")
+        window.close()
+        # The wizard, on a fresh vault.
+        with init_vault(base / "new", PASS):
+            pass
+        window = new_window(base / "new", lang)
+        unlock(window)
+        create = window.go("org_create")
+        assert isinstance(create, CreateCampaignScreen)
+        create.org_name.setText("Free Them All Coalition")
+        texts = {
+            "en": ("Free Iran's political prisoners", "The United States Congress"),
+            "fa": ("آزادی زندانیان سیاسی ایران", "کنگرهٔ ایالات متحده"),
+        }
+        spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
+        import tomllib
+
+        doc = tomllib.loads(spec)
+        for code, (title, addressee) in texts.items():
+            edits = create.edits[code]
+            assert isinstance(edits["title"], QLineEdit)
+            assert isinstance(edits["addressee"], QLineEdit)
+            edits["title"].setText(title)
+            edits["addressee"].setText(addressee)
+            text_edit, consent_edit = edits["text"], edits["consent"]
+            assert isinstance(text_edit, QPlainTextEdit)
+            assert isinstance(consent_edit, QPlainTextEdit)
+            text_edit.setPlainText(doc["text"][code].split("\n\n")[0])
+            consent_edit.setPlainText(doc["consent"][code])
+        create.preview_lang.setCurrentIndex(1 if lang == "fa" else 0)
+        create.texts.setCurrentIndex(1 if lang == "fa" else 0)
+        shot(window, "create")
+        create.make_keys()
+        deadline = time.monotonic() + 20
+        while create.pages.currentIndex() != BACKUP and time.monotonic() < deadline:
+            QTest.qWait(50)
+        shot(window, "create-backup")
+        ident = organizer.load(window.session.device.vault)
+        create.show_step(EXPORT)
+        create.export_fpr.setText(ident.fingerprint if ident else "")
+        create.export_button.setEnabled(False)
+        create.open_button.setEnabled(True)
+        shot(window, "create-export")
+        window.close()
+
+        # A workspace with three devices' batches (one held), duplicates and a flag.
+        home = base / "org"
+        with init_vault(home, PASS) as vault:
+            organizer.init(vault, "Free Them All Coalition", "x25519")
+            organizer.backup(vault, base / "backup.age", PASS)
+            _, package = organizer.create_campaign(vault, spec)
+            events = ["Rally at the Capitol", "Vigil in Los Angeles", "Stand in New York"]
+            out = base / "batches"
+            out.mkdir()
+            files = []
+            with Intake(vault, workers=1) as intake:
+                for i, event in enumerate(events):
+                    with init_vault(base / f"device-{i}", PASS) as dv:
+                        device = Device(dv)
+                        device.import_campaign(package)
+                        device.start_event(event, "")
+                        if i < 2:
+                            cert, _ = intake.enroll(device.enrollment_request(f"Tablet {i + 1}"))
+                            device.accept_certificate(cert)
+                        for signer in demo.signers()[i:] + demo.signers()[: i + 1]:
+                            device.save(
+                                SignatureForm(
+                                    fields=signer["fields"],
+                                    lang=signer["lang"],
+                                    consent=True,
+                                    signature=demo.signature(),
+                                )
+                            )
+                        files.append(batch.export(device, out).path)
+                for path in files:
+                    intake.import_file(path)
+        window = new_window(home, lang)
+        unlock(window)
+        org = window.screens["org"]
+        assert isinstance(org, OrganizerScreen)
+        org.show_tab("dashboard")
+        shot(window, "dashboard")
+        org.show_tab("intake")
+        org.import_paths(files)
+        deadline = time.monotonic() + 20
+        while window.worker.busy and time.monotonic() < deadline:
+            QTest.qWait(50)
+        QTest.qWait(300)  # the job's result arrives as a queued signal
+        org.refresh_held()
+        shot(window, "intake")
+        org.show_tab("devices")
+        shot(window, "devices")
+        org.show_tab("signers")
+        org.load_signers()
+        org.select_row(1)
+        shot(window, "signers")
+        org.show_tab("outputs")
+        shot(window, "outputs")
+        window.close()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def main() -> int:

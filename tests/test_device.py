@@ -200,3 +200,25 @@ def test_hybrid_campaign_seals_to_post_quantum_recipient(tmp_path: Path, spec_te
     assert b"mlkem768x25519" in sealed.split(b"\n---", 1)[0]
     assert records.open_sealed(sealed, [ident.age])["seq"] == 1
     v.close()
+
+
+def test_paper_rows_are_checked_against_printed_sheets(device: Device) -> None:
+    f = form()
+    f.signature, f.source, f.paper = None, "paper", ("ANY-SHEET", 3)
+    device.save(f)  # no sheets printed on this device: any serial is accepted
+    with pytest.raises(ValidationError) as taken:
+        device.save(f)
+    assert taken.value.problems == {"paper": "paper_row_taken"}
+    with device.vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO paper_sheets(serial, created_at, lang, rows) "
+            "VALUES ('P-0001', 't', 'en', 10)"
+        )
+    for paper in (("OTHER-1", 1), ("P-0001", 11)):
+        f.paper = paper
+        with pytest.raises(ValidationError) as unknown:
+            device.save(f)
+        assert unknown.value.problems == {"paper": "paper_unknown_sheet"}
+    f.paper = ("P-0001", 10)
+    device.save(f)
+    assert device.counts()["paper"] == 2

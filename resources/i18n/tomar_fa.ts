@@ -579,6 +579,10 @@
     <context>
         <name>RecordsForm</name>
         <message>
+            <source>Sync now</source>
+            <translation>همگام‌سازی</translation>
+        </message>
+        <message>
             <source>Records on this device</source>
             <translation>سوابق این دستگاه</translation>
         </message>
@@ -601,6 +605,30 @@
     </context>
     <context>
         <name>RecordsScreen</name>
+        <message>
+            <source>never</source>
+            <translation>هنوز نه</translation>
+        </message>
+        <message>
+            <source>Last successful sync: %1. Batches waiting for a receipt: %2.</source>
+            <translation>آخرین همگام‌سازی موفق: %1. بسته‌های در انتظار رسید: %2.</translation>
+        </message>
+        <message>
+            <source>Sync through folder</source>
+            <translation>همگام‌سازی از راه پوشه</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>در حال همگام‌سازی…</translation>
+        </message>
+        <message>
+            <source>Sync cancelled. Nothing was lost.</source>
+            <translation>همگام‌سازی لغو شد. چیزی از دست نرفت.</translation>
+        </message>
+        <message>
+            <source>New records sent: %1. Records the organizer confirmed: %2.</source>
+            <translation>امضاهای تازهٔ فرستاده‌شده: %1. امضاهایی که برگزارکننده تأیید کرد: %2.</translation>
+        </message>
         <message>
             <source>Time</source>
             <translation>زمان</translation>
@@ -777,6 +805,14 @@
     <context>
         <name>Validation</name>
         <message>
+            <source>This row of this sheet was already entered.</source>
+            <translation>این ردیفِ این برگه پیش‌تر وارد شده است.</translation>
+        </message>
+        <message>
+            <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
+            <translation>برگه‌ای با این شماره در این دستگاه چاپ نشده، یا این برگه این‌همه ردیف ندارد.</translation>
+        </message>
+        <message>
             <source>Please fill this in.</source>
             <translation>لطفاً این خانه را پر کنید.</translation>
         </message>
@@ -811,6 +847,635 @@
         <message>
             <source>Please check this.</source>
             <translation>لطفاً این را بررسی کنید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreateCampaignScreen</name>
+        <message>
+            <source>Create a campaign</source>
+            <translation>ساختن کارزار</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <source>Organizer (shown to volunteers)</source>
+            <translation>برگزارکننده (به داوطلبان نشان داده می‌شود)</translation>
+        </message>
+        <message>
+            <source>Hybrid post-quantum (recommended)</source>
+            <translation>ترکیبی و مقاوم در برابر رایانهٔ کوانتومی (پیشنهادی)</translation>
+        </message>
+        <message>
+            <source>X25519 (classic, works with older age tools)</source>
+            <translation>X25519 (کلاسیک، سازگار با نسخه‌های قدیمی‌تر age)</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>رمزگذاری</translation>
+        </message>
+        <message>
+            <source>Also in Persian (فارسی)</source>
+            <translation>به فارسی هم باشد</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>زبان‌ها</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>تاریخ پایان</translation>
+        </message>
+        <message>
+            <source>A drawn signature is required</source>
+            <translation>کشیدن امضا الزامی است</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>عنوان</translation>
+        </message>
+        <message>
+            <source>Addressed to</source>
+            <translation>خطاب به</translation>
+        </message>
+        <message>
+            <source>Petition text</source>
+            <translation>متن طومار</translation>
+        </message>
+        <message>
+            <source>Consent text</source>
+            <translation>متن رضایت</translation>
+        </message>
+        <message>
+            <source>Form fields</source>
+            <translation>خانه‌های فرم</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>خانه</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>پرسیده شود</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
+        </message>
+        <message>
+            <source>Check and create the organizer keys</source>
+            <translation>بررسی و ساختن کلیدهای برگزارکننده</translation>
+        </message>
+        <message>
+            <source>Kiosk preview</source>
+            <translation>پیش‌نمایش صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>Please give the organizer a name.</source>
+            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
+        </message>
+        <message>
+            <source>Making the keys…</source>
+            <translation>در حال ساختن کلیدها…</translation>
+        </message>
+        <message>
+            <source>Back up the organizer key now. If it is lost, every signature of the campaign is lost with it. Both backups are needed before the campaign can be exported.</source>
+            <translation>همین حالا از کلید برگزارکننده نسخهٔ پشتیبان بگیرید. اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند. پیش از خروجی گرفتن از کارزار، هر دو پشتیبان لازم است.</translation>
+        </message>
+        <message>
+            <source>Organizer key fingerprint</source>
+            <translation>اثر انگشت کلید برگزارکننده</translation>
+        </message>
+        <message>
+            <source>1. Key file protected by a passphrase</source>
+            <translation>۱. فایل کلید، محافظت‌شده با رمز عبور</translation>
+        </message>
+        <message>
+            <source>Backup passphrase</source>
+            <translation>رمز عبور پشتیبان</translation>
+        </message>
+        <message>
+            <source>Repeat it</source>
+            <translation>تکرار رمز</translation>
+        </message>
+        <message>
+            <source>Save the key backup…</source>
+            <translation>ذخیرهٔ پشتیبان کلید…</translation>
+        </message>
+        <message>
+            <source>2. Printed recovery shares (any K of N restore the key)</source>
+            <translation>۲. سهم‌های بازیابی چاپی (هر K سهم از N سهم کلید را بازمی‌گرداند)</translation>
+        </message>
+        <message>
+            <source>K</source>
+            <translation>K</translation>
+        </message>
+        <message>
+            <source>of N</source>
+            <translation>از N</translation>
+        </message>
+        <message>
+            <source>Print the recovery shares…</source>
+            <translation>چاپ سهم‌های بازیابی…</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>ادامه</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>دو رمز عبور یکسان نیستند.</translation>
+        </message>
+        <message>
+            <source>The backup passphrase must have at least 8 characters.</source>
+            <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
+        </message>
+        <message>
+            <source>Where to save the key backup</source>
+            <translation>پشتیبان کلید کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>K cannot be larger than N.</source>
+            <translation>K نمی‌تواند از N بیشتر باشد.</translation>
+        </message>
+        <message>
+            <source>Where to save the recovery shares</source>
+            <translation>سهم‌های بازیابی کجا ذخیره شوند؟</translation>
+        </message>
+        <message>
+            <source>✓ Saved.</source>
+            <translation>✓ ذخیره شد.</translation>
+        </message>
+        <message>
+            <source>✓ Printed (%1).</source>
+            <translation>✓ چاپ شد (%1).</translation>
+        </message>
+        <message>
+            <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
+            <translation>بستهٔ امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
+        </message>
+        <message>
+            <source>Export the campaign package…</source>
+            <translation>خروجی گرفتن از بستهٔ کارزار…</translation>
+        </message>
+        <message>
+            <source>Open the organizer workspace</source>
+            <translation>باز کردن میز کار برگزارکننده</translation>
+        </message>
+        <message>
+            <source>Where to save the campaign package</source>
+            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>ذخیره شد: %1</translation>
+        </message>
+        <message>
+            <source>Step %1 of 3</source>
+            <translation>گام %1 از ۳</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizerEntry</name>
+        <message>
+            <source>I am the organizer: create a campaign</source>
+            <translation>برگزارکننده هستم: ساختن کارزار</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizerScreen</name>
+        <message>
+            <source>kiosk</source>
+            <translation>صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>برگهٔ کاغذی</translation>
+        </message>
+        <message>
+            <source>command line</source>
+            <translation>خط فرمان</translation>
+        </message>
+        <message>
+            <source>full name</source>
+            <translation>نام کامل</translation>
+        </message>
+        <message>
+            <source>initials</source>
+            <translation>حروف اول نام</translation>
+        </message>
+        <message>
+            <source>withheld</source>
+            <translation>پنهان به درخواست امضاکننده</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>دریافت‌شده</translation>
+        </message>
+        <message>
+            <source>Unique signers</source>
+            <translation>امضاکنندگان یکتا</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>تکراری‌ها</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>نیازمند بررسی</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>باطل‌شده</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>نگه‌داشته‌شده</translation>
+        </message>
+        <message>
+            <source>By day</source>
+            <translation>بر پایهٔ روز</translation>
+        </message>
+        <message>
+            <source>By event</source>
+            <translation>بر پایهٔ رویداد</translation>
+        </message>
+        <message>
+            <source>By device</source>
+            <translation>بر پایهٔ دستگاه</translation>
+        </message>
+        <message>
+            <source>By country</source>
+            <translation>بر پایهٔ کشور</translation>
+        </message>
+        <message>
+            <source>Dark bars: received. Light bars: unique signers.</source>
+            <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان یکتا.</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>داشبورد</translation>
+        </message>
+        <message>
+            <source>Import batch files…</source>
+            <translation>وارد کردن فایل‌های بسته…</translation>
+        </message>
+        <message>
+            <source>Watch a folder…</source>
+            <translation>زیر نظر گرفتن یک پوشه…</translation>
+        </message>
+        <message>
+            <source>Or drop batch files (.tomar-batch) on this window.</source>
+            <translation>یا فایل‌های بسته (‎.tomar-batch‏) را روی این پنجره رها کنید.</translation>
+        </message>
+        <message>
+            <source>Collection server address or shared folder</source>
+            <translation>نشانی سرور جمع‌آوری یا پوشهٔ مشترک</translation>
+        </message>
+        <message>
+            <source>Pull</source>
+            <translation>دریافت</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>نتیجه</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>امضاها</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>جزئیات</translation>
+        </message>
+        <message>
+            <source>Held: devices that were not enrolled</source>
+            <translation>نگه‌داشته‌شده: دستگاه‌هایی که ثبت نشده‌اند</translation>
+        </message>
+        <message>
+            <source>Batches</source>
+            <translation>بسته‌ها</translation>
+        </message>
+        <message>
+            <source>Approve the selected device and import its batches</source>
+            <translation>تأیید دستگاه انتخاب‌شده و وارد کردن بسته‌هایش</translation>
+        </message>
+        <message>
+            <source>Intake</source>
+            <translation>دریافت بسته‌ها</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>وارد شد</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>قبلاً وارد شده بود</translation>
+        </message>
+        <message>
+            <source>Held: device not enrolled</source>
+            <translation>نگه داشته شد: دستگاه ثبت نشده است</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>رد شد</translation>
+        </message>
+        <message>
+            <source>Batch file</source>
+            <translation>فایل بسته</translation>
+        </message>
+        <message>
+            <source>Batches (*.tomar-batch);;All files (*)</source>
+            <translation>بسته‌ها (*.tomar-batch);;همهٔ فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <source>Please wait for the current work to finish.</source>
+            <translation>لطفاً صبر کنید تا کار فعلی تمام شود.</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>در حال وارد کردن…</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 rejected.</source>
+            <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
+        </message>
+        <message>
+            <source>Folder to watch</source>
+            <translation>پوشه‌ای که زیر نظر گرفته شود</translation>
+        </message>
+        <message>
+            <source>Watching %1 for new batches.</source>
+            <translation>پوشهٔ %1 برای بسته‌های تازه زیر نظر است.</translation>
+        </message>
+        <message>
+            <source>Give a server address or a folder.</source>
+            <translation>نشانی یک سرور یا یک پوشه را بدهید.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>لغو شد.</translation>
+        </message>
+        <message>
+            <source>%1 new batches, %2 receipts sent.</source>
+            <translation>%1 بستهٔ تازه، %2 رسید فرستاده شد.</translation>
+        </message>
+        <message>
+            <source>Pulling…</source>
+            <translation>در حال دریافت…</translation>
+        </message>
+        <message>
+            <source>Choose a device first.</source>
+            <translation>اول یک دستگاه را انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>Enroll a device from its request file…</source>
+            <translation>ثبت دستگاه از روی فایل درخواستش…</translation>
+        </message>
+        <message>
+            <source>Revoke the selected device</source>
+            <translation>لغو اعتبار دستگاه انتخاب‌شده</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>Last batch</source>
+            <translation>آخرین بسته</translation>
+        </message>
+        <message>
+            <source>Last received</source>
+            <translation>آخرین دریافت</translation>
+        </message>
+        <message>
+            <source>Devices</source>
+            <translation>دستگاه‌ها</translation>
+        </message>
+        <message>
+            <source>Enrolled</source>
+            <translation>ثبت‌شده</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>تأییدشده</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>لغو اعتبار شده</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>ناشناخته</translation>
+        </message>
+        <message>
+            <source>Enrollment request</source>
+            <translation>درخواست ثبت</translation>
+        </message>
+        <message>
+            <source>Enrollment requests (*.tomar-request *.json);;All files (*)</source>
+            <translation>درخواست‌های ثبت (*.tomar-request *.json);;همهٔ فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <source>That file cannot be read.</source>
+            <translation>این فایل خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>Device %1 enrolled. Give it the certificate %2.</source>
+            <translation>دستگاه %1 ثبت شد. گواهی %2 را به آن بدهید.</translation>
+        </message>
+        <message>
+            <source>Revoke this device?</source>
+            <translation>اعتبار این دستگاه لغو شود؟</translation>
+        </message>
+        <message>
+            <source>Its next batches will be rejected. What was imported stays.</source>
+            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تا کنون وارد شده سر جایش می‌ماند.</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>لغو اعتبار</translation>
+        </message>
+        <message>
+            <source>Device %1 revoked.</source>
+            <translation>اعتبار دستگاه %1 لغو شد.</translation>
+        </message>
+        <message>
+            <source>Search name, email, phone, city, event</source>
+            <translation>جستجوی نام، ایمیل، تلفن، شهر، رویداد</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>همه</translation>
+        </message>
+        <message>
+            <source>Unique</source>
+            <translation>یکتا</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>کشور</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>رویداد</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>منبع</translation>
+        </message>
+        <message>
+            <source>unique</source>
+            <translation>یکتا</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>تکراری</translation>
+        </message>
+        <message>
+            <source>voided</source>
+            <translation>باطل</translation>
+        </message>
+        <message>
+            <source>Possible duplicate of:</source>
+            <translation>شاید تکراریِ این مورد باشد:</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>نگه داشتن</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>یکی کردن</translation>
+        </message>
+        <message>
+            <source>Not a duplicate</source>
+            <translation>تکراری نیست</translation>
+        </message>
+        <message>
+            <source>Signers</source>
+            <translation>امضاکنندگان</translation>
+        </message>
+        <message>
+            <source>%1 shown</source>
+            <translation>%1 مورد</translation>
+        </message>
+        <message>
+            <source>Time: %1</source>
+            <translation>زمان: %1</translation>
+        </message>
+        <message>
+            <source>Event: %1</source>
+            <translation>رویداد: %1</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>منبع: %1</translation>
+        </message>
+        <message>
+            <source>Name on sheets: %1</source>
+            <translation>نام در برگه‌ها: %1</translation>
+        </message>
+        <message>
+            <source>Device: %1</source>
+            <translation>دستگاه: %1</translation>
+        </message>
+        <message>
+            <source>Reviewed: %1</source>
+            <translation>بررسی‌شده: %1</translation>
+        </message>
+        <message>
+            <source>Kept.</source>
+            <translation>نگه داشته شد.</translation>
+        </message>
+        <message>
+            <source>Merged: counted once.</source>
+            <translation>یکی شد: یک بار شمرده می‌شود.</translation>
+        </message>
+        <message>
+            <source>Marked as not a duplicate.</source>
+            <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
+        </message>
+        <message>
+            <source>Language of the sheets</source>
+            <translation>زبان برگه‌ها</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>خروجی CSV…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets (PDF)…</source>
+            <translation>برگه‌های تحویل (PDF)…</translation>
+        </message>
+        <message>
+            <source>Campaign report (PDF)…</source>
+            <translation>گزارش کارزار (PDF)…</translation>
+        </message>
+        <message>
+            <source>Receipts for devices…</source>
+            <translation>رسید برای دستگاه‌ها…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets and the CSV hold names: print, then delete the file. Nothing is kept anywhere else.</source>
+            <translation>برگه‌های تحویل و فایل CSV نام‌ها را در خود دارند: چاپ کنید و بعد فایل را پاک کنید. چیزی جای دیگری نگه داشته نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>خروجی‌ها</translation>
+        </message>
+        <message>
+            <source>Where to save</source>
+            <translation>کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>%1 receipts written.</source>
+            <translation>%1 رسید نوشته شد.</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>ذخیره شد: %1</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>در حال انجام…</translation>
         </message>
     </context>
 </TS>

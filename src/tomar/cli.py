@@ -617,6 +617,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"tomar {__version__}")
     p.add_argument("--home", help="vault folder (default: TOMAR_HOME or the user data folder)")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of Tomar works, in a throwaway folder, then exit",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -783,6 +788,10 @@ def _read(path: Path, *, limit: int, what: str) -> bytes:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test()
     if not getattr(args, "func", None):
         parser.print_help()
         return 0

@@ -160,8 +160,8 @@ class Device:
         event = self.current_event()
         if event is None and form.source != "paper":
             raise NoEvent("Start an event first: signatures are collected at an event.")
-        if form.paper is not None and self.paper_row_taken(*form.paper):
-            raise ValidationError({"paper": "paper_row_taken"})
+        if form.paper is not None:
+            self._check_paper(*form.paper)
         duplicate = self.maybe_duplicate(fields)
         tags = records.duplicate_tags(campaign, fields, self._dup_key)
         with self.vault.transaction() as conn:
@@ -190,6 +190,17 @@ class Device:
                 "INSERT INTO dup_tags(tag, record_seq) VALUES (?, ?)", [(t, seq) for t in tags]
             )
         return Saved(record["id"], seq, duplicate)
+
+    def _check_paper(self, serial: str, row: int) -> None:
+        """A typed-in row must be new and, if this device printed sheets, on one of them."""
+        if self.paper_row_taken(serial, row):
+            raise ValidationError({"paper": "paper_row_taken"})
+        conn = self.vault.conn
+        if conn.execute("SELECT 1 FROM paper_sheets LIMIT 1").fetchone() is None:
+            return  # no sheets printed here: they came from the organizer or another device
+        sheet = conn.execute("SELECT rows FROM paper_sheets WHERE serial = ?", (serial,)).fetchone()
+        if sheet is None or not 1 <= row <= int(sheet[0]):
+            raise ValidationError({"paper": "paper_unknown_sheet"})
 
     def paper_row_taken(self, serial: str, row: int) -> bool:
         found = self.vault.conn.execute(

@@ -603,6 +603,49 @@ class Intake:
             "INSERT INTO audit(time, action, detail) VALUES (?,?,?)", (now_iso(), action, detail)
         )
 
+    # --- duplicate review -----------------------------------------------------------
+
+    REVIEW_DECISIONS = ("keep", "merge", "distinct")
+
+    def mark_review(self, record_id: str, decision: str, other: str | None = None) -> None:
+        """A person's decision on a possible duplicate, audited in the same transaction.
+
+        keep: the signer stays as counted; merge: the signer becomes a duplicate of
+        `other` (of its original); distinct: not a duplicate, no longer flagged.
+        """
+        if decision not in self.REVIEW_DECISIONS:
+            raise TomarError("Unknown review decision.")
+        with self.vault.transaction() as conn:
+            if (
+                conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()
+                is None
+            ):
+                raise TomarError("No signer with that record id.")
+            detail = record_id
+            if decision == "merge":
+                row = (
+                    None
+                    if other is None
+                    else conn.execute(
+                        "SELECT coalesce(dup_of, record_id) FROM signers "
+                        "WHERE record_id = ? AND voided_by IS NULL",
+                        (other,),
+                    ).fetchone()
+                )
+                if row is None or row[0] == record_id:
+                    raise TomarError("Choose another signer to merge with.")
+                conn.execute(
+                    "UPDATE signers SET dup_of = ?, review = 'merged' "
+                    "WHERE record_id = ? OR dup_of = ?",
+                    (row[0], record_id, record_id),
+                )
+                detail = f"{record_id} -> {row[0]}"
+            else:
+                conn.execute(
+                    "UPDATE signers SET review = ? WHERE record_id = ?", (decision, record_id)
+                )
+            self._audit(conn, f"review {decision}", detail)
+
     # --- reports ------------------------------------------------------------------
 
     def gaps(self) -> dict[str, list[int]]:

@@ -49,11 +49,12 @@ def init(vault: Vault, name: str, recipient_kind: str = "hybrid") -> OrganizerId
     if not name:
         raise IdentityError("Please give the organizer a name.")
     ident = OrganizerIdentity.generate(name, recipient_kind)
-    _store(vault, ident, backed_up=False)
+    store(vault, ident, backed_up=False)
     return ident
 
 
-def _store(vault: Vault, ident: OrganizerIdentity, *, backed_up: bool) -> None:
+def store(vault: Vault, ident: OrganizerIdentity, *, backed_up: bool) -> None:
+    """Keep organizer keys in the vault; `backed_up` when they come from a backup or shares."""
     with vault.transaction() as conn:
         conn.execute(
             "INSERT INTO organizer(id, name, recipient_kind, age_identity, signing_key, "
@@ -94,7 +95,7 @@ def restore_backup(vault: Vault, data: bytes, passphrase: str) -> OrganizerIdent
         raise IdentityError("This vault already has organizer keys.")
     plain = age.decrypt(data, [age.ScryptIdentity(passphrase.encode())], max_size=64 * 1024)
     ident = OrganizerIdentity.from_identity_file(plain.decode("utf-8", "replace"))
-    _store(vault, ident, backed_up=True)
+    store(vault, ident, backed_up=True)
     return ident
 
 

@@ -104,6 +104,27 @@ def initials(name: str) -> str:
     return " ".join(part[0] + "." for part in name.split() if part)
 
 
+def _envelope(
+    kind: str,
+    campaign: Campaign,
+    device: DeviceIdentity,
+    seq: int,
+    event: dict[str, str] | None,
+) -> dict[str, Any]:
+    """What every record names: who wrote it, for which campaign and key, and when."""
+    return {
+        "type": kind,
+        "v": RECORD_VERSION,
+        "id": uuid.uuid4().hex,
+        "campaign": campaign.id,
+        "organizer": campaign.organizer_fpr.hex(),
+        "device": device.public_b64,
+        "seq": seq,
+        "time": now_iso(),
+        "event": event,
+    }
+
+
 def build_signature_record(
     campaign: Campaign,
     form: SignatureForm,
@@ -114,15 +135,7 @@ def build_signature_record(
     event: dict[str, str] | None,
 ) -> dict[str, Any]:
     return {
-        "type": "signature",
-        "v": RECORD_VERSION,
-        "id": uuid.uuid4().hex,
-        "campaign": campaign.id,
-        "organizer": campaign.organizer_fpr.hex(),
-        "device": device.public_b64,
-        "seq": seq,
-        "time": now_iso(),
-        "event": event,
+        **_envelope("signature", campaign, device, seq, event),
         "source": form.source,
         "paper": None if form.paper is None else {"serial": form.paper[0], "row": form.paper[1]},
         "lang": form.lang,
@@ -147,18 +160,7 @@ def build_void_record(
     target: str,
     event: dict[str, str] | None,
 ) -> dict[str, Any]:
-    return {
-        "type": "void",
-        "v": RECORD_VERSION,
-        "id": uuid.uuid4().hex,
-        "campaign": campaign.id,
-        "organizer": campaign.organizer_fpr.hex(),
-        "device": device.public_b64,
-        "seq": seq,
-        "time": now_iso(),
-        "event": event,
-        "target": target,
-    }
+    return {**_envelope("void", campaign, device, seq, event), "target": target}
 
 
 def seal(record: dict[str, Any], device: DeviceIdentity, recipient: age.Recipient) -> bytes:

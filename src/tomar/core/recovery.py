@@ -144,7 +144,7 @@ def restore(vault: Vault, shares: Iterable[str], *, name: str | None = None) -> 
     )
     if campaign is not None and campaign.organizer_fpr != ident.fingerprint_bytes:
         raise RecoveryError("These shares restore another organizer key than this campaign's.")
-    organizer._store(vault, ident, backed_up=True)
+    organizer.store(vault, ident, backed_up=True)
     return ident
 
 

@@ -275,24 +275,19 @@ class Vault:
             conn = self.conn
             conn.execute(f"ATTACH DATABASE ? AS fresh KEY \"x'{new_key.hex()}'\"", (str(new),))
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                tables = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-                    )
-                ]
-                for table in tables:
-                    where = keep.get(table, "1")
-                    conn.execute(
-                        f"INSERT INTO fresh.{table} SELECT * FROM main.{table} WHERE {where}"  # noqa: S608
-                    )
-                conn.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    conn.execute("ROLLBACK")
-                raise
+                with self.transaction():
+                    tables = [
+                        r[0]
+                        for r in conn.execute(
+                            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                        )
+                    ]
+                    for table in tables:
+                        where = keep.get(table, "1")
+                        conn.execute(
+                            f"INSERT INTO fresh.{table} SELECT * FROM main.{table} WHERE {where}"  # noqa: S608
+                        )
             finally:
                 conn.execute("DETACH DATABASE fresh")
             check = _connect(new, new_key)

@@ -32,6 +32,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="tomar-gui", description="Tomar desktop app")
     p.add_argument("--version", action="version", version=f"tomar {__version__}")
     p.add_argument("--home", help="vault folder (default: TOMAR_HOME or the user data folder)")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of Tomar works (headless, offscreen), then exit",
+    )
     return p.parse_args(list(argv))
 
 
@@ -68,6 +73,10 @@ def build_window(app: QApplication, home: Path) -> MainWindow:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:  # before any window: the check starts Qt offscreen itself
+        from ..selftest import run as self_test
+
+        return self_test(gui=True)
     home = Path(args.home) if args.home else default_home()
     sys.excepthook = _excepthook
     app = create_app(sys.argv[:1])

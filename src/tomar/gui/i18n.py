@@ -28,6 +28,8 @@ else:
 
 __all__ = ["QT_TRANSLATE_NOOP", "Languages", "direction", "native_name"]
 
+_INSTALLED: list[QTranslator] = []
+
 SOURCE_LANGUAGE = "en"
 
 
@@ -50,7 +52,6 @@ class Languages:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or i18n_dir()
         self._tomar: dict[str, QTranslator | None] = {}
-        self._installed: list[QTranslator] = []
         self.current = SOURCE_LANGUAGE
 
     def available(self) -> list[str]:
@@ -75,17 +76,18 @@ class Languages:
         """Make `lang` the interface language, with Qt's own strings and direction."""
         if lang not in self.available():
             lang = SOURCE_LANGUAGE
-        for tr in self._installed:
+        # One set of translators per application, whichever Languages object installed it.
+        for tr in _INSTALLED:
             app.removeTranslator(tr)
-        self._installed = []
+        _INSTALLED.clear()
         own = self.translator(lang)
         if own is not None:
-            self._installed.append(own)
+            _INSTALLED.append(own)
         qt = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if lang != SOURCE_LANGUAGE and qt.load(f"qtbase_{lang}", qt_dir):
-            self._installed.append(qt)
-        for tr in self._installed:
+            _INSTALLED.append(qt)
+        for tr in _INSTALLED:
             app.installTranslator(tr)
         QLocale.setDefault(QLocale(lang))
         app.setLayoutDirection(direction(lang))

@@ -16,10 +16,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QStackedWidget
 
+from ..core import organizer
 from . import fonts, privacy
 from . import settings as gui_settings
 from .i18n import Languages
 from .idle import Clock, IdleWatcher
+from .organizer.create import CreateCampaignScreen
+from .organizer.entry import add_organizer_entry
+from .organizer.workspace import OrganizerScreen
 from .screens.base import Screen
 from .screens.event import EventScreen
 from .screens.first_run import FirstRunScreen
@@ -45,6 +49,8 @@ SCREENS: dict[str, type[Screen]] = {
     "paper": PaperScreen,
     "records": RecordsScreen,
     "settings": SettingsScreen,
+    "org_create": CreateCampaignScreen,
+    "org": OrganizerScreen,
 }
 #: Screens that work without an open vault.
 LOCKED_SCREENS = frozenset({"first_run", "unlock"})
@@ -87,6 +93,8 @@ class MainWindow(QMainWindow):
         if name not in self.screens:
             screen = SCREENS[name](self)
             screen.setObjectName(f"screen_{name}")
+            if name == "first_run":
+                add_organizer_entry(screen, self._create_campaign)
             self.screens[name] = screen
             self.stack.addWidget(screen)
         return self.screens[name]
@@ -105,11 +113,16 @@ class MainWindow(QMainWindow):
         self.set_kiosk_mode(name == "kiosk")
         return screen
 
+    def _create_campaign(self) -> None:
+        self.go("org_create")
+
     def after_unlock(self) -> None:
         """The vault just opened: go on to the campaign step or home."""
         if not self.session.is_open:
             return
-        if self.session.device.campaign() is None:
+        if organizer.load(self.session.device.vault) is not None:  # the organizer's vault
+            self.go("org" if self.session.device.campaign() is not None else "org_create")
+        elif self.session.device.campaign() is None:
             self.go("first_run")
         else:
             self.go("home")

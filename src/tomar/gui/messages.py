@@ -37,6 +37,13 @@ _VALIDATION: dict[str, str] = {
     "paper_invalid": QT_TRANSLATE_NOOP(
         "Validation", "Please check the sheet number (letters, digits, -) and row (1-999)."
     ),
+    "paper_row_taken": QT_TRANSLATE_NOOP(
+        "Validation", "This row of this sheet was already entered."
+    ),
+    "paper_unknown_sheet": QT_TRANSLATE_NOOP(
+        "Validation",
+        "This device did not print a sheet with this number, or the sheet has fewer rows.",
+    ),
 }
 _GENERIC_PROBLEM = QT_TRANSLATE_NOOP("Validation", "Please check this.")
 

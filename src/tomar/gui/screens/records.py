@@ -1,9 +1,10 @@
-"""Records: what the device holds, as metadata only, and the export of a batch.
+"""Records: what the device holds, as metadata only, the export of a batch, and sync.
 
 The list reads only non-identifying columns of `records` (time, event, source, kind,
 void and export status); it never decrypts anything (it cannot: records are sealed to
 the organizer). Export runs `tomar.core.batch.export` through the worker, with progress
-and a cooperative Cancel (the core stops at the next record and writes nothing).
+and a cooperative Cancel (the core stops at the next record and writes nothing). Sync
+runs `tomar.sync.client.sync_device` the same way, to the campaign's server or a folder.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import batch
+from ...sync import client
 from ..messages import error_text
 from ..shell import Shell
 from ..worker import Cancel, Job, Progress
@@ -46,6 +48,8 @@ class RecordsScreen(Screen):
         self.export_button = self.w(QPushButton, "exportButton")
         self.cancel_button = self.w(QPushButton, "cancelButton")
         self.back_button = self.w(QPushButton, "backButton")
+        self.sync_button = self.w(QPushButton, "syncButton")
+        self.sync_button.clicked.connect(self.start_sync)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.back_button.clicked.connect(lambda: self.shell.go("home"))
@@ -64,6 +68,7 @@ class RecordsScreen(Screen):
         self.refresh()
         self._busy(False)
         say(self.w(QLabel, "statusLabel"), "")
+        self._show_sync_state()
 
     def refresh(self) -> None:
         device = self.shell.session.device
@@ -113,6 +118,7 @@ class RecordsScreen(Screen):
 
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
+        self.sync_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.progress.setVisible(busy)
@@ -174,6 +180,75 @@ class RecordsScreen(Screen):
         self._busy(False)
         if self.shell.session.is_open and self.isVisible():
             self.refresh()
+            self._show_sync_state()
+
+    # --- sync -----------------------------------------------------------------------
+
+    def _show_sync_state(self) -> None:
+        """Last successful sync and what still waits for the organizer's receipt."""
+        device = self.shell.session.device
+        last = client.last_sync(device)
+        pending = len(device.pending_batches())
+        when = self.tr("never") if last is None else _local_time(last, QLocale())
+        say(
+            self.w(QLabel, "syncLabel"),
+            self.tr("Last successful sync: %1. Batches waiting for a receipt: %2.")
+            .replace("%1", when)
+            .replace("%2", QLocale().toString(pending)),
+        )
+
+    def start_sync(self) -> None:
+        if self.job is not None:
+            return
+        target = client.default_target(self.shell.session.device)
+        if target:
+            self.sync_to(target, remember=False)
+        else:
+            self.shell.choose_folder(
+                self.tr("Sync through folder"), lambda f: self.sync_to(f, remember=True)
+            )
+
+    def sync_to(self, target: str, *, remember: bool) -> None:
+        if not self.shell.session.is_open or self.job is not None:
+            return
+        device = self.shell.session.device
+
+        def work(progress: Progress, cancel: Cancel) -> client.SyncResult:
+            result = client.sync_device(
+                device, target, progress=lambda _s, d, t: progress(d, t), cancel=cancel
+            )
+            if remember and result.ok:
+                client.remember_target(device, target)
+            return result
+
+        self._busy(True)
+        self.progress.setRange(0, 0)
+        say(self.w(QLabel, "statusLabel"), self.tr("Syncing…"))
+        self.job = self.shell.worker.start(
+            work,
+            progress=self._progress,
+            done=self._synced,
+            failed=self._failed,
+            finished=self._finished,
+        )
+
+    def _synced(self, result: object) -> None:
+        if not isinstance(result, client.SyncResult):
+            return
+        locale = QLocale()
+        if result.cancelled:
+            say(self.w(QLabel, "statusLabel"), self.tr("Sync cancelled. Nothing was lost."))
+            return
+        text = (
+            self.tr("New records sent: %1. Records the organizer confirmed: %2.")
+            .replace("%1", locale.toString(result.exported))
+            .replace("%2", locale.toString(result.records_accepted))
+        )
+        if result.errors:
+            # The sync layer's sentences are written for volunteers; shown as plain text.
+            say(self.w(QLabel, "statusLabel"), text + "\n" + "\n".join(result.errors), kind="error")
+        else:
+            say(self.w(QLabel, "statusLabel"), text, kind="ok")
 
 
 def _local_time(iso: str, locale: QLocale) -> str:

@@ -1,0 +1,110 @@
+"""Small pieces shared by the organizer screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+
+from ..messages import error_text
+from ..screens.base import Screen, say
+from ..shell import Shell
+from ..worker import Cancel, Job, Progress
+
+
+def plain(text: str = "", *, wrap: bool = False, name: str = "") -> QLabel:
+    """A label that never reads its text as HTML (campaign and signer texts are untrusted)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    if wrap:
+        label.setWordWrap(True)
+        # QLabel's QTextDocument path lays wrapped Persian out correctly (see uiload).
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def ltr(text: str) -> str:
+    """Digit groups (fingerprints) kept left to right inside right-to-left text."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+def button(text: str, name: str, action: Callable[[], None]) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.clicked.connect(action)
+    return b
+
+
+class OrgScreen(Screen):
+    """A screen built in code rather than from a Designer form."""
+
+    ui_name = ""
+
+    def __init__(self, shell: Shell) -> None:
+        QWidget.__init__(self)
+        self.shell = shell
+        self.form = self
+        self.jobs: list[Job] = []
+
+    def error(self, label: QLabel, exc: BaseException) -> None:
+        lang = self.shell.languages.current
+        say(label, error_text(self.shell.languages, lang, exc), kind="error")
+
+    def run(
+        self,
+        fn: Callable[[Progress, Cancel], Any],
+        *,
+        done: Callable[[Any], None],
+        message: QLabel,
+        bar: QProgressBar | None = None,
+        busy: Sequence[QWidget] | None = None,
+        cancel: QWidget | None = None,
+    ) -> Job:
+        """Run `fn` on the worker with a progress bar; widgets in `busy` are disabled."""
+        widgets = busy or []
+        for w in widgets:
+            w.setEnabled(False)
+        if bar is not None:
+            bar.setRange(0, 0)
+            bar.setVisible(True)
+        if cancel is not None:
+            cancel.setVisible(True)
+
+        def progress(value: int, total: int) -> None:
+            if bar is not None:
+                bar.setRange(0, max(total, 0))
+                bar.setValue(min(value, total))
+
+        def finished() -> None:
+            for w in widgets:
+                w.setEnabled(True)
+            if bar is not None:
+                bar.setVisible(False)
+            if cancel is not None:
+                cancel.setVisible(False)
+            if job in self.jobs:
+                self.jobs.remove(job)
+
+        def arrived(result: Any) -> None:
+            if self.shell.session.is_open:  # a job that ends after a lock shows nothing
+                done(result)
+
+        job = self.shell.worker.start(
+            fn,
+            done=arrived,
+            failed=lambda exc: self.error(message, exc),
+            progress=progress,
+            finished=finished,
+        )
+        self.jobs.append(job)
+        return job
+
+    def cancel_jobs(self) -> None:
+        for job in list(self.jobs):
+            job.cancel()
