@@ -36,8 +36,11 @@ pytest: $(STAMP) $(I18N_QM)
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
-	$(BIN)/python bench/vault_commit.py
+# Every benchmark, one JSON line per figure (intake takes about 10 minutes here).
+bench: $(STAMP) $(I18N_QM)
+	for b in vault_commit intake sheets sync; do $(BIN)/python bench/$$b.py || exit 1; done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_signers.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

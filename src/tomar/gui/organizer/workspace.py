@@ -223,17 +223,7 @@ class OrganizerScreen(OrgScreen):
         pull.addWidget(self.pull_edit, 1)
         pull.addWidget(self.pull_button)
         v.addLayout(pull)
-        bar_row = QHBoxLayout()
-        self.intake_bar = QProgressBar()
-        self.intake_bar.setVisible(False)
-        bar_row.addWidget(self.intake_bar, 1)
-        self.intake_cancel = button(self.tr("Cancel"), "intakeCancel", self.cancel_jobs)
-        self.intake_cancel.setVisible(False)
-        bar_row.addWidget(self.intake_cancel)
-        v.addLayout(bar_row)
-        self.intake_message = plain(wrap=True, name="intakeMessage")
-        self.intake_message.setVisible(False)
-        v.addWidget(self.intake_message)
+        self.intake_bar, self.intake_cancel, self.intake_message = self._job_row(v, "intake")
         self.results = _table(
             [
                 self.tr("File"),
@@ -848,19 +838,24 @@ class OrganizerScreen(OrgScreen):
                 wrap=True,
             )
         )
-        bar_row = QHBoxLayout()
-        self.output_bar = QProgressBar()
-        self.output_bar.setVisible(False)
-        bar_row.addWidget(self.output_bar, 1)
-        self.output_cancel = button(self.tr("Cancel"), "outputCancel", self.cancel_jobs)
-        self.output_cancel.setVisible(False)
-        bar_row.addWidget(self.output_cancel)
-        v.addLayout(bar_row)
-        self.output_message = plain(wrap=True, name="outputMessage")
-        self.output_message.setVisible(False)
-        v.addWidget(self.output_message)
+        self.output_bar, self.output_cancel, self.output_message = self._job_row(v, "output")
         v.addStretch(1)
         self.tabs.addTab(page, self.tr("Outputs"))
+
+    def _job_row(self, v: QVBoxLayout, name: str) -> tuple[QProgressBar, QPushButton, QLabel]:
+        """A progress bar with its Cancel button, and a message line below: hidden until used."""
+        row = QHBoxLayout()
+        bar = QProgressBar()
+        bar.setVisible(False)
+        row.addWidget(bar, 1)
+        cancel = button(self.tr("Cancel"), f"{name}Cancel", self.cancel_jobs)
+        cancel.setVisible(False)
+        row.addWidget(cancel)
+        v.addLayout(row)
+        message = plain(wrap=True, name=f"{name}Message")
+        message.setVisible(False)
+        v.addWidget(message)
+        return bar, cancel, message
 
     def _output_action(self, what: str) -> Callable[[], None]:
         return lambda: self.choose_output(what)
