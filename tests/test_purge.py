@@ -13,14 +13,24 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from tomar.core import batch, keyfile, receipts, vault
+from tomar.core import batch, keyfile, organizer, receipts, vault
 from tomar.core.campaign import Campaign, build_package, doc_from_spec, read_package
-from tomar.core.device import Device
-from tomar.core.errors import CampaignError, FormatError, StorageError, TomarError
+from tomar.core.device import Device, init_vault
+from tomar.core.errors import (
+    CampaignError,
+    FormatError,
+    StorageError,
+    TomarError,
+    ValidationError,
+)
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.intake import Intake
+from tomar.core.records import SignatureForm
+from tomar.core.sheets import blank
+from tomar.resources import resource_path
 
 from . import batchkit as kit
-from .conftest import PASS
+from .conftest import BACKUP_PASS, PASS
 
 PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 16-byte IV + 64-byte HMAC per page
 
@@ -327,3 +337,47 @@ def test_the_same_receipt_twice_changes_nothing(scene: Scene) -> None:
     before = kit.digest(scene.dev.vault)
     assert scene.dev.import_receipt(scene.receipt_one)["accepted"] == 4
     assert kit.digest(scene.dev.vault) == before
+
+
+def test_entered_paper_rows_stay_entered_after_purge(tmp_path: Path) -> None:
+    """A purged paper row is still 'entered': it cannot be typed in twice, its sheet is done."""
+    spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
+    ov = init_vault(tmp_path / "org", PASS)
+    organizer.init(ov, "Org", "x25519")
+    organizer.backup(ov, tmp_path / "b.age", BACKUP_PASS)
+    _, package = organizer.create_campaign(ov, spec)
+    dv = init_vault(tmp_path / "dev", PASS)
+    dev = Device(dv)
+    dev.import_campaign(package)
+    with dv.transaction() as conn:
+        conn.execute(
+            "INSERT INTO paper_sheets(serial, created_at, lang, rows) "
+            "VALUES ('S-0001', 't', 'en', 5)"
+        )
+    paper = SignatureForm(
+        fields={"full_name": "Paper Person", "city": "Austin"},
+        lang="en",
+        consent=True,
+        source="paper",
+        paper=("S-0001", 2),
+    )
+    dev.save(paper)
+    out = tmp_path / "out"
+    out.mkdir()
+    batch.export(dev, out)
+    with Intake(ov, workers=1) as intake:
+        (result,) = [intake.import_file(p) for p in out.iterdir()]
+        assert result.status == "held"
+        (approved,) = intake.approve_device(dev.identity.fingerprint)
+        assert approved.status == "imported"
+        (receipt,) = intake.write_receipts(tmp_path)
+    dev.import_receipt(receipt.read_bytes())
+    assert dev.purge(PASS) == 1
+    dev = Device(dv)
+    assert dev.vault.conn.execute("SELECT count(*) FROM records").fetchone()[0] == 0
+    assert [s.serial for s in blank.unentered(dv)] == []
+    with pytest.raises(ValidationError) as taken:
+        dev.save(paper)
+    assert taken.value.problems == {"paper": "paper_row_taken"}
+    dv.close()
+    ov.close()

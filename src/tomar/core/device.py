@@ -204,8 +204,7 @@ class Device:
 
     def paper_row_taken(self, serial: str, row: int) -> bool:
         found = self.vault.conn.execute(
-            "SELECT 1 FROM records WHERE paper_serial = ? AND paper_row = ? "
-            "AND kind = 'signature' AND voided_by IS NULL",
+            "SELECT 1 FROM paper_rows_entered WHERE serial = ? AND row = ?",
             (serial, row),
         ).fetchone()
         return found is not None
@@ -357,6 +356,12 @@ class Device:
         if n == 0:
             return 0
         purged = int(self.vault.get_meta(META_PURGED) or b"0") + n
+        with self.vault.transaction() as c:  # paper rows stay "entered" after their purge
+            c.execute(
+                "INSERT OR IGNORE INTO paper_rows_purged(serial, row) SELECT paper_serial, "
+                "paper_row FROM records WHERE receipt = 'accepted' AND kind = 'signature' "
+                "AND paper_serial IS NOT NULL AND voided_by IS NULL"
+            )
         keep = "receipt IS NOT 'accepted'"
         self.vault.rebuild(
             passphrase,

@@ -155,6 +155,15 @@ MIGRATIONS: list[str] = [
         lang TEXT NOT NULL,
         rows INTEGER NOT NULL CHECK (rows BETWEEN 1 AND 999)
     );
+    CREATE TABLE paper_rows_purged (
+        serial TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        PRIMARY KEY (serial, row)
+    ) WITHOUT ROWID;
+    CREATE VIEW paper_rows_entered AS
+        SELECT paper_serial AS serial, paper_row AS row FROM records
+        WHERE paper_serial IS NOT NULL AND kind = 'signature' AND voided_by IS NULL
+        UNION SELECT serial, row FROM paper_rows_purged;
     """,
 ]
 

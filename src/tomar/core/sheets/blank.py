@@ -117,7 +117,7 @@ def check_serial(vault: Vault, serial: str, row: int) -> Sheet:
     if not 1 <= row <= sheet.rows:
         raise UnknownSheet(f"Sheet {serial} has rows 1 to {sheet.rows}; check the row number.")
     taken = vault.conn.execute(
-        "SELECT 1 FROM records WHERE paper_serial = ? AND paper_row = ? AND kind = 'signature'",
+        "SELECT 1 FROM paper_rows_entered WHERE serial = ? AND row = ?",
         (serial, row),
     ).fetchone()
     if taken is not None:
@@ -129,8 +129,8 @@ def sheets(vault: Vault) -> list[Sheet]:
     """Every sheet this device printed, with how many of its rows were typed in."""
     rows = vault.conn.execute(
         "SELECT p.serial, p.created_at, p.lang, p.rows, "
-        "(SELECT count(*) FROM records r WHERE r.paper_serial = p.serial "
-        " AND r.kind = 'signature') FROM paper_sheets p ORDER BY p.created_at, p.serial"
+        "(SELECT count(*) FROM paper_rows_entered r WHERE r.serial = p.serial) "
+        "FROM paper_sheets p ORDER BY p.created_at, p.serial"
     )
     return [Sheet(str(s), str(c), str(lang), int(n), int(e)) for s, c, lang, n, e in rows]
 
@@ -138,8 +138,7 @@ def sheets(vault: Vault) -> list[Sheet]:
 def unentered(vault: Vault) -> list[Sheet]:
     """Printed sheets of which no row was typed in (still on paper, or never used).
 
-    Rows removed from this device by `purge` (after the organizer's receipt) no longer
-    count, so purge after every sheet is entered.
+    Rows purged after the organizer's receipt still count as entered (`paper_rows_purged`).
     """
     return [s for s in sheets(vault) if s.entered == 0]
 
