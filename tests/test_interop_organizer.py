@@ -70,33 +70,23 @@ def test_campaign_package_verifies_with_minisign(tmp_path: Path, org: Org) -> No
         json.loads((tmp_path / "campaign.json").read_text())["organizer"]["signing_key"]
     )
     (tmp_path / "organizer.pub").write_text(pub.to_file_text())
-    out = run(
-        [
-            "minisign",
-            "-V",
-            "-p",
-            str(tmp_path / "organizer.pub"),
-            "-m",
-            str(tmp_path / "campaign.json"),
-            "-x",
-            str(tmp_path / "campaign.json.minisig"),
-        ]
-    )
+    verify = [
+        "minisign",
+        "-V",
+        "-p",
+        str(tmp_path / "organizer.pub"),
+        "-m",
+        str(tmp_path / "campaign.json"),
+        "-x",
+        str(tmp_path / "campaign.json.minisig"),
+    ]
+    out = run(verify)
     assert b"Signature and comment signature verified" in out
     (tmp_path / "campaign.json").write_bytes(
         (tmp_path / "campaign.json").read_bytes().replace(b"Congress", b"Kongress")
     )
     bad = subprocess.run(
-        [
-            "minisign",
-            "-V",
-            "-p",
-            str(tmp_path / "organizer.pub"),
-            "-m",
-            str(tmp_path / "campaign.json"),
-            "-x",
-            str(tmp_path / "campaign.json.minisig"),
-        ],
+        verify,
         capture_output=True,
         check=False,
     )

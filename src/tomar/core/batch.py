@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import os
 import re
@@ -371,8 +372,6 @@ def export(
 
 def rebuild(device: Any, number: int) -> bytes:
     """The exact bytes of an earlier batch, for sending it again (sync, lost stick)."""
-    import io
-
     conn = device.vault.conn
     row = conn.execute(
         "SELECT manifest, signature, certificate, sha256 FROM batches WHERE number = ?", (number,)

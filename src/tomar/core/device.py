@@ -17,8 +17,8 @@ from typing import Any
 from . import enroll, receipts, records
 from .campaign import Campaign, read_package
 from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound, ValidationError
+from .fingerprint import same as same_fingerprint
 from .identity import DeviceIdentity, now_iso
-from .normalize import normalize_digits
 from .records import SignatureForm
 from .vault import Vault
 
@@ -77,8 +77,8 @@ class Device:
     def import_campaign(self, package: bytes, expect_fingerprint: str | None = None) -> Campaign:
         """Verify and store a package; a different organizer for the same vault is refused."""
         new = read_package(package)
-        if expect_fingerprint is not None and _digits(expect_fingerprint) != _digits(
-            new.organizer_fingerprint
+        if expect_fingerprint is not None and not same_fingerprint(
+            expect_fingerprint, new.organizer_fingerprint
         ):
             raise CampaignError(
                 "The organizer fingerprint in this package is not the one you expected. "
@@ -390,7 +390,3 @@ class Device:
             "campaign": None if campaign is None else campaign.summary(),
             "event": self.current_event(),
         }
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in normalize_digits(text) if ch in "0123456789")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
+from .normalize import normalize_digits
+
 GROUPS = 6
 GROUP_DIGITS = 5
 
@@ -19,6 +21,15 @@ def digest(label: str, *parts: bytes) -> bytes:
         h.update(len(part).to_bytes(4, "big"))
         h.update(part)
     return h.digest()
+
+
+def same(typed: str, shown: str) -> bool:
+    """Compare fingerprints as read aloud: only digits count, Persian or Latin alike."""
+
+    def digits(text: str) -> str:
+        return "".join(ch for ch in normalize_digits(text) if ch in "0123456789")
+
+    return digits(typed) == digits(shown)
 
 
 def readable(fpr: bytes) -> str:

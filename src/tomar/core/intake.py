@@ -32,6 +32,7 @@ from .atomic import atomic_write
 from .campaign import Campaign
 from .device import Device
 from .errors import FormatError, TomarError, ValidationError
+from .fingerprint import same as same_fingerprint
 from .identity import device_fingerprint, now_iso
 from .normalize import match_key, normalize_email, normalize_phone, transliterate_key
 from .vault import Vault
@@ -266,12 +267,11 @@ class Intake:
         self._set_device(self._find_device(fingerprint), "revoked")
 
     def _find_device(self, fingerprint: str) -> bytes:
-        wanted = _digits(fingerprint)
         for (key,) in self.vault.conn.execute(
             "SELECT DISTINCT device FROM intake_batches UNION SELECT public_key FROM devices"
         ):
             raw = base64.b64decode(key)
-            if _digits(device_fingerprint(raw)) == wanted:
+            if same_fingerprint(fingerprint, device_fingerprint(raw)):
                 return raw
         raise TomarError("No device with that fingerprint has sent a batch or been enrolled.")
 
@@ -841,12 +841,6 @@ def _country(by_kind: dict[str, str]) -> str:
             return ""
         return str(region or "")
     return ""
-
-
-def _digits(text: str) -> str:
-    from .normalize import normalize_digits
-
-    return "".join(c for c in normalize_digits(text) if c in "0123456789")
 
 
 def import_files(

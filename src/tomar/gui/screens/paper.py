@@ -101,14 +101,6 @@ class PaperScreen(Screen):
                 return key
         return "full"
 
-    def _already_entered(self, serial: str, row: int) -> bool:
-        found = self.shell.session.device.vault.conn.execute(
-            "SELECT 1 FROM records WHERE paper_serial = ? AND paper_row = ? "
-            "AND kind = 'signature' LIMIT 1",
-            (serial, row),
-        ).fetchone()
-        return found is not None
-
     def save(self) -> None:
         if self.signer_form is None:
             return
@@ -123,7 +115,7 @@ class PaperScreen(Screen):
             )
             return
         say(self.w(QLabel, "serialProblem"), "")
-        if self._already_entered(serial, row):
+        if self.shell.session.device.paper_row_taken(serial, row):
             say(
                 message,
                 self.tr("Row %1 of sheet %2 was already entered.")
