@@ -379,3 +379,27 @@ def test_transliterate_key_never_raises(text: str) -> None:
     key = transliterate_key(text)
     assert " " not in key
     key.encode("utf-8")
+
+
+# --- short cuts the organizer's intake takes ----------------------------------------------
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40))
+def test_match_key_ascii_short_cut_equals_full_path(s: str) -> None:
+    from tomar.core.normalize import _match_key_full
+
+    assert match_key(s) == _match_key_full(s)
+
+
+@settings(max_examples=500)
+@given(st.from_regex(r"[a-z0-9._+-]{1,20}@[a-z0-9.-]{1,20}", fullmatch=True))
+def test_intake_email_short_cut_equals_full_path(email: str) -> None:
+    from tomar.core.intake import _LOWER_ASCII_EMAIL, _dedupe_email
+
+    assert _LOWER_ASCII_EMAIL.fullmatch(email)
+    try:
+        full = normalize_email(email)
+    except ValidationError:
+        full = email.strip().lower()
+    assert _dedupe_email(email) == full

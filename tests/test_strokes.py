@@ -26,6 +26,7 @@ from tomar.core.strokes import (
     ink_length,
     scaled_paths,
     to_svg,
+    validate,
 )
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -303,6 +304,23 @@ def test_mutated_encodings_only_raise_strokes_error(data: st.DataObject) -> None
     except StrokesError:
         return
     assert encode(sig) == bytes(raw)
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_validate_agrees_with_decode(data: st.DataObject) -> None:
+    """The organizer checks drawings with `validate`; it must refuse exactly what decode does."""
+    raw = bytearray(encode(REALISTIC))
+    for _ in range(data.draw(st.integers(0, 3))):
+        index = data.draw(st.integers(0, len(raw) - 1))
+        raw[index] = data.draw(st.integers(0, 255))
+    try:
+        decode(bytes(raw))
+    except StrokesError:
+        with pytest.raises(StrokesError):
+            validate(bytes(raw))
+        return
+    validate(bytes(raw))
 
 
 @settings(max_examples=200)

@@ -40,6 +40,11 @@ from .vault import Vault
 PARALLEL_MIN = 256
 CHUNK = 256
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
+#: What `Intake._store` reads of a signature record; the workers send back only these.
+_STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "lang", "display")
+#: Addresses as devices store them: `normalize_email` gives them back unchanged if valid,
+#: and the fallback for invalid ones (strip, lower) does too, so they skip the parser.
+_LOWER_ASCII_EMAIL = re.compile(r"[a-z0-9._+-]+@[a-z0-9.-]+")
 Progress = Callable[[int, int], None]
 
 
@@ -167,17 +172,10 @@ def _prepare(
     name, city = by_kind.get("name", ""), by_kind.get("city", "")
     name_key, translit = match_key(name), transliterate_key(name)
     # Normalize again: dedupe must not depend on the version of Tomar on each device.
-    email, phone = by_kind.get("email"), by_kind.get("phone")
-    try:
-        email = normalize_email(email) if email else None
-    except ValidationError:
-        email = email.strip().lower() if email else None
-    try:
-        phone = normalize_phone(phone, ctx.region) if phone else None
-    except ValidationError:
-        phone = phone.strip() if phone else None
+    email = _dedupe_email(by_kind.get("email"))
+    phone = _dedupe_phone(by_kind.get("phone"), ctx.region)
     return {
-        "record": r,
+        "record": {k: r[k] for k in _STORED if k in r},  # not the drawing twice
         "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
         "strokes": drawn,
         "name": name,
@@ -187,6 +185,27 @@ def _prepare(
         "translit": f"{translit}|{transliterate_key(city)}" if translit else None,
         "country": _country(by_kind),
     }
+
+
+def _dedupe_email(email: str | None) -> str | None:
+    """The form an email is matched under; an invalid one is still matched as typed."""
+    if not email:
+        return None
+    if _LOWER_ASCII_EMAIL.fullmatch(email):  # both branches below give these back
+        return email
+    try:
+        return normalize_email(email)
+    except ValidationError:
+        return email.strip().lower()
+
+
+def _dedupe_phone(phone: str | None, region: str) -> str | None:
+    if not phone:
+        return None
+    try:
+        return normalize_phone(phone, region)
+    except ValidationError:
+        return phone.strip()
 
 
 class Intake:

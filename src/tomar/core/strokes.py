@@ -174,10 +174,6 @@ def _zigzag(value: int) -> int:
     return value * 2 if value >= 0 else -value * 2 - 1
 
 
-def _unzigzag(value: int) -> int:
-    return value >> 1 if not value & 1 else -((value + 1) >> 1)
-
-
 def _quantize(value: float, scale: int) -> int:
     """Round to nearest; ties go to even, which is still deterministic."""
     return round(value * scale)
@@ -204,85 +200,96 @@ def encode(sig: Signature) -> bytes:
     return bytes(out)
 
 
-class _Reader:
-    """A bounds-checked cursor; every way of running off the end is a StrokesError."""
+def _varint(raw: bytes, pos: int, limit: int) -> tuple[int, int]:
+    """Read a minimal-length varint no larger than `limit`; returns (value, next position).
 
-    __slots__ = ("data", "pos")
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pos = 0
-
-    def byte(self) -> int:
-        if self.pos >= len(self.data):
-            raise StrokesError(_MSG_DAMAGED)
-        value = self.data[self.pos]
-        self.pos += 1
-        return value
-
-    def take(self, n: int) -> bytes:
-        if self.pos + n > len(self.data):
-            raise StrokesError(_MSG_DAMAGED)
-        chunk = self.data[self.pos : self.pos + n]
-        self.pos += n
-        return chunk
-
-    def varint(self, limit: int) -> int:
-        """Read a minimal-length varint no larger than `limit`."""
-        value = 0
-        for i in range(_MAX_VARINT_BYTES):
-            b = self.byte()
-            value |= (b & 0x7F) << (7 * i)
-            if not b & 0x80:
-                if b == 0 and i > 0:  # padded encoding: not the canonical form
-                    raise StrokesError(_MSG_DAMAGED)
-                if value > limit:
-                    raise StrokesError(_MSG_DAMAGED)
-                return value
-        raise StrokesError(_MSG_DAMAGED)
+    Running off the end raises IndexError, which `_parse` turns into a StrokesError.
+    """
+    value = 0
+    for i in range(_MAX_VARINT_BYTES):
+        b = raw[pos + i]
+        value |= (b & 0x7F) << (7 * i)
+        if not b & 0x80:
+            if (b == 0 and i > 0) or value > limit:  # padded, or out of range
+                raise StrokesError(_MSG_DAMAGED)
+            return value, pos + i + 1
+    raise StrokesError(_MSG_DAMAGED)
 
 
-def _parse(data: bytes | bytearray | memoryview) -> tuple[float, list[list[tuple[int, ...]]]]:
-    """Check every byte and return raw quantized points; shared by decode and validate."""
+def _parse(
+    data: bytes | bytearray | memoryview, *, keep: bool = True
+) -> tuple[float, list[list[tuple[int, int, int, int]]]]:
+    """Check every byte and return raw quantized points; shared by decode and validate.
+
+    The organizer checks every drawing of every imported record, so the common case (a
+    one- or two-byte varint) is read inline rather than through a function call; `keep=False`
+    checks without building the points.
+    """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise StrokesError(_MSG_DAMAGED)
     raw = bytes(data)
-    if len(raw) > MAX_BYTES:
+    if not raw or len(raw) > MAX_BYTES:
         raise StrokesError(_MSG_DAMAGED)
-    reader = _Reader(raw)
-    if reader.byte() != MAGIC_V1:
+    if raw[0] != MAGIC_V1:
         raise StrokesError("The stored signature drawing is not in a format this app can read.")
-    (aspect,) = _ASPECT.unpack(reader.take(_ASPECT.size))
-    if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
-        raise StrokesError(_MSG_DAMAGED)
-    n_strokes = reader.varint(MAX_STROKES)
-    strokes: list[list[tuple[int, ...]]] = []
-    px = py = pt = 0
-    total = 0
-    varint = reader.varint
-    for _ in range(n_strokes):
-        n_points = varint(MAX_POINTS - total)
-        if n_points == 0:
+    strokes: list[list[tuple[int, int, int, int]]] = []
+    try:
+        (aspect,) = _ASPECT.unpack_from(raw, 1)
+        if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
             raise StrokesError(_MSG_DAMAGED)
-        total += n_points
-        points: list[tuple[int, ...]] = []
-        for _ in range(n_points):
-            px += _unzigzag(varint(2 * _Q))
-            py += _unzigzag(varint(2 * _Q))
-            pt += varint(MAX_T_MS)
-            pressure = reader.byte()
-            if not (0 <= px <= _Q and 0 <= py <= _Q and pt <= MAX_T_MS and pressure <= _P):
+        n_strokes, pos = _varint(raw, 1 + _ASPECT.size, MAX_STROKES)
+        px = py = pt = total = 0
+        for _ in range(n_strokes):
+            n_points, pos = _varint(raw, pos, MAX_POINTS - total)
+            if n_points == 0:
                 raise StrokesError(_MSG_DAMAGED)
-            points.append((px, py, pt, pressure))
-        strokes.append(points)
-    if reader.pos != len(raw):
+            total += n_points
+            points: list[tuple[int, int, int, int]] = []
+            for _ in range(n_points):
+                v = raw[pos]
+                if v < 0x80:
+                    pos += 1
+                elif 0 < raw[pos + 1] < 0x80:  # two bytes, minimal: the usual size of a move
+                    v = (v & 0x7F) | (raw[pos + 1] << 7)
+                    pos += 2
+                else:
+                    v, pos = _varint(raw, pos, 2 * _Q)
+                px += -((v + 1) >> 1) if v & 1 else v >> 1  # zigzag
+                v = raw[pos]
+                if v < 0x80:
+                    pos += 1
+                elif 0 < raw[pos + 1] < 0x80:  # two bytes, minimal: the usual size of a move
+                    v = (v & 0x7F) | (raw[pos + 1] << 7)
+                    pos += 2
+                else:
+                    v, pos = _varint(raw, pos, 2 * _Q)
+                py += -((v + 1) >> 1) if v & 1 else v >> 1
+                v = raw[pos]
+                if v < 0x80:
+                    pos += 1
+                elif 0 < raw[pos + 1] < 0x80:  # two bytes, minimal: the usual size of a move
+                    v = (v & 0x7F) | (raw[pos + 1] << 7)
+                    pos += 2
+                else:
+                    v, pos = _varint(raw, pos, MAX_T_MS)
+                pt += v
+                pressure = raw[pos]  # a byte is always within 0.._P
+                pos += 1
+                if not (0 <= px <= _Q and 0 <= py <= _Q and pt <= MAX_T_MS):
+                    raise StrokesError(_MSG_DAMAGED)
+                if keep:
+                    points.append((px, py, pt, pressure))
+            strokes.append(points)
+    except (IndexError, struct.error):
+        raise StrokesError(_MSG_DAMAGED) from None
+    if pos != len(raw):
         raise StrokesError(_MSG_DAMAGED)
     return aspect, strokes
 
 
 def validate(data: bytes | bytearray | memoryview) -> None:
     """Raise StrokesError unless `decode` would succeed, without building the points."""
-    _parse(data)
+    _parse(data, keep=False)
 
 
 def decode(data: bytes | bytearray | memoryview) -> Signature:
