@@ -2,8 +2,14 @@
 
 Prints one JSON line per figure: seconds, pages per second and peak RSS. Signers are
 inserted straight into an organizer vault's `signers` table (with a real strokes blob),
-since sealing and importing them is measured elsewhere. BENCH_SIGNERS sets the count
-(default 10,000); a second, smaller run shows how memory grows with it.
+since sealing and importing them is measured elsewhere. BENCH_SIGNERS sets the largest
+count (default 10,000); the delivery sheets are also made for a fifth and a half of it,
+each in a fresh process, to show whether memory grows with the number of signers:
+`delivery_rss_growth` is the peak RSS above the RSS before writing, and
+`delivery_rss_growth_slope` how much it rises per 1,000 signers (flat: about 0).
+`delivery_pdf_only_rss_growth` leaves out what the vault's side adds: the signers are
+read in table order (`Intake.unique_signers` has SQLite sort them in memory) through a
+2 MiB page cache (the vault's is 32 MiB and fills as the rows are read).
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 N = int(os.environ.get("BENCH_SIGNERS", "10000"))
 BLANK = int(os.environ.get("BENCH_BLANK", "100"))
@@ -75,8 +83,9 @@ def setup(base: Path, n: int) -> Path:
     names = ("Sara Example", "مریم رضایی", "Ali Example", "Reza Mixed رضا")
     with v.transaction() as conn:
         conn.execute(
-            "INSERT INTO intake_batches(sha256, device, number, record_count, received_at, "
-            "status) VALUES ('b' || hex(randomblob(31)), ?, 1, ?, '2026-01-01', 'imported')",
+            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+            "received_at, status) VALUES ('b' || hex(randomblob(31)), hex(randomblob(32)), ?, 1, "
+            "?, '2026-01-01', 'imported')",
             (device, n),
         )
         sha = conn.execute("SELECT sha256 FROM intake_batches").fetchone()[0]
@@ -112,15 +121,41 @@ def setup(base: Path, n: int) -> Path:
     return home
 
 
-def run_delivery(n: int) -> None:
+def unsorted_signers(intake: Any) -> Iterator[dict[str, Any]]:
+    """What the delivery sheets read of `Intake.unique_signers`, in table order."""
+    cursor = intake.vault.conn.execute(
+        "SELECT time, source, paper_serial, paper_row, display, fields, strokes FROM signers "
+        "WHERE voided_by IS NULL AND dup_of IS NULL"
+    )
+    keys = ("time", "source", "paper_serial", "paper_row", "display", "fields", "strokes")
+    for row in cursor:
+        signer = dict(zip(keys, row, strict=True))
+        signer["fields"] = json.loads(signer["fields"])
+        yield signer
+
+
+def run_pdf_only(n: int) -> None:
+    """The delivery sheets without the vault's memory: the PDF's own."""
+    from tomar.core.intake import Intake
+
+    Intake.unique_signers = unsorted_signers  # type: ignore[assignment, method-assign]
+    run_delivery(n, prefix="delivery_pdf_only", cache_kib=2000)
+
+
+def run_delivery(n: int, prefix: str = "delivery", cache_kib: int | None = None) -> None:
     """In a fresh process, so that peak RSS belongs to this run alone."""
     from tomar.core import vault
     from tomar.core.sheets import delivery
 
     base = Path(tempfile.mkdtemp(prefix="tomar-bench-", dir=os.environ.get("BENCH_DIR")))
-    home = setup(base, n)
+    # In another process: memory it freed would otherwise be reused unseen by RSS.
+    subprocess.run([sys.executable, __file__, "setup", str(n), str(base)], check=True)
+    home = base / "org"
+    os.environ["TOMAR_KDF_PROFILE"] = "fast"
     out = base / "delivery.pdf"
     with vault.Vault.open(home, PASS) as v:
+        if cache_kib is not None:
+            v.conn.execute(f"PRAGMA cache_size = -{cache_kib}")
         reset_peak()
         before = peak_rss_mib()
         t0 = time.perf_counter()
@@ -128,11 +163,12 @@ def run_delivery(n: int) -> None:
         seconds = time.perf_counter() - t0
         peak = peak_rss_mib()
     n_pages = pages(out)
-    emit("delivery_seconds", seconds, "s", signers=count, pages=n_pages)
-    emit("delivery_pages_per_second", n_pages / seconds, "pages/s", signers=count)
-    emit("delivery_signers_per_second", count / seconds, "signers/s", signers=count)
-    emit("delivery_pdf_size", out.stat().st_size / 2**20, "MiB", signers=count)
-    emit("delivery_peak_rss", peak, "MiB", signers=count, before=round(before, 1))
+    emit(f"{prefix}_seconds", seconds, "s", signers=count, pages=n_pages)
+    emit(f"{prefix}_pages_per_second", n_pages / seconds, "pages/s", signers=count)
+    emit(f"{prefix}_signers_per_second", count / seconds, "signers/s", signers=count)
+    emit(f"{prefix}_pdf_size", out.stat().st_size / 2**20, "MiB", signers=count)
+    emit(f"{prefix}_peak_rss", peak, "MiB", signers=count, before=round(before, 1))
+    emit(f"{prefix}_rss_growth", peak - before, "MiB", signers=count)
 
 
 def run_blank(n: int) -> None:
@@ -157,12 +193,45 @@ def run_blank(n: int) -> None:
     emit("blank_peak_rss", peak, "MiB", sheets=len(made))
 
 
+def run(kind: str, n: int) -> dict[str, float]:
+    """Run one measurement in a fresh process; echo its lines, return its figures."""
+    done = subprocess.run(
+        [sys.executable, __file__, kind, str(n)], check=True, stdout=subprocess.PIPE, text=True
+    )
+    figures: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        print(line, flush=True)
+        figure = json.loads(line)
+        figures[figure["name"]] = figure["value"]
+    return figures
+
+
+def slope(name: str, growth: dict[int, float]) -> None:
+    """MiB more per 1,000 signers, from the smallest to the largest run."""
+    low, high = min(growth), max(growth)
+    emit(
+        name,
+        (growth[high] - growth[low]) / (high - low) * 1000,
+        "MiB/1000 signers",
+        sizes=sorted(growth),
+        growth=[round(growth[k], 1) for k in sorted(growth)],
+    )
+
+
 def main() -> None:
-    if len(sys.argv) == 3:
-        {"delivery": run_delivery, "blank": run_blank}[sys.argv[1]](int(sys.argv[2]))
+    if sys.argv[1:2] == ["setup"]:
+        setup(Path(sys.argv[3]), int(sys.argv[2]))
         return
-    for kind, n in (("delivery", N // 10), ("delivery", N), ("blank", BLANK)):
-        subprocess.run([sys.executable, __file__, kind, str(n)], check=True)
+    if len(sys.argv) == 3:
+        kinds = {"delivery": run_delivery, "pdf-only": run_pdf_only, "blank": run_blank}
+        kinds[sys.argv[1]](int(sys.argv[2]))
+        return
+    sizes = sorted({N // 5, N // 2, N})
+    delivery = {n: run("delivery", n)["delivery_rss_growth"] for n in sizes}
+    pdf_only = {n: run("pdf-only", n)["delivery_pdf_only_rss_growth"] for n in sizes}
+    slope("delivery_rss_growth_slope", delivery)
+    slope("delivery_pdf_only_rss_growth_slope", pdf_only)
+    run("blank", BLANK)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
 """Delivery sheets: the petition, a digest of every batch, then every unique signer.
 
-Signers are streamed from the vault and drawn straight onto the canvas, one fixed-height
-row each, so no flowables or signer lists pile up in memory however many signed; only
-ReportLab's compressed page streams grow with the document. Each signer's display choice
-is honoured: "initials" prints initials, "hidden" prints neither the name nor the drawn
-signature (a handwritten signature often spells the name). Email and phone never appear.
+Signers are streamed from the vault and drawn straight onto a canvas, one fixed-height
+row each, so no flowables or signer lists pile up in memory however many signed. ReportLab
+keeps a whole document in memory until it is saved, so the sheets are made in chunks of
+CHUNK_PAGES pages, each its own small PDF in memory, which `stream.PdfStream` appends to
+the output file and forgets: memory stays flat in the number of signers. Page numbers run
+on across chunks ("page x of y": the total is known before drawing). Each signer's
+display choice is honoured: "initials" prints initials, "hidden" prints neither the name
+nor the drawn signature (a handwritten signature often spells the name). Email and phone
+never appear.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from .. import strokes
@@ -30,6 +35,7 @@ from ..vault import Vault
 from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, check_cancel, check_lang, flow, new_canvas, page_size
+from .stream import PdfStream
 
 ROW_H = 13 * mm
 HEAD_H = 14 * mm
@@ -37,6 +43,7 @@ FOOT_H = 8 * mm
 COL_HEAD_H = 6 * mm
 TEXT_SIZE = 9.0
 PEN = 0.022  # line width as a fraction of the signature box height, like a medium pen
+CHUNK_PAGES = 25  # pages per in-memory ReportLab document: bounds memory; each embeds fonts
 UNIQUE_SQL = "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NULL"
 
 
@@ -326,26 +333,31 @@ def write_delivery(
         frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
         cover = _cover(intake, lang, unique, frame[2])
         text.register_fonts()
-        cover_pages = flow(
-            new_canvas(io.BytesIO(), size, title=""), list(cover), frame, lambda c: None
-        )
+        cover_pages = flow(_chunk_canvas(size), list(cover), frame, lambda c: None)
         signer_pages = -(-unique // painter.per_page)
         pages.total = cover_pages + signer_pages
         with atomic_writer(out, mode=0o600, what="the delivery sheets") as fh:
-            canvas = new_canvas(fh, size, title=campaign.text("title", lang))
+            pdf = PdfStream(fh, title=campaign.text("title", lang))
+            canvas = _chunk_canvas(size)
             flow(
                 canvas, _cover(intake, lang, unique, frame[2]), frame, pages.decorate, cancel=cancel
             )
+            pdf.add(canvas.getpdfdata())
             count = _draw_signers(
-                canvas, pages, painter, intake.unique_signers(), unique, progress, cancel
+                pdf, size, pages, painter, intake.unique_signers(), unique, progress, cancel
             )
-            canvas.showPage()
-            canvas.save()
+            pdf.close()
         return count
 
 
+def _chunk_canvas(size: tuple[float, float]) -> Canvas:
+    """A canvas for a few pages, read back with `getpdfdata()`: nothing goes to disk."""
+    return new_canvas(io.BytesIO(), size, title="")
+
+
 def _draw_signers(
-    canvas: Any,
+    pdf: PdfStream,
+    size: tuple[float, float],
     pages: _Pages,
     painter: _SignerPainter,
     signers: Iterable[dict[str, Any]],
@@ -353,12 +365,20 @@ def _draw_signers(
     progress: Progress | None,
     cancel: threading.Event | None,
 ) -> int:
+    """Draw the signer pages, handing every CHUNK_PAGES of them to `pdf`."""
     count = 0
     slot = painter.per_page
+    canvas: Canvas | None = None
     for signer in signers:
         if slot == painter.per_page:
             check_cancel(cancel)
-            canvas.showPage()
+            if canvas is not None:
+                canvas.showPage()
+                if canvas.getPageNumber() > CHUNK_PAGES:
+                    pdf.add(canvas.getpdfdata())
+                    canvas = None
+            if canvas is None:
+                canvas = _chunk_canvas(size)
             pages.decorate(canvas)
             painter.header(canvas)
             slot = 0
@@ -367,4 +387,6 @@ def _draw_signers(
         slot += 1
         if progress is not None and (count % 200 == 0 or count == total):
             progress(count, total)
+    if canvas is not None:
+        pdf.add(canvas.getpdfdata())
     return count
