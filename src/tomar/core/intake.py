@@ -46,6 +46,11 @@ _STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "l
 #: and the fallback for invalid ones (strip, lower) does too, so they skip the parser.
 _LOWER_ASCII_EMAIL = re.compile(r"[a-z0-9._+-]+@[a-z0-9.-]+")
 Progress = Callable[[int, int], None]
+UNIQUE_SIGNERS_SQL = (
+    "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
+    "fields, strokes, device FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
+)
 
 
 @dataclass
@@ -731,11 +736,12 @@ class Intake:
         return int(self.vault.conn.execute(sql).fetchone()[0])
 
     def unique_signers(self) -> Iterable[dict[str, Any]]:
-        cursor = self.vault.conn.execute(
-            "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
-            "fields, strokes, device FROM signers WHERE voided_by IS NULL AND dup_of IS NULL "
-            "ORDER BY time, record_id"
-        )
+        """Unique signers in order, streamed: memory does not grow with their number.
+
+        SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
+        partial index that already holds them in this order is named.
+        """
+        cursor = self.vault.conn.execute(UNIQUE_SIGNERS_SQL)
         for row in cursor:
             yield {
                 "record_id": row[0],
