@@ -646,3 +646,71 @@ def test_import_command_reports_each_batch_and_approves(pool: kit.Pool, tmp_path
     assert (stats["received"], stats["held"], stats["voided"], stats["batches"]) == (7, 0, 1, 3)
     again = kit.tomar(org.home, "import", str(files["A1"])).ok()
     assert "already" in again.out
+
+
+def _reference_groups(org: kit.Org) -> dict[str, str | None]:
+    """dup_of as it must be: connected components of live signers by email and phone,
+    the earliest signer (time, then record id) being the original of its group."""
+    rows = org.vault.conn.execute(
+        "SELECT record_id, time, email, phone FROM signers WHERE voided_by IS NULL"
+    ).fetchall()
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for rid, _, email, phone in rows:
+        for key in (f"e:{email}" if email else None, f"p:{phone}" if phone else None):
+            if key is not None:
+                parent[find(rid)] = find(key)
+    original: dict[str, tuple[str, str]] = {}
+    for rid, time, _, _ in rows:
+        root = find(rid)
+        original[root] = min(original.get(root, (time, rid)), (time, rid))
+    return {
+        rid: (None if original[find(rid)][1] == rid else original[find(rid)][1]) for rid, *_ in rows
+    }
+
+
+def test_large_batches_group_duplicates_across_chunks_and_voids(
+    pool: kit.Pool, tmp_path: Path
+) -> None:
+    """Batches larger than the importer's chunk, with duplicates inside a chunk, across
+    chunks and across batches, and voids in the middle: groups as if added one by one."""
+    from tomar.core.intake import CHUNK
+
+    devices = {d: kit.new_device(tmp_path / d, pool.package) for d in ("P", "Q")}
+    batches: dict[str, bytes] = {}
+    n = {"P": CHUNK + 60, "Q": 2 * CHUNK + 30}
+    for d, dev in devices.items():
+        ids = []
+        for i in range(n[d]):
+            email = f"person{(i * 7 + (3 if d == 'Q' else 0)) % 150}@example.org"
+            phone = f"+1 202 555 {1000 + i % 90:04d}" if i % 3 == 0 else None
+            ids.append(kit.sign(dev, f"Signer {d}{i}", email=email, phone=phone))
+            if d == "Q" and i in (CHUNK - 1, CHUNK + 40):
+                dev.void(ids[i - 5])  # voids in the middle of the batch
+        batches[d] = kit.export(dev, tmp_path / f"out-{d}").path.read_bytes()
+    results: list[dict[str, str | None]] = []
+    for order in (("P", "Q"), ("Q", "P")):
+        org = pool.fresh(tmp_path / ("org-" + "".join(order)))
+        with org.intake() as intake:
+            for d in order:
+                intake.enroll(devices[d].enrollment_request(d))
+            for d in order:
+                result = intake.import_bytes(batches[d], name=d)
+                assert result.status == "imported", result.message
+        got = dict(
+            org.vault.conn.execute(
+                "SELECT record_id, dup_of FROM signers WHERE voided_by IS NULL"
+            ).fetchall()
+        )
+        assert got == _reference_groups(org)
+        assert 0 < sum(v is not None for v in got.values()) < len(got)
+        results.append(got)
+        org.close()
+    assert results[0] == results[1]
+    for dev in devices.values():
+        dev.vault.close()

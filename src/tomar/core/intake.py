@@ -14,8 +14,10 @@ never merged silently.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import multiprocessing
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -105,8 +107,17 @@ def _init_worker(ctx: _Context) -> None:
     _WORKER["identities"] = [age.parse_identity(ctx.identity)]
 
 
+def _init_pool_worker(ctx: _Context) -> None:
+    """Pool workers run at a lower priority, so that the importer (which stores what they
+    open, in order) and the app's window stay responsive while they decrypt."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(5)
+    _init_worker(ctx)
+
+
 Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
 Opened = tuple[str, dict[str, Any] | None, str]  # record id, prepared row or None, problem
+Contact = tuple[str, str | None, str | None]  # record id, email, phone
 
 
 def _open_chunk(items: list[Item]) -> list[Opened]:
@@ -255,7 +266,7 @@ class Intake:
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
+                initializer=_init_pool_worker,
                 initargs=(self._context,),
             )
         chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
@@ -459,14 +470,21 @@ class Intake:
                 str(t[0])
                 for t in c.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
             }
+            contacts: list[Contact] = []  # stored signers not yet compared with the rest
             for i, (rid, prepared, problem) in enumerate(self._open(items), 1):
                 if prepared is None:
                     raise RecordProblem(rid, problem)
                 if cancel is not None and cancel.is_set():
                     raise TomarError("Import cancelled. Nothing was changed.")
-                self._store(c, prepared, bf.sha256)
+                if prepared["record"]["type"] == "void" or len(contacts) >= CHUNK:
+                    self._dedupe(c, contacts)  # a void regroups: compare what came first
+                    contacts = []
+                contact = self._store(c, prepared, bf.sha256)
+                if contact is not None:
+                    contacts.append(contact)
                 if progress is not None and (i % 500 == 0 or i == total):
                     progress(i, total)
+            self._dedupe(c, contacts)
             self._audit(c, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
         gaps = self.gaps().get(bf.device_fingerprint, [])
         message = f"Imported {total} records."
@@ -499,7 +517,8 @@ class Intake:
         if after is not None and after[1] != bf.manifest_sha256:
             raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
 
-    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> None:
+    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> Contact | None:
+        """Store one record; a signer with an email or phone is returned for `_dedupe`."""
         r = prepared["record"]
         try:
             conn.execute(
@@ -522,7 +541,7 @@ class Intake:
                     "UPDATE signers SET voided_by = ? WHERE record_id = ?", (r["id"], r["target"])
                 )
                 self._regroup(conn, self._group_of(conn, r["target"]))
-            return
+            return None
         event = r.get("event") or {}
         paper = r.get("paper") or {}
         void = None
@@ -563,16 +582,44 @@ class Intake:
             ),
         )
         if void is None and (email or phone):
-            matches = conn.execute(
-                "SELECT coalesce(dup_of, record_id) FROM signers "
-                "WHERE voided_by IS NULL AND record_id != ? AND (email = ? OR phone = ?)",
-                (r["id"], email, phone),
-            ).fetchall()
-            if matches:
-                members = {r["id"]}
-                for canonical in {m[0] for m in matches}:
-                    members |= self._group_of(conn, canonical)
-                self._regroup(conn, members)
+            return (r["id"], email, phone)
+        return None
+
+    def _dedupe(self, conn: Any, contacts: Sequence[Contact]) -> None:
+        """Join newly stored signers to the groups of everyone sharing an email or phone.
+
+        One query for a whole chunk of signers rather than one each. Groups are connected
+        components, so regrouping the touched groups together with the new signers gives
+        the same result as adding the signers one by one.
+        """
+        if not contacts:
+            return
+        emails = sorted({e for _, e, _ in contacts if e})
+        phones = sorted({p for _, _, p in contacts if p})
+        rows = conn.execute(
+            "SELECT record_id, coalesce(dup_of, record_id), email, phone FROM signers "  # noqa: S608
+            f"WHERE voided_by IS NULL AND (email IN ({','.join('?' * len(emails))}) "
+            f"OR phone IN ({','.join('?' * len(phones))}))",
+            [*emails, *phones],
+        ).fetchall()
+        by_key: dict[str, list[tuple[str, str]]] = {}
+        for rid, canonical, email, phone in rows:
+            for key in (f"e:{email}" if email else "", f"p:{phone}" if phone else ""):
+                if key:
+                    by_key.setdefault(key, []).append((rid, canonical))
+        members: set[str] = set()
+        canonicals: set[str] = set()
+        for rid, email, phone in contacts:
+            found = by_key.get(f"e:{email}", []) + by_key.get(f"p:{phone}", [])
+            others = {canonical for other, canonical in found if other != rid}
+            if others:
+                members.add(rid)
+                canonicals |= others
+        if not members:
+            return
+        for canonical in canonicals:
+            members |= self._group_of(conn, canonical)
+        self._regroup(conn, members)
 
     @staticmethod
     def _group_of(conn: Any, record_id: str) -> set[str]:
