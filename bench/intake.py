@@ -7,7 +7,9 @@ second overall and for the first and last tenth of the batches, and peak RSS of 
 importing process and of its decrypting workers after 10%, 50% and 100% of the batches.
 Floor: decrypt plus device-signature check of the same records and nothing else, with the
 same number of spawn workers over chunks of the same size, measured before and after the
-import; `import_vs_floor` is the import rate over the mean floor rate (goal: >= 0.6).
+import; `import_vs_floor` is the import rate over the mean floor rate (goal: >= 0.6). CPU time
+per record of the floor's workers, and of the importer and its workers, shows where the
+time goes: on two cores, the rate is bound by the total.
 
 Set-up builds genuine records (validate, build, sign, seal, as `Device.save` does) in a
 process pool and inserts them straight into the device vaults in large transactions; the
@@ -270,6 +272,11 @@ def _reset_peak() -> int:
     return before
 
 
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _ru_maxrss_kib(who: int) -> int:
     return resource.getrusage(who).ru_maxrss
 
@@ -348,6 +355,12 @@ def phase_floor(org_home: Path, paths: list[Path], label: str) -> dict[str, floa
     assert done == len(sealed)
     rate = done / seconds
     emit(
+        f"floor_{label}_cpu_us_per_record",
+        _cpu_seconds(resource.RUSAGE_CHILDREN) / done * 1e6,
+        "us",
+        note="CPU time of the workers (reaped), start-up included",
+    )
+    emit(
         f"floor_{label}_records_per_s",
         rate,
         "records/s",
@@ -389,6 +402,7 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
     seconds: list[float] = []
     counts: list[int] = []
     try:
+        cpu_before = _cpu_seconds(resource.RUSAGE_SELF)
         unlock_peak = _reset_peak()
         emit("import_rss_peak_main_before", _mib(_peak_kib()), "MiB", unlock_peak=_mib(unlock_peak))
         with Intake(v, workers=WORKERS) as intake:
@@ -408,6 +422,8 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
         received = int(v.conn.execute("SELECT count(*) FROM signers").fetchone()[0])
     finally:
         v.close()
+    importer_cpu = _cpu_seconds(resource.RUSAGE_SELF) - cpu_before
+    workers_cpu = _cpu_seconds(resource.RUSAGE_CHILDREN)  # the pool has shut down by now
     if profile is not None:
         profile.dump_stats(PROFILE)
     assert received == sum(counts), (received, sum(counts))
@@ -419,6 +435,15 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
     emit(f"import_first_{tenth}_batches_records_per_s", first, "records/s")
     emit(f"import_last_{tenth}_batches_records_per_s", last, "records/s")
     emit("import_seconds", sum(seconds), "s", n=sum(counts))
+    n = sum(counts)
+    emit(
+        "import_cpu_us_per_record",
+        (importer_cpu + workers_cpu) / n * 1e6,
+        "us",
+        importer=round(importer_cpu / n * 1e6),
+        workers=round(workers_cpu / n * 1e6),
+        note="CPU time of the importing process and of its workers (reaped), per record",
+    )
     emit("import_batch_seconds_p50", statistics.median(seconds), "s")
     emit("import_batch_seconds_max", max(seconds), "s")
     emit(
