@@ -7,9 +7,8 @@ count (default 10,000); the delivery sheets are also made for a fifth and a half
 each in a fresh process, to show whether memory grows with the number of signers:
 `delivery_rss_growth` is the peak RSS above the RSS before writing, and
 `delivery_rss_growth_slope` how much it rises per 1,000 signers (flat: about 0).
-The vault's 32 MiB page cache fills as the rows are read and stops growing when full;
-`delivery_cache_2mib_rss_growth` is the same run through a 2 MiB page cache, which
-leaves the PDF's own memory. BENCH_SIGNERS=40000 shows the plateau past the cache.
+The signers are read through the real `Intake.unique_signers` (an index walk with a
+2 MiB page cache, `Vault.streaming`).
 """
 
 from __future__ import annotations
@@ -119,12 +118,7 @@ def setup(base: Path, n: int) -> Path:
     return home
 
 
-def run_small_cache(n: int) -> None:
-    """The same, with a 2 MiB page cache: what is left is the PDF's own memory."""
-    run_delivery(n, prefix="delivery_cache_2mib", cache_kib=2000)
-
-
-def run_delivery(n: int, prefix: str = "delivery", cache_kib: int | None = None) -> None:
+def run_delivery(n: int, prefix: str = "delivery") -> None:
     """In a fresh process, so that peak RSS belongs to this run alone."""
     from tomar.core import vault
     from tomar.core.sheets import delivery
@@ -136,8 +130,6 @@ def run_delivery(n: int, prefix: str = "delivery", cache_kib: int | None = None)
     os.environ["TOMAR_KDF_PROFILE"] = "fast"
     out = base / "delivery.pdf"
     with vault.Vault.open(home, PASS) as v:
-        if cache_kib is not None:
-            v.conn.execute(f"PRAGMA cache_size = -{cache_kib}")
         reset_peak()
         before = peak_rss_mib()
         t0 = time.perf_counter()
@@ -205,14 +197,12 @@ def main() -> None:
         setup(Path(sys.argv[3]), int(sys.argv[2]))
         return
     if len(sys.argv) == 3:
-        kinds = {"delivery": run_delivery, "small-cache": run_small_cache, "blank": run_blank}
+        kinds = {"delivery": run_delivery, "blank": run_blank}
         kinds[sys.argv[1]](int(sys.argv[2]))
         return
     sizes = sorted({N // 5, N // 2, N})
     delivery = {n: run("delivery", n)["delivery_rss_growth"] for n in sizes}
-    small = {n: run("small-cache", n)["delivery_cache_2mib_rss_growth"] for n in sizes}
     slope("delivery_rss_growth_slope", delivery)
-    slope("delivery_cache_2mib_rss_growth_slope", small)
     run("blank", BLANK)
 
 

@@ -69,21 +69,41 @@ def test_import_verifies_decrypts_and_counts(org: kit.Org, pool: kit.Pool) -> No
 
 def test_unique_signers_stream_in_order_without_a_sort(org: kit.Org, pool: kit.Pool) -> None:
     """Delivery sheets read every signer: SQLite must walk an index, not sort them all."""
-    from tomar.core.intake import UNIQUE_SIGNERS_SQL
+    from tomar.core.intake import UNIQUE_COUNT_SQL, UNIQUE_SIGNERS_SQL
 
     run(org, pool, "A1", "B1", "A2", "A3", "A4")
     plan = " ".join(
         str(r[-1]) for r in org.vault.conn.execute("EXPLAIN QUERY PLAN " + UNIQUE_SIGNERS_SQL)
     )
     assert "signers_unique_order" in plan and "TEMP B-TREE" not in plan
+    count_plan = str(org.vault.conn.execute("EXPLAIN QUERY PLAN " + UNIQUE_COUNT_SQL).fetchall())
+    assert "COVERING INDEX signers_unique_order" in count_plan
     with org.intake() as intake:
         listed = [(s["time"], s["record_id"]) for s in intake.unique_signers()]
         unique = kit.counts(intake)["unique"]
+        assert intake.unique_count() == unique
     expected = org.vault.conn.execute(
         "SELECT time, record_id FROM signers NOT INDEXED "
         "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
     ).fetchall()
     assert listed == [tuple(r) for r in expected] and len(listed) == unique > 1
+
+
+def test_unique_signers_are_read_through_a_small_cache(org: kit.Org, pool: kit.Pool) -> None:
+    """Reading every signer once must not fill the page cache; it is restored after."""
+    from tomar.core.vault import CACHE_KIB, STREAM_CACHE_KIB
+
+    def cache() -> int:
+        return int(org.vault.conn.execute("PRAGMA cache_size").fetchone()[0])
+
+    run(org, pool, "A1", "B1")
+    with org.intake() as intake:
+        assert cache() == -CACHE_KIB
+        signers = intake.unique_signers()
+        next(iter(signers))
+        assert cache() == -STREAM_CACHE_KIB
+        assert len(list(signers)) > 0
+        assert cache() == -CACHE_KIB
 
 
 def test_the_same_batch_again_changes_nothing(org: kit.Org, pool: kit.Pool, tmp_path: Path) -> None:

@@ -48,6 +48,10 @@ _STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "l
 #: and the fallback for invalid ones (strip, lower) does too, so they skip the parser.
 _LOWER_ASCII_EMAIL = re.compile(r"[a-z0-9._+-]+@[a-z0-9.-]+")
 Progress = Callable[[int, int], None]
+UNIQUE_COUNT_SQL = (
+    "SELECT count(*) FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL"
+)
 UNIQUE_SIGNERS_SQL = (
     "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
     "fields, strokes, device FROM signers INDEXED BY signers_unique_order "
@@ -782,27 +786,34 @@ class Intake:
         """
         return int(self.vault.conn.execute(sql).fetchone()[0])
 
+    def unique_count(self) -> int:
+        """Counted from the index alone: reading the rows would fill the page cache."""
+        return int(self.vault.conn.execute(UNIQUE_COUNT_SQL).fetchone()[0])
+
     def unique_signers(self) -> Iterable[dict[str, Any]]:
         """Unique signers in order, streamed: memory does not grow with their number.
 
         SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
         partial index that already holds them in this order is named.
         """
-        cursor = self.vault.conn.execute(UNIQUE_SIGNERS_SQL)
-        for row in cursor:
-            yield {
-                "record_id": row[0],
-                "time": row[1],
-                "event": row[2],
-                "source": row[3],
-                "paper_serial": row[4],
-                "paper_row": row[5],
-                "lang": row[6],
-                "display": row[7],
-                "fields": json.loads(row[8]),
-                "strokes": row[9],
-                "device": device_fingerprint(base64.b64decode(row[10])),
-            }
+        with self.vault.streaming():
+            yield from map(self._signer, self.vault.conn.execute(UNIQUE_SIGNERS_SQL))
+
+    @staticmethod
+    def _signer(row: Sequence[Any]) -> dict[str, Any]:
+        return {
+            "record_id": row[0],
+            "time": row[1],
+            "event": row[2],
+            "source": row[3],
+            "paper_serial": row[4],
+            "paper_row": row[5],
+            "lang": row[6],
+            "display": row[7],
+            "fields": json.loads(row[8]),
+            "strokes": row[9],
+            "device": device_fingerprint(base64.b64decode(row[10])),
+        }
 
     # --- outputs ------------------------------------------------------------------
 

@@ -30,6 +30,9 @@ from .errors import (
 )
 from .migrations import LATEST, MIGRATIONS
 
+CACHE_KIB = 32 * 1024
+#: While every row of a table is read once, in order (`Vault.streaming`).
+STREAM_CACHE_KIB = 2 * 1024
 DB_NAME = "tomar.db"
 KEY_NAME = "tomar.key"
 
@@ -121,8 +124,8 @@ def _connect(path: Path, key: bytes) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for statement, _, _ in PRAGMAS:
             conn.execute(f"PRAGMA {statement}")
-        # A fixed 32 MiB page cache: every cache miss costs a page decryption.
-        conn.execute("PRAGMA cache_size = -32768")
+        # A fixed page cache: every cache miss costs a page decryption.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlcipher3.DatabaseError:
         conn.close()
         raise VaultError(
@@ -308,6 +311,17 @@ class Vault:
         self._key = bytearray(new_key)
 
     # --- access -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def streaming(self) -> Iterator[None]:
+        """A small page cache while every row is read once (delivery sheets, CSV): pages
+        that will not be read again would otherwise fill the cache, growing memory."""
+        self.conn.execute(f"PRAGMA cache_size = -{STREAM_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlcipher3.Error):  # a closed vault has no cache
+                self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:

@@ -44,7 +44,6 @@ COL_HEAD_H = 6 * mm
 TEXT_SIZE = 9.0
 PEN = 0.022  # line width as a fraction of the signature box height, like a medium pen
 CHUNK_PAGES = 25  # pages per in-memory ReportLab document: bounds memory; each embeds fonts
-UNIQUE_SQL = "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NULL"
 
 
 def _columns(campaign: Campaign, lang: str, total: float) -> list[tuple[str, str, float]]:
@@ -326,7 +325,7 @@ def write_delivery(
         lang = lang or campaign.languages[0]
         check_lang(lang, campaign.languages)
         size = page_size(paper)
-        unique = int(vault.conn.execute(UNIQUE_SQL).fetchone()[0])
+        unique = intake.unique_count()
         pages = _Pages(campaign, lang, size)
         painter = _SignerPainter(campaign, lang, size)
         w, h = size
