@@ -734,3 +734,30 @@ def test_large_batches_group_duplicates_across_chunks_and_voids(
     assert results[0] == results[1]
     for dev in devices.values():
         dev.vault.close()
+
+
+def test_a_manual_merge_survives_later_imports(pool: kit.Pool, tmp_path: Path) -> None:
+    """Regrouping after a later import must not split what the organizer merged by hand."""
+    org = pool.fresh(tmp_path / "organizer")
+    dev = kit.new_device(tmp_path / "device", pool.package)
+    with org.intake() as intake:
+        intake.enroll(dev.enrollment_request("Merge tablet"))
+    first_dana = kit.sign(dev, "Dana Smith", email="dana@example.org")
+    second_dana = kit.sign(dev, "Dana Smith")  # no email or phone: only flagged
+    first = kit.export(dev, tmp_path / "out").path.read_bytes()
+    kit.sign(dev, "Dana S.", email="dana@example.org")  # joins the first Dana's group
+    second = kit.export(dev, tmp_path / "out").path.read_bytes()
+    with org.intake() as intake:
+        intake.import_bytes(first, name="1")
+        assert (kit.counts(intake)["unique"], kit.counts(intake)["flagged"]) == (2, 2)
+        intake.mark_review(second_dana, "merge", first_dana)
+        assert kit.counts(intake)["unique"] == 1
+        assert intake.import_bytes(second, name="2").status == "imported"
+        counts = kit.counts(intake)
+    assert (counts["unique"], counts["duplicates"], counts["flagged"]) == (1, 2, 0)
+    dup_of = org.vault.conn.execute(
+        "SELECT dup_of FROM signers WHERE record_id = ?", (second_dana,)
+    ).fetchone()[0]
+    assert dup_of == first_dana
+    dev.vault.close()
+    org.close()

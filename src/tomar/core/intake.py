@@ -639,11 +639,12 @@ class Intake:
 
     @staticmethod
     def _regroup(conn: Any, members: Iterable[str]) -> None:
-        """Connected components by email and phone; the earliest signer is the original."""
+        """Connected components by email, phone and the organizer's manual merges; the
+        earliest signer is the original."""
         ids = sorted(members)
         marks = ",".join("?" * len(ids))
         rows = conn.execute(
-            f"SELECT record_id, time, email, phone, voided_by FROM signers "  # noqa: S608
+            f"SELECT record_id, time, email, phone, voided_by, merged_with FROM signers "  # noqa: S608
             f"WHERE record_id IN ({marks})",
             ids,
         ).fetchall()
@@ -656,11 +657,14 @@ class Intake:
             return x
 
         live = [row for row in rows if row[4] is None]
-        for rid, _, email, phone, _ in live:
+        live_ids = {row[0] for row in live}
+        for rid, _, email, phone, _, merged_with in live:
             find(rid)
             for key in (f"e:{email}" if email else None, f"p:{phone}" if phone else None):
                 if key is not None:
                     parent[find(rid)] = find(key)
+            if merged_with in live_ids:  # a merge with a signer since voided lapses
+                parent[find(rid)] = find(merged_with)
         groups: dict[str, list[tuple[str, str]]] = {}
         for rid, time, *_ in live:
             groups.setdefault(find(rid), []).append((time, rid))
@@ -713,6 +717,9 @@ class Intake:
                     "UPDATE signers SET dup_of = ?, review = 'merged' "
                     "WHERE record_id = ? OR dup_of = ?",
                     (row[0], record_id, record_id),
+                )
+                conn.execute(
+                    "UPDATE signers SET merged_with = ? WHERE record_id = ?", (other, record_id)
                 )
                 detail = f"{record_id} -> {row[0]}"
             else:

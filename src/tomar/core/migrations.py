@@ -168,9 +168,12 @@ MIGRATIONS: list[str] = [
     # 4 -> 5: unique signers in delivery order without a sort, so printing them reads
     # one row at a time instead of sorting every row (drawings included) in memory;
     # voided_by and dup_of (always NULL here) let SQLite count them from the index alone.
+    # merged_with: the signer the organizer merged this one with by hand, so that
+    # regrouping after a later import keeps the merge.
     """
     CREATE INDEX signers_unique_order ON signers(time, record_id, voided_by, dup_of)
         WHERE voided_by IS NULL AND dup_of IS NULL;
+    ALTER TABLE signers ADD COLUMN merged_with TEXT;
     """,
 ]
 
