@@ -63,6 +63,206 @@
             <source>Nothing new to export: every record is already in a batch.</source>
             <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند.</translation>
         </message>
+        <message>
+            <source>Record %1: %2 The whole batch was rejected.</source>
+            <translation>مورد %1: %2 کل این بسته رد شد.</translation>
+        </message>
+        <message>
+            <source>Record %1 in this batch was changed or damaged.</source>
+            <translation>مورد %1 در این بسته تغییر کرده یا آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>Record %1 in this batch has an invalid sequence number.</source>
+            <translation>شمارهٔ ترتیب مورد %1 در این بسته نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>Record %1 in this batch has an invalid hash.</source>
+            <translation>هش مورد %1 در این بسته نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>This %1 is too large to be genuine.</source>
+            <translation>این %1 بزرگ‌تر از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This %1 is damaged or incomplete.</source>
+            <translation>این %1 آسیب دیده یا ناقص است.</translation>
+        </message>
+        <message>
+            <source>This %1 is incomplete.</source>
+            <translation>این %1 ناقص است.</translation>
+        </message>
+        <message>
+            <source>This %1 holds too many files to be genuine.</source>
+            <translation>شمار فایل‌های این %1 بیش از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This %1 contains an unexpected file.</source>
+            <translation>این %1 فایلی دارد که نباید در آن باشد.</translation>
+        </message>
+        <message>
+            <source>This %1 contains a file that is too large.</source>
+            <translation>این %1 فایلی بیش از حد بزرگ دارد.</translation>
+        </message>
+        <message>
+            <source>This %1 is suspiciously compressed.</source>
+            <translation>فشرده‌سازی این %1 مشکوک است.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read (%1).</source>
+            <translation>فایل خوانده نمی‌شود (%1).</translation>
+        </message>
+        <message>
+            <source>Another batch %1 of this device was already imported: this one is a replay or a forgery.</source>
+            <translation>بستهٔ دیگری با شمارهٔ %1 از این دستگاه قبلاً وارد شده است؛ این یکی تکراری یا جعلی است.</translation>
+        </message>
+        <message>
+            <source>This batch does not follow batch %1 of its device.</source>
+            <translation>این بسته دنبالهٔ بستهٔ %1 همین دستگاه نیست.</translation>
+        </message>
+        <message>
+            <source>Batch %1 of this device does not follow this one.</source>
+            <translation>بستهٔ %1 این دستگاه دنبالهٔ این بسته نیست.</translation>
+        </message>
+        <message>
+            <source>batch</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <source>campaign package</source>
+            <translation>بستهٔ کارزار</translation>
+        </message>
+        <message>
+            <source>receipt</source>
+            <translation>رسید</translation>
+        </message>
+        <message>
+            <source>its id or sequence number differs from the manifest.</source>
+            <translation>شناسه یا شمارهٔ ترتیب آن با فهرست بسته یکی نیست.</translation>
+        </message>
+        <message>
+            <source>it was signed by another device than the batch.</source>
+            <translation>با دستگاهی جز دستگاه این بسته امضا شده است.</translation>
+        </message>
+        <message>
+            <source>it belongs to another campaign or organizer key.</source>
+            <translation>به کارزار یا کلید برگزارکنندهٔ دیگری تعلق دارد.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown version.</source>
+            <translation>نسخهٔ آن ناشناخته است.</translation>
+        </message>
+        <message>
+            <source>its event is damaged.</source>
+            <translation>اطلاعات رویداد آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>it is a damaged void record.</source>
+            <translation>یک مورد ابطالِ آسیب‌دیده است.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown type.</source>
+            <translation>نوع آن ناشناخته است.</translation>
+        </message>
+        <message>
+            <source>its paper sheet reference is damaged.</source>
+            <translation>نشانی برگهٔ کاغذی آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>its fields do not match the campaign.</source>
+            <translation>فیلدهای آن با کارزار جور نیست.</translation>
+        </message>
+        <message>
+            <source>it has an invalid display choice or source.</source>
+            <translation>انتخاب نمایش یا منبع آن نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>it is in a language the campaign does not have.</source>
+            <translation>به زبانی است که این کارزار ندارد.</translation>
+        </message>
+        <message>
+            <source>its drawn signature is damaged.</source>
+            <translation>امضای دست‌نویس آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>it was already received (a replayed record).</source>
+            <translation>قبلاً دریافت شده است (مورد تکراری).</translation>
+        </message>
+        <message>
+            <source>A record is too large to be genuine.</source>
+            <translation>یک مورد بزرگ‌تر از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>A record is damaged.</source>
+            <translation>یک مورد آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>A record's device signature is not valid.</source>
+            <translation>امضای دستگاه روی یک مورد معتبر نیست.</translation>
+        </message>
+        <message>
+            <source>None of your keys can open this file. It was sealed for someone else.</source>
+            <translation>هیچ‌یک از کلیدهای شما این فایل را باز نمی‌کند. برای کس دیگری رمزگذاری شده است.</translation>
+        </message>
+        <message>
+            <source>This file is damaged or was changed after it was sealed.</source>
+            <translation>این فایل آسیب دیده یا پس از رمزگذاری تغییر کرده است.</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar batch.</source>
+            <translation>این فایل بستهٔ طومار نیست.</translation>
+        </message>
+        <message>
+            <source>This batch needs a newer version of Tomar.</source>
+            <translation>این بسته به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
+        </message>
+        <message>
+            <source>This batch's manifest is damaged.</source>
+            <translation>فهرست این بسته آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This batch belongs to another campaign.</source>
+            <translation>این بسته به کارزار دیگری تعلق دارد.</translation>
+        </message>
+        <message>
+            <source>This batch was sealed for another organizer key.</source>
+            <translation>این بسته برای کلید برگزارکنندهٔ دیگری رمزگذاری شده است.</translation>
+        </message>
+        <message>
+            <source>This batch is incomplete: its manifest or signature is missing.</source>
+            <translation>این بسته ناقص است: فهرست یا امضای آن نیست.</translation>
+        </message>
+        <message>
+            <source>This batch contains files that its manifest does not list.</source>
+            <translation>این بسته فایل‌هایی دارد که در فهرستش نیامده است.</translation>
+        </message>
+        <message>
+            <source>This batch is missing records that its manifest lists.</source>
+            <translation>مواردی که در فهرست این بسته آمده، در خود بسته نیست.</translation>
+        </message>
+        <message>
+            <source>This batch lists the same record twice.</source>
+            <translation>در فهرست این بسته یک مورد دو بار آمده است.</translation>
+        </message>
+        <message>
+            <source>This batch uses the same sequence number twice.</source>
+            <translation>در این بسته یک شمارهٔ ترتیب دو بار به کار رفته است.</translation>
+        </message>
+        <message>
+            <source>This batch repeats records already received.</source>
+            <translation>این بسته مواردی را تکرار می‌کند که قبلاً دریافت شده‌اند.</translation>
+        </message>
+        <message>
+            <source>This batch comes from a revoked device; it was not imported.</source>
+            <translation>این بسته از دستگاهی آمده که اعتبارش لغو شده است؛ وارد نشد.</translation>
+        </message>
+        <message>
+            <source>This batch carries another device's certificate.</source>
+            <translation>این بسته گواهی دستگاه دیگری را همراه دارد.</translation>
+        </message>
+        <message>
+            <source>Import cancelled. Nothing was changed.</source>
+            <translation>وارد کردن لغو شد. چیزی تغییر نکرد.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>

@@ -374,3 +374,26 @@ def test_pull_from_a_shared_folder(
     assert "1 receipts sent" in screen.w(QLabel, "intakeMessage").text()
     assert len(list((stick / "receipts").iterdir())) == 1
     qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+
+
+def test_rejection_reasons_are_shown_in_persian(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    from ..batchkit import new_organizer
+    from .conftest import unlock
+
+    new_organizer(tmp_path / "home").close()
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("intake")
+    bad = tmp_path / "bad.tomar-batch"
+    bad.write_bytes(b"PK\x03\x04 not a batch")
+    screen.import_paths([bad])
+    results = screen.w(QTableWidget, "resultsTable")
+    qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=10_000)
+    assert results.item(0, 1).text() == "رد شد"  # type: ignore[union-attr]
+    assert results.item(0, 5).text() == "این بسته آسیب دیده یا ناقص است."  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    window.lock_now()

@@ -50,6 +50,7 @@ from ...core.sheets.delivery import write_delivery
 from ...core.sheets.report import write_report
 from ...sync import client as sync_client
 from ..i18n import native_name
+from ..messages import core_text
 from ..screens.base import confirm, say
 from ..shell import Shell
 from ..worker import Cancel, Progress
@@ -268,7 +269,9 @@ class OrganizerScreen(OrgScreen):
                 ltr(r.device[:17]),
                 locale.toString(r.number) if r.number else "",
                 locale.toString(r.count) if r.count else "",
-                r.message if r.status == "rejected" else "",  # the rest is in Result
+                core_text(self.shell.languages, self.shell.languages.current, r.message)
+                if r.status == "rejected"
+                else "",  # the rest is in Result
             ]
             for c, value in enumerate(values):
                 self.results.setItem(row, c, _item(value))
