@@ -295,32 +295,19 @@ def test_arbitrary_bytes_only_raise_strokes_error(data: bytes) -> None:
 @settings(max_examples=500)
 @given(data=st.data())
 def test_mutated_encodings_only_raise_strokes_error(data: st.DataObject) -> None:
+    """And `validate`, with which the organizer checks drawings, refuses exactly the same."""
     raw = bytearray(encode(REALISTIC))
-    for _ in range(data.draw(st.integers(1, 4))):
+    for _ in range(data.draw(st.integers(0, 4))):
         index = data.draw(st.integers(0, len(raw) - 1))
         raw[index] = data.draw(st.integers(0, 255))
     try:
         sig = decode(bytes(raw))
     except StrokesError:
-        return
-    assert encode(sig) == bytes(raw)
-
-
-@settings(max_examples=300)
-@given(data=st.data())
-def test_validate_agrees_with_decode(data: st.DataObject) -> None:
-    """The organizer checks drawings with `validate`; it must refuse exactly what decode does."""
-    raw = bytearray(encode(REALISTIC))
-    for _ in range(data.draw(st.integers(0, 3))):
-        index = data.draw(st.integers(0, len(raw) - 1))
-        raw[index] = data.draw(st.integers(0, 255))
-    try:
-        decode(bytes(raw))
-    except StrokesError:
         with pytest.raises(StrokesError):
             validate(bytes(raw))
         return
     validate(bytes(raw))
+    assert encode(sig) == bytes(raw)
 
 
 @settings(max_examples=200)
