@@ -614,7 +614,9 @@ class Intake:
         members: set[str] = set()
         canonicals: set[str] = set()
         for rid, email, phone in contacts:
-            found = by_key.get(f"e:{email}", []) + by_key.get(f"p:{phone}", [])
+            found = (by_key.get(f"e:{email}", []) if email else []) + (
+                by_key.get(f"p:{phone}", []) if phone else []
+            )
             others = {canonical for other, canonical in found if other != rid}
             if others:
                 members.add(rid)
