@@ -761,3 +761,55 @@ def test_a_manual_merge_survives_later_imports(pool: kit.Pool, tmp_path: Path) -
     assert dup_of == first_dana
     dev.vault.close()
     org.close()
+
+
+def test_import_files_opens_the_next_batch_while_storing_this_one(
+    pool: kit.Pool, tmp_path: Path
+) -> None:
+    """Batches read and decrypted ahead give the same vault as one by one; a batch read
+    ahead and then not imported (a copy of one already imported) changes nothing."""
+    import shutil
+
+    from tomar.core.intake import PARALLEL_MIN, Intake
+
+    dev = kit.new_device(tmp_path / "device", pool.package)
+    files = []
+    for b in range(3):
+        for i in range(PARALLEL_MIN + 20):
+            n = b * (PARALLEL_MIN + 20) + i
+            kit.sign(dev, f"Ahead {n}", email=f"ahead{n % 400}@example.org")
+        files.append(kit.export(dev, tmp_path / "out").path)
+    copy = tmp_path / "copy-of-1.tomar-batch"
+    shutil.copy(files[0], copy)
+    order = [files[0], files[1], copy, files[2]]
+
+    ahead_seen: list[Path | None] = []
+    one_by_one = pool.fresh(tmp_path / "one-by-one")
+    at_once = pool.fresh(tmp_path / "at-once")
+    for org in (one_by_one, at_once):
+        with org.intake() as intake:
+            intake.enroll(dev.enrollment_request("Ahead tablet"))
+    with one_by_one.intake() as intake:
+        singles = [intake.import_file(p).status for p in order]
+    with Intake(at_once.vault, workers=2) as intake:  # the pool opens batches ahead
+
+        def done(result: Any) -> None:
+            ahead = intake._ahead
+            ahead_seen.append(None if ahead is None else ahead.path)
+
+        results = intake.import_files(order, done=done)
+        assert intake._ahead is None and intake._opening is None
+    assert [r.status for r in results] == singles == ["imported", "imported", "already", "imported"]
+    assert ahead_seen[:2] == [files[1], copy]  # read ahead while the one before was stored
+
+    def state(org: kit.Org) -> set[tuple[Any, ...]]:
+        rows = org.vault.conn.execute(
+            "SELECT record_id, seq, email, dup_of, voided_by, fields FROM signers"
+        )
+        return {tuple(r) for r in rows}
+
+    assert state(at_once) == state(one_by_one)
+    assert len(state(at_once)) == 3 * (PARALLEL_MIN + 20)
+    for org in (one_by_one, at_once):
+        org.close()
+    dev.vault.close()

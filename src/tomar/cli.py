@@ -489,7 +489,7 @@ def cmd_import(args: argparse.Namespace) -> None:
         results = []
         if args.approve_device:
             results += intake.approve_device(args.approve_device)
-        results += [intake.import_file(Path(f)) for f in args.files]
+        results += intake.import_files([Path(f) for f in args.files])
     for r in results:
         who = f" [device {r.device}, batch {r.number}]" if r.device else ""
         print(f"{r.name}: {r.status}{who}: {r.message}")

@@ -21,7 +21,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,8 @@ from .vault import Vault
 
 PARALLEL_MIN = 256
 CHUNK = 256
+#: Batches up to this size are read and opened ahead while the one before is stored.
+AHEAD_MAX = 64 * 1024 * 1024
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 #: What `Intake._store` reads of a signature record; the workers send back only these.
 _STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "lang", "display")
@@ -72,6 +74,25 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return self.status != "rejected"
+
+
+@dataclass
+class _Ahead:
+    """The next batch of `Intake.import_files`, read, checked and handed to the pool early.
+
+    Its records are opened while the batch before it is stored; the result is used only
+    if that batch is then imported (every check against the vault still runs first).
+    """
+
+    path: Path
+    data: bytes
+    bf: batch.BatchFile
+    opening: list[Future[list[Opened]]]
+
+    def drop(self) -> None:
+        for future in self.opening:
+            future.cancel()
+        self.bf.close()
 
 
 class RecordProblem(TomarError):
@@ -248,8 +269,12 @@ class Intake:
         self._workers = workers if workers is not None else max(1, multiprocessing.cpu_count())
         self._pool: ProcessPoolExecutor | None = None
         self._void_targets: set[str] = set()
+        self._next_path: Path | None = None  # import_files: the batch after this one
+        self._ahead: _Ahead | None = None  # ... once read and handed to the pool
+        self._opening: tuple[str, list[Future[list[Opened]]]] | None = None  # this one's
 
     def close(self) -> None:
+        self._drop_ahead()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
@@ -260,12 +285,26 @@ class Intake:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _open(self, items: list[Item]) -> Iterator[Opened]:
+    def _open(self, items: list[Item], batch_sha: str) -> Iterator[Opened]:
         """Opened records in order; large batches are opened by the pool while we store."""
         if len(items) < PARALLEL_MIN or self._workers < 2:
             _init_worker(self._context)
             yield from _open_chunk(items)
             return
+        opening = self._opening
+        self._opening = None
+        futures = opening[1] if opening is not None and opening[0] == batch_sha else None
+        if futures is None:
+            futures = self._submit(items)
+        self._read_ahead()  # the pool takes the next batch as soon as this one is done
+        try:
+            for future in futures:
+                yield from future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def _submit(self, items: list[Item]) -> list[Future[list[Opened]]]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self._workers,
@@ -273,9 +312,36 @@ class Intake:
                 initializer=_init_pool_worker,
                 initargs=(self._context,),
             )
-        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-        for part in self._pool.map(_open_chunk, chunks):
-            yield from part
+        pool = self._pool
+        return [pool.submit(_open_chunk, items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+
+    def _read_ahead(self) -> None:
+        """Read, check and submit the next batch of `import_files`, if it is worth it."""
+        path, self._next_path = self._next_path, None
+        if path is None or self._ahead is not None:
+            return
+        try:
+            if path.stat().st_size > AHEAD_MAX:
+                return
+            data = path.read_bytes()
+            bf = batch.read(data, self.campaign)
+        except (OSError, TomarError):
+            return  # its own import reports the problem
+        device_b64 = base64.b64encode(bf.device).decode()
+        items = [(e.id, e.seq, device_b64, body) for e, body in bf.sealed()]
+        if len(items) < PARALLEL_MIN:
+            bf.close()
+            return
+        self._ahead = _Ahead(path, data, bf, self._submit(items))
+
+    def _drop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.drop()
+            self._ahead = None
+        if self._opening is not None:
+            for future in self._opening[1]:
+                future.cancel()
+            self._opening = None
 
     # --- devices ------------------------------------------------------------------
 
@@ -338,9 +404,47 @@ class Intake:
 
     # --- import -------------------------------------------------------------------
 
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        done: Callable[[ImportResult], None] | None = None,
+    ) -> list[ImportResult]:
+        """Import batches in order; while one is stored, the pool opens the next.
+
+        `done` hears of each result as it comes. A cancel stops before the next batch.
+        """
+        results: list[ImportResult] = []
+        try:
+            for i, path in enumerate(paths):
+                if cancel is not None and cancel.is_set():
+                    break
+                self._next_path = paths[i + 1] if i + 1 < len(paths) else None
+                results.append(self.import_file(path, progress, cancel))
+                if done is not None:
+                    done(results[-1])
+        finally:
+            self._next_path = None
+            self._drop_ahead()
+        return results
+
     def import_file(
         self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> ImportResult:
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.path != path:
+            ahead.drop()
+            ahead = None
+        if ahead is not None:
+            self._opening = (ahead.bf.sha256, ahead.opening)
+            try:
+                return self._import_read(ahead.bf, ahead.data, path.name, progress, cancel)
+            finally:
+                if self._opening is not None:  # not imported after all: drop its records
+                    for future in self._opening[1]:
+                        future.cancel()
+                    self._opening = None
         try:
             if path.stat().st_size > batch.LIMITS.max_file:
                 return ImportResult(path.name, "rejected", "This batch is too large to be genuine.")
@@ -362,6 +466,16 @@ class Intake:
             bf = batch.read(data, self.campaign)
         except TomarError as exc:
             return ImportResult(name, "rejected", str(exc))
+        return self._import_read(bf, data, name, progress, cancel)
+
+    def _import_read(
+        self,
+        bf: batch.BatchFile,
+        data: bytes,
+        name: str,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> ImportResult:
         try:
             return self._import(bf, data, name, progress, cancel)
         except RecordProblem as exc:
@@ -475,7 +589,7 @@ class Intake:
                 for t in c.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
             }
             contacts: list[Contact] = []  # stored signers not yet compared with the rest
-            for i, (rid, prepared, problem) in enumerate(self._open(items), 1):
+            for i, (rid, prepared, problem) in enumerate(self._open(items, bf.sha256), 1):
                 if prepared is None:
                     raise RecordProblem(rid, problem)
                 if cancel is not None and cancel.is_set():
@@ -933,10 +1047,3 @@ def _country(by_kind: dict[str, str]) -> str:
             return ""
         return str(region or "")
     return ""
-
-
-def import_files(
-    vault: Vault, paths: Sequence[Path], progress: Progress | None = None
-) -> list[ImportResult]:
-    with Intake(vault) as intake:
-        return [intake.import_file(p, progress) for p in paths]
