@@ -338,6 +338,10 @@ class Intake:
         if self._ahead is not None:
             self._ahead.drop()
             self._ahead = None
+        self._drop_opening()
+
+    def _drop_opening(self) -> None:
+        """Records opened ahead for a batch that was not imported after all."""
         if self._opening is not None:
             for future in self._opening[1]:
                 future.cancel()
@@ -441,10 +445,7 @@ class Intake:
             try:
                 return self._import_read(ahead.bf, ahead.data, path.name, progress, cancel)
             finally:
-                if self._opening is not None:  # not imported after all: drop its records
-                    for future in self._opening[1]:
-                        future.cancel()
-                    self._opening = None
+                self._drop_opening()
         try:
             if path.stat().st_size > batch.LIMITS.max_file:
                 return ImportResult(path.name, "rejected", "This batch is too large to be genuine.")
