@@ -14,10 +14,8 @@ never merged silently.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import multiprocessing
-import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -87,6 +85,7 @@ class _Ahead:
     path: Path
     data: bytes
     bf: batch.BatchFile
+    items: list[Item]
     opening: list[Future[list[Opened]]]
 
     def drop(self) -> None:
@@ -130,14 +129,6 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(ctx: _Context) -> None:
     _WORKER["ctx"] = ctx
     _WORKER["identities"] = [age.parse_identity(ctx.identity)]
-
-
-def _init_pool_worker(ctx: _Context) -> None:
-    """Pool workers run at a lower priority, so that the importer (which stores what they
-    open, in order) and the app's window stay responsive while they decrypt."""
-    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
-        os.nice(5)
-    _init_worker(ctx)
 
 
 Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
@@ -271,7 +262,6 @@ class Intake:
         self._void_targets: set[str] = set()
         self._next_path: Path | None = None  # import_files: the batch after this one
         self._ahead: _Ahead | None = None  # ... once read and handed to the pool
-        self._opening: tuple[str, list[Future[list[Opened]]]] | None = None  # this one's
 
     def close(self) -> None:
         self._drop_ahead()
@@ -291,10 +281,11 @@ class Intake:
             _init_worker(self._context)
             yield from _open_chunk(items)
             return
-        opening = self._opening
-        self._opening = None
-        futures = opening[1] if opening is not None and opening[0] == batch_sha else None
-        if futures is None:
+        ahead = self._ahead
+        if ahead is not None and ahead.bf.sha256 == batch_sha:
+            self._ahead = None
+            futures = ahead.opening
+        else:
             futures = self._submit(items)
         self._read_ahead()  # the pool takes the next batch as soon as this one is done
         try:
@@ -309,7 +300,7 @@ class Intake:
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_pool_worker,
+                initializer=_init_worker,
                 initargs=(self._context,),
             )
         pool = self._pool
@@ -327,25 +318,23 @@ class Intake:
             bf = batch.read(data, self.campaign)
         except (OSError, TomarError):
             return  # its own import reports the problem
-        device_b64 = base64.b64encode(bf.device).decode()
-        items = [(e.id, e.seq, device_b64, body) for e, body in bf.sealed()]
+        items = self._items(bf)
         if len(items) < PARALLEL_MIN:
             bf.close()
             return
-        self._ahead = _Ahead(path, data, bf, self._submit(items))
+        self._ahead = _Ahead(path, data, bf, items, self._submit(items))
 
     def _drop_ahead(self) -> None:
         if self._ahead is not None:
             self._ahead.drop()
             self._ahead = None
-        self._drop_opening()
 
-    def _drop_opening(self) -> None:
-        """Records opened ahead for a batch that was not imported after all."""
-        if self._opening is not None:
-            for future in self._opening[1]:
-                future.cancel()
-            self._opening = None
+    def _items(self, bf: batch.BatchFile) -> list[Item]:
+        """The batch's records as the pool takes them (made once if it was read ahead)."""
+        if self._ahead is not None and self._ahead.bf is bf:
+            return self._ahead.items
+        device_b64 = base64.b64encode(bf.device).decode()
+        return [(e.id, e.seq, device_b64, body) for e, body in bf.sealed()]
 
     # --- devices ------------------------------------------------------------------
 
@@ -436,16 +425,15 @@ class Intake:
     def import_file(
         self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> ImportResult:
-        ahead, self._ahead = self._ahead, None
+        ahead = self._ahead
         if ahead is not None and ahead.path != path:
-            ahead.drop()
-            ahead = None
-        if ahead is not None:
-            self._opening = (ahead.bf.sha256, ahead.opening)
+            self._drop_ahead()
+        elif ahead is not None:
             try:
                 return self._import_read(ahead.bf, ahead.data, path.name, progress, cancel)
             finally:
-                self._drop_opening()
+                if self._ahead is ahead:  # not imported after all: drop what was opened
+                    self._drop_ahead()
         try:
             if path.stat().st_size > batch.LIMITS.max_file:
                 return ImportResult(path.name, "rejected", "This batch is too large to be genuine.")
@@ -567,7 +555,7 @@ class Intake:
             )
         self._check_chain(bf, device_b64)
 
-        items = [(e.id, e.seq, device_b64, body) for e, body in bf.sealed()]
+        items = self._items(bf)
         total = len(items)
         with self.vault.transaction() as c:
             if certified is not None:
@@ -880,7 +868,7 @@ class Intake:
             row["key"] = device_fingerprint(base64.b64decode(row["key"]))
         return {
             "received": one("SELECT count(*) FROM signers"),
-            "unique": one(f"SELECT count(*) FROM signers WHERE {unique}"),  # noqa: S608
+            "unique": self.unique_count(),
             "duplicates": one(
                 "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
             ),

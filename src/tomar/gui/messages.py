@@ -59,7 +59,8 @@ GENERIC_ERROR = QT_TRANSLATE_NOOP(
     "and tell the organizer if it happens again.",
 )
 
-# Core messages that volunteers meet most often; others are shown in English.
+# Core messages that volunteers and organizers meet most often; others are shown in
+# English.
 _CORE: frozenset[str] = frozenset(
     {
         QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is not correct."),
@@ -87,35 +88,27 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "CoreErrors", "Nothing new to export: every record is already in a batch."
         ),
-    }
-)
-
-
-# What an organizer meets when a batch is rejected (ImportResult.message).
-_CORE_TEMPLATES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("CoreErrors", "Record %1: %2 The whole batch was rejected."),
-    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch was changed or damaged."),
-    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid sequence number."),
-    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid hash."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is too large to be genuine."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is damaged or incomplete."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is incomplete."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 holds too many files to be genuine."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 contains an unexpected file."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 contains a file that is too large."),
-    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is suspiciously compressed."),
-    QT_TRANSLATE_NOOP("CoreErrors", "The file cannot be read (%1)."),
-    QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "Another batch %1 of this device was already imported: this one is a replay or a forgery.",
-    ),
-    QT_TRANSLATE_NOOP("CoreErrors", "This batch does not follow batch %1 of its device."),
-    QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 of this device does not follow this one."),
-)
-
-# Parts of the templates above, and the reasons a record is refused.
-_CORE_PARTS: frozenset[str] = frozenset(
-    {
+        # What an organizer meets when a batch is rejected, and parts of the templates.
+        QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar batch."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch needs a newer version of Tomar."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch's manifest is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch belongs to another campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch was sealed for another organizer key."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This batch is incomplete: its manifest or signature is missing."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This batch contains files that its manifest does not list."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch is missing records that its manifest lists."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch lists the same record twice."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch uses the same sequence number twice."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch repeats records already received."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This batch comes from a revoked device; it was not imported."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch carries another device's certificate."),
+        QT_TRANSLATE_NOOP("CoreErrors", "Import cancelled. Nothing was changed."),
         QT_TRANSLATE_NOOP("CoreErrors", "batch"),
         QT_TRANSLATE_NOOP("CoreErrors", "campaign package"),
         QT_TRANSLATE_NOOP("CoreErrors", "receipt"),
@@ -142,30 +135,27 @@ _CORE_PARTS: frozenset[str] = frozenset(
     }
 )
 
-# Whole sentences of a rejected batch.
-_CORE_BATCH: frozenset[str] = frozenset(
-    {
-        QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar batch."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch needs a newer version of Tomar."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch's manifest is damaged."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch belongs to another campaign."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch was sealed for another organizer key."),
-        QT_TRANSLATE_NOOP(
-            "CoreErrors", "This batch is incomplete: its manifest or signature is missing."
-        ),
-        QT_TRANSLATE_NOOP(
-            "CoreErrors", "This batch contains files that its manifest does not list."
-        ),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch is missing records that its manifest lists."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch lists the same record twice."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch uses the same sequence number twice."),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch repeats records already received."),
-        QT_TRANSLATE_NOOP(
-            "CoreErrors", "This batch comes from a revoked device; it was not imported."
-        ),
-        QT_TRANSLATE_NOOP("CoreErrors", "This batch carries another device's certificate."),
-        QT_TRANSLATE_NOOP("CoreErrors", "Import cancelled. Nothing was changed."),
-    }
+
+# What an organizer meets when a batch is rejected (ImportResult.message).
+_CORE_TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("CoreErrors", "Record %1: %2 The whole batch was rejected."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch was changed or damaged."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid sequence number."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid hash."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is too large to be genuine."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is damaged or incomplete."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is incomplete."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 holds too many files to be genuine."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 contains an unexpected file."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 contains a file that is too large."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is suspiciously compressed."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The file cannot be read (%1)."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Another batch %1 of this device was already imported: this one is a replay or a forgery.",
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "This batch does not follow batch %1 of its device."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 of this device does not follow this one."),
 )
 
 
@@ -177,7 +167,7 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 def core_text(languages: Languages, lang: str, message: str) -> str:
     """A core sentence in `lang` if it is a known one (or a template of one), else as is."""
-    if message in _CORE or message in _CORE_PARTS or message in _CORE_BATCH:
+    if message in _CORE:
         return languages.text(lang, CORE, message)
     for template in _CORE_TEMPLATES:
         found = _pattern(template).fullmatch(message)
