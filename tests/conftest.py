@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tomar import demo
 from tomar.core import organizer, strokes, vault
@@ -18,6 +19,13 @@ from tomar.resources import resource_path
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
 os.environ["TOMAR_KDF_PROFILE"] = "fast"
+
+# On a developer's machine every run tries new examples (and replays past failures from
+# .hypothesis/); CI runs the same examples every time, so a red CI run is reproducible and
+# a green one does not depend on luck. Run `CI=true make test` to get CI's examples.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -666,6 +666,57 @@ def test_encrypted_or_unknown_compression_members_are_refused(genuine: bytes, or
         batch.read(patch_central(8, 0x1), org.campaign)
     with pytest.raises(FormatError, match="compression"):
         batch.read(patch_central(10, zipfile.ZIP_BZIP2), org.campaign)
+    # zipfile raises NotImplementedError for these; a flipped byte can produce each one.
+    for offset, value in [(6, 148), (8, 1 << 5), (8, 1 << 6)]:  # version 14.8; flag bits
+        with pytest.raises(FormatError, match="damaged or incomplete"):
+            batch.read(patch_central(offset, value), org.campaign)
+
+
+def _manifest_stream_start(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(batch.MANIFEST)
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
+    return int(info.header_offset) + 30 + int(name_len) + int(extra_len)
+
+
+def test_a_deflate_stream_cut_short_is_damaged(
+    genuine: bytes, org: kit.Org, tmp_path: Path
+) -> None:
+    """Clearing the final-block bit leaves the same inflated bytes and CRC (zipfile reads
+    them back whole), yet the file is not the one the device wrote: refused, from memory
+    and from disk. Found by test_any_flipped_byte."""
+    mutant = bytearray(genuine)
+    start = _manifest_stream_start(genuine)
+    assert mutant[start] & 1, "the manifest is one final deflate block"
+    mutant[start] ^= 1
+    with zipfile.ZipFile(io.BytesIO(bytes(mutant))) as zf:
+        assert zf.read(batch.MANIFEST) == dict(kit.members(genuine))[batch.MANIFEST]
+    path = tmp_path / "cut.tomar-batch"
+    path.write_bytes(bytes(mutant))
+    for source in (bytes(mutant), path):
+        with pytest.raises(FormatError, match="damaged or incomplete"):
+            batch.read(source, org.campaign)
+
+
+def test_bytes_after_a_deflate_stream_are_damaged() -> None:
+    limits = ziputil.Limits(max_file=4096, max_members=2, max_member=1024, max_total=1024)
+    plain = ziputil.write_zip([("m.json", b"{}" * 50)])
+    assert ziputil.read_zip(plain, limits, what="file") == {"m.json": b"{}" * 50}
+    # One byte slipped in after the stream, with every size and offset made to match.
+    out = bytearray(plain)
+    size = struct.unpack_from("<I", out, 18)[0]
+    end = 30 + len("m.json") + size
+    out[end:end] = b"\x00"
+    struct.pack_into("<I", out, 18, size + 1)
+    central = out.find(b"PK\x01\x02")
+    struct.pack_into("<I", out, central + 20, size + 1)
+    eocd = out.find(b"PK\x05\x06")
+    struct.pack_into("<I", out, eocd + 16, central)
+    with zipfile.ZipFile(io.BytesIO(bytes(out))) as zf:
+        assert zf.read("m.json") == b"{}" * 50  # zipfile itself does not mind
+    with pytest.raises(FormatError, match="damaged or incomplete"):
+        ziputil.read_zip(bytes(out), limits, what="file")
 
 
 def test_receipt_and_request_readers_are_bounded(org: kit.Org) -> None:

@@ -15,6 +15,7 @@ import sys
 import time
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -138,10 +139,17 @@ def data_spans(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+def same_members(data: bytes, genuine: bytes) -> bool:
+    """Whether a changed file still reads back, leniently, as exactly the genuine members."""
+    try:
+        return kit.members(data) == kit.members(genuine)
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError):
+        return False
+
+
 SETTINGS: dict[str, Any] = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    "derandomize": False,
 }
 
 
@@ -162,11 +170,14 @@ def test_any_flipped_byte(bench: Bench, pool: kit.Pool, target: str, data: st.Da
     mask = data.draw(st.integers(1, 255), label="xor")
     mutant = bytearray(genuine)
     mutant[pos] ^= mask
-    if any(start <= pos < end for start, end in data_spans(genuine)):
+    if any(start <= pos < end for start, end in data_spans(genuine)) and not same_members(
+        bytes(mutant), genuine
+    ):
         bench.must_reject(bytes(mutant))
     else:
         # ZIP bookkeeping (times, versions, attributes) is not covered by any signature:
-        # see test_altered_copies_do_not_break_the_chain for what that costs.
+        # see test_altered_copies_do_not_break_the_chain for what that costs. Nor are the
+        # padding bits after a deflate stream's last code, which inflate to the same bytes.
         bench.reject_or_same_content(bytes(mutant), genuine)
 
 

@@ -18,6 +18,18 @@ from .errors import FormatError
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+#: What zipfile raises on a damaged or unusual archive (NotImplementedError: a version or
+#: flag it does not support, both of which a flipped byte can produce).
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    ValueError,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 @dataclass(frozen=True)
@@ -54,13 +66,14 @@ class ZipReader:
         name_ok: Callable[[str], bool] = lambda _n: True,
     ) -> None:
         self.what = what
+        self._source = source
         size = source.stat().st_size if isinstance(source, Path) else len(source)
         if size > limits.max_file:
             raise FormatError(f"This {what} is too large to be genuine.")
         try:
             self._zf = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
             infos = self._zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        except _UNREADABLE:
             raise FormatError(f"This {what} is damaged or incomplete.") from None
         if len(infos) > limits.max_members:
             raise FormatError(f"This {what} holds too many files to be genuine.")
@@ -92,11 +105,37 @@ class ZipReader:
         try:
             with self._zf.open(info) as fh:
                 body = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
+        except _UNREADABLE:
             raise FormatError(f"This {self.what} is damaged or incomplete.") from None
-        if len(body) != info.file_size:
+        if len(body) != info.file_size or not self._stream_ends(info):
             raise FormatError(f"This {self.what} is damaged or incomplete.")
         return body
+
+    def _stream_ends(self, info: zipfile.ZipInfo) -> bool:
+        """A deflated member must end its stream exactly where its data ends.
+
+        zipfile stops at the member's size and checks the CRC, so a stream cut short (a
+        final-block bit flipped) still reads back whole: one file, two encodings.
+        """
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            return True
+        raw = self._raw(info)
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            inflate.decompress(raw, info.file_size + 1)
+        except zlib.error:
+            return False
+        return inflate.eof and not inflate.unused_data and not inflate.unconsumed_tail
+
+    def _raw(self, info: zipfile.ZipInfo) -> bytes:
+        """The member's compressed bytes, after its local header (already checked)."""
+        src = self._source
+        with src.open("rb") if isinstance(src, Path) else io.BytesIO(src) as fh:
+            fh.seek(info.header_offset)
+            header = fh.read(30)
+            name_len, extra_len = header[26:28], header[28:30]
+            fh.seek(int.from_bytes(name_len, "little") + int.from_bytes(extra_len, "little"), 1)
+            return fh.read(info.compress_size)
 
     def close(self) -> None:
         self._zf.close()
