@@ -314,10 +314,12 @@ def test_report_counts_and_charts(imported: vault.Vault, tmp_path: Path) -> None
     body = pdftext(out)
     for heading in ("By day", "By event", "By device", "By country", "Rally"):
         assert heading in body
+    assert "United States" in body  # typed "United States": counted as US, shown by name
     assert "Secretperson" not in body and "Sara Fullname" not in body
     fa = tmp_path / "report-fa.pdf"
     report.write_report(imported, fa, lang="fa")
-    assert plain("بر پایهٔ رویداد") in pdftext(fa)
+    fa_body = pdftext(fa)
+    assert plain("بر پایهٔ رویداد") in fa_body and plain("ایالات متحده") in fa_body
 
 
 def test_cli_sheets(device: Device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

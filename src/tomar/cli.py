@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, demo
-from .core import batch, organizer, receipts, strokes, vault
+from .core import batch, countries, organizer, receipts, strokes, vault
 from .core.atomic import atomic_write
 from .core.campaign import read_package
 from .core.device import Device, init_vault
@@ -523,7 +523,10 @@ def cmd_stats(args: argparse.Namespace) -> None:
         ("by_country", "Country"),
     ):
         for row in stats[key]:
-            print(f"  {title} {row['key'] or '-'}: {row['unique']} unique of {row['received']}")
+            shown = row["key"] or "-"
+            if key == "by_country" and countries.is_code(shown):
+                shown = f"{shown} ({countries.name(shown, 'en')})"
+            print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
     for device, missing in stats["gaps"].items():
         print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
 

@@ -397,3 +397,42 @@ def test_rejection_reasons_are_shown_in_persian(
     assert results.item(0, 5).text() == "این بسته آسیب دیده یا ناقص است."  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
     window.lock_now()
+
+
+def test_countries_are_shown_by_name_in_the_interface_language(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Typed "USA" and "آمریکا" and a +1 phone are one bar, named in Persian."""
+    from tomar.core.records import SignatureForm
+
+    from ..batchkit import enroll, new_organizer
+    from ..conftest import demo_signature
+    from .conftest import unlock
+
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    enroll(d, org)
+    for i, extra in enumerate(
+        [{"country": "USA"}, {"country": "آمریکا"}, {"phone": "+12025550143"}, {"country": "Iran"}]
+    ):
+        fields = {"full_name": f"Person {i}", "city": "Washington", **extra}
+        d.save(SignatureForm(fields=fields, lang="en", consent=True, signature=demo_signature()))
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        assert intake.import_file(batch_file).status == "imported"
+    org.close()
+
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("dashboard")
+    screen.refresh()
+    assert sorted(screen.charts["by_country"].rows) == [("ایالات متحده", 3, 3), ("ایران", 1, 1)]
+    screen.show_tab("signers")
+    screen.load_signers()
+    model = screen.w(QTableView, "signersTable").model()
+    shown = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert shown == {"ایالات متحده", "ایران"}
+    window.lock_now()

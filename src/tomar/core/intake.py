@@ -27,7 +27,7 @@ from typing import Any
 import phonenumbers
 import sqlcipher3
 
-from . import age, batch, enroll, organizer, receipts, records, strokes
+from . import age, batch, countries, enroll, organizer, receipts, records, strokes
 from .atomic import atomic_write
 from .campaign import Campaign
 from .device import Device
@@ -866,6 +866,13 @@ class Intake:
         by_device = breakdown("device")
         for row in by_device:
             row["key"] = device_fingerprint(base64.b64decode(row["key"]))
+        # Keys stored before typed countries became codes are merged into their code.
+        by_country: dict[str, dict[str, Any]] = {}
+        for row in breakdown("country"):
+            key = countries.canonical(row["key"])
+            into = by_country.setdefault(key, {"key": key, "received": 0, "unique": 0})
+            into["received"] += row["received"]
+            into["unique"] += row["unique"]
         return {
             "received": one("SELECT count(*) FROM signers"),
             "unique": self.unique_count(),
@@ -880,7 +887,7 @@ class Intake:
             "by_event": breakdown("event_name"),
             "by_device": by_device,
             "by_day": breakdown("day"),
-            "by_country": breakdown("country"),
+            "by_country": sorted(by_country.values(), key=lambda r: str(r["key"])),
             "gaps": self.gaps(),
         }
 
@@ -1026,8 +1033,9 @@ def _cell(value: object) -> str:
 
 
 def _country(by_kind: dict[str, str]) -> str:
+    """The signer's country as a statistics key (see `countries`): typed, else the phone's."""
     if by_kind.get("country"):
-        return match_key(by_kind["country"])[:60]
+        return countries.key_for(by_kind["country"])
     phone = by_kind.get("phone")
     if phone:
         try:

@@ -7,6 +7,7 @@ never a signer. Everything comes from `Intake.stats()`.
 from __future__ import annotations
 
 import io
+import math
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
 from ..intake import Intake
@@ -85,7 +87,11 @@ def _chart(rows: list[dict[str, Any]], lang: str, width: float, short: bool) -> 
     chart.data = [[int(r["received"]) for r in top], [int(r["unique"]) for r in top]]
     chart.bars[0].fillColor = colors.Color(0.75, 0.78, 0.85)
     chart.bars[1].fillColor = colors.Color(0.2, 0.35, 0.6)
+    step = _step(max(chart.data[0], default=0))
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = step * max(1, math.ceil(max(chart.data[0], default=0) / step))
+    chart.valueAxis.labelTextFormat = lambda v: text.digits(int(v), lang)
     chart.valueAxis.labels.fontName = text.font()
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = [text.visual(n) for n in names]
@@ -104,6 +110,13 @@ def _chart(rows: list[dict[str, Any]], lang: str, width: float, short: bool) -> 
     ]
     drawing.add(legend)
     return drawing
+
+
+def _step(top: int) -> int:
+    """Whole counts on the axis (1, 2, 5, 10, 20, ...), about five of them."""
+    want = max(1, math.ceil(top / 5))
+    scale: int = 10 ** (len(str(want)) - 1)
+    return next(m * scale for m in (1, 2, 5, 10) if want <= m * scale)
 
 
 def _key(key: str, lang: str) -> str:
@@ -135,6 +148,8 @@ def _story(stats: dict[str, Any], intake: Intake, lang: str, width: float) -> li
         story.append(text.paragraph(text.label("waiting", lang, device, gap), small))
     for section in SECTIONS:
         rows = stats[section]
+        if section == "by_country":
+            rows = [{**r, "key": countries.name(str(r["key"]), lang)} for r in rows]
         story += [NeedSpace(110 * mm), Spacer(1, 5 * mm)]
         story.append(text.paragraph(text.label(section, lang), head))
         if not rows:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from ...core import strokes
+from ...core import countries, strokes
 from ...core.vault import Vault
 
 PAGE = 256
@@ -60,6 +60,7 @@ class SignersModel(QAbstractTableModel):
         self.pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
         self.headers = list(self.HEADERS)
         self.source_words: dict[str, str] = {}
+        self.lang = "en"  # for country names
         self.status_words = {
             "unique": "unique",
             "duplicate": "duplicate",
@@ -165,7 +166,7 @@ class SignersModel(QAbstractTableModel):
                 fields = {}
             return field_value(fields if isinstance(fields, dict) else {}, self.kinds, "city")
         if col == 3:
-            return str(row[5]).upper() if len(str(row[5])) == 2 else str(row[5])
+            return countries.name(str(row[5]), self.lang)
         if col == 4:
             return str(row[6])
         if col == 5:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import countries
 from ...core.errors import TomarError
 from ...core.identity import device_fingerprint
 from ...core.intake import ImportResult, Intake
@@ -190,6 +191,9 @@ class OrganizerScreen(OrgScreen):
             if key == "by_device":
                 labels = self._device_labels()
                 rows = [{**r, "key": labels.get(r["key"], r["key"][:11])} for r in rows]
+            elif key == "by_country":
+                lang = self.shell.languages.current
+                rows = [{**r, "key": countries.name(r["key"], lang)} for r in rows]
             chart.set_rows([(str(r["key"]), int(r["received"]), int(r["unique"])) for r in rows])
 
     def _device_labels(self) -> dict[str, str]:
@@ -625,6 +629,7 @@ class OrganizerScreen(OrgScreen):
 
         split = QSplitter()
         self.model = SignersModel({})
+        self.model.lang = self.shell.languages.current
         self.model.headers = [
             self.tr("Time"),
             self.tr("Name"),
@@ -653,7 +658,7 @@ class OrganizerScreen(OrgScreen):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 170, 110, 70, 150, 90)):
+        for col, width in enumerate((150, 160, 110, 120, 140, 90)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         split.addWidget(self.table)
