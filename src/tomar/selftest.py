@@ -153,6 +153,10 @@ class _Run:
             _expect(result.status == "imported", f"batch {result.status}: {result.message}")
             names = [s["fields"].get("full_name") for s in i.unique_signers()]
         _expect(names == [self.saved_name], "the organizer did not read back the signer just saved")
+        from .core import countries  # its names are data files a build could leave out
+
+        shown = countries.name(countries.key_for("USA"), "en")
+        _expect(shown == "United States", f"country names are missing ({shown!r})")
         return "batch imported as organizer; the sealed signature opened and matched"
 
     def pdf(self) -> str:
