@@ -12,6 +12,7 @@ import struct
 import threading
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -672,10 +673,69 @@ def test_encrypted_or_unknown_compression_members_are_refused(genuine: bytes, or
             batch.read(patch_central(offset, value), org.campaign)
 
 
-def _manifest_stream_start(data: bytes) -> int:
+@pytest.mark.parametrize("kept", [True, False])
+def test_records_are_the_bytes_that_were_checked(
+    genuine: bytes, org: kit.Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    """A file changed after verification (a synced folder, say) changes nothing imported:
+    small batches keep what they checked; large ones are checked again as they are read."""
+    if not kept:
+        monkeypatch.setattr(batch, "KEEP_BYTES", 0)
+    path = tmp_path / "b.tomar-batch"
+    path.write_bytes(genuine)
+    want = {n[:-4]: body for n, body in kit.members(genuine) if n.endswith(".age")}
+    first = next(iter(want))
+    body = bytearray(want[first])
+    body[100] ^= 0xFF
+    _keep_crc(body, 200, zlib.crc32(want[first]))  # the ZIP's own check passes
+    bf = batch.read(path, org.campaign)
+    try:
+        with path.open("r+b") as fh:  # the same file, with the first record changed
+            fh.seek(_member_start(genuine, first + ".age"))
+            fh.write(body)
+        if kept:
+            assert {e.id: body for e, body in bf.sealed()} == want
+        else:
+            with pytest.raises(FormatError, match=f"Record {first} in this batch was changed"):
+                list(bf.sealed())
+    finally:
+        bf.close()
+
+
+def _keep_crc(data: bytearray, at: int, crc: int) -> None:
+    """Set the 4 bytes at `at` so that crc32(data) == crc (CRC-32 is affine over GF(2))."""
+    base = zlib.crc32(data)
+    columns = []
+    for bit in range(32):
+        probe = bytearray(data)
+        probe[at + bit // 8] ^= 1 << (bit % 8)
+        columns.append(zlib.crc32(probe) ^ base)
+    # Solve sum(x_i * columns[i]) == base ^ crc by Gaussian elimination.
+    rows = [(columns[i], 1 << i) for i in range(32)]
+    pivots: dict[int, tuple[int, int]] = {}
+    for value, mask in rows:
+        for bit, (pv, pm) in pivots.items():
+            if value >> bit & 1:
+                value, mask = value ^ pv, mask ^ pm
+        if value:
+            top = value.bit_length() - 1
+            for bit, (pv, pm) in list(pivots.items()):
+                if pv >> top & 1:
+                    pivots[bit] = (pv ^ value, pm ^ mask)
+            pivots[top] = (value, mask)
+    want, choose = base ^ crc, 0
+    for bit, (_, pm) in pivots.items():
+        if want >> bit & 1:
+            choose ^= pm
+    for bit in range(32):
+        if choose >> bit & 1:
+            data[at + bit // 8] ^= 1 << (bit % 8)
+    assert zlib.crc32(data) == crc
+
+
+def _member_start(data: bytes, name: str) -> int:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        info = zf.getinfo(batch.MANIFEST)
-    assert info.compress_type == zipfile.ZIP_DEFLATED
+        info = zf.getinfo(name)
     name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
     return int(info.header_offset) + 30 + int(name_len) + int(extra_len)
 
@@ -687,7 +747,9 @@ def test_a_deflate_stream_cut_short_is_damaged(
     them back whole), yet the file is not the one the device wrote: refused, from memory
     and from disk. Found by test_any_flipped_byte."""
     mutant = bytearray(genuine)
-    start = _manifest_stream_start(genuine)
+    start = _member_start(genuine, batch.MANIFEST)
+    with zipfile.ZipFile(io.BytesIO(genuine)) as zf:
+        assert zf.getinfo(batch.MANIFEST).compress_type == zipfile.ZIP_DEFLATED
     assert mutant[start] & 1, "the manifest is one final deflate block"
     mutant[start] ^= 1
     with zipfile.ZipFile(io.BytesIO(bytes(mutant))) as zf:

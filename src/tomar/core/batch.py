@@ -45,6 +45,9 @@ LIMITS = Limits(
     max_total=2 * 1024 * 1024 * 1024,
     max_ratio=50,
 )
+#: A batch whose records add up to no more is held in memory once checked (the importer
+#: hands them all to its pool anyway); a larger one is read from its file again.
+KEEP_BYTES = 64 * 1024 * 1024
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -77,6 +80,8 @@ class BatchFile:
     entries: list[RecordEntry]
     certificate: bytes | None
     _reader: ZipReader
+    #: The records as checked, if they fit in KEEP_BYTES: not read (nor changed) twice.
+    _kept: list[bytes] | None = None
 
     @property
     def number(self) -> int:
@@ -101,11 +106,19 @@ class BatchFile:
         return device_fingerprint(self.device)
 
     def sealed(self) -> Iterator[tuple[RecordEntry, bytes]]:
-        """Each record with its bytes, hash already checked."""
+        """Each record with the very bytes whose hash was checked.
+
+        A large batch is read again from its file, so its hashes are checked again: the
+        file may have changed since (a synced folder, say).
+        """
+        if self._kept is not None:
+            yield from zip(self.entries, self._kept, strict=True)
+            return
         for entry in self.entries:
-            yield entry, self._reader.read(f"{entry.id}.age")
+            yield entry, _checked(self._reader, entry)
 
     def close(self) -> None:
+        self._kept = None
         self._reader.close()
 
 
@@ -240,12 +253,24 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
         raise FormatError("This batch contains files that its manifest does not list.")
     if expected - names:
         raise FormatError("This batch is missing records that its manifest lists.")
+    kept: list[bytes] | None = []
+    size = 0
     for entry in entries:
-        data = reader.read(f"{entry.id}.age")
-        if len(data) > MAX_SEALED or hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise FormatError(f"Record {entry.id} in this batch was changed or damaged.")
+        data = _checked(reader, entry)
+        size += len(data)
+        if kept is not None:
+            kept.append(data)
+            if size > KEEP_BYTES:
+                kept = None
     cert = reader.read(CERTIFICATE) if CERTIFICATE in names else None
-    return BatchFile(sha, doc, device, entries, cert, reader)
+    return BatchFile(sha, doc, device, entries, cert, reader, kept)
+
+
+def _checked(reader: ZipReader, entry: RecordEntry) -> bytes:
+    data = reader.read(f"{entry.id}.age")
+    if len(data) > MAX_SEALED or hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise FormatError(f"Record {entry.id} in this batch was changed or damaged.")
+    return data
 
 
 def _sha256_file(path: Path) -> str:
