@@ -80,3 +80,32 @@ def test_sync_without_a_target_asks_for_a_folder(
     click(qtbot, records.w(QPushButton, "syncButton"))
     assert asked == ["Sync through folder"]
     assert device.counts()["pending_export"] == 1  # nothing happened without a target
+
+
+def test_sync_problems_are_shown_in_the_interface_language(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """A receipt that cannot be read on the stick is reported, in Persian, with its path."""
+    from tomar.core import receipts
+    from tomar.sync.folder import stem
+
+    window = make_window(prepared_home(tmp_path / "home"), language="fa")
+    unlock(qtbot, window)
+    device = window.session.device
+    device.save(form("Canary Sync Four"))
+    stick = tmp_path / "stick"
+    # Where the organizer's receipt for batch 1 would be, a folder is in the way.
+    name = stem(device.identity.public, 1) + receipts.SUFFIX
+    (stick / "receipts" / name).mkdir(parents=True)
+    click(qtbot, window.screens["home"].w(QPushButton, "recordsButton"))
+    records = window.screens["records"]
+    window.choose_folder = lambda title, done: done(str(stick))  # type: ignore[method-assign]
+    sync = records.w(QPushButton, "syncButton")
+    click(qtbot, sync)
+    qtbot.waitUntil(sync.isEnabled, timeout=20_000)
+    status = records.w(QLabel, "statusLabel").text()
+    problem = status.splitlines()[-1]
+    assert str(stick) in problem, status
+    words = problem.replace(str(stick), "")
+    assert not any(w in words for w in ("Batch", "could not", "was not", "cannot")), status
+    assert "Canary" not in status

@@ -3,7 +3,8 @@
 The core reports validation problems as keys per field ("required", "email_invalid"...)
 so that the kiosk can explain them in the SIGNER's language, which may differ from the
 interface language. Core errors (TomarError) carry an English sentence written for
-volunteers; the common ones are translated here, the rest are shown as they are.
+volunteers; every one a person can meet in the app is translated here (the tests read the
+raise sites and fail on a missing one). A sentence not known here is shown as it is.
 Sentences with parts that vary (a record id, a number, a kind of file) are matched
 against templates with %1, %2... and translated with their parts put back; a part that
 is itself a known sentence or word is translated too.
@@ -59,8 +60,12 @@ GENERIC_ERROR = QT_TRANSLATE_NOOP(
     "and tell the organizer if it happens again.",
 )
 
-# Core messages that volunteers and organizers meet most often; others are shown in
-# English.
+# Every core sentence a person can meet in the app: a volunteer at the kiosk, at the
+# records screen or syncing, and an organizer in the workspace. tests/gui/test_messages.py
+# reads the raise sites of the core, sync and app modules and fails when a sentence is
+# missing here, so a new error cannot slip through in English. Deliberately left out: the
+# command line (cli.py, English), the collection server (server/, for its operator) and
+# "Internal error" sentences that only a bug can cause.
 _CORE: frozenset[str] = frozenset(
     {
         QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is not correct."),
@@ -132,12 +137,369 @@ _CORE: frozenset[str] = frozenset(
             "CoreErrors", "None of your keys can open this file. It was sealed for someone else."
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "This file is damaged or was changed after it was sealed."),
+        # --- vault and key file (core/vault.py, core/keyfile.py) ---
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This vault was made by a newer version of Tomar. Please update Tomar."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The vault database does not match its key file, or it is damaged."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "Please choose a passphrase."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The vault database is missing; only its key file is left."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The rebuilt vault failed its integrity check; nothing changed."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "Invalid database name."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The key file is damaged (too large)."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The key file is damaged."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The key file asks for an unsafe amount of memory; it may be damaged."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The key file has unusual settings; it may be damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The key file is missing: this vault cannot be opened."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This key file is of a kind this version of Tomar does not know."
+        ),
+        # --- sealed files and keys (core/age.py, core/bech32.py) ---
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This is not a sealed file Tomar can open, or its beginning is damaged.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This file was sealed with a newer format version that Tomar cannot open yet.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This file is damaged: the part that holds its keys is not readable."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This file is damaged: the key it was sealed for is not stored correctly.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "No key was given to open this file."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This file is incomplete: it was cut off before the end."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This file has extra data after its end; it was changed after it was sealed.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This file is damaged: it ends with an empty block."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This file is larger than Tomar accepts here."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This file is damaged: a passphrase-sealed file cannot have other keys.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This file was sealed with a passphrase setting that would take too long "
+            "to open on this device.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This is not an age public key (it should start with age1)."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This is not an age secret key (it should start with AGE-SECRET-KEY-).",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The key file contains no secret keys."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "A passphrase cannot be combined with other keys in one file."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This is not a valid age public key (age1...)."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This is not a valid age secret key (AGE-SECRET-KEY-1...)."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This is not a valid post-quantum age public key (age1pq1...)."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This post-quantum secret key has the wrong length."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This device does not have enough memory for this passphrase setting."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is empty."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The passphrase strength setting must be between 1 and 30."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The passphrase strength limit must be between 1 and 30."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Post-quantum and classic keys cannot be mixed in one file: the file "
+            "would only be as safe as the weakest key.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This public key is not usable: it is a weak key."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This key is not complete or has a typo."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This key mixes upper and lower case letters."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This is not a valid key."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This key has a typo: its checksum does not match."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This key contains a character that does not belong in it."
+        ),
+        # --- signatures (core/minisign.py; not the key length checks, only a bug breaks them)
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The signature file is damaged or is not a minisign signature. "
+            "Ask for a fresh copy of the file and its signature.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The public key is damaged or is not a minisign public key. "
+            "Ask the campaign for a fresh copy of the key.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The secret key file is damaged or is not an unencrypted minisign secret key.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The file does not match its signature: it was changed or damaged after it was "
+            "signed. Do not use it.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The signature's trusted comment was changed after signing. Do not use this file.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The file was signed by a different key than the one expected. "
+            "Check that you are using the right campaign key.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The file uses the old minisign signature format, which is not accepted here. "
+            "Ask for it to be signed again with a current minisign.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The signature uses an algorithm this app does not know. "
+            "Ask for the file to be signed again with minisign.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This secret key file is protected by a password. Remove the password "
+            "with `minisign -C -W` first, or use an unencrypted key.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "trusted"),
+        QT_TRANSLATE_NOOP("CoreErrors", "untrusted"),
+        # --- the drawn signature (core/strokes.py) ---
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The stored signature drawing is damaged and cannot be read."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The signature drawing is too large to store. Please clear it and sign again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The stored signature drawing is not in a format this app can read."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "A point of the signature drawing is outside the signature pad."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature drawing has an invalid time stamp."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature pad has an impossible shape."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature drawing has too many strokes."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature drawing has an empty stroke."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature drawing has too many points."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The signature drawing's time stamps go backwards."),
+        QT_TRANSLATE_NOOP("CoreErrors", "width"),
+        QT_TRANSLATE_NOOP("CoreErrors", "height"),
+        # --- batches, receipts, enrollment (core/batch.py, receipts.py, enroll.py, device.py)
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch is too large to be genuine."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch lists too many records."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This batch's manifest is damaged (not in canonical form)."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch has an invalid batch number."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch's link to the previous batch is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch's list of records is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This batch names a record with an invalid id."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This batch's signature is not valid: it was changed after the device signed it.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This receipt is for another campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This receipt is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This receipt is for another device."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This certificate is for another device."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This enrollment request is for another campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This device certificate is for another campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "enrollment request"),
+        QT_TRANSLATE_NOOP("CoreErrors", "device certificate"),
+        QT_TRANSLATE_NOOP("CoreErrors", "That file is too large to be an enrollment request."),
+        # --- the campaign on a device (core/device.py) ---
+        QT_TRANSLATE_NOOP("CoreErrors", "This vault has no device key; it may be damaged."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "No campaign yet. Import the organizer's campaign package first."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The organizer fingerprint in this package is not the one you expected. "
+            "Do not use this package; ask the organizer.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This campaign package is signed by someone else than the organizer of "
+            "the campaign on this device. It was not imported.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This device already holds another campaign. Use a separate vault "
+            "(--home) for a second campaign.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "There is no signature with that id on this device."),
+        # --- the campaign wizard and packages (core/campaign.py) ---
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            'The campaign needs \'languages\', a list of codes such as ["en", "fa"].',
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The campaign needs an 'addressee' (whom the petition is for)."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", '\'signature\' must be "required" or "optional".'),
+        QT_TRANSLATE_NOOP("CoreErrors", "The campaign needs between 1 and 30 [[fields]]."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The campaign needs a field of kind 'name'."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'phone_region' must be a two-letter country code such as \"US\"."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "'end_date' must be a date such as 2027-03-31."),
+        QT_TRANSLATE_NOOP("CoreErrors", "'sync_url' must be an http:// or https:// address."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'server_cert_sha256' must be 64 hexadecimal digits (SHA-256)."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "'id' may hold only letters, digits, '-' and '_'."),
+        QT_TRANSLATE_NOOP("CoreErrors", "Each [[fields]] entry must be a table."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Each field needs a unique 'name' of lowercase letters, digits and '_'.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This campaign package is incomplete."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This campaign package is damaged (not in canonical form)."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This campaign package needs a newer version of Tomar."),
+        QT_TRANSLATE_NOOP("CoreErrors", "title"),
+        QT_TRANSLATE_NOOP("CoreErrors", "text"),
+        QT_TRANSLATE_NOOP("CoreErrors", "consent"),
+        # --- organizer keys and recovery shares (core/organizer.py, identity.py, recovery.py)
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This vault has no organizer keys. Run 'tomar organizer init' first."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This vault already has organizer keys."),
+        QT_TRANSLATE_NOOP("CoreErrors", "Please give the organizer a name."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The backup passphrase must have at least 8 characters."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
+            "every signature of the campaign is lost with it.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "The recipient type must be 'hybrid' or 'x25519'."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The organizer signing key is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar organizer identity file."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The organizer identity file is damaged."),
+        QT_TRANSLATE_NOOP("CoreErrors", "These shares do not hold a Tomar organizer key."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "The threshold must be between 1 and the number of shares."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "With a threshold of 1 every share is the whole key; use a threshold of 2 or more "
+            "(or make a single share).",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "No shares were given."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "These shares restore another organizer key than this campaign's."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "A share is not valid: check every word (a typo is detected, not corrected).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "Not enough shares: more shares of the same set are needed."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "These shares do not all belong to the same set."),
+        QT_TRANSLATE_NOOP("CoreErrors", "The same share was given twice."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "These shares do not fit together; check each one word by word."
+        ),
+        # --- intake and review (core/intake.py) ---
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This vault's organizer keys do not belong to its campaign."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "Unknown review decision."),
+        QT_TRANSLATE_NOOP("CoreErrors", "No signer with that record id."),
+        QT_TRANSLATE_NOOP("CoreErrors", "Choose another signer to merge with."),
+        # --- paper sheets and PDFs (core/sheets/) ---
+        QT_TRANSLATE_NOOP("CoreErrors", "Could not find free sheet serials; please try again."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "A sheet serial has only letters, digits and '-', as printed."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "Cancelled: no file was written."),
+        QT_TRANSLATE_NOOP("CoreErrors", "A text is too large to fit on a page."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This QR code is not from a Tomar paper sheet."),
+        # --- what a file write was about (core/atomic.py storage errors) ---
+        QT_TRANSLATE_NOOP("CoreErrors", "the file"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the batch"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the receipt"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the certificate"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the key file"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the key backup"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the identity file"),
+        QT_TRANSLATE_NOOP("CoreErrors", "a signature"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the CSV file"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the report"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the recovery shares"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the sheets"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the delivery sheets"),
+        # --- sync and pull (sync/) ---
+        QT_TRANSLATE_NOOP("CoreErrors", "This request's signature headers are malformed."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This request was signed too long ago or in the future: check the computer's clock.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "This request is not signed."),
+        QT_TRANSLATE_NOOP("CoreErrors", "This request's signature is not valid."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); "
+            "the campaign names no sync address.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This device is not enrolled yet, so the server will not accept its batches. "
+            "Ask the organizer to enroll it, or sync through a folder (USB stick).",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "A receipt names an invalid device."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The server's certificate is not the one the organizer pinned in the campaign. "
+            "Do not sync over this network; tell the organizer.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The campaign pins the server's certificate, so the address must start with https://.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "Sync cancelled."),
+        QT_TRANSLATE_NOOP("CoreErrors", "it took too long to answer"),
+        QT_TRANSLATE_NOOP("CoreErrors", "no connection"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the connection broke"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the server could not be reached"),
     }
 )
 
 
-# What an organizer meets when a batch is rejected (ImportResult.message).
+# Sentences with parts that vary. They are tried in this order and the first that matches
+# the whole sentence wins, so a template that would also match a more specific one comes
+# after it (the generic "%1 cannot be read (%2)." last); the tests check that none is
+# shadowed. Parts are numbered in the order they appear in the English sentence.
 _CORE_TEMPLATES: tuple[str, ...] = (
+    # What an organizer meets when a batch is rejected (ImportResult.message).
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1: %2 The whole batch was rejected."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch was changed or damaged."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid sequence number."),
@@ -156,6 +518,107 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("CoreErrors", "This batch does not follow batch %1 of its device."),
     QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 of this device does not follow this one."),
+    # Files of a kind (%1 is "batch", "receipt", "enrollment request"...).
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is of an unknown kind (encrypted ZIP)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is of an unknown kind (compression)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar %1, or it is damaged."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a Tomar %1, or it needs a newer version of Tomar."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "This %1 was not signed by the expected key, or it was changed."
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "This %1 is damaged."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The batch file cannot be read (%1)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The key file cannot be read (%1)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Line %1 of the key file is not a valid secret key."),
+    # Storage (%1 is what was being written: "the batch", "the receipt"...; %2 the system's
+    # words).
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "The disk is full: %1 was not saved. Free some space and try again."
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "Tomar is not allowed to write here: %1 was not saved."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The disk reported an error: %1 was not saved (%2)."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
+    ),
+    # Export, the vault, receipts.
+    QT_TRANSLATE_NOOP("CoreErrors", "The folder %1 does not exist."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The folder already holds a file named %1; move it away and export again. "
+        "Nothing was written.",
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "There is no batch %1 on this device."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Batch %1 can no longer be rebuilt: its records were purged after a receipt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "This receipt is for batch %1, which this device did not export."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Tomar refuses to run: the database safety setting '%1' is not in force. "
+        "Signer data could leak to disk.",
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "There is already a vault in %1."),
+    QT_TRANSLATE_NOOP("CoreErrors", "There is no vault in %1. Create one first with 'tomar init'."),
+    # The campaign wizard (%1 of the first two is "title", "text" or "consent").
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "The campaign spec needs a [%1] table with one text per language."
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec has no '%1' text for language '%2'."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The '%1' text for '%2' is too long."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Field '%1' has an unknown kind; use one of: %2."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'required' must be true or false."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'label' must be a table of texts per language."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec is not valid TOML: %1"),
+    # Signatures, drawings, recovery shares, paper sheets.
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "The %1 comment cannot be used: it must be a single line of text."
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "The %1 comment is too long (at most %2 bytes)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The signature cannot be drawn: the %1 must be positive."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Make between 1 and %1 shares."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors", "Sheet %1 was not printed on this device. Check the serial on the sheet."
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "Sheet %1 has rows 1 to %2; check the row number."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Row %1 of sheet %2 was already entered."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Print between 1 and %1 sheets at a time."),
+    QT_TRANSLATE_NOOP("CoreErrors", "A sheet can have between 1 and %1 rows."),
+    QT_TRANSLATE_NOOP("CoreErrors", "This campaign has no texts in '%1'. Choose one of: %2."),
+    QT_TRANSLATE_NOOP("CoreErrors", "Unknown paper size '%1': use letter or a4."),
+    # Sync and pull: raised, and the sentences of SyncResult/PullResult.errors.
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The folder %1 does not exist. Is the USB stick or shared folder there?",
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "Tomar cannot write to %1 (%2)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The receipt %1 cannot be read (%2)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "A receipt could not be written: %1"),
+    QT_TRANSLATE_NOOP("CoreErrors", "The server at %1 did not answer in time (%2)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The server at %1 collects for another campaign."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The certificate of %1 could not be verified. Do not sync over this network; "
+        "tell the organizer.",
+    ),
+    QT_TRANSLATE_NOOP("CoreErrors", "The receipt for batch %1 was not applied: %2"),
+    QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 was refused: %2"),
+    QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 was not sent: %2"),
+    QT_TRANSLATE_NOOP("CoreErrors", "A receipt was refused: %1"),
+    QT_TRANSLATE_NOOP("CoreErrors", "the server answered %1"),
+    # Generic beginnings last (%1 is a file name, a server address or "batch 1a2b...").
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 is too large to be a genuine batch."),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 is not a Tomar collection server."),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 arrived damaged; it will be fetched again next time."),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 sent a damaged list of batches."),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 could not be asked for receipts: %2"),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 could not be fetched: %2"),
+    QT_TRANSLATE_NOOP("CoreErrors", "%1 cannot be read (%2)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "batch %1"),
 )
 
 
@@ -172,11 +635,19 @@ def core_text(languages: Languages, lang: str, message: str) -> str:
     for template in _CORE_TEMPLATES:
         found = _pattern(template).fullmatch(message)
         if found is not None:
-            text = languages.text(lang, CORE, template)
-            for n, part in enumerate(found.groups(), 1):
-                text = text.replace(f"%{n}", core_text(languages, lang, part))
-            return text
+            parts = [core_text(languages, lang, part) for part in found.groups()]
+            return _fill(languages.text(lang, CORE, template), parts)
     return message
+
+
+def _fill(text: str, parts: list[str]) -> str:
+    """%1, %2... replaced in one pass: a part may itself hold "%2" (a folder "My%20Stick")."""
+
+    def part(found: re.Match[str]) -> str:
+        n = int(found[1])
+        return parts[n - 1] if 0 < n <= len(parts) else found[0]
+
+    return re.sub(r"%(\d)", part, text)
 
 
 def problem_text(languages: Languages, lang: str, key: str) -> str:

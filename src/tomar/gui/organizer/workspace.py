@@ -395,7 +395,9 @@ class OrganizerScreen(OrgScreen):
         def done(result: Any) -> None:
             self.add_results(result.imports)
             if result.errors:
-                say(self.intake_message, "\n".join(result.errors), kind="error")
+                lang = self.shell.languages.current
+                lines = [core_text(self.shell.languages, lang, e) for e in result.errors]
+                say(self.intake_message, "\n".join(lines), kind="error")
             elif result.cancelled:
                 say(self.intake_message, self.tr("Cancelled."))
             else:

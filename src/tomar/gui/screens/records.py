@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core import batch
 from ...sync import client
-from ..messages import error_text
+from ..messages import core_text, error_text
 from ..shell import Shell
 from ..worker import Cancel, Job, Progress
 from .base import Screen, say
@@ -246,7 +246,11 @@ class RecordsScreen(Screen):
         )
         if result.errors:
             # The sync layer's sentences are written for volunteers; shown as plain text.
-            say(self.w(QLabel, "statusLabel"), text + "\n" + "\n".join(result.errors), kind="error")
+            lines = [
+                core_text(self.shell.languages, self.shell.languages.current, e)
+                for e in result.errors
+            ]
+            say(self.w(QLabel, "statusLabel"), "\n".join([text, *lines]), kind="error")
         else:
             say(self.w(QLabel, "statusLabel"), text, kind="ok")
 
