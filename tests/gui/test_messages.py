@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from bidi import get_display
 
 import tomar
 from tomar.core import atomic, bech32, campaign, keyfile, recovery, signed
@@ -80,6 +81,8 @@ LATIN_TOKENS = sorted(
     reverse=True,
 )
 
+LRM = "\u200e"
+
 
 def _latin_left(text: str, *parts: str) -> list[str]:
     """Latin words in `text` once the allowed technical tokens and `parts` are taken out."""
@@ -130,7 +133,7 @@ def test_rejected_records_are_explained_in_persian(
     with judge.intake() as intake:
         result = intake.import_bytes(forged, name="forged.tomar-batch")
     assert result.status == "rejected"
-    fa = core_text(langs, "fa", result.message)
+    fa = core_text(langs, "fa", result.message).replace(LRM, "")
     assert fa.startswith(f"مورد {rid}: ") and fa.endswith("کل این بسته رد شد.")
     assert not LATIN_WORD.search(fa.replace(rid, "")), (result.message, fa)
     assert core_text(langs, "en", result.message) == result.message
@@ -163,7 +166,7 @@ def _persian(langs: Languages, exc: BaseException, *parts: str) -> str:
     for part in parts:
         assert part in fa, (part, fa)
     assert error_text(langs, "en", exc) == message
-    return fa
+    return fa.replace(LRM, "")  # the marks around Latin parts: see test_latin_parts_...
 
 
 def test_campaign_wizard_errors_in_persian(langs: Languages) -> None:
@@ -235,16 +238,29 @@ def test_sync_errors_keep_folders_and_addresses(
     assert fa.startswith("سرور http://127.0.0.1:9 به‌موقع پاسخ نداد (") and fa.endswith(").")
 
 
+def test_latin_parts_keep_their_order_in_persian(langs: Languages) -> None:
+    """A folder, an address or an id inside right-to-left text is shown as typed: without
+    the marks around it, "/media/usb/Tomar" would read "media/usb/Tomar/"."""
+    message = "The folder /media/usb/Tomar does not exist. Is the USB stick or shared folder there?"
+    fa = core_text(langs, "fa", message)
+    assert f"{LRM}/media/usb/Tomar{LRM}" in fa
+    assert "/media/usb/Tomar" in get_display(fa, base_dir="R")  # as the reader sees it
+    assert "/media/usb/Tomar" not in get_display(fa.replace(LRM, ""), base_dir="R")
+    # Translated parts and left-to-right languages get no marks.
+    assert LRM not in core_text(langs, "en", message)
+    assert core_text(langs, "fa", "This batch is damaged or incomplete.").count(LRM) == 0
+
+
 def test_parts_are_put_back_in_one_pass(langs: Languages) -> None:
     message = "My%20Stick %1.tomar-batch cannot be read (Permission denied)."
-    assert core_text(langs, "fa", message) == (
+    assert core_text(langs, "fa", message).replace(LRM, "") == (
         "My%20Stick %1.tomar-batch خوانده نمی‌شود (Permission denied)."
     )
     nested = (
         "Batch 4 was not sent: The server at https://a.example did not answer in time "
         "(no connection)."
     )
-    assert core_text(langs, "fa", nested) == (
+    assert core_text(langs, "fa", nested).replace(LRM, "") == (
         "بستهٔ 4 فرستاده نشد: سرور https://a.example به‌موقع پاسخ نداد (اتصالی برقرار نشد)."
     )
 

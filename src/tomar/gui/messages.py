@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+
+from PySide6.QtCore import Qt
 
 from ..core.errors import TomarError
-from .i18n import QT_TRANSLATE_NOOP, Languages
+from .i18n import QT_TRANSLATE_NOOP, Languages, direction
 
 VALIDATION = "Validation"
 CORE = "CoreErrors"
@@ -635,9 +638,18 @@ def core_text(languages: Languages, lang: str, message: str) -> str:
     for template in _CORE_TEMPLATES:
         found = _pattern(template).fullmatch(message)
         if found is not None:
-            parts = [core_text(languages, lang, part) for part in found.groups()]
+            rtl = direction(lang) == Qt.LayoutDirection.RightToLeft
+            parts = [_part(core_text(languages, lang, part), rtl) for part in found.groups()]
             return _fill(languages.text(lang, CORE, template), parts)
     return message
+
+
+def _part(text: str, rtl: bool) -> str:
+    """A part with no right-to-left letters (a folder, an address, a record id) between
+    left-to-right marks inside right-to-left text: else "/media/usb" shows as "media/usb/"."""
+    if not rtl or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return f"\u200e{text}\u200e"
 
 
 def _fill(text: str, parts: list[str]) -> str:
