@@ -175,6 +175,19 @@ def members(data: bytes) -> list[tuple[str, bytes]]:
         return [(info.filename, zf.read(info)) for info in zf.infolist()]
 
 
+def member_spans(data: bytes) -> dict[str, tuple[int, int]]:
+    """Where each member's stored (possibly compressed) bytes lie in a ZIP file."""
+    spans = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            off = info.header_offset
+            name_len = int.from_bytes(data[off + 26 : off + 28], "little")
+            extra_len = int.from_bytes(data[off + 28 : off + 30], "little")
+            start = off + 30 + name_len + extra_len
+            spans[info.filename] = (start, start + info.compress_size)
+    return spans
+
+
 def manifest_of(data: bytes) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(dict(members(data))[batch.MANIFEST])
     return doc

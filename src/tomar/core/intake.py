@@ -39,8 +39,9 @@ from .vault import Vault
 
 PARALLEL_MIN = 256
 CHUNK = 256
-#: Batches up to this size are read and opened ahead while the one before is stored.
-AHEAD_MAX = 64 * 1024 * 1024
+#: Batches up to this size are read and opened ahead while the one before is stored
+#: (the same bound as a checked batch keeping its records in memory).
+AHEAD_MAX = batch.KEEP_BYTES
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 #: What `Intake._store` reads of a signature record; the workers send back only these.
 _STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "lang", "display")

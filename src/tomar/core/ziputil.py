@@ -115,7 +115,10 @@ class ZipReader:
         """A deflated member must end its stream exactly where its data ends.
 
         zipfile stops at the member's size and checks the CRC, so a stream cut short (a
-        final-block bit flipped) still reads back whole: one file, two encodings.
+        final-block bit flipped) still reads back whole: one file, two encodings. zipfile
+        does not tell where its stream ended, so the member is inflated a second time;
+        only manifests and campaign texts are compressed (records are stored), so this
+        is cheap.
         """
         if info.compress_type != zipfile.ZIP_DEFLATED:
             return True
