@@ -10,7 +10,10 @@ Floor: decrypt plus device-signature check of the same records and nothing else,
 same number of spawn workers over chunks of the same size, measured before and after the
 import; `import_vs_floor` is the import rate over the mean floor rate (goal: >= 0.6). CPU time
 per record of the floor's workers, and of the importer and its workers, shows where the
-time goes: on two cores, the rate is bound by the total.
+time goes: on two cores, the rate is bound by the total. The importer's own CPU time is
+split into the database work and the rest, and `import_vs_floor_bound_<n>_cores` gives the
+best ratio any import could reach with this importer if its workers did only the floor's
+work: with n busy cores, and never faster than the one importing thread can store.
 
 Set-up builds genuine records (validate, build, sign, seal, as `Device.save` does) in a
 process pool and inserts them straight into the device vaults in large transactions; the
@@ -355,9 +358,10 @@ def phase_floor(org_home: Path, paths: list[Path], label: str) -> dict[str, floa
         seconds = time.perf_counter() - t0
     assert done == len(sealed)
     rate = done / seconds
+    cpu_us = _cpu_seconds(resource.RUSAGE_CHILDREN) / done * 1e6
     emit(
         f"floor_{label}_cpu_us_per_record",
-        _cpu_seconds(resource.RUSAGE_CHILDREN) / done * 1e6,
+        cpu_us,
         "us",
         note="CPU time of the workers (reaped), start-up included",
     )
@@ -370,7 +374,7 @@ def phase_floor(org_home: Path, paths: list[Path], label: str) -> dict[str, floa
         workers=WORKERS,
         recipient=RECIPIENT,
     )
-    return {"rate": rate}
+    return {"rate": rate, "cpu_us": cpu_us}
 
 
 def _emit_memory(after: int, total: int) -> None:
@@ -394,6 +398,48 @@ def _emit_memory(after: int, total: int) -> None:
     )
 
 
+class _TimedIntake(Intake):
+    """Counts the importing thread's CPU time in the database work: storing, matching and
+    committing (a commit encrypts and writes every page the batch changed)."""
+
+    db_cpu = 0.0
+
+    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> Any:
+        t0 = time.thread_time()
+        try:
+            return super()._store(conn, prepared, batch_sha)
+        finally:
+            self.db_cpu += time.thread_time() - t0
+
+    def _dedupe(self, conn: Any, contacts: Any) -> None:
+        t0 = time.thread_time()
+        try:
+            super()._dedupe(conn, contacts)
+        finally:
+            self.db_cpu += time.thread_time() - t0
+
+
+def _timed_commits(v: Vault, intake: _TimedIntake) -> None:
+    """Add the CPU time of every commit of `v` to `intake.db_cpu`."""
+    transaction = v.transaction
+
+    @contextlib.contextmanager
+    def timed() -> Iterator[Any]:
+        cm = transaction()
+        conn = cm.__enter__()
+        try:
+            yield conn
+        except BaseException as exc:
+            if not cm.__exit__(type(exc), exc, exc.__traceback__):
+                raise
+        else:
+            t0 = time.thread_time()
+            cm.__exit__(None, None, None)
+            intake.db_cpu += time.thread_time() - t0
+
+    v.transaction = timed  # type: ignore[method-assign]
+
+
 def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
     v = Vault.open(org_home, PASS)
     total = len(paths)
@@ -406,7 +452,9 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
         cpu_before = _cpu_seconds(resource.RUSAGE_SELF)
         unlock_peak = _reset_peak()
         emit("import_rss_peak_main_before", _mib(_peak_kib()), "MiB", unlock_peak=_mib(unlock_peak))
-        with Intake(v, workers=WORKERS) as intake:
+        intake = _TimedIntake(v, workers=WORKERS)
+        _timed_commits(v, intake)
+        with intake:
             last = time.perf_counter()
 
             def done(result: ImportResult) -> None:
@@ -423,7 +471,9 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
 
             if profile is not None:
                 profile.enable()
+            main_before = time.thread_time()
             intake.import_files(paths, done=done)
+            main_cpu = time.thread_time() - main_before
             if profile is not None:
                 profile.disable()
         received = int(v.conn.execute("SELECT count(*) FROM signers").fetchone()[0])
@@ -451,6 +501,17 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
         workers=round(workers_cpu / n * 1e6),
         note="CPU time of the importing process and of its workers (reaped), per record",
     )
+    emit(
+        "import_importer_cpu_us_per_record",
+        importer_cpu / n * 1e6,
+        "us",
+        database=round(intake.db_cpu / n * 1e6),
+        reading_and_checking=round((main_cpu - intake.db_cpu) / n * 1e6),
+        pool_threads=round((importer_cpu - main_cpu) / n * 1e6),
+        note="database: storing, matching and committing; reading_and_checking: the rest of "
+        "the importing thread (reading and verifying batches, the order of records); "
+        "pool_threads: sending records to the workers and taking their results",
+    )
     emit("import_batch_seconds_p50", statistics.median(seconds), "s")
     emit("import_batch_seconds_max", max(seconds), "s")
     emit(
@@ -459,7 +520,7 @@ def phase_import(org_home: Path, paths: list[Path]) -> dict[str, float]:
         "MiB",
         note="ru_maxrss of RUSAGE_CHILDREN: includes the importer's RSS when it forked them",
     )
-    return {"rate": rate}
+    return {"rate": rate, "importer_cpu_us": importer_cpu / n * 1e6}
 
 
 # --- driver -------------------------------------------------------------------------
@@ -531,11 +592,26 @@ def run(base: Path) -> None:
     export_dir = base / "export"
     export_dir.mkdir()
     isolated(phase_export, base / "dev-export", export_dir)
-    before = isolated(phase_floor, base / "org", paths, "before")["rate"]
-    rate = isolated(phase_import, base / "org", paths)["rate"]
-    after = isolated(phase_floor, base / "org", paths, "after")["rate"]
-    floor = (before + after) / 2
+    before = isolated(phase_floor, base / "org", paths, "before")
+    imported = isolated(phase_import, base / "org", paths)
+    after = isolated(phase_floor, base / "org", paths, "after")
+    floor = (before["rate"] + after["rate"]) / 2
+    rate = imported["rate"]
     emit("floor_records_per_s", floor, "records/s", note="mean of the runs before and after")
+    floor_cpu = (before["cpu_us"] + after["cpu_us"]) / 2
+    importer_cpu = imported["importer_cpu_us"]
+    # Upper bounds from measured CPU times, for an import whose workers did nothing but the
+    # floor's work. With every core busy, the rate is cores / (floor + importer CPU per
+    # record); the importer is one thread of work, so it can never pass 1 / its CPU time.
+    for cores in sorted({WORKERS, 4, 8}):
+        bound = min(cores / (floor_cpu + importer_cpu), 1 / importer_cpu) / (cores / floor_cpu)
+        emit(
+            f"import_vs_floor_bound_{cores}_cores",
+            bound,
+            "ratio",
+            this_machine=cores == os.cpu_count(),
+            note="the best ratio if the workers did only the floor's work (from CPU times)",
+        )
     emit(
         "import_vs_floor",
         rate / floor,

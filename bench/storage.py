@@ -1,0 +1,148 @@
+"""What the vault's safety settings cost the organizer's import; one JSON line per figure.
+
+Stores BENCH_N (30,000) signers as `Intake._store` does (a `device_seqs` row and a
+`signers` row with a 1.8 KB drawing, every index of the real schema), in transactions
+of 2,000 like one batch each, three times in the same run and folder:
+
+- `vault`: SQLCipher with every pragma DESIGN requires (as `Vault` opens it);
+- `no_memory_security`: the same, but with `cipher_memory_security` OFF, which DESIGN
+  forbids: it shows what wiping and locking SQLite's memory costs;
+- `plain_sqlite3`: no encryption, the same schema and the other pragmas.
+
+CPU time per record is the figure that matters on two cores, where the importing
+process shares the machine with the decrypting workers. Each configuration runs in a fresh
+process: once on, SQLCipher's memory security stays on for the whole process.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import secrets
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from tomar.core import strokes, vault
+from tomar.core.migrations import MIGRATIONS
+from tomar.demo import signature as demo_signature
+
+N = int(os.environ.get("BENCH_N", "30000"))
+PER_BATCH = 2000
+
+SEQ_SQL = "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)"
+SIGNER_SQL = (
+    "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
+    "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
+    "name_city, translit, country, voided_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def emit(name: str, value: float, unit: str, **extra: object) -> None:
+    print(
+        json.dumps(
+            {"bench": "storage", "name": name, "value": round(value, 2), "unit": unit, **extra}
+        ),
+        flush=True,
+    )
+
+
+def _pragmas(memory_security: bool) -> list[str]:
+    out = [p for p, _, _ in vault.PRAGMAS if memory_security or "memory_security" not in p]
+    return out if memory_security else ["cipher_memory_security = OFF", *out]
+
+
+def _cipher(path: Path, memory_security: bool) -> Any:
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
+    for pragma in _pragmas(memory_security):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute(f"PRAGMA cache_size = -{vault.CACHE_KIB}")
+    expected = "1" if memory_security else "0"
+    assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == expected
+    return conn
+
+
+def _plain(path: Path) -> Any:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    for pragma, _, _ in vault.PRAGMAS:
+        if not pragma.startswith("cipher_"):
+            conn.execute(f"PRAGMA {pragma}")
+    conn.execute(f"PRAGMA cache_size = -{vault.CACHE_KIB}")
+    return conn
+
+
+def _rows(drawing: bytes) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    """Signers as the workers hand them over: distinct people, random ids."""
+    out = []
+    for g in range(N):
+        rid = secrets.token_hex(16)
+        name, city = f"Signer {g} Ahmadi", ("Washington", "Toronto", "Berlin")[g % 3]
+        email, phone = f"signer{g}@example.org", f"+1202{g:07d}"
+        fields = json.dumps(
+            {"city": city, "email": email, "full_name": name, "phone": phone}, sort_keys=True
+        )
+        key = f"{name.lower()}|{city.lower()}"
+        out.append(
+            (
+                ("device", g + 1, rid, "batch"),
+                (rid, "device", g + 1, "batch", f"2026-11-25T10:{g % 60:02d}:00Z", "2026-11-25",
+                 "event", "Rally", "kiosk", None, None, "en", "name", fields, drawing, name,
+                 email, phone, key, key, "US", None),
+            )
+        )  # fmt: skip
+    return out
+
+
+def store(conn: Any, rows: list[tuple[tuple[Any, ...], tuple[Any, ...]]]) -> float:
+    """CPU seconds to store every row, a batch per transaction."""
+    for script in MIGRATIONS:
+        conn.executescript(script)
+    conn.execute(
+        "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
+        "record_count, received_at, status) VALUES ('batch', 'm', 'device', 1, NULL, 0, 't', "
+        "'imported')"
+    )
+    cpu = time.process_time()
+    for start in range(0, len(rows), PER_BATCH):
+        conn.execute("BEGIN IMMEDIATE")
+        for seq_row, signer_row in rows[start : start + PER_BATCH]:
+            conn.execute(SEQ_SQL, seq_row)
+            conn.execute(SIGNER_SQL, signer_row)
+        conn.execute("COMMIT")
+    cpu = time.process_time() - cpu
+    assert conn.execute("SELECT count(*) FROM signers").fetchone()[0] == len(rows)
+    conn.close()
+    return cpu
+
+
+def measure(name: str, path: Path) -> float:
+    """CPU microseconds per record for one configuration (in its own process)."""
+    conn = _plain(path) if name == "plain_sqlite3" else _cipher(path, name == "vault")
+    return store(conn, _rows(strokes.encode(demo_signature()))) / N * 1e6
+
+
+def main() -> None:
+    results: dict[str, float] = {}
+    spawn = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory(prefix="tomar-bench-") as tmp:
+        for name in ("vault", "no_memory_security", "plain_sqlite3"):
+            with spawn.Pool(1) as pool:
+                results[name] = pool.apply(measure, (name, Path(tmp) / f"{name}.db"))
+            emit(f"{name}_cpu_us_per_record", results[name], "us", n=N)
+    emit(
+        "memory_security_share",
+        (results["vault"] - results["no_memory_security"]) / results["vault"],
+        "ratio",
+        note="the share of the vault's storage CPU time spent wiping and locking memory",
+    )
+    emit("vault_vs_plain_sqlite3", results["vault"] / results["plain_sqlite3"], "ratio")
+
+
+if __name__ == "__main__":
+    main()
