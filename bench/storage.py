@@ -4,7 +4,10 @@ Stores BENCH_N (30,000) signers as `Intake._store` does (a `device_seqs` row and
 `signers` row with a 1.8 KB drawing, every index of the real schema), in transactions
 of 2,000 like one batch each, three times in the same run and folder:
 
-- `vault`: SQLCipher with every pragma DESIGN requires (as `Vault` opens it);
+- `vault`: SQLCipher with every pragma DESIGN requires, as `Vault` opens it (with the
+  wide lookaside of `tomar.core.lookaside`);
+- `default_lookaside`: the same with SQLite's default lookaside, as before it: every
+  cursor and row record then costs an mlock and an munlock system call;
 - `no_memory_security`: the same, but with `cipher_memory_security` OFF, which DESIGN
   forbids: it shows what wiping and locking SQLite's memory costs;
 - `plain_sqlite3`: no encryption, the same schema and the other pragmas.
@@ -28,7 +31,7 @@ from typing import Any
 
 import sqlcipher3
 
-from tomar.core import strokes, vault
+from tomar.core import lookaside, strokes, vault
 from tomar.core.migrations import MIGRATIONS
 from tomar.demo import signature as demo_signature
 
@@ -123,7 +126,7 @@ def store(conn: Any, rows: list[tuple[tuple[Any, ...], tuple[Any, ...]]]) -> flo
 
 def measure(name: str, path: Path) -> float:
     """CPU microseconds per record for one configuration (in its own process)."""
-    conn = _plain(path) if name == "plain_sqlite3" else _cipher(path, name == "vault")
+    conn = _plain(path) if name == "plain_sqlite3" else _cipher(path, name != "no_memory_security")
     return store(conn, _rows(strokes.encode(demo_signature()))) / N * 1e6
 
 
@@ -131,15 +134,24 @@ def main() -> None:
     results: dict[str, float] = {}
     spawn = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="tomar-bench-") as tmp:
-        for name in ("vault", "no_memory_security", "plain_sqlite3"):
+        for name in ("vault", "default_lookaside", "no_memory_security", "plain_sqlite3"):
+            # The lookaside is set when the pool's process imports the vault module.
+            os.environ[lookaside.ENV] = "0" if name == "default_lookaside" else "1"
             with spawn.Pool(1) as pool:
                 results[name] = pool.apply(measure, (name, Path(tmp) / f"{name}.db"))
+            os.environ.pop(lookaside.ENV)
             emit(f"{name}_cpu_us_per_record", results[name], "us", n=N)
     emit(
         "memory_security_share",
         (results["vault"] - results["no_memory_security"]) / results["vault"],
         "ratio",
         note="the share of the vault's storage CPU time spent wiping and locking memory",
+    )
+    emit(
+        "wide_lookaside_saves",
+        1 - results["vault"] / results["default_lookaside"],
+        "ratio",
+        note="the share of storage CPU time the wide lookaside saves",
     )
     emit("vault_vs_plain_sqlite3", results["vault"] / results["plain_sqlite3"], "ratio")
 

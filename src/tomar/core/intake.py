@@ -705,10 +705,10 @@ class Intake:
         emails = sorted({e for _, e, _ in contacts if e})
         phones = sorted({p for _, _, p in contacts if p})
         rows = conn.execute(
-            "SELECT record_id, coalesce(dup_of, record_id), email, phone FROM signers "  # noqa: S608
-            f"WHERE voided_by IS NULL AND (email IN ({','.join('?' * len(emails))}) "
-            f"OR phone IN ({','.join('?' * len(phones))}))",
-            [*emails, *phones],
+            "SELECT record_id, coalesce(dup_of, record_id), email, phone FROM signers "
+            "WHERE voided_by IS NULL AND (email IN (SELECT value FROM json_each(?)) "
+            "OR phone IN (SELECT value FROM json_each(?)))",
+            (json.dumps(emails), json.dumps(phones)),
         ).fetchall()
         by_key: dict[str, list[tuple[str, str]]] = {}
         for rid, canonical, email, phone in rows:
@@ -747,12 +747,10 @@ class Intake:
     def _regroup(conn: Any, members: Iterable[str]) -> None:
         """Connected components by email, phone and the organizer's manual merges; the
         earliest signer is the original."""
-        ids = sorted(members)
-        marks = ",".join("?" * len(ids))
         rows = conn.execute(
-            f"SELECT record_id, time, email, phone, voided_by, merged_with FROM signers "  # noqa: S608
-            f"WHERE record_id IN ({marks})",
-            ids,
+            "SELECT record_id, time, email, phone, voided_by, merged_with FROM signers "
+            "WHERE record_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(members)),),
         ).fetchall()
         parent: dict[str, str] = {}
 

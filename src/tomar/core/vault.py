@@ -18,7 +18,7 @@ from typing import Any
 import platformdirs
 import sqlcipher3
 
-from . import keyfile
+from . import keyfile, lookaside
 from .atomic import destroy_file
 from .errors import (
     NoVault,
@@ -29,6 +29,8 @@ from .errors import (
     WrongPassphrase,
 )
 from .migrations import LATEST, MIGRATIONS
+
+lookaside.widen()  # before this process opens any database; see lookaside.py
 
 CACHE_KIB = 32 * 1024
 #: While every row of a table is read once, in order (`Vault.streaming`).
