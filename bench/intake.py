@@ -404,17 +404,17 @@ class _TimedIntake(Intake):
 
     db_cpu = 0.0
 
-    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> Any:
+    def _store_signers(self, conn: Any, prepared: Any, batch_sha: str) -> None:
         t0 = time.thread_time()
         try:
-            return super()._store(conn, prepared, batch_sha)
+            super()._store_signers(conn, prepared, batch_sha)
         finally:
             self.db_cpu += time.thread_time() - t0
 
-    def _dedupe(self, conn: Any, contacts: Any) -> None:
+    def _store_void(self, conn: Any, r: Any, batch_sha: str) -> None:
         t0 = time.thread_time()
         try:
-            super()._dedupe(conn, contacts)
+            super()._store_void(conn, r, batch_sha)
         finally:
             self.db_cpu += time.thread_time() - t0
 

@@ -578,21 +578,24 @@ class Intake:
                 str(t[0])
                 for t in c.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
             }
-            contacts: list[Contact] = []  # stored signers not yet compared with the rest
+            pending: list[dict[str, Any]] = []  # signers not yet written, nor compared
             for i, (rid, prepared, problem) in enumerate(self._open(items, bf.sha256), 1):
                 if prepared is None:
                     raise RecordProblem(rid, problem)
                 if cancel is not None and cancel.is_set():
                     raise TomarError("Import cancelled. Nothing was changed.")
-                if prepared["record"]["type"] == "void" or len(contacts) >= CHUNK:
-                    self._dedupe(c, contacts)  # a void regroups: compare what came first
-                    contacts = []
-                contact = self._store(c, prepared, bf.sha256)
-                if contact is not None:
-                    contacts.append(contact)
+                if prepared["record"]["type"] == "void":
+                    self._store_signers(c, pending, bf.sha256)  # a void sees what came first
+                    pending = []
+                    self._store_void(c, prepared["record"], bf.sha256)
+                else:
+                    pending.append(prepared)
+                    if len(pending) >= CHUNK:
+                        self._store_signers(c, pending, bf.sha256)
+                        pending = []
                 if progress is not None and (i % 500 == 0 or i == total):
                     progress(i, total)
-            self._dedupe(c, contacts)
+            self._store_signers(c, pending, bf.sha256)
             self._audit(c, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
         gaps = self.gaps().get(bf.device_fingerprint, [])
         message = f"Imported {total} records."
@@ -625,73 +628,100 @@ class Intake:
         if after is not None and after[1] != bf.manifest_sha256:
             raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
 
-    def _store(self, conn: Any, prepared: dict[str, Any], batch_sha: str) -> Contact | None:
-        """Store one record; a signer with an email or phone is returned for `_dedupe`."""
-        r = prepared["record"]
+    _SEQ_SQL = "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)"
+    _SIGNER_SQL = (
+        "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
+        "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
+        "name_city, translit, country, voided_by) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+
+    def _claim_seqs(self, conn: Any, records_: Sequence[dict[str, Any]], batch_sha: str) -> None:
+        """Record each (device, seq) and record id once: the replay check is the constraint.
+
+        Many rows per statement. If one was already received, the whole batch is rejected
+        (the transaction rolls back), so it only remains to name the first such record:
+        the one whose sequence number or id an earlier batch holds.
+        """
+        rows = [(r["device"], r["seq"], r["id"], batch_sha) for r in records_]
         try:
-            conn.execute(
-                "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)",
-                (r["device"], r["seq"], r["id"], batch_sha),
-            )
+            conn.executemany(self._SEQ_SQL, rows)
         except sqlcipher3.IntegrityError:
-            raise RecordProblem(r["id"], "it was already received (a replayed record).") from None
-        if r["type"] == "void":
-            conn.execute(
-                "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)",
-                (r["id"], r["device"], r["target"], r["time"], batch_sha),
-            )
-            self._void_targets.add(r["target"])
-            target = conn.execute(
-                "SELECT device, voided_by FROM signers WHERE record_id = ?", (r["target"],)
-            ).fetchone()
-            if target is not None and target[0] == r["device"] and target[1] is None:
-                conn.execute(
-                    "UPDATE signers SET voided_by = ? WHERE record_id = ?", (r["id"], r["target"])
-                )
-                self._regroup(conn, self._group_of(conn, r["target"]))
-            return None
-        event = r.get("event") or {}
-        paper = r.get("paper") or {}
-        void = None
-        if r["id"] in self._void_targets:  # a void that arrived before its target
-            void = conn.execute(
-                "SELECT record_id FROM voids WHERE target = ? AND device = ?",
-                (r["id"], r["device"]),
-            ).fetchone()
-        email, phone = prepared["email"], prepared["phone"]
+            for device, seq, rid, _ in rows:
+                if conn.execute(
+                    "SELECT 1 FROM device_seqs WHERE batch != ? AND "
+                    "((device = ? AND seq = ?) OR record_id = ?)",
+                    (batch_sha, device, seq, rid),
+                ).fetchone():
+                    raise RecordProblem(
+                        rid, "it was already received (a replayed record)."
+                    ) from None
+            raise
+
+    def _store_void(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
+        self._claim_seqs(conn, [r], batch_sha)
         conn.execute(
-            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
-            "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
-            "name_city, translit, country, voided_by) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                r["id"],
-                r["device"],
-                r["seq"],
-                batch_sha,
-                r["time"],
-                r["time"][:10],
-                event.get("id"),
-                str(event.get("name", ""))[:200],
-                r["source"],
-                paper.get("serial"),
-                paper.get("row"),
-                r["lang"],
-                r["display"],
-                prepared["fields"],
-                prepared["strokes"],
-                prepared["name"],
-                email,
-                phone,
-                prepared["name_city"],
-                prepared["translit"],
-                prepared["country"],
-                None if void is None else void[0],
-            ),
+            "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)",
+            (r["id"], r["device"], r["target"], r["time"], batch_sha),
         )
-        if void is None and (email or phone):
-            return (r["id"], email, phone)
-        return None
+        self._void_targets.add(r["target"])
+        target = conn.execute(
+            "SELECT device, voided_by FROM signers WHERE record_id = ?", (r["target"],)
+        ).fetchone()
+        if target is not None and target[0] == r["device"] and target[1] is None:
+            conn.execute(
+                "UPDATE signers SET voided_by = ? WHERE record_id = ?", (r["id"], r["target"])
+            )
+            self._regroup(conn, self._group_of(conn, r["target"]))
+
+    def _store_signers(self, conn: Any, prepared: Sequence[dict[str, Any]], batch_sha: str) -> None:
+        """Store signature records in order, a chunk per statement, then match them."""
+        if not prepared:
+            return
+        self._claim_seqs(conn, [p["record"] for p in prepared], batch_sha)
+        rows = []
+        contacts: list[Contact] = []
+        for p in prepared:
+            r = p["record"]
+            event = r.get("event") or {}
+            paper = r.get("paper") or {}
+            void = None
+            if r["id"] in self._void_targets:  # a void that arrived before its target
+                void = conn.execute(
+                    "SELECT record_id FROM voids WHERE target = ? AND device = ?",
+                    (r["id"], r["device"]),
+                ).fetchone()
+            email, phone = p["email"], p["phone"]
+            rows.append(
+                (
+                    r["id"],
+                    r["device"],
+                    r["seq"],
+                    batch_sha,
+                    r["time"],
+                    r["time"][:10],
+                    event.get("id"),
+                    str(event.get("name", ""))[:200],
+                    r["source"],
+                    paper.get("serial"),
+                    paper.get("row"),
+                    r["lang"],
+                    r["display"],
+                    p["fields"],
+                    p["strokes"],
+                    p["name"],
+                    email,
+                    phone,
+                    p["name_city"],
+                    p["translit"],
+                    p["country"],
+                    None if void is None else void[0],
+                )
+            )
+            if void is None and (email or phone):
+                contacts.append((r["id"], email, phone))
+        conn.executemany(self._SIGNER_SQL, rows)
+        self._dedupe(conn, contacts)
 
     def _dedupe(self, conn: Any, contacts: Sequence[Contact]) -> None:
         """Join newly stored signers to the groups of everyone sharing an email or phone.
