@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from tomar.core.normalize import (
     normalize_digits,
     normalize_email,
     normalize_phone,
+    parse_phone,
     transliterate_key,
 )
 
@@ -403,3 +405,28 @@ def test_intake_email_short_cut_equals_full_path(email: str) -> None:
     except ValidationError:
         full = email.strip().lower()
     assert _dedupe_email(email) == full
+
+
+@given(
+    prefix=st.sampled_from(["+1", "+44", "+98", "+49", "+33", "+39", "+7", "+800", "0", ""]),
+    digits=st.text(alphabet="0123456789", min_size=4, max_size=13),
+    region=st.sampled_from(["US", "GB", "IR", "DE"]),
+)
+def test_parse_phone_is_the_usual_parse_and_validity_check(
+    prefix: str, digits: str, region: str
+) -> None:
+    """One parse for the number and its region gives what phonenumbers' own
+    `is_valid_number` and a second parse for the region would."""
+    text = prefix + digits
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        with pytest.raises(ValidationError):
+            parse_phone(text, region)
+        return
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    expected_region = phonenumbers.region_code_for_number(phonenumbers.parse(e164))
+    assert parse_phone(text, region) == (e164, expected_region)
+    assert normalize_phone(text, region) == e164

@@ -14,6 +14,7 @@ never merged silently.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import multiprocessing
 import re
@@ -24,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
 import sqlcipher3
 
 from . import age, batch, countries, enroll, organizer, receipts, records, strokes
@@ -34,7 +34,7 @@ from .device import Device
 from .errors import FormatError, TomarError, ValidationError
 from .fingerprint import same as same_fingerprint
 from .identity import device_fingerprint, now_iso
-from .normalize import match_key, normalize_email, normalize_phone, transliterate_key
+from .normalize import match_key, normalize_email, parse_phone, transliterate_key
 from .vault import Vault
 
 PARALLEL_MIN = 256
@@ -202,11 +202,13 @@ def _prepare(
     by_kind: dict[str, str] = {}
     for key, value in fields.items():
         by_kind.setdefault(ctx.kinds[key], value)
-    name, city = by_kind.get("name", ""), by_kind.get("city", "")
+    name = by_kind.get("name", "")
     name_key, translit = match_key(name), transliterate_key(name)
+    city_key, city_translit = _city_keys(by_kind.get("city", ""))
     # Normalize again: dedupe must not depend on the version of Tomar on each device.
     email = _dedupe_email(by_kind.get("email"))
-    phone = _dedupe_phone(by_kind.get("phone"), ctx.region)
+    phone, phone_region = _dedupe_phone(by_kind.get("phone"), ctx.region)
+    typed_country = by_kind.get("country")
     return {
         "record": {k: r[k] for k in _STORED if k in r},  # not the drawing twice
         "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
@@ -214,10 +216,17 @@ def _prepare(
         "name": name,
         "email": email,
         "phone": phone,
-        "name_city": f"{name_key}|{match_key(city)}" if name_key else None,
-        "translit": f"{translit}|{transliterate_key(city)}" if translit else None,
-        "country": _country(by_kind),
+        "name_city": f"{name_key}|{city_key}" if name_key else None,
+        "translit": f"{translit}|{city_translit}" if translit else None,
+        # The statistics key (see `countries`): the typed country, else the phone's.
+        "country": countries.key_for(typed_country) if typed_country else phone_region,
     }
+
+
+@functools.lru_cache(maxsize=1024)
+def _city_keys(city: str) -> tuple[str, str]:
+    """A rally's signers mostly share a few cities: their keys are worked out once."""
+    return match_key(city), transliterate_key(city)
 
 
 def _dedupe_email(email: str | None) -> str | None:
@@ -232,13 +241,15 @@ def _dedupe_email(email: str | None) -> str | None:
         return email.strip().lower()
 
 
-def _dedupe_phone(phone: str | None, region: str) -> str | None:
+def _dedupe_phone(phone: str | None, region: str) -> tuple[str | None, str]:
+    """The form a phone is matched under, and its region if typed with a country code."""
     if not phone:
-        return None
+        return None, ""
     try:
-        return normalize_phone(phone, region)
+        e164, found = parse_phone(phone, region)
     except ValidationError:
-        return phone.strip()
+        return phone.strip(), ""
+    return e164, found if phone.lstrip().startswith("+") else ""
 
 
 class Intake:
@@ -1059,17 +1070,3 @@ def _cell(value: object) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; signers' text is hostile."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _country(by_kind: dict[str, str]) -> str:
-    """The signer's country as a statistics key (see `countries`): typed, else the phone's."""
-    if by_kind.get("country"):
-        return countries.key_for(by_kind["country"])
-    phone = by_kind.get("phone")
-    if phone:
-        try:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone))
-        except phonenumbers.NumberParseException:
-            return ""
-        return str(region or "")
-    return ""

@@ -205,6 +205,15 @@ def normalize_phone(s: str, default_region: str = "US") -> str:
     of `default_region`.  An extension, if typed, is not kept.  Raises
     ValidationError({"phone": "phone_invalid"}) unless the number is valid.
     """
+    return parse_phone(s, default_region)[0]
+
+
+def parse_phone(s: str, default_region: str = "US") -> tuple[str, str]:
+    """`normalize_phone` and the number's region (ISO code), from one parse.
+
+    The organizer needs both for every imported signer; phonenumbers' validity check
+    finds the region itself, so asking for it separately would search twice.
+    """
     text = _PHONE_FORMATTING.sub("", normalize_digits(clean_text(s)))
     if text.startswith("00"):
         text = "+" + text[2:]
@@ -212,13 +221,14 @@ def normalize_phone(s: str, default_region: str = "US") -> str:
         raise ValidationError({"phone": "phone_invalid"})
     try:
         number = phonenumbers.parse(text, str(default_region).upper())
-        valid = phonenumbers.is_valid_number(number)
+        region = phonenumbers.region_code_for_number(number)
+        valid = region is not None and phonenumbers.is_valid_number_for_region(number, region)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     except Exception:  # third-party parser on untrusted input: any failure = invalid
         raise ValidationError({"phone": "phone_invalid"}) from None
     if not valid or not isinstance(e164, str):
         raise ValidationError({"phone": "phone_invalid"})
-    return e164
+    return e164, str(region or "")
 
 
 # --- cross-script duplicate hint -----------------------------------------------------
