@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import struct
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
@@ -11,8 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tomar.core import strokes
 from tomar.core.errors import StrokesError, TomarError, ValidationError
 from tomar.core.strokes import (
+    _MSG_DAMAGED,
     MAX_BYTES,
     MAX_POINTS,
     MAX_STROKES,
@@ -119,6 +122,85 @@ def signatures(draw: st.DrawFn, max_strokes: int = 6, max_points: int = 40) -> S
     return Signature(aspect, tuple(strokes))
 
 
+# --- both binary formats, built independently of the module -------------------------------
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def _encode_v1(sig: Signature) -> bytes:
+    """Format 1, as older versions wrote it (zigzag deltas in varints); no size limit."""
+    out = bytearray(b"\xa1" + struct.pack(">d", sig.aspect) + _varint(len(sig.strokes)))
+    px = py = pt = 0
+    for stroke in sig.strokes:
+        out += _varint(len(stroke))
+        for p in stroke:
+            qx, qy = round(p.x * 65535), round(p.y * 65535)
+            for delta in (qx - px, qy - py):
+                out += _varint(delta * 2 if delta >= 0 else -delta * 2 - 1)
+            out += _varint(p.t - pt)
+            out.append(round(p.pressure * 255))
+            px, py, pt = qx, qy, p.t
+    return bytes(out)
+
+
+def _v2(
+    counts: Sequence[int],
+    xs: Sequence[int] | None = None,
+    ys: Sequence[int] | None = None,
+    ts: Sequence[int] | None = None,
+    ps: Sequence[int] | None = None,
+    *,
+    aspect: float = 2.0,
+) -> bytes:
+    """Format 2 bytes from raw columns (defaults: zeros, t = 0, 1, 2, ...)."""
+    n = sum(counts)
+    xs = [0] * n if xs is None else xs
+    ys = [0] * n if ys is None else ys
+    ts = range(n) if ts is None else ts
+    ps = [0] * n if ps is None else ps
+    return (
+        b"\xa2"
+        + struct.pack(">d", aspect)
+        + struct.pack(f"<H{len(counts)}H", len(counts), *counts)
+        + struct.pack(f"<{len(xs)}H{len(ys)}H{len(ts)}I", *xs, *ys, *ts)
+        + bytes(ps)
+    )
+
+
+def _refused(data: bytes) -> None:
+    """Both decode and validate refuse `data` as damaged."""
+    for check in (decode, validate):
+        with pytest.raises(StrokesError) as info:
+            check(data)
+        assert str(info.value) == _MSG_DAMAGED
+
+
+ENCODERS = pytest.mark.parametrize("encoder", [encode, _encode_v1], ids=["v2", "v1"])
+
+#: A two-point drawing at the corners of every range, and its bytes in both formats.
+TINY = Signature(2.0, ((Point(0.0, 1.0, 0, 1.0), Point(1.0, 0.5, 7, 0.0)),))
+TINY_V1 = (
+    b"\xa1@\x00\x00\x00\x00\x00\x00\x00\x01\x02"
+    + b"\x00\xfe\xff\x07\x00\xff"  # x +0, y +65535, t +0, pressure 255
+    + b"\xfe\xff\x07\xfd\xff\x03\x07\x00"  # x +65535, y -32767, t +7, pressure 0
+)
+TINY_V2 = (
+    b"\xa2@\x00\x00\x00\x00\x00\x00\x00"
+    + b"\x01\x00\x02\x00"  # one stroke of two points
+    + b"\x00\x00\xff\xff"  # x: 0, 65535
+    + b"\xff\xff\x00\x80"  # y: 65535, 32768 (0.5 rounds half to even)
+    + b"\x00\x00\x00\x00\x07\x00\x00\x00"  # t: 0, 7
+    + b"\xff\x00"  # pressure: 255, 0
+)
+
+
 # --- encoding -----------------------------------------------------------------------------
 
 
@@ -138,10 +220,39 @@ def _assert_close(a: Signature, b: Signature) -> None:
 @given(sig=signatures())
 def test_round_trip(sig: Signature) -> None:
     data = encode(sig)
+    assert data[0] == 0xA2  # encode writes format 2 ...
+    assert len(data) == 11 + 2 * len(sig.strokes) + 9 * sig.point_count  # ... fixed width
     back = decode(data)
     _assert_close(sig, back)
     assert encode(back) == data  # canonical: decoding then encoding changes nothing
     assert encode(sig) == data  # deterministic
+
+
+@settings(max_examples=300)
+@given(sig=signatures())
+def test_format_1_round_trip_and_same_value_as_format_2(sig: Signature) -> None:
+    data = _encode_v1(sig)
+    back = decode(data)
+    _assert_close(sig, back)
+    assert _encode_v1(back) == data
+    assert back == decode(encode(sig))  # both formats carry exactly the same value
+
+
+def test_both_formats_byte_for_byte() -> None:
+    assert encode(TINY) == TINY_V2
+    assert _encode_v1(TINY) == TINY_V1
+    quantized = Signature(2.0, ((TINY.strokes[0][0], Point(1.0, 32768 / 65535, 7, 0.0)),))
+    assert decode(TINY_V1) == decode(TINY_V2) == quantized
+    validate(TINY_V1)
+    validate(TINY_V2)
+
+
+def test_realistic_signature_in_both_formats() -> None:
+    for sig in (REALISTIC, _pressured(REALISTIC)):
+        assert decode(_encode_v1(sig)) == decode(encode(sig))
+        _assert_close(sig, decode(_encode_v1(sig)))
+    # format 2 trades about 3 bytes per point for checking at C speed
+    assert len(_encode_v1(REALISTIC)) < 6 * 300 < len(encode(REALISTIC)) == 11 + 6 + 9 * 300
 
 
 def test_realistic_signature_is_small() -> None:
@@ -160,8 +271,9 @@ def test_realistic_round_trip_exact_after_quantization() -> None:
 
 def test_empty_signature_round_trips() -> None:
     empty = Signature(2.5, ())
-    assert decode(encode(empty)) == empty
-    assert len(encode(empty)) == 10
+    assert decode(encode(empty)) == decode(_encode_v1(empty)) == empty
+    assert len(encode(empty)) == 11
+    assert len(_encode_v1(empty)) == 10
 
 
 def test_lists_are_accepted_and_frozen() -> None:
@@ -180,7 +292,7 @@ def test_boundary_values() -> None:
             (Point(0.0, 0.0, 3_600_000, 1.0),),
         ),
     )
-    assert decode(encode(sig)) == sig
+    assert decode(encode(sig)) == decode(_encode_v1(sig)) == sig
 
 
 @pytest.mark.parametrize(
@@ -211,40 +323,62 @@ def test_invalid_values_rejected(build: Callable[[], object]) -> None:
         build()
 
 
+def _line(n: int) -> Signature:
+    return Signature(1.0, (tuple(Point(0.5, 0.5, i, 0.5) for i in range(n)),))
+
+
 def test_largest_drawings_either_encode_or_refuse_cleanly() -> None:
-    # 20,000 points jumping across the pad would not fit in 64 KiB
+    # format 2: 11 + 2 + 9 * 7280 = 65533 bytes fit in 64 KiB, one more point does not
+    data = encode(_line(7280))
+    assert len(data) == 65533 <= MAX_BYTES
+    assert decode(data) == decode(encode(decode(data)))
+    with pytest.raises(StrokesError) as info:
+        encode(_line(7281))
+    assert str(info.value) == strokes._MSG_TOO_BIG
+    # exactly MAX_BYTES: 11 + 2 * 7 + 9 * 7279
+    exact = Signature(
+        1.0, tuple(tuple(Point(0.5, 0.5, 0) for _ in range(n)) for n in [1040] * 6 + [1039])
+    )
+    assert len(encode(exact)) == MAX_BYTES
+    validate(encode(exact))
+    # format 1: 20,000 points jumping across the pad do not fit in 64 KiB ...
     wild = Signature(
         1.0,
         (tuple(Point(float(i % 2), float(i % 2), 3 * i, 0.5) for i in range(MAX_POINTS)),),
     )
-    with pytest.raises(StrokesError):
-        encode(wild)
-    # ... but the most points of a smooth drawing do
+    assert len(_encode_v1(wild)) > MAX_BYTES
+    _refused(_encode_v1(wild))
+    # ... but the most points of a smooth drawing do (too many for format 2)
     smooth = Signature(
         1.0,
         tuple(
             tuple(Point(i / 100, j / 100, 100 * i + j, 0.5) for j in range(100)) for i in range(101)
         ),
     )
-    data = encode(smooth)
+    data = _encode_v1(smooth)
     assert len(data) <= MAX_BYTES
-    assert decode(data) == decode(encode(decode(data)))
+    assert decode(data) == decode(_encode_v1(decode(data)))
+    with pytest.raises(StrokesError):
+        encode(smooth)
 
 
 # --- strict decoding --------------------------------------------------------------------
 
 
-def test_decode_rejects_every_truncation() -> None:
-    data = encode(REALISTIC)
+@ENCODERS
+def test_decode_rejects_every_truncation(encoder: Callable[[Signature], bytes]) -> None:
+    data = encoder(REALISTIC)
     for cut in range(len(data)):
         with pytest.raises(StrokesError):
             decode(data[:cut])
+        with pytest.raises(StrokesError):
+            validate(data[:cut])
 
 
+@ENCODERS
 @pytest.mark.parametrize("extra", [b"\x00", b"\x01", b"\xff", b"\x00" * 10])
-def test_decode_rejects_trailing_bytes(extra: bytes) -> None:
-    with pytest.raises(StrokesError):
-        decode(encode(REALISTIC) + extra)
+def test_decode_rejects_trailing_bytes(encoder: Callable[[Signature], bytes], extra: bytes) -> None:
+    _refused(encoder(REALISTIC) + extra)
 
 
 @pytest.mark.parametrize(
@@ -252,7 +386,8 @@ def test_decode_rejects_trailing_bytes(extra: bytes) -> None:
     [
         b"",
         b"\xa1",
-        b"\xa2" + bytes(9),  # unknown version
+        b"\xa3" + bytes(10),  # unknown version
+        b"\xa0" + bytes(10),
         b"%PDF-1.7",
         b"\xa1" + bytes(8) + b"\x00",  # aspect 0.0
         b"\xa1\x7f\xf8" + bytes(6) + b"\x00",  # aspect NaN
@@ -270,48 +405,146 @@ def test_decode_rejects_garbage(data: bytes) -> None:
         decode(data)
 
 
+def test_format_2_valid_columns_decode() -> None:
+    assert decode(_v2([])) == Signature(2.0, ())
+    sig = decode(
+        _v2([1, 2], xs=[0, 65535, 1], ys=[3, 2, 65535], ts=[5, 5, 3_600_000], ps=[0, 9, 255])
+    )
+    assert sig == Signature(
+        2.0,
+        (
+            (Point(0.0, 3 / 65535, 5, 0.0),),
+            (Point(1.0, 2 / 65535, 5, 9 / 255), Point(1 / 65535, 1.0, 3_600_000, 1.0)),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _v2([]) + b"\x00",  # trailing byte
+        _v2([])[:-1],  # truncated stroke count
+        _v2([1])[:-1],  # truncated pressure column
+        _v2([1])[:12],  # truncated point count
+        b"\xa2\x00\x00",  # truncated aspect
+        _v2([2, 0, 1]),  # a stroke with no points
+        _v2([0]),
+        _v2([1] * 201),  # 201 strokes
+        _v2([1] * 201)[:11],  # 201 strokes, and then nothing
+        _v2([2], ts=[5, 4]),  # t goes backwards ...
+        _v2([1, 1], ts=[5, 4]),  # ... also across strokes
+        _v2([3], ts=[0, 2, 1]),
+        _v2([2], ts=[0, 3_600_001]),  # t above MAX_T_MS
+        _v2([1], ts=[2**32 - 1]),
+        _v2([1], aspect=0.0),
+        _v2([1], aspect=0.09),
+        _v2([1], aspect=10.01),
+        _v2([1], aspect=math.nan),
+        _v2([1], aspect=-math.inf),
+        _v2([1], aspect=math.inf),
+        _v2([7281]),  # 65542 bytes: over MAX_BYTES
+        _v2([3])[:13] + _v2([2])[13:],  # point count larger than the columns
+        _v2([2])[:13] + _v2([3])[13:],  # point count smaller than the columns
+    ],
+)
+def test_format_2_rejects(data: bytes) -> None:
+    _refused(data)
+
+
+def test_format_2_point_and_size_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    validate(_v2([7280]))  # the most points that fit in MAX_BYTES
+    _refused(_v2([7281]))
+    # MAX_POINTS is checked on its own, whatever MAX_BYTES allows
+    monkeypatch.setattr(strokes, "MAX_BYTES", 1 << 20)
+    validate(_v2([7281]))
+    validate(_v2([MAX_POINTS - 1, 1]))
+    _refused(_v2([MAX_POINTS - 1, 2]))
+    _refused(_v2([MAX_POINTS + 1]))
+
+
 def test_decode_accepts_bytearray_and_memoryview() -> None:
-    data = encode(REALISTIC)
-    assert decode(bytearray(data)) == decode(memoryview(data)) == decode(data)
+    for data in (encode(REALISTIC), _encode_v1(REALISTIC)):
+        assert decode(bytearray(data)) == decode(memoryview(data)) == decode(data)
+        validate(bytearray(data))
+        validate(memoryview(data))
 
 
 def test_decode_rejects_oversized_and_non_bytes() -> None:
-    with pytest.raises(StrokesError):
-        decode(b"\xa1" + bytes(MAX_BYTES))
+    _refused(b"\xa1" + bytes(MAX_BYTES))
+    _refused(b"\xa2" + bytes(MAX_BYTES))
     with pytest.raises(StrokesError):
         decode("not bytes")  # type: ignore[arg-type]
+    with pytest.raises(StrokesError):
+        validate("not bytes")  # type: ignore[arg-type]
+
+
+def _check_agreement(data: bytes) -> Signature | None:
+    """`validate` refuses exactly what `decode` refuses; whatever decodes is canonical."""
+    try:
+        sig = decode(data)
+    except StrokesError:
+        with pytest.raises(StrokesError):
+            validate(data)
+        return None
+    validate(data)
+    assert (encode if data[0] == 0xA2 else _encode_v1)(sig) == data
+    return sig
 
 
 @settings(max_examples=1000)
 @given(data=st.binary(max_size=300))
 def test_arbitrary_bytes_only_raise_strokes_error(data: bytes) -> None:
-    try:
-        sig = decode(data)
-    except StrokesError:
-        return
-    assert encode(sig) == data  # whatever decodes is canonical
+    _check_agreement(data)
 
 
+@st.composite
+def v2_columns(draw: st.DrawFn) -> bytes:
+    """Format 2 bytes that are often valid and otherwise wrong in one column or length."""
+    counts = draw(st.lists(st.integers(0, 3) | st.just(1), max_size=4))
+    n = sum(counts)
+    column = st.lists(st.integers(0, 65535), min_size=n, max_size=n)
+    big_t = st.sampled_from([3_600_000, 3_600_001, 2**32 - 1])
+    ts = draw(st.lists(st.integers(0, 50) | big_t, min_size=n, max_size=n))
+    if draw(st.booleans()):
+        ts.sort()
+    ps = draw(st.lists(st.integers(0, 255), min_size=n, max_size=n))
+    data = _v2(counts, draw(column), draw(column), ts, ps)
+    return data[: draw(st.integers(0, len(data)))] + draw(st.binary(max_size=2))
+
+
+@settings(max_examples=1000)
+@given(data=v2_columns())
+def test_validate_agrees_with_decode_on_format_2_columns(data: bytes) -> None:
+    _check_agreement(data)
+
+
+@ENCODERS
 @settings(max_examples=500)
 @given(data=st.data())
-def test_mutated_encodings_only_raise_strokes_error(data: st.DataObject) -> None:
+def test_mutated_encodings_only_raise_strokes_error(
+    encoder: Callable[[Signature], bytes], data: st.DataObject
+) -> None:
     """And `validate`, with which the organizer checks drawings, refuses exactly the same."""
-    raw = bytearray(encode(REALISTIC))
+    raw = bytearray(encoder(_pressured(REALISTIC)))
     for _ in range(data.draw(st.integers(0, 4))):
         index = data.draw(st.integers(0, len(raw) - 1))
         raw[index] = data.draw(st.integers(0, 255))
-    try:
-        sig = decode(bytes(raw))
-    except StrokesError:
-        with pytest.raises(StrokesError):
-            validate(bytes(raw))
-        return
-    validate(bytes(raw))
-    assert encode(sig) == bytes(raw)
+    _check_agreement(bytes(raw))
 
 
 @settings(max_examples=200)
-@given(prefix=st.sampled_from([b"\xa1", b"\xa1@\x08\x00\x00\x00\x00\x00\x00"]), rest=st.binary())
+@given(
+    prefix=st.sampled_from(
+        [
+            b"\xa1",
+            b"\xa1@\x08\x00\x00\x00\x00\x00\x00",
+            b"\xa2",
+            b"\xa2@\x08\x00\x00\x00\x00\x00\x00",
+            b"\xa2@\x08\x00\x00\x00\x00\x00\x00\x01\x00",
+        ]
+    ),
+    rest=st.binary(),
+)
 def test_plausible_headers_with_random_bodies(prefix: bytes, rest: bytes) -> None:
     with contextlib.suppress(StrokesError):
         decode(prefix + rest)

@@ -15,8 +15,26 @@ Conventions:
 * Lengths in `ink_length`, `extent` and `check_minimum_ink` use "pad heights": the pad's
   height is 1.0 and x is scaled by the aspect ratio, so they do not depend on pad size.
 
-Binary format 1 (all varints are unsigned LEB128, minimal length; signed values are
-zigzag-coded first):
+Binary format 2, written by `encode` (all integers unsigned, little-endian):
+
+    0xA2                      magic and format version
+    float64, big-endian       aspect ratio
+    uint16                    number of strokes S
+    S x uint16                number of points of each stroke (at least 1); their sum is N
+    N x uint16                x of every point, quantized to 0..65535
+    N x uint16                y of every point, quantized likewise
+    N x uint32                t of every point in ms (absolute, not deltas), never decreasing
+    N x uint8                 pressure of every point, quantized to 0..255
+
+so a valid drawing is exactly 11 + 2*S + 9*N bytes long (MAX_BYTES thus allows about
+7,200 points).  Format 2 exists for the organizer, which checks the drawing of every
+imported record: fixed-width columns can be checked strictly with whole-column operations
+at C speed (struct, sum, sorted), at about 9 bytes per point instead of about 6 in format
+1, whose varints need a per-byte Python loop.  `struct` with "<" reads the same on every
+host, whatever its byte order.
+
+Binary format 1, written by older versions and still read (all varints are unsigned
+LEB128, minimal length; signed values are zigzag-coded first):
 
     0xA1                      magic and format version
     float64, big-endian       aspect ratio
@@ -30,9 +48,12 @@ zigzag-coded first):
             1 byte            pressure quantized to 0..255
 
 Deltas run across stroke boundaries, starting from x = y = t = 0, so the first point of
-a stroke costs no more than any other.  Quantization is round-to-nearest, so decoding
-returns every coordinate within 1/131070 and every pressure within 1/510 of the
-original; encoding is deterministic and exactly one byte string decodes to each value.
+a stroke costs no more than any other.
+
+Both formats share the limits below (MAX_STROKES, MAX_POINTS, MAX_T_MS, MAX_BYTES, the
+aspect range).  Quantization is round-to-nearest, so decoding returns every coordinate
+within 1/131070 and every pressure within 1/510 of the original; encoding is deterministic,
+and within each format exactly one byte string decodes to each value.
 """
 
 from __future__ import annotations
@@ -63,6 +84,7 @@ __all__ = [
 ]
 
 MAGIC_V1: Final = 0xA1
+MAGIC_V2: Final = 0xA2
 MAX_BYTES: Final = 64 * 1024
 MAX_STROKES: Final = 200
 MAX_POINTS: Final = 20_000
@@ -82,6 +104,8 @@ MIN_INK_EXTENT: Final = 0.08
 _Q: Final = 65535
 _P: Final = 255
 _ASPECT: Final = struct.Struct(">d")
+_U16: Final = struct.Struct("<H")
+_V2_HEAD: Final = 1 + _ASPECT.size + _U16.size  # magic, aspect, stroke count
 _MAX_VARINT_BYTES: Final = 5  # enough for MAX_T_MS and every count and delta above
 
 _MSG_DAMAGED = "The stored signature drawing is damaged and cannot be read."
@@ -163,47 +187,73 @@ class Signature:
 # --- binary encoding -------------------------------------------------------------------
 
 
-def _put_varint(out: bytearray, value: int) -> None:
-    while value >= 0x80:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-
-
-def _zigzag(value: int) -> int:
-    return value * 2 if value >= 0 else -value * 2 - 1
-
-
 def _quantize(value: float, scale: int) -> int:
     """Round to nearest; ties go to even, which is still deterministic."""
     return round(value * scale)
 
 
 def encode(sig: Signature) -> bytes:
-    """Serialize `sig`; raise StrokesError if the result would exceed MAX_BYTES."""
-    out = bytearray([MAGIC_V1])
-    out += _ASPECT.pack(sig.aspect)
-    _put_varint(out, len(sig.strokes))
-    px = py = pt = 0
-    for stroke in sig.strokes:
-        _put_varint(out, len(stroke))
-        for point in stroke:
-            qx = _quantize(point.x, _Q)
-            qy = _quantize(point.y, _Q)
-            _put_varint(out, _zigzag(qx - px))
-            _put_varint(out, _zigzag(qy - py))
-            _put_varint(out, point.t - pt)
-            out.append(_quantize(point.pressure, _P))
-            px, py, pt = qx, qy, point.t
-        if len(out) > MAX_BYTES:
-            raise StrokesError(_MSG_TOO_BIG)
-    return bytes(out)
+    """Serialize `sig` in format 2; raise StrokesError if the result would exceed MAX_BYTES."""
+    points = [point for stroke in sig.strokes for point in stroke]
+    n = len(points)
+    if _V2_HEAD + 2 * len(sig.strokes) + 9 * n > MAX_BYTES:
+        raise StrokesError(_MSG_TOO_BIG)
+    counts = [len(sig.strokes), *map(len, sig.strokes)]
+    xs = [_quantize(p.x, _Q) for p in points]
+    ys = [_quantize(p.y, _Q) for p in points]
+    return b"".join(
+        (
+            bytes([MAGIC_V2]),
+            _ASPECT.pack(sig.aspect),
+            struct.pack(f"<{len(counts)}H", *counts),
+            struct.pack(f"<{2 * n}H", *xs, *ys),
+            struct.pack(f"<{n}I", *(p.t for p in points)),
+            bytes(_quantize(p.pressure, _P) for p in points),
+        )
+    )
+
+
+_Strokes = list[list[tuple[int, int, int, int]]]
+
+
+def _read_aspect(raw: bytes) -> float:
+    """The aspect ratio after the magic byte; struct.error if `raw` is too short."""
+    (aspect,) = _ASPECT.unpack_from(raw, 1)
+    if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
+        raise StrokesError(_MSG_DAMAGED)
+    return float(aspect)
+
+
+def _parse_v2(raw: bytes, *, keep: bool) -> tuple[float, _Strokes]:
+    """Check format 2 with whole-column operations (struct, sum, sorted): no per-point loop.
+
+    Each length is checked before the part it covers is read, so every unpack is in range.
+    """
+    if len(raw) < _V2_HEAD:
+        raise StrokesError(_MSG_DAMAGED)
+    aspect = _read_aspect(raw)
+    (n_strokes,) = _U16.unpack_from(raw, _V2_HEAD - _U16.size)
+    pos = _V2_HEAD + 2 * n_strokes  # start of the x column
+    if n_strokes > MAX_STROKES or len(raw) < pos:
+        raise StrokesError(_MSG_DAMAGED)
+    counts: tuple[int, ...] = struct.unpack_from(f"<{n_strokes}H", raw, _V2_HEAD)
+    n = sum(counts)
+    if 0 in counts or n > MAX_POINTS or len(raw) != pos + 9 * n:
+        raise StrokesError(_MSG_DAMAGED)
+    ts: list[int] = list(struct.unpack_from(f"<{n}I", raw, pos + 4 * n))
+    if ts != sorted(ts) or (ts and ts[-1] > MAX_T_MS):
+        raise StrokesError(_MSG_DAMAGED)
+    if not keep:
+        return aspect, []
+    xs_ys: tuple[int, ...] = struct.unpack_from(f"<{2 * n}H", raw, pos)
+    points = zip(xs_ys[:n], xs_ys[n:], ts, raw[pos + 8 * n :], strict=True)
+    return aspect, [list(itertools.islice(points, count)) for count in counts]
 
 
 def _varint(raw: bytes, pos: int, limit: int) -> tuple[int, int]:
     """Read a minimal-length varint no larger than `limit`; returns (value, next position).
 
-    Running off the end raises IndexError, which `_parse` turns into a StrokesError.
+    Running off the end raises IndexError, which `_parse_v1` turns into a StrokesError.
     """
     value = 0
     for i in range(_MAX_VARINT_BYTES):
@@ -216,27 +266,15 @@ def _varint(raw: bytes, pos: int, limit: int) -> tuple[int, int]:
     raise StrokesError(_MSG_DAMAGED)
 
 
-def _parse(
-    data: bytes | bytearray | memoryview, *, keep: bool = True
-) -> tuple[float, list[list[tuple[int, int, int, int]]]]:
-    """Check every byte and return raw quantized points; shared by decode and validate.
+def _parse_v1(raw: bytes, *, keep: bool) -> tuple[float, _Strokes]:
+    """Check format 1 byte by byte.
 
-    The organizer checks every drawing of every imported record, so the common case (a
-    one- or two-byte varint) is read inline rather than through a function call; `keep=False`
-    checks without building the points.
+    The common case (a one- or two-byte varint) is read inline rather than through a
+    function call; `keep=False` checks without building the points.
     """
-    if not isinstance(data, bytes | bytearray | memoryview):
-        raise StrokesError(_MSG_DAMAGED)
-    raw = bytes(data)
-    if not raw or len(raw) > MAX_BYTES:
-        raise StrokesError(_MSG_DAMAGED)
-    if raw[0] != MAGIC_V1:
-        raise StrokesError("The stored signature drawing is not in a format this app can read.")
-    strokes: list[list[tuple[int, int, int, int]]] = []
+    strokes: _Strokes = []
     try:
-        (aspect,) = _ASPECT.unpack_from(raw, 1)
-        if not (math.isfinite(aspect) and MIN_ASPECT <= aspect <= MAX_ASPECT):
-            raise StrokesError(_MSG_DAMAGED)
+        aspect = _read_aspect(raw)
         n_strokes, pos = _varint(raw, 1 + _ASPECT.size, MAX_STROKES)
         px = py = pt = total = 0
         for _ in range(n_strokes):
@@ -285,6 +323,23 @@ def _parse(
     if pos != len(raw):
         raise StrokesError(_MSG_DAMAGED)
     return aspect, strokes
+
+
+def _parse(data: bytes | bytearray | memoryview, *, keep: bool = True) -> tuple[float, _Strokes]:
+    """Check every byte of either format and return raw quantized points.
+
+    Shared by decode and validate, so both refuse exactly the same inputs.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise StrokesError(_MSG_DAMAGED)
+    raw = bytes(data)
+    if not raw or len(raw) > MAX_BYTES:
+        raise StrokesError(_MSG_DAMAGED)
+    if raw[0] == MAGIC_V2:
+        return _parse_v2(raw, keep=keep)
+    if raw[0] == MAGIC_V1:
+        return _parse_v1(raw, keep=keep)
+    raise StrokesError("The stored signature drawing is not in a format this app can read.")
 
 
 def validate(data: bytes | bytearray | memoryview) -> None:
