@@ -13,6 +13,7 @@ from tomar.core.errors import ValidationError
 from tomar.core.normalize import (
     clean_text,
     match_key,
+    match_keys,
     normalize_digits,
     normalize_email,
     normalize_phone,
@@ -430,3 +431,10 @@ def test_parse_phone_is_the_usual_parse_and_validity_check(
     expected_region = phonenumbers.region_code_for_number(phonenumbers.parse(e164))
     assert parse_phone(text, region) == (e164, expected_region)
     assert normalize_phone(text, region) == e164
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab سلام\u200c-'ÉéA1۲"), max_size=30) | st.text(max_size=20)
+)
+def test_match_keys_are_the_two_keys(s: str) -> None:
+    assert match_keys(s) == (match_key(s), transliterate_key(s))

@@ -34,7 +34,7 @@ from .device import Device
 from .errors import FormatError, TomarError, ValidationError
 from .fingerprint import same as same_fingerprint
 from .identity import device_fingerprint, now_iso
-from .normalize import match_key, normalize_email, parse_phone, transliterate_key
+from .normalize import match_keys, normalize_email, parse_phone
 from .vault import Vault
 
 PARALLEL_MIN = 256
@@ -212,7 +212,7 @@ def _prepare(
     for key, value in fields.items():
         by_kind.setdefault(ctx.kinds[key], value)
     name = by_kind.get("name", "")
-    name_key, translit = match_key(name), transliterate_key(name)
+    name_key, translit = match_keys(name)
     city_key, city_translit = _city_keys(by_kind.get("city", ""))
     # Normalize again: dedupe must not depend on the version of Tomar on each device.
     email = _dedupe_email(by_kind.get("email"))
@@ -235,7 +235,7 @@ def _prepare(
 @functools.lru_cache(maxsize=1024)
 def _city_keys(city: str) -> tuple[str, str]:
     """A rally's signers mostly share a few cities: their keys are worked out once."""
-    return match_key(city), transliterate_key(city)
+    return match_keys(city)
 
 
 def _dedupe_email(email: str | None) -> str | None:

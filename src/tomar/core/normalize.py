@@ -313,6 +313,19 @@ def transliterate_key(s: str) -> str:
     human for review (Mohammad/Mahmoud and Hossein/Hassan share a key, as Persian leaves
     short vowels unwritten).  An empty result means "no usable key": never match on it.
     """
-    words = match_key(s.replace(ZWNJ, " ")).split()
-    skeletons = sorted(filter(None, (_skeleton_word(w) for w in words)))
+    return _skeleton(match_key(s.replace(ZWNJ, " ")))
+
+
+def match_keys(s: str) -> tuple[str, str]:
+    """`match_key(s)` and `transliterate_key(s)`, sharing the work where they can.
+
+    The organizer needs both for every imported name; without a ZWNJ in `s` the second
+    starts from the first.
+    """
+    key = match_key(s)
+    return key, _skeleton(key) if ZWNJ not in s else transliterate_key(s)
+
+
+def _skeleton(key: str) -> str:
+    skeletons = sorted(filter(None, (_skeleton_word(w) for w in key.split())))
     return _REPEATS.sub(r"\1", "".join(skeletons))
