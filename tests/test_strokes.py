@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import struct
 import xml.etree.ElementTree as ET
@@ -19,6 +20,7 @@ from tomar.core.strokes import (
     MAX_BYTES,
     MAX_POINTS,
     MAX_STROKES,
+    MAX_T_MS,
     UNKNOWN_PRESSURE,
     Point,
     Signature,
@@ -106,17 +108,30 @@ def _pressured(sig: Signature) -> Signature:
 _unit = st.floats(0.0, 1.0, allow_nan=False)
 
 
+#: Pauses around and above the longest that format 2 stores (65,535 ms).
+_pauses = st.sampled_from([65_534, 65_535, 65_536, 65_537, 70_000, 900_000])
+
+
 @st.composite
-def signatures(draw: st.DrawFn, max_strokes: int = 6, max_points: int = 40) -> Signature:
+def signatures(
+    draw: st.DrawFn, max_strokes: int = 6, max_points: int = 40, *, long_pauses: bool = False
+) -> Signature:
+    """Random drawings; with `long_pauses`, about one delta in ten is a pause from `_pauses`."""
+
+    def delta(usual: int) -> int:
+        if long_pauses and draw(st.integers(0, 9)) == 0:
+            return draw(_pauses)
+        return draw(st.integers(0, usual))
+
     aspect = draw(st.floats(0.1, 10.0, allow_nan=False))
     n_strokes = draw(st.integers(0, max_strokes))
-    t = draw(st.integers(0, 1000))
+    t = delta(1000)
     strokes = []
     for _ in range(n_strokes):
         n = draw(st.integers(1, max_points))
         points = []
         for _ in range(n):
-            t += draw(st.integers(0, 2000))
+            t = min(t + delta(2000), MAX_T_MS)
             points.append(Point(draw(_unit), draw(_unit), t, draw(_unit)))
         strokes.append(tuple(points))
     return Signature(aspect, tuple(strokes))
@@ -154,24 +169,46 @@ def _v2(
     counts: Sequence[int],
     xs: Sequence[int] | None = None,
     ys: Sequence[int] | None = None,
-    ts: Sequence[int] | None = None,
+    dts: Sequence[int] | None = None,
     ps: Sequence[int] | None = None,
     *,
     aspect: float = 2.0,
 ) -> bytes:
-    """Format 2 bytes from raw columns (defaults: zeros, t = 0, 1, 2, ...)."""
+    """Format 2 bytes from raw columns (defaults: zeros, t deltas 0, 1, 1, ... so t = 0, 1, 2)."""
     n = sum(counts)
     xs = [0] * n if xs is None else xs
     ys = [0] * n if ys is None else ys
-    ts = range(n) if ts is None else ts
+    dts = [min(i, 1) for i in range(n)] if dts is None else dts
     ps = [0] * n if ps is None else ps
     return (
         b"\xa2"
         + struct.pack(">d", aspect)
         + struct.pack(f"<H{len(counts)}H", len(counts), *counts)
-        + struct.pack(f"<{len(xs)}H{len(ys)}H{len(ts)}I", *xs, *ys, *ts)
+        + struct.pack(f"<{len(xs)}H{len(ys)}H{len(dts)}H", *xs, *ys, *dts)
         + bytes(ps)
     )
+
+
+def _expected(sig: Signature) -> Signature:
+    """What format 2 keeps of `sig`: x, y and pressure quantized, t re-accumulated from
+    deltas clamped to 65,535 ms (computed point by point, independently of the module)."""
+    t = previous = 0
+    kept = []
+    for stroke in sig.strokes:
+        points = []
+        for p in stroke:
+            t += min(p.t - previous, 65535)
+            previous = p.t
+            x, y, pressure = round(p.x * 65535), round(p.y * 65535), round(p.pressure * 255)
+            points.append(Point(x / 65535, y / 65535, t, pressure / 255))
+        kept.append(tuple(points))
+    return Signature(sig.aspect, tuple(kept))
+
+
+def _has_long_pause(sig: Signature) -> bool:
+    """Whether some t delta (the first from 0) is longer than format 2 stores."""
+    ts = [0] + [p.t for stroke in sig.strokes for p in stroke]
+    return any(b - a > 65535 for a, b in itertools.pairwise(ts))
 
 
 def _refused(data: bytes) -> None:
@@ -196,7 +233,7 @@ TINY_V2 = (
     + b"\x01\x00\x02\x00"  # one stroke of two points
     + b"\x00\x00\xff\xff"  # x: 0, 65535
     + b"\xff\xff\x00\x80"  # y: 65535, 32768 (0.5 rounds half to even)
-    + b"\x00\x00\x00\x00\x07\x00\x00\x00"  # t: 0, 7
+    + b"\x00\x00\x07\x00"  # t deltas: 0, 7
     + b"\xff\x00"  # pressure: 255, 0
 )
 
@@ -204,7 +241,8 @@ TINY_V2 = (
 # --- encoding -----------------------------------------------------------------------------
 
 
-def _assert_close(a: Signature, b: Signature) -> None:
+def _assert_close(a: Signature, b: Signature, *, same_t: bool = True) -> None:
+    """The same drawing up to quantization; `same_t=False` leaves the timing out."""
     assert a.aspect == b.aspect
     assert len(a.strokes) == len(b.strokes)
     for sa, sb in zip(a.strokes, b.strokes, strict=True):
@@ -212,30 +250,56 @@ def _assert_close(a: Signature, b: Signature) -> None:
         for pa, pb in zip(sa, sb, strict=True):
             assert abs(pa.x - pb.x) <= 0.5 / 65535 + 1e-12
             assert abs(pa.y - pb.y) <= 0.5 / 65535 + 1e-12
-            assert pa.t == pb.t
+            assert pa.t == pb.t or not same_t
             assert abs(pa.pressure - pb.pressure) <= 0.5 / 255 + 1e-12
 
 
 @settings(max_examples=300)
-@given(sig=signatures())
+@given(sig=signatures() | signatures(long_pauses=True))
 def test_round_trip(sig: Signature) -> None:
     data = encode(sig)
     assert data[0] == 0xA2  # encode writes format 2 ...
-    assert len(data) == 11 + 2 * len(sig.strokes) + 9 * sig.point_count  # ... fixed width
+    assert len(data) == 11 + 2 * len(sig.strokes) + 7 * sig.point_count  # ... fixed width
     back = decode(data)
-    _assert_close(sig, back)
+    assert back == _expected(sig)  # long pauses clamped, nothing else changed
+    _assert_close(sig, back, same_t=not _has_long_pause(sig))
     assert encode(back) == data  # canonical: decoding then encoding changes nothing
     assert encode(sig) == data  # deterministic
 
 
 @settings(max_examples=300)
-@given(sig=signatures())
+@given(sig=signatures() | signatures(long_pauses=True))
 def test_format_1_round_trip_and_same_value_as_format_2(sig: Signature) -> None:
     data = _encode_v1(sig)
     back = decode(data)
-    _assert_close(sig, back)
+    _assert_close(sig, back)  # format 1 keeps every pause
     assert _encode_v1(back) == data
-    assert back == decode(encode(sig))  # both formats carry exactly the same value
+    assert decode(encode(sig)) == _expected(back)
+    if not _has_long_pause(sig):
+        assert back == decode(encode(sig))  # both formats carry exactly the same value
+
+
+def test_long_pause_keeps_the_drawing_but_not_its_length() -> None:
+    """A 70 s pause between two strokes comes back as 65.535 s; the geometry is untouched."""
+    first = (Point(0.1, 0.2, 1000, 0.3), Point(0.4, 0.5, 1016, 0.6))
+    second = (Point(0.7, 0.8, 71_016, 0.9), Point(0.2, 0.9, 71_032, 1.0))
+    sig = Signature(2.0, (first, second))
+    data = encode(sig)
+    assert struct.unpack_from("<4H", data, 15 + 4 * 4) == (1000, 16, 65535, 16)
+    back = decode(data)
+    assert [p.t for stroke in back.strokes for p in stroke] == [1000, 1016, 66_551, 66_567]
+    _assert_close(sig, back, same_t=False)  # x, y, pressure and strokes unchanged
+    assert back == _expected(sig)
+    old = decode(_encode_v1(sig))  # format 1 keeps the whole pause
+    assert [p.t for stroke in old.strokes for p in stroke] == [1000, 1016, 71_016, 71_032]
+    _assert_close(old, back, same_t=False)
+    # a pause of exactly 65,535 ms is kept, one of 65,536 ms is not
+    for pause, kept in ((65_535, 65_535), (65_536, 65_535), (65_534, 65_534)):
+        two = Signature(1.0, ((Point(0.5, 0.5, 5),), (Point(0.5, 0.5, 5 + pause),)))
+        assert [s[0].t for s in decode(encode(two)).strokes] == [5, 5 + kept]
+    # the first point's delta is from 0, so a late first point is clamped too
+    late = Signature(1.0, ((Point(0.5, 0.5, 100_000), Point(0.5, 0.5, 100_010)),))
+    assert [p.t for p in decode(encode(late)).strokes[0]] == [65_535, 65_545]
 
 
 def test_both_formats_byte_for_byte() -> None:
@@ -251,8 +315,8 @@ def test_realistic_signature_in_both_formats() -> None:
     for sig in (REALISTIC, _pressured(REALISTIC)):
         assert decode(_encode_v1(sig)) == decode(encode(sig))
         _assert_close(sig, decode(_encode_v1(sig)))
-    # format 2 trades about 3 bytes per point for checking at C speed
-    assert len(_encode_v1(REALISTIC)) < 6 * 300 < len(encode(REALISTIC)) == 11 + 6 + 9 * 300
+    # format 2 trades about 1 byte per point for checking at C speed
+    assert len(_encode_v1(REALISTIC)) < 6 * 300 < len(encode(REALISTIC)) == 11 + 6 + 7 * 300
 
 
 def test_realistic_signature_is_small() -> None:
@@ -292,7 +356,21 @@ def test_boundary_values() -> None:
             (Point(0.0, 0.0, 3_600_000, 1.0),),
         ),
     )
-    assert decode(encode(sig)) == decode(_encode_v1(sig)) == sig
+    assert decode(_encode_v1(sig)) == sig
+    # format 2 keeps the hour-long pause as 65,535 ms, and everything else exactly
+    clamped = Signature(
+        10.0,
+        (
+            (Point(0.0, 1.0, 0, 0.0), Point(1.0, 0.0, 65_535, 1.0)),
+            (Point(0.0, 0.0, 65_535, 1.0),),
+        ),
+    )
+    assert decode(encode(sig)) == _expected(sig) == clamped
+    # t reaches MAX_T_MS in format 2 through 54 of the longest deltas and one more
+    steps = [*range(0, 54 * 65535 + 1, 65535), MAX_T_MS, MAX_T_MS]
+    assert steps[-3:] == [3_538_890, 3_600_000, 3_600_000]
+    long = Signature(1.0, (tuple(Point(1.0, 0.0, t, 1.0) for t in steps),))
+    assert decode(encode(long)) == decode(_encode_v1(long)) == long
 
 
 @pytest.mark.parametrize(
@@ -328,16 +406,16 @@ def _line(n: int) -> Signature:
 
 
 def test_largest_drawings_either_encode_or_refuse_cleanly() -> None:
-    # format 2: 11 + 2 + 9 * 7280 = 65533 bytes fit in 64 KiB, one more point does not
-    data = encode(_line(7280))
+    # format 2: 11 + 2 + 7 * 9360 = 65533 bytes fit in 64 KiB, one more point does not
+    data = encode(_line(9360))
     assert len(data) == 65533 <= MAX_BYTES
     assert decode(data) == decode(encode(decode(data)))
     with pytest.raises(StrokesError) as info:
-        encode(_line(7281))
+        encode(_line(9361))
     assert str(info.value) == strokes._MSG_TOO_BIG
-    # exactly MAX_BYTES: 11 + 2 * 7 + 9 * 7279
+    # exactly MAX_BYTES: 11 + 2 * 6 + 7 * 9359
     exact = Signature(
-        1.0, tuple(tuple(Point(0.5, 0.5, 0) for _ in range(n)) for n in [1040] * 6 + [1039])
+        1.0, tuple(tuple(Point(0.5, 0.5, 0) for _ in range(n)) for n in [1560] * 5 + [1559])
     )
     assert len(encode(exact)) == MAX_BYTES
     validate(encode(exact))
@@ -407,16 +485,22 @@ def test_decode_rejects_garbage(data: bytes) -> None:
 
 def test_format_2_valid_columns_decode() -> None:
     assert decode(_v2([])) == Signature(2.0, ())
-    sig = decode(
-        _v2([1, 2], xs=[0, 65535, 1], ys=[3, 2, 65535], ts=[5, 5, 3_600_000], ps=[0, 9, 255])
-    )
+    sig = decode(_v2([1, 2], xs=[0, 65535, 1], ys=[3, 2, 65535], dts=[5, 0, 65535], ps=[0, 9, 255]))
     assert sig == Signature(
         2.0,
         (
             (Point(0.0, 3 / 65535, 5, 0.0),),
-            (Point(1.0, 2 / 65535, 5, 9 / 255), Point(1 / 65535, 1.0, 3_600_000, 1.0)),
+            (Point(1.0, 2 / 65535, 5, 9 / 255), Point(1 / 65535, 1.0, 65_540, 1.0)),
         ),
     )
+    # deltas adding up to exactly MAX_T_MS, within a stroke and across strokes
+    most = [65535] * 54 + [61_110]
+    assert sum(most) == MAX_T_MS
+    for counts in ([55], [54, 1], [1] * 55, [20, 30, 5]):
+        sig = decode(_v2(counts, dts=most))
+        assert [p.t for stroke in sig.strokes for p in stroke][-2:] == [3_538_890, MAX_T_MS]
+        validate(_v2(counts, dts=most))
+    validate(_v2([56], dts=[0, *most]))  # a zero delta adds nothing
 
 
 @pytest.mark.parametrize(
@@ -431,18 +515,21 @@ def test_format_2_valid_columns_decode() -> None:
         _v2([0]),
         _v2([1] * 201),  # 201 strokes
         _v2([1] * 201)[:11],  # 201 strokes, and then nothing
-        _v2([2], ts=[5, 4]),  # t goes backwards ...
-        _v2([1, 1], ts=[5, 4]),  # ... also across strokes
-        _v2([3], ts=[0, 2, 1]),
-        _v2([2], ts=[0, 3_600_001]),  # t above MAX_T_MS
-        _v2([1], ts=[2**32 - 1]),
+        # the sum of the t deltas (the last t) above MAX_T_MS ...
+        _v2([55], dts=[65535] * 54 + [61_111]),  # ... by 1 ms
+        _v2([54, 1], dts=[65535] * 54 + [61_111]),  # ... across strokes
+        _v2([1] * 55, dts=[61_111] + [65535] * 54),  # ... one point per stroke
+        _v2([55], dts=[65535] * 55),  # ... many of the longest deltas
+        _v2([30, 30], dts=[65535] * 60),
+        _v2([9360], dts=[65535] * 9360),  # ... the most points, all the longest deltas
+        _v2([9360], dts=[1] * 9305 + [65535] * 54 + [51_806]),  # ... by many short ones
         _v2([1], aspect=0.0),
         _v2([1], aspect=0.09),
         _v2([1], aspect=10.01),
         _v2([1], aspect=math.nan),
         _v2([1], aspect=-math.inf),
         _v2([1], aspect=math.inf),
-        _v2([7281]),  # 65542 bytes: over MAX_BYTES
+        _v2([9361]),  # 65540 bytes: over MAX_BYTES
         _v2([3])[:13] + _v2([2])[13:],  # point count larger than the columns
         _v2([2])[:13] + _v2([3])[13:],  # point count smaller than the columns
     ],
@@ -452,11 +539,11 @@ def test_format_2_rejects(data: bytes) -> None:
 
 
 def test_format_2_point_and_size_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    validate(_v2([7280]))  # the most points that fit in MAX_BYTES
-    _refused(_v2([7281]))
+    validate(_v2([9360]))  # the most points that fit in MAX_BYTES
+    _refused(_v2([9361]))
     # MAX_POINTS is checked on its own, whatever MAX_BYTES allows
     monkeypatch.setattr(strokes, "MAX_BYTES", 1 << 20)
-    validate(_v2([7281]))
+    validate(_v2([9361]))
     validate(_v2([MAX_POINTS - 1, 1]))
     _refused(_v2([MAX_POINTS - 1, 2]))
     _refused(_v2([MAX_POINTS + 1]))
@@ -500,15 +587,20 @@ def test_arbitrary_bytes_only_raise_strokes_error(data: bytes) -> None:
 @st.composite
 def v2_columns(draw: st.DrawFn) -> bytes:
     """Format 2 bytes that are often valid and otherwise wrong in one column or length."""
-    counts = draw(st.lists(st.integers(0, 3) | st.just(1), max_size=4))
+    counts = draw(st.lists(st.integers(0, 3) | st.just(1) | st.integers(50, 60), max_size=4))
     n = sum(counts)
     column = st.lists(st.integers(0, 65535), min_size=n, max_size=n)
-    big_t = st.sampled_from([3_600_000, 3_600_001, 2**32 - 1])
-    ts = draw(st.lists(st.integers(0, 50) | big_t, min_size=n, max_size=n))
-    if draw(st.booleans()):
-        ts.sort()
+    dts = draw(st.lists(st.integers(0, 50) | st.just(65535), min_size=n, max_size=n))
+    if n and draw(st.booleans()):
+        # aim the sum of the deltas at MAX_T_MS: as many of the longest as it takes
+        left = MAX_T_MS + draw(st.integers(-2, 2))
+        dts = []
+        for _ in range(n):
+            dts.append(min(left, 65535))
+            left -= dts[-1]
+        dts = draw(st.permutations(dts))
     ps = draw(st.lists(st.integers(0, 255), min_size=n, max_size=n))
-    data = _v2(counts, draw(column), draw(column), ts, ps)
+    data = _v2(counts, draw(column), draw(column), dts, ps)
     return data[: draw(st.integers(0, len(data)))] + draw(st.binary(max_size=2))
 
 

@@ -23,15 +23,26 @@ Binary format 2, written by `encode` (all integers unsigned, little-endian):
     S x uint16                number of points of each stroke (at least 1); their sum is N
     N x uint16                x of every point, quantized to 0..65535
     N x uint16                y of every point, quantized likewise
-    N x uint32                t of every point in ms (absolute, not deltas), never decreasing
+    N x uint16                t delta of every point in ms: the first point's from 0 (so
+                              its t), each next point's from the one before, across stroke
+                              boundaries as in format 1; their sum is at most MAX_T_MS
     N x uint8                 pressure of every point, quantized to 0..255
 
-so a valid drawing is exactly 11 + 2*S + 9*N bytes long (MAX_BYTES thus allows about
-7,200 points).  Format 2 exists for the organizer, which checks the drawing of every
-imported record: fixed-width columns can be checked strictly with whole-column operations
-at C speed (struct, sum, sorted), at about 9 bytes per point instead of about 6 in format
-1, whose varints need a per-byte Python loop.  `struct` with "<" reads the same on every
-host, whatever its byte order.
+so a valid drawing is exactly 11 + 2*S + 7*N bytes long (MAX_BYTES thus allows about
+9,360 points; the signature pad stops at 6,000, `POINT_LIMIT` in the GUI).  Format 2
+exists for the organizer, which checks the drawing of every imported record: fixed-width
+columns can be checked strictly with whole-column operations at C speed (struct, sum,
+itertools.accumulate), where format 1's varints (about 6 bytes per point) need a per-byte
+Python loop.  t is stored as 16-bit deltas, not 32-bit absolute times, for the
+organizer's database: each drawing sits in an encrypted row, and at 9 bytes per point a
+typical 160-point signature (1,455 bytes) pushed that row past half a 4 KiB page,
+doubling the pages written per signer; at 7 bytes per point it is 1,135 bytes.  `struct`
+with "<" reads the same on every host, whatever its byte order.
+
+A t delta is at most 65,535 ms, so `encode` stores a longer pause between two points
+(more than 65.5 s, in practice a signer who stopped and went on) as exactly 65,535 ms,
+and every later t comes back that much earlier.  Only timing is affected, never the
+geometry: x, y, pressure and the strokes are kept as always.  Format 1 keeps every delta.
 
 Binary format 1, written by older versions and still read (all varints are unsigned
 LEB128, minimal length; signed values are zigzag-coded first):
@@ -53,7 +64,9 @@ a stroke costs no more than any other.
 Both formats share the limits below (MAX_STROKES, MAX_POINTS, MAX_T_MS, MAX_BYTES, the
 aspect range).  Quantization is round-to-nearest, so decoding returns every coordinate
 within 1/131070 and every pressure within 1/510 of the original; encoding is deterministic,
-and within each format exactly one byte string decodes to each value.
+and within each format exactly one byte string decodes to each value.  (The pause clamp of
+format 2 does not change that: it is in `encode`, not in decoding, and a decoded value has
+no delta over 65,535 ms, so encoding it again gives back the same bytes.)
 """
 
 from __future__ import annotations
@@ -85,6 +98,8 @@ __all__ = [
 
 MAGIC_V1: Final = 0xA1
 MAGIC_V2: Final = 0xA2
+#: About 9,360 points at 7 bytes each in format 2; the signature pad stops at 6,000
+#: (`POINT_LIMIT` in the GUI), so a drawing from the pad always fits.
 MAX_BYTES: Final = 64 * 1024
 MAX_STROKES: Final = 200
 MAX_POINTS: Final = 20_000
@@ -105,6 +120,8 @@ _Q: Final = 65535
 _P: Final = 255
 _ASPECT: Final = struct.Struct(">d")
 _U16: Final = struct.Struct("<H")
+#: The longest t delta format 2 stores; `encode` stores a longer pause as this long.
+_MAX_DT: Final = 65535
 _V2_HEAD: Final = 1 + _ASPECT.size + _U16.size  # magic, aspect, stroke count
 _MAX_VARINT_BYTES: Final = 5  # enough for MAX_T_MS and every count and delta above
 
@@ -193,21 +210,28 @@ def _quantize(value: float, scale: int) -> int:
 
 
 def encode(sig: Signature) -> bytes:
-    """Serialize `sig` in format 2; raise StrokesError if the result would exceed MAX_BYTES."""
+    """Serialize `sig` in format 2; raise StrokesError if the result would exceed MAX_BYTES.
+
+    A pause of more than 65,535 ms between two points is stored as 65,535 ms (see the
+    module docstring): the drawing is kept, only its timing is shortened.  t never
+    decreases (Signature enforces it), so every delta is at least 0 and their sum, at
+    most the last t, stays within MAX_T_MS.
+    """
     points = [point for stroke in sig.strokes for point in stroke]
     n = len(points)
-    if _V2_HEAD + 2 * len(sig.strokes) + 9 * n > MAX_BYTES:
+    if _V2_HEAD + 2 * len(sig.strokes) + 7 * n > MAX_BYTES:
         raise StrokesError(_MSG_TOO_BIG)
     counts = [len(sig.strokes), *map(len, sig.strokes)]
     xs = [_quantize(p.x, _Q) for p in points]
     ys = [_quantize(p.y, _Q) for p in points]
+    ts = [p.t for p in points]
+    dts = [min(t - prev, _MAX_DT) for prev, t in itertools.pairwise([0, *ts])]
     return b"".join(
         (
             bytes([MAGIC_V2]),
             _ASPECT.pack(sig.aspect),
             struct.pack(f"<{len(counts)}H", *counts),
-            struct.pack(f"<{2 * n}H", *xs, *ys),
-            struct.pack(f"<{n}I", *(p.t for p in points)),
+            struct.pack(f"<{3 * n}H", *xs, *ys, *dts),
             bytes(_quantize(p.pressure, _P) for p in points),
         )
     )
@@ -225,9 +249,11 @@ def _read_aspect(raw: bytes) -> float:
 
 
 def _parse_v2(raw: bytes, *, keep: bool) -> tuple[float, _Strokes]:
-    """Check format 2 with whole-column operations (struct, sum, sorted): no per-point loop.
+    """Check format 2 with whole-column operations (struct, sum): no per-point loop.
 
     Each length is checked before the part it covers is read, so every unpack is in range.
+    Unsigned deltas make t non-decreasing by construction, so of the t column only the
+    sum (the last t) needs a check; `keep` accumulates the absolute times at C speed.
     """
     if len(raw) < _V2_HEAD:
         raise StrokesError(_MSG_DAMAGED)
@@ -238,15 +264,16 @@ def _parse_v2(raw: bytes, *, keep: bool) -> tuple[float, _Strokes]:
         raise StrokesError(_MSG_DAMAGED)
     counts: tuple[int, ...] = struct.unpack_from(f"<{n_strokes}H", raw, _V2_HEAD)
     n = sum(counts)
-    if 0 in counts or n > MAX_POINTS or len(raw) != pos + 9 * n:
+    if 0 in counts or n > MAX_POINTS or len(raw) != pos + 7 * n:
         raise StrokesError(_MSG_DAMAGED)
-    ts: list[int] = list(struct.unpack_from(f"<{n}I", raw, pos + 4 * n))
-    if ts != sorted(ts) or (ts and ts[-1] > MAX_T_MS):
+    dts: tuple[int, ...] = struct.unpack_from(f"<{n}H", raw, pos + 4 * n)
+    if sum(dts) > MAX_T_MS:
         raise StrokesError(_MSG_DAMAGED)
     if not keep:
         return aspect, []
     xs_ys: tuple[int, ...] = struct.unpack_from(f"<{2 * n}H", raw, pos)
-    points = zip(xs_ys[:n], xs_ys[n:], ts, raw[pos + 8 * n :], strict=True)
+    ts = itertools.accumulate(dts)
+    points = zip(xs_ys[:n], xs_ys[n:], ts, raw[pos + 6 * n :], strict=True)
     return aspect, [list(itertools.islice(points, count)) for count in counts]
 
 

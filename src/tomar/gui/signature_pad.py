@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ..core import strokes
 from . import ink
 
-#: Keeps the encoded drawing well under strokes.MAX_BYTES (about 9 bytes per point at worst).
+#: Keeps the encoded drawing well under strokes.MAX_BYTES (7 bytes per point, format 2).
 POINT_LIMIT = 6000
 #: Samples closer than this (pixels) to the previous one add nothing but bytes.
 MIN_STEP_PX = 1.0
