@@ -487,6 +487,48 @@ def test_replays_are_rejected(org: kit.Org, pool: kit.Pool) -> None:
     assert kit.digest(org.vault) == before
 
 
+def test_a_record_id_is_received_once_across_signatures_and_voids(
+    org: kit.Org, pool: kit.Pool
+) -> None:
+    """No index on device_seqs.record_id keeps ids unique any more: signers and voids
+    each do, and intake checks an id against the other table."""
+    from tomar.core import records
+
+    a, camp = pool.identities["A"], pool.campaign
+    a1 = pool.batches["A1"]
+    sara = pool.recs["sara_a"].id
+    run(org, pool, "A1")
+    before = kit.digest(org.vault)
+    # A void whose own id is a stored signature's id.
+    void = records.build_void_record(camp, device=a, seq=10, target=sara, event=None)
+    void["id"] = sara
+    void_as_signer = kit.forge_batch(
+        a, camp, 2, kit.link(a1), [(sara, 10, kit.seal(a, camp, void))]
+    )
+    with org.intake() as intake:
+        result = intake.import_bytes(void_as_signer, name="void with a signer's id")
+    assert result.status == "rejected"
+    assert f"Record {sara}: it was already received" in result.message
+    assert kit.digest(org.vault) == before
+
+    # A signature whose id is a stored void's id.
+    void = records.build_void_record(camp, device=a, seq=11, target=sara, event=None)
+    voids = kit.forge_batch(a, camp, 2, kit.link(a1), [(void["id"], 11, kit.seal(a, camp, void))])
+    with org.intake() as intake:
+        assert intake.import_bytes(voids, name="a void").status == "imported"
+    before = kit.digest(org.vault)
+    rec = kit.signature_record(a, camp, 12, "Same Id As A Void")
+    rec["id"] = void["id"]
+    signer_as_void = kit.forge_batch(
+        a, camp, 3, kit.link(voids), [(void["id"], 12, kit.seal(a, camp, rec))]
+    )
+    with org.intake() as intake:
+        result = intake.import_bytes(signer_as_void, name="signer with a void's id")
+    assert result.status == "rejected"
+    assert f"Record {void['id']}: it was already received" in result.message
+    assert kit.digest(org.vault) == before
+
+
 def test_an_earlier_batch_must_lead_to_the_later_one(org: kit.Org, pool: kit.Pool) -> None:
     run(org, pool, "A2")
     before = kit.digest(org.vault)

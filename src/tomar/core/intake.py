@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlcipher3
 
@@ -236,6 +236,10 @@ def _prepare(
 def _city_keys(city: str) -> tuple[str, str]:
     """A rally's signers mostly share a few cities: their keys are worked out once."""
     return match_keys(city)
+
+
+def _replayed(record_id: str) -> NoReturn:
+    raise RecordProblem(record_id, "it was already received (a replayed record).")
 
 
 def _dedupe_email(email: str | None) -> str | None:
@@ -656,33 +660,62 @@ class Intake:
         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
 
-    def _claim_seqs(self, conn: Any, records_: Sequence[dict[str, Any]], batch_sha: str) -> None:
-        """Record each (device, seq) and record id once: the replay check is the constraint.
+    def _claim(
+        self, conn: Any, records_: Sequence[dict[str, Any]], batch_sha: str, other: str
+    ) -> None:
+        """The replay check: each (device, seq) is received once (the constraint on
+        device_seqs), and each record id once (the primary keys of signers and voids, and
+        here the other of the two tables, `other`).
 
         Many rows per statement. If one was already received, the whole batch is rejected
-        (the transaction rolls back), so it only remains to name the first such record:
-        the one whose sequence number or id an earlier batch holds.
+        (the transaction rolls back), so it only remains to name the first such record.
         """
+        ids = [r["id"] for r in records_]
+        taken = {
+            row[0]
+            for row in conn.execute(
+                f"SELECT record_id FROM {other} "  # noqa: S608 (signers or voids)
+                "WHERE record_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),),
+            )
+        }
+        if taken:
+            _replayed(next(rid for rid in ids if rid in taken))
         rows = [(r["device"], r["seq"], r["id"], batch_sha) for r in records_]
         try:
             conn.executemany(self._SEQ_SQL, rows)
         except sqlcipher3.IntegrityError:
             for device, seq, rid, _ in rows:
                 if conn.execute(
-                    "SELECT 1 FROM device_seqs WHERE batch != ? AND "
-                    "((device = ? AND seq = ?) OR record_id = ?)",
-                    (batch_sha, device, seq, rid),
+                    "SELECT 1 FROM device_seqs WHERE device = ? AND seq = ? AND batch != ?",
+                    (device, seq, batch_sha),
                 ).fetchone():
-                    raise RecordProblem(
-                        rid, "it was already received (a replayed record)."
-                    ) from None
+                    _replayed(rid)
+            raise
+
+    def _insert_many(
+        self, conn: Any, table: str, sql: str, rows: list[Any], batch_sha: str
+    ) -> None:
+        """Insert rows whose first column is the record id; name a replayed one."""
+        try:
+            conn.executemany(sql, rows)
+        except sqlcipher3.IntegrityError:
+            for row in rows:
+                if conn.execute(
+                    f"SELECT 1 FROM {table} WHERE record_id = ? AND batch != ?",  # noqa: S608
+                    (row[0], batch_sha),
+                ).fetchone():
+                    _replayed(row[0])
             raise
 
     def _store_void(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
-        self._claim_seqs(conn, [r], batch_sha)
-        conn.execute(
+        self._claim(conn, [r], batch_sha, other="signers")
+        self._insert_many(
+            conn,
+            "voids",
             "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)",
-            (r["id"], r["device"], r["target"], r["time"], batch_sha),
+            [(r["id"], r["device"], r["target"], r["time"], batch_sha)],
+            batch_sha,
         )
         self._void_targets.add(r["target"])
         target = conn.execute(
@@ -698,7 +731,7 @@ class Intake:
         """Store signature records in order, a chunk per statement, then match them."""
         if not prepared:
             return
-        self._claim_seqs(conn, [p["record"] for p in prepared], batch_sha)
+        self._claim(conn, [p["record"] for p in prepared], batch_sha, other="voids")
         rows = []
         contacts: list[Contact] = []
         for p in prepared:
@@ -740,7 +773,7 @@ class Intake:
             )
             if void is None and (email or phone):
                 contacts.append((r["id"], email, phone))
-        conn.executemany(self._SIGNER_SQL, rows)
+        self._insert_many(conn, "signers", self._SIGNER_SQL, rows, batch_sha)
         self._dedupe(conn, contacts)
 
     def _dedupe(self, conn: Any, contacts: Sequence[Contact]) -> None:

@@ -175,6 +175,22 @@ MIGRATIONS: list[str] = [
         WHERE voided_by IS NULL AND dup_of IS NULL;
     ALTER TABLE signers ADD COLUMN merged_with TEXT;
     """,
+    # 5 -> 6: device_seqs loses its index on record_id. Record ids are random, so that index
+    # took a write to a random page for nearly every imported record, a quarter of the
+    # pages an import wrote; signers and voids already keep each id once (their primary
+    # keys), and intake checks an id against the other of the two tables itself.
+    """
+    CREATE TABLE device_seqs_v6 (
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        record_id TEXT NOT NULL,
+        batch TEXT NOT NULL REFERENCES intake_batches(sha256),
+        PRIMARY KEY (device, seq)
+    ) WITHOUT ROWID;
+    INSERT INTO device_seqs_v6 SELECT device, seq, record_id, batch FROM device_seqs;
+    DROP TABLE device_seqs;
+    ALTER TABLE device_seqs_v6 RENAME TO device_seqs;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
