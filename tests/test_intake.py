@@ -16,8 +16,10 @@ from tomar.core import age, enroll, records
 from tomar.core.campaign import build_package, canonical_json, doc_from_spec, read_package
 from tomar.core.errors import TomarError
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.vault import Vault
 
 from . import batchkit as kit
+from .conftest import PASS
 
 
 @pytest.fixture(scope="module")
@@ -492,8 +494,6 @@ def test_a_record_id_is_received_once_across_signatures_and_voids(
 ) -> None:
     """No index on device_seqs.record_id keeps ids unique any more: signers and voids
     each do, and intake checks an id against the other table."""
-    from tomar.core import records
-
     a, camp = pool.identities["A"], pool.campaign
     a1 = pool.batches["A1"]
     sara = pool.recs["sara_a"].id
@@ -835,11 +835,13 @@ def test_import_files_opens_the_next_batch_while_storing_this_one(
         singles = [intake.import_file(p).status for p in order]
     with Intake(at_once.vault, workers=2) as intake:  # the pool opens batches ahead
 
-        def done(result: Any) -> None:
-            ahead = intake._ahead
-            ahead_seen.append(None if ahead is None else ahead.path)
+        def progress(stored: int, total: int) -> None:
+            """Called as each batch's last record is stored: what is open ahead by then."""
+            if stored == total:
+                ahead = intake._ahead
+                ahead_seen.append(None if ahead is None else ahead.path)
 
-        results = intake.import_files(order, done=done)
+        results = intake.import_files(order, progress)
         assert intake._ahead is None  # nothing opened ahead is left over
     assert [r.status for r in results] == singles == ["imported", "imported", "already", "imported"]
     assert ahead_seen[:2] == [files[1], copy]  # read ahead while the one before was stored
@@ -855,3 +857,100 @@ def test_import_files_opens_the_next_batch_while_storing_this_one(
     for org in (one_by_one, at_once):
         org.close()
     dev.vault.close()
+
+
+# --- several small batches, one commit ---------------------------------------------------------
+
+
+def _stick(pool: kit.Pool, folder: Path, names: list[str]) -> list[Path]:
+    """The pool's batches as files. "forged" is a batch 2 of device A that follows A1 and
+    passes every check before its last record, which is damaged: its import has begun
+    writing when it is refused."""
+    a, camp = pool.identities["A"], pool.campaign
+    good = kit.signature_record(a, camp, 40, "Before The Damage")
+    damaged = kit.signature_record(a, camp, 41, "Damaged Drawing")
+    damaged["strokes"] = base64.b64encode(b"\x00garbage").decode()
+    forged = kit.forge_batch(
+        a,
+        camp,
+        2,
+        kit.link(pool.batches["A1"]),
+        [(r["id"], r["seq"], kit.seal(a, camp, r)) for r in (good, damaged)],
+    )
+    folder.mkdir()
+    paths = []
+    for name in names:
+        path = folder / f"{name}.tomar-batch"
+        path.write_bytes(forged if name == "forged" else pool.batches[name])
+        paths.append(path)
+    return paths
+
+
+def _spy(intake: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How often a group transaction was opened and how often one batch was imported."""
+    seen = {"groups": 0, "imports": 0}
+    joined, import_file = intake.vault.joined, intake.import_file
+
+    def counting_joined() -> Any:
+        seen["groups"] += 1
+        return joined()
+
+    def counting_import(*args: Any, **kwargs: Any) -> Any:
+        seen["imports"] += 1
+        return import_file(*args, **kwargs)
+
+    monkeypatch.setattr(intake.vault, "joined", counting_joined)
+    monkeypatch.setattr(intake, "import_file", counting_import)
+    return seen
+
+
+@pytest.mark.parametrize("forged", [False, True])
+def test_small_batches_are_committed_together_and_a_refused_one_alone(
+    pool: kit.Pool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forged: bool
+) -> None:
+    """import_files commits consecutive small batches in one transaction. If one of them
+    is refused, the group is rolled back and imported one by one: every batch is still
+    imported whole or not at all, and the vault is the same as importing each alone."""
+    names = ["A1", "forged", "B1", "A2", "A3"] if forged else ["A1", "B1", "A2", "A3"]
+    paths = _stick(pool, tmp_path / "stick", names)
+    grouped, alone = pool.fresh(tmp_path / "grouped"), pool.fresh(tmp_path / "alone")
+    with grouped.intake() as intake:
+        seen = _spy(intake, monkeypatch)
+        results = intake.import_files(paths)
+        grouped_counts = kit.counts(intake)
+    with alone.intake() as intake:
+        singles = [intake.import_file(p) for p in paths]
+        alone_counts = kit.counts(intake)
+    assert [r.status for r in results] == [r.status for r in singles]
+    expected = ["imported"] * len(names)
+    if forged:
+        expected[1] = "rejected"
+        assert "drawn signature is damaged" in results[1].message
+    assert [r.status for r in results] == expected
+    assert seen["groups"] == 1  # all of them fit in one group
+    # Refused: the group stops there and all of its batches are imported one by one.
+    assert seen["imports"] == (names.index("forged") + 1 + len(names) if forged else len(names))
+    assert signer_rows(grouped) == signer_rows(alone)
+    assert grouped_counts == alone_counts
+    for org in (grouped, alone):
+        org.close()
+
+
+def test_a_cancel_inside_a_group_keeps_what_was_imported(pool: kit.Pool, tmp_path: Path) -> None:
+    import threading
+
+    paths = _stick(pool, tmp_path / "stick", ["A1", "A2", "B1"])
+    org = pool.fresh(tmp_path / "organizer")
+    cancel = threading.Event()
+
+    def progress(stored: int, total: int) -> None:
+        if stored == total:  # the first batch is stored: stop before the next one
+            cancel.set()
+
+    with org.intake() as intake:
+        results = intake.import_files(paths, progress, cancel)
+        assert [r.status for r in results] == ["imported"]
+        assert kit.counts(intake)["batches"] == 1
+    org.close()
+    with Vault.open(org.home, PASS) as v:  # committed: it is there after a reopen
+        assert v.conn.execute("SELECT count(*) FROM intake_batches").fetchone()[0] == 1

@@ -39,6 +39,9 @@ from .vault import Vault
 
 PARALLEL_MIN = 256
 CHUNK = 256
+#: Consecutive batches up to this many bytes in all are committed together (about 8,000
+#: records): a commit writes every page it changed, and index pages change all over.
+GROUP_BYTES = 24 * 1024 * 1024
 #: Batches up to this size are read and opened ahead while the one before is stored
 #: (the same bound as a checked batch keeping its records in memory).
 AHEAD_MAX = batch.KEEP_BYTES
@@ -93,6 +96,10 @@ class _Ahead:
         for future in self.opening:
             future.cancel()
         self.bf.close()
+
+
+class _OneByOne(Exception):
+    """A batch of a group was refused: the group is rolled back and imported one by one."""
 
 
 class RecordProblem(TomarError):
@@ -431,20 +438,71 @@ class Intake:
     ) -> list[ImportResult]:
         """Import batches in order; while one is stored, the pool opens the next.
 
-        `done` hears of each result as it comes. A cancel stops before the next batch.
+        Consecutive small batches are committed together (`_import_group`). `done` hears
+        of each result once it is committed. A cancel stops before the next batch.
         """
         results: list[ImportResult] = []
         try:
-            for i, path in enumerate(paths):
-                if cancel is not None and cancel.is_set():
-                    break
-                self._next_path = paths[i + 1] if i + 1 < len(paths) else None
-                results.append(self.import_file(path, progress, cancel))
-                if done is not None:
-                    done(results[-1])
+            i = 0
+            while i < len(paths) and not (cancel is not None and cancel.is_set()):
+                group = self._group_at(paths, i)
+                after = paths[i + len(group)] if i + len(group) < len(paths) else None
+                for result in self._import_group(group, after, progress, cancel):
+                    results.append(result)
+                    if done is not None:
+                        done(result)
+                i += len(group)
         finally:
             self._next_path = None
             self._drop_ahead()
+        return results
+
+    @staticmethod
+    def _group_at(paths: Sequence[Path], start: int) -> Sequence[Path]:
+        """The batches from `start` on that together stay under GROUP_BYTES (at least one)."""
+        total, end = 0, start
+        while end < len(paths):
+            try:
+                total += paths[end].stat().st_size
+            except OSError:
+                total = GROUP_BYTES + 1  # its own import reports the problem
+            if end > start and total > GROUP_BYTES:
+                break
+            end += 1
+        return paths[start:end]
+
+    def _import_group(
+        self,
+        group: Sequence[Path],
+        after: Path | None,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> list[ImportResult]:
+        """Import batches in one transaction; if any is refused, roll all of them back and
+        import them one by one, so that each is still imported whole or not at all.
+
+        Inside the group a cancel is heard between batches (what is done is committed).
+        """
+        if len(group) > 1:
+            results: list[ImportResult] = []
+            try:
+                with self.vault.joined():
+                    for k, path in enumerate(group):
+                        if cancel is not None and cancel.is_set():
+                            break
+                        self._next_path = group[k + 1] if k + 1 < len(group) else after
+                        results.append(self.import_file(path, progress))
+                        if results[-1].status == "rejected":
+                            raise _OneByOne
+                return results
+            except (_OneByOne, TomarError):
+                self._drop_ahead()
+        results = []
+        for k, path in enumerate(group):
+            if cancel is not None and cancel.is_set():
+                break
+            self._next_path = group[k + 1] if k + 1 < len(group) else after
+            results.append(self.import_file(path, progress, cancel))
         return results
 
     def import_file(

@@ -173,6 +173,7 @@ class Vault:
         self.home = home
         self._conn: Any = conn
         self._key: bytearray | None = bytearray(key)
+        self._joined = False  # inside `joined()`: transactions are part of one
 
     # --- life cycle -------------------------------------------------------
 
@@ -327,8 +328,14 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
-        """A write transaction; commit is durable (WAL, synchronous FULL) when this returns."""
+        """A write transaction; commit is durable (WAL, synchronous FULL) when this returns.
+
+        Inside `joined()`, it is part of that one transaction instead.
+        """
         conn = self.conn
+        if self._joined:
+            yield conn
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.OperationalError as exc:
@@ -345,6 +352,22 @@ class Vault:
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
             raise _storage(exc) from None
+
+    @contextlib.contextmanager
+    def joined(self) -> Iterator[None]:
+        """Every `transaction()` inside is one transaction: all committed at the end, or
+        all rolled back if anything raises.
+
+        Why: each commit encrypts and writes every page it changed, and an import touches
+        index pages all over the file; the organizer's intake commits several small
+        batches at once (and imports them one by one again if any of them is refused).
+        """
+        with self.transaction():
+            self._joined = True
+            try:
+                yield
+            finally:
+                self._joined = False
 
     def get_meta(self, key: str) -> bytes | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

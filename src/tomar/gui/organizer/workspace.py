@@ -299,12 +299,7 @@ class OrganizerScreen(OrgScreen):
         say(self.intake_message, self.tr("Importing…"))
 
         def work(progress: Progress, cancel: Cancel) -> list[ImportResult]:
-            out = []
-            for path in paths:
-                if cancel():
-                    break
-                out.append(intake.import_file(path, progress, cancel))
-            return out
+            return intake.import_files(paths, progress, cancel)
 
         self.run(
             work,
