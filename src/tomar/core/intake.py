@@ -46,8 +46,14 @@ GROUP_BYTES = 24 * 1024 * 1024
 #: (the same bound as a checked batch keeping its records in memory).
 AHEAD_MAX = batch.KEEP_BYTES
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
-#: What `Intake._store` reads of a signature record; the workers send back only these.
-_STORED = ("id", "seq", "device", "type", "time", "event", "paper", "source", "lang", "display")
+#: The columns of a `signers` row as the workers prepare it; the importer adds the last two.
+SIGNER_COLUMNS = (
+    "record_id", "device", "seq", "time", "day", "event_id", "event_name", "source",
+    "paper_serial", "paper_row", "lang", "display", "fields", "strokes", "name", "email",
+    "phone", "name_city", "translit", "country", "batch", "voided_by",
+)  # fmt: skip
+_EMAIL, _PHONE = SIGNER_COLUMNS.index("email"), SIGNER_COLUMNS.index("phone")
+SignerRow = tuple[Any, ...]
 #: Addresses as devices store them: `normalize_email` gives them back unchanged if valid,
 #: and the fallback for invalid ones (strip, lower) does too, so they skip the parser.
 _LOWER_ASCII_EMAIL = re.compile(r"[a-z0-9._+-]+@[a-z0-9.-]+")
@@ -140,7 +146,8 @@ def _init_worker(ctx: _Context) -> None:
 
 
 Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
-Opened = tuple[str, dict[str, Any] | None, str]  # record id, prepared row or None, problem
+#: record id, then a signer's row or a void (see `_prepare`) or None, then the problem
+Opened = tuple[str, SignerRow | dict[str, Any] | None, str]
 Contact = tuple[str, str | None, str | None]  # record id, email, phone
 
 
@@ -169,8 +176,13 @@ def _open_chunk(items: list[Item]) -> list[Opened]:
 
 def _prepare(
     r: dict[str, Any], rid: str, seq: int, device_b64: str, ctx: _Context
-) -> dict[str, Any]:
-    """Check a decrypted record against its manifest entry and campaign; derive its keys."""
+) -> SignerRow | dict[str, Any]:
+    """Check a decrypted record against its manifest entry and campaign; derive its keys.
+
+    A signature comes back as its row of `signers` (but the batch and void columns), so
+    that little crosses between processes and the importer has little left to do; a void
+    as the part of it that intake stores.
+    """
     if r.get("id") != rid or r.get("seq") != seq:
         raise RecordProblem(rid, "its id or sequence number differs from the manifest.")
     if r.get("device") != device_b64:
@@ -188,7 +200,7 @@ def _prepare(
     if r.get("type") == "void":
         if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
             raise RecordProblem(rid, "it is a damaged void record.")
-        return {"record": r}
+        return {k: r[k] for k in ("id", "seq", "device", "time", "target")}
     if r.get("type") != "signature":
         raise RecordProblem(rid, "it is of an unknown type.")
     if paper is not None and not (
@@ -225,18 +237,31 @@ def _prepare(
     email = _dedupe_email(by_kind.get("email"))
     phone, phone_region = _dedupe_phone(by_kind.get("phone"), ctx.region)
     typed_country = by_kind.get("country")
-    return {
-        "record": {k: r[k] for k in _STORED if k in r},  # not the drawing twice
-        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
-        "strokes": drawn,
-        "name": name,
-        "email": email,
-        "phone": phone,
-        "name_city": f"{name_key}|{city_key}" if name_key else None,
-        "translit": f"{translit}|{city_translit}" if translit else None,
+    event = event or {}
+    paper = paper or {}
+    return (  # in the order of SIGNER_COLUMNS
+        rid,
+        device_b64,
+        seq,
+        r["time"],
+        r["time"][:10],
+        event.get("id"),
+        str(event.get("name", ""))[:200],
+        r["source"],
+        paper.get("serial"),
+        paper.get("row"),
+        r["lang"],
+        r["display"],
+        json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        drawn,
+        name,
+        email,
+        phone,
+        f"{name_key}|{city_key}" if name_key else None,
+        f"{translit}|{city_translit}" if translit else None,
         # The statistics key (see `countries`): the typed country, else the phone's.
-        "country": countries.key_for(typed_country) if typed_country else phone_region,
-    }
+        countries.key_for(typed_country) if typed_country else phone_region,
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -660,16 +685,16 @@ class Intake:
                 str(t[0])
                 for t in c.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
             }
-            pending: list[dict[str, Any]] = []  # signers not yet written, nor compared
+            pending: list[SignerRow] = []  # signers not yet written, nor compared
             for i, (rid, prepared, problem) in enumerate(self._open(items, bf.sha256), 1):
                 if prepared is None:
                     raise RecordProblem(rid, problem)
                 if cancel is not None and cancel.is_set():
                     raise TomarError("Import cancelled. Nothing was changed.")
-                if prepared["record"]["type"] == "void":
+                if isinstance(prepared, dict):  # a void
                     self._store_signers(c, pending, bf.sha256)  # a void sees what came first
                     pending = []
-                    self._store_void(c, prepared["record"], bf.sha256)
+                    self._store_void(c, prepared, bf.sha256)
                 else:
                     pending.append(prepared)
                     if len(pending) >= CHUNK:
@@ -712,14 +737,12 @@ class Intake:
 
     _SEQ_SQL = "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)"
     _SIGNER_SQL = (
-        "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
-        "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
-        "name_city, translit, country, voided_by) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        f"INSERT INTO signers({', '.join(SIGNER_COLUMNS)}) "  # noqa: S608 (fixed columns)
+        f"VALUES ({', '.join('?' * len(SIGNER_COLUMNS))})"
     )
 
     def _claim(
-        self, conn: Any, records_: Sequence[dict[str, Any]], batch_sha: str, other: str
+        self, conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, other: str
     ) -> None:
         """The replay check: each (device, seq) is received once (the constraint on
         device_seqs), and each record id once (the primary keys of signers and voids, and
@@ -728,7 +751,7 @@ class Intake:
         Many rows per statement. If one was already received, the whole batch is rejected
         (the transaction rolls back), so it only remains to name the first such record.
         """
-        ids = [r["id"] for r in records_]
+        ids = [rid for rid, _, _ in keys]
         taken = {
             row[0]
             for row in conn.execute(
@@ -739,7 +762,7 @@ class Intake:
         }
         if taken:
             _replayed(next(rid for rid in ids if rid in taken))
-        rows = [(r["device"], r["seq"], r["id"], batch_sha) for r in records_]
+        rows = [(device, seq, rid, batch_sha) for rid, device, seq in keys]
         try:
             conn.executemany(self._SEQ_SQL, rows)
         except sqlcipher3.IntegrityError:
@@ -767,7 +790,7 @@ class Intake:
             raise
 
     def _store_void(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
-        self._claim(conn, [r], batch_sha, other="signers")
+        self._claim(conn, [(r["id"], r["device"], r["seq"])], batch_sha, other="signers")
         self._insert_many(
             conn,
             "voids",
@@ -785,52 +808,22 @@ class Intake:
             )
             self._regroup(conn, self._group_of(conn, r["target"]))
 
-    def _store_signers(self, conn: Any, prepared: Sequence[dict[str, Any]], batch_sha: str) -> None:
+    def _store_signers(self, conn: Any, prepared: Sequence[SignerRow], batch_sha: str) -> None:
         """Store signature records in order, a chunk per statement, then match them."""
         if not prepared:
             return
-        self._claim(conn, [p["record"] for p in prepared], batch_sha, other="voids")
+        self._claim(conn, [p[:3] for p in prepared], batch_sha, other="voids")
         rows = []
         contacts: list[Contact] = []
         for p in prepared:
-            r = p["record"]
-            event = r.get("event") or {}
-            paper = r.get("paper") or {}
             void = None
-            if r["id"] in self._void_targets:  # a void that arrived before its target
+            if p[0] in self._void_targets:  # a void that arrived before its target
                 void = conn.execute(
-                    "SELECT record_id FROM voids WHERE target = ? AND device = ?",
-                    (r["id"], r["device"]),
+                    "SELECT record_id FROM voids WHERE target = ? AND device = ?", p[:2]
                 ).fetchone()
-            email, phone = p["email"], p["phone"]
-            rows.append(
-                (
-                    r["id"],
-                    r["device"],
-                    r["seq"],
-                    batch_sha,
-                    r["time"],
-                    r["time"][:10],
-                    event.get("id"),
-                    str(event.get("name", ""))[:200],
-                    r["source"],
-                    paper.get("serial"),
-                    paper.get("row"),
-                    r["lang"],
-                    r["display"],
-                    p["fields"],
-                    p["strokes"],
-                    p["name"],
-                    email,
-                    phone,
-                    p["name_city"],
-                    p["translit"],
-                    p["country"],
-                    None if void is None else void[0],
-                )
-            )
-            if void is None and (email or phone):
-                contacts.append((r["id"], email, phone))
+            rows.append((*p, batch_sha, None if void is None else void[0]))
+            if void is None and (p[_EMAIL] or p[_PHONE]):
+                contacts.append((p[0], p[_EMAIL], p[_PHONE]))
         self._insert_many(conn, "signers", self._SIGNER_SQL, rows, batch_sha)
         self._dedupe(conn, contacts)
 
