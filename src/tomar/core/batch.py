@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import minisign
 from .atomic import atomic_writer, fsync_dir, storage_error
@@ -63,8 +63,9 @@ class NothingToExport(TomarError):
     pass
 
 
-@dataclass(frozen=True)
-class RecordEntry:
+class RecordEntry(NamedTuple):
+    """One record as the manifest lists it (a tuple: a batch lists thousands)."""
+
     id: str
     seq: int
     sha256: str
@@ -173,13 +174,16 @@ def build_manifest(
     )
 
 
+_ENTRY_KEYS = frozenset(("id", "seq", "sha256"))
+
+
 def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
     raw = doc["records"]
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
         raise FormatError("This batch lists too many records.")
     entries = []
     for item in raw:
-        if not isinstance(item, dict) or set(item) != {"id", "seq", "sha256"}:
+        if not isinstance(item, dict) or item.keys() != _ENTRY_KEYS:
             raise FormatError("This batch's list of records is damaged.")
         rid, seq, sha = item["id"], item["seq"], item["sha256"]
         if not (isinstance(rid, str) and _RECORD_ID.match(rid)):
