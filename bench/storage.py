@@ -1,8 +1,9 @@
 """What the vault's safety settings cost the organizer's import; one JSON line per figure.
 
-Stores BENCH_N (30,000) signers as `Intake._store` does (a `device_seqs` row and a
-`signers` row with a 1.8 KB drawing, every index of the real schema), in transactions
-of 2,000 like one batch each, three times in the same run and folder:
+Stores BENCH_N (30,000) signers with the statements `Intake._store_signers` uses, 256
+rows per statement (a `device_seqs` row and a `signers` row with the demo drawing, every
+index of the real schema), in transactions of 2,000 like one batch each, four times in
+the same run and folder:
 
 - `vault`: SQLCipher with every pragma DESIGN requires, as `Vault` opens it (with the
   wide lookaside of `tomar.core.lookaside`);
@@ -32,18 +33,15 @@ from typing import Any
 import sqlcipher3
 
 from tomar.core import lookaside, strokes, vault
+from tomar.core.intake import Intake
 from tomar.core.migrations import MIGRATIONS
 from tomar.demo import signature as demo_signature
 
 N = int(os.environ.get("BENCH_N", "30000"))
 PER_BATCH = 2000
 
-SEQ_SQL = "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)"
-SIGNER_SQL = (
-    "INSERT INTO signers(record_id, device, seq, batch, time, day, event_id, event_name, "
-    "source, paper_serial, paper_row, lang, display, fields, strokes, name, email, phone, "
-    "name_city, translit, country, voided_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
+SEQ_SQL, SIGNER_SQL = Intake._SEQ_SQL, Intake._SIGNER_SQL  # what the import runs
+CHUNK = 256
 
 
 def emit(name: str, value: float, unit: str, **extra: object) -> None:
@@ -94,9 +92,9 @@ def _rows(drawing: bytes) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         out.append(
             (
                 ("device", g + 1, rid, "batch"),
-                (rid, "device", g + 1, "batch", f"2026-11-25T10:{g % 60:02d}:00Z", "2026-11-25",
+                (rid, "device", g + 1, f"2026-11-25T10:{g % 60:02d}:00Z", "2026-11-25",
                  "event", "Rally", "kiosk", None, None, "en", "name", fields, drawing, name,
-                 email, phone, key, key, "US", None),
+                 email, phone, key, key, "US", "batch", None),
             )
         )  # fmt: skip
     return out
@@ -114,9 +112,10 @@ def store(conn: Any, rows: list[tuple[tuple[Any, ...], tuple[Any, ...]]]) -> flo
     cpu = time.process_time()
     for start in range(0, len(rows), PER_BATCH):
         conn.execute("BEGIN IMMEDIATE")
-        for seq_row, signer_row in rows[start : start + PER_BATCH]:
-            conn.execute(SEQ_SQL, seq_row)
-            conn.execute(SIGNER_SQL, signer_row)
+        for at in range(start, start + PER_BATCH, CHUNK):
+            chunk = rows[at : min(at + CHUNK, start + PER_BATCH)]
+            conn.executemany(SEQ_SQL, [seq_row for seq_row, _ in chunk])
+            conn.executemany(SIGNER_SQL, [signer_row for _, signer_row in chunk])
         conn.execute("COMMIT")
     cpu = time.process_time() - cpu
     assert conn.execute("SELECT count(*) FROM signers").fetchone()[0] == len(rows)

@@ -39,8 +39,9 @@ from .vault import Vault
 
 PARALLEL_MIN = 256
 CHUNK = 256
-#: Consecutive batches up to this many bytes in all are committed together (about 8,000
-#: records): a commit writes every page it changed, and index pages change all over.
+#: Consecutive batches up to this many bytes in all are committed together (about 6,000
+#: hybrid-sealed records): a commit writes every page it changed, and index pages change
+#: all over the file.
 GROUP_BYTES = 24 * 1024 * 1024
 #: Batches up to this size are read and opened ahead while the one before is stored
 #: (the same bound as a checked batch keeping its records in memory).
@@ -165,12 +166,13 @@ def _open_chunk(items: list[Item]) -> list[Opened]:
             opened.append(exc)
     out: list[Opened] = []
     for (rid, seq, device_b64, _), record in zip(items, opened, strict=True):
-        try:
-            if isinstance(record, TomarError):
-                raise record
-            out.append((rid, _prepare(record, rid, seq, device_b64, _WORKER["ctx"]), ""))
-        except TomarError as exc:
-            out.append((rid, None, exc.reason if isinstance(exc, RecordProblem) else str(exc)))
+        if not isinstance(record, TomarError):
+            try:
+                out.append((rid, _prepare(record, rid, seq, device_b64, _WORKER["ctx"]), ""))
+                continue
+            except TomarError as exc:
+                record = exc
+        out.append((rid, None, record.reason if isinstance(record, RecordProblem) else str(record)))
     return out
 
 
@@ -509,25 +511,32 @@ class Intake:
         Inside the group a cancel is heard between batches (what is done is committed).
         """
         if len(group) > 1:
-            results: list[ImportResult] = []
             try:
                 with self.vault.joined():
-                    for k, path in enumerate(group):
-                        if cancel is not None and cancel.is_set():
-                            break
-                        self._next_path = group[k + 1] if k + 1 < len(group) else after
-                        results.append(self.import_file(path, progress))
-                        if results[-1].status == "rejected":
-                            raise _OneByOne
-                return results
+                    return self._import_each(group, after, progress, cancel, joined=True)
             except (_OneByOne, TomarError):
                 self._drop_ahead()
-        results = []
+        return self._import_each(group, after, progress, cancel, joined=False)
+
+    def _import_each(
+        self,
+        group: Sequence[Path],
+        after: Path | None,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        *,
+        joined: bool,
+    ) -> list[ImportResult]:
+        """Import a group's batches in order; in a joined transaction, the first refusal
+        raises `_OneByOne` and a cancel is heard only between batches."""
+        results: list[ImportResult] = []
         for k, path in enumerate(group):
             if cancel is not None and cancel.is_set():
                 break
             self._next_path = group[k + 1] if k + 1 < len(group) else after
-            results.append(self.import_file(path, progress, cancel))
+            results.append(self.import_file(path, progress, None if joined else cancel))
+            if joined and results[-1].status == "rejected":
+                raise _OneByOne
         return results
 
     def import_file(

@@ -40,7 +40,7 @@ def widen() -> bool:
     """Configure the lookaside for every connection opened from now on; True if done."""
     global applied
     if applied or os.environ.get(ENV) == "0":
-        return bool(applied)
+        return applied
     try:
         lib = ctypes.CDLL(sqlcipher3._sqlite3.__file__)  # the SQLite this module links
         shutdown, config = lib.sqlite3_shutdown, lib.sqlite3_config
@@ -53,7 +53,6 @@ def widen() -> bool:
     rc = config(
         ctypes.c_int(_SQLITE_CONFIG_LOOKASIDE), ctypes.c_int(SLOT_BYTES), ctypes.c_int(SLOTS)
     )
-    applied = rc == _SQLITE_OK and initialize() == _SQLITE_OK
-    if not applied:
-        initialize()  # idempotent: SQLite must be usable whatever happened above
+    started = initialize() == _SQLITE_OK  # always: SQLite must be usable whatever rc was
+    applied = rc == _SQLITE_OK and started
     return applied

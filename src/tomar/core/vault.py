@@ -362,6 +362,9 @@ class Vault:
         index pages all over the file; the organizer's intake commits several small
         batches at once (and imports them one by one again if any of them is refused).
         """
+        if self._joined:  # already inside one
+            yield
+            return
         with self.transaction():
             self._joined = True
             try:

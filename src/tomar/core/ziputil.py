@@ -4,8 +4,9 @@ Everything read from outside is hostile until checked: sizes, member counts, nam
 compression ratio are limited before a single byte is inflated.
 
 The reader parses the archive itself rather than through `zipfile`: a batch holds
-thousands of members, and zipfile's per-member objects (and its code-page-437 name
-decoding) cost the organizer's import more than the rest of reading a batch. It is also
+thousands of members, and zipfile's per-member objects and its code-page-437 name
+decoding were a fifth of the time the organizer spent reading a batch (19.5 -> 15.7 us
+per record without them). It is also
 stricter: one disk, a central directory that ends exactly where the end record begins,
 no ZIP64, and a deflated member must end its stream exactly where its data ends (zipfile
 reads a stream cut short back whole: one file, two encodings). Like zipfile, it
