@@ -113,7 +113,10 @@ def signers(home: Path) -> list[float]:
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"  # set-up and unlock only; saving uses no KDF
+    from tomar.core import keyfile
+
+    # fast Argon2id: set-up and unlock only; saving uses no KDF
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     home = Path(tempfile.mkdtemp(prefix="tomar-bench-gui-", dir=os.environ.get("BENCH_DIR")))
     prepare(home)
     boot = startup(home)

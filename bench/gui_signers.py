@@ -24,7 +24,10 @@ from pathlib import Path
 
 N = int(os.environ.get("BENCH_SIGNERS", "200000"))
 PASS = "bench passphrase"
-os.environ.setdefault("TOMAR_KDF_PROFILE", "fast")
+# fast Argon2id for throwaway vaults
+from tomar.core import keyfile  # noqa: E402
+
+keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -63,12 +63,13 @@ def pages(path: Path) -> int:
 
 
 def setup(base: Path, n: int) -> Path:
-    from tomar.core import organizer, strokes
+    from tomar.core import keyfile, organizer, strokes
     from tomar.core.device import init_vault
     from tomar.demo import signature
     from tomar.resources import resource_path
 
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"
+    # fast Argon2id for throwaway vaults
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     home = base / "org"
     v = init_vault(home, PASS)
     organizer.init(v, "Bench organizer", "x25519")
@@ -127,7 +128,10 @@ def run_delivery(n: int, prefix: str = "delivery") -> None:
     # In another process: memory it freed would otherwise be reused unseen by RSS.
     subprocess.run([sys.executable, __file__, "setup", str(n), str(base)], check=True)
     home = base / "org"
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"
+    from tomar.core import keyfile
+
+    # fast Argon2id for throwaway vaults
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     out = base / "delivery.pdf"
     with vault.Vault.open(home, PASS) as v:
         reset_peak()
@@ -147,10 +151,12 @@ def run_delivery(n: int, prefix: str = "delivery") -> None:
 
 def run_blank(n: int) -> None:
     from tomar import demo
+    from tomar.core import keyfile
     from tomar.core.device import Device, init_vault
     from tomar.core.sheets import blank
 
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"
+    # fast Argon2id for throwaway vaults
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     base = Path(tempfile.mkdtemp(prefix="tomar-bench-", dir=os.environ.get("BENCH_DIR")))
     v = init_vault(base / "dev", PASS)
     Device(v).import_campaign(demo.package())

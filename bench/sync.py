@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from tomar.core import batch, enroll, organizer
+from tomar.core import batch, enroll, keyfile, organizer
 from tomar.core.campaign import read_package
 from tomar.core.device import Device, init_vault
 from tomar.core.records import SignatureForm
@@ -91,7 +91,8 @@ def peak_rss_mib(pid: int) -> float:
 
 
 def main() -> None:
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"  # set-up only
+    # fast Argon2id: set-up only
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     base = Path(tempfile.mkdtemp(prefix="tomar-bench-sync-", dir=os.environ.get("BENCH_DIR")))
     spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
     ov = init_vault(base / "org", PASS)

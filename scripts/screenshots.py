@@ -84,7 +84,10 @@ def start_xvfb() -> subprocess.Popen[bytes]:
 
 def capture() -> None:
     """Drive the app; imported late so that Qt starts on the Xvfb display."""
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"  # a throwaway demo vault
+    from tomar.core import keyfile
+
+    # fast Argon2id: a throwaway demo vault
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QStackedWidget

@@ -267,7 +267,6 @@ def tomar(home: Path | None, *args: str, env: dict[str, str] | None = None) -> C
         **os.environ,
         "TOMAR_PASSPHRASE": PASS,
         "TOMAR_BACKUP_PASSPHRASE": BACKUP_PASS,
-        "TOMAR_KDF_PROFILE": "fast",
         **(env or {}),
     }
     full.pop("TOMAR_HOME", None)

@@ -1,4 +1,8 @@
-"""Shared fixtures: real vaults in temporary homes, with the fast (64 MiB, one pass) KDF."""
+"""Shared fixtures: real vaults in temporary homes, with the fast (64 MiB, one pass) KDF.
+
+The fast KDF is set here for this process and, through tests/kdf/sitecustomize.py on
+PYTHONPATH, for every Python process a test starts; the shipped code has no switch for it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pytest
 from hypothesis import settings
 
 from tomar import demo
-from tomar.core import organizer, strokes, vault
+from tomar.core import keyfile, organizer, strokes, vault
 from tomar.core.device import Device, init_vault
 from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
@@ -18,7 +22,12 @@ from tomar.resources import resource_path
 
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
-os.environ["TOMAR_KDF_PROFILE"] = "fast"
+FAST_KDF = keyfile.KdfParams(memory_kib=keyfile.MIN_MEMORY_KIB, iterations=1, lanes=1)
+KDF_SITE = Path(__file__).resolve().parent / "kdf"
+keyfile.DEFAULT_PARAMS = FAST_KDF  # also for module-scoped fixtures, before any test
+_paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+if str(KDF_SITE) not in _paths:
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(KDF_SITE), *_paths])
 
 # On a developer's machine every run tries new examples (and replays past failures from
 # .hypothesis/); CI runs the same examples every time, so a red CI run is reproducible and
@@ -30,7 +39,7 @@ if os.environ.get("CI"):
 
 @pytest.fixture(autouse=True)
 def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TOMAR_KDF_PROFILE", "fast")
+    monkeypatch.setattr(keyfile, "DEFAULT_PARAMS", FAST_KDF)
     vault.THROTTLE.failures = 0
     yield
     vault.THROTTLE.failures = 0

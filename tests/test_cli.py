@@ -24,7 +24,6 @@ def tomar(
         **os.environ,
         "TOMAR_PASSPHRASE": PASS,
         "TOMAR_BACKUP_PASSPHRASE": BACKUP,
-        "TOMAR_KDF_PROFILE": "fast",
         **(env or {}),
     }
     full.pop("TOMAR_HOME", None)
@@ -193,7 +192,6 @@ def test_home_from_environment(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "TOMAR_PASSPHRASE": PASS,
-        "TOMAR_KDF_PROFILE": "fast",
         "TOMAR_HOME": str(tmp_path / "envhome"),
     }
     result = subprocess.run(

@@ -475,7 +475,7 @@ def _big_batch(pool: kit.Pool, n: int) -> bytes:
 
 
 def _import_process(home: Path, path: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TOMAR_KDF_PROFILE": "fast"}
+    env = {**os.environ, "TOMAR_PASSPHRASE": PASS}
     env.pop("TOMAR_HOME", None)
     return subprocess.Popen(
         [sys.executable, "-m", "tomar", "--home", str(home), "import", str(path)],

@@ -49,7 +49,7 @@ def _run(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> dict[
         [sys.executable, "-c", SCRIPT, str(tmp_path / "home"), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "TOMAR_KDF_PROFILE": "fast", **(env or {})},
+        env={**os.environ, **(env or {})},
         check=True,
     )
     result: dict[str, object] = json.loads(out.stdout.splitlines()[0])
@@ -76,7 +76,7 @@ def _mlocks(tmp_path: Path, rows: int, env: dict[str, str]) -> int:
         ["strace", "-f", "-e", "trace=mlock", "-o", str(trace), sys.executable, "-c", SCRIPT,
          str(home), str(rows)],
         capture_output=True,
-        env={**os.environ, "TOMAR_KDF_PROFILE": "fast", **env},
+        env={**os.environ, **env},
         check=True,
     )  # fmt: skip
     return len(re.findall(r"\bmlock\(", trace.read_text()))

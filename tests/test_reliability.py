@@ -51,7 +51,7 @@ def test_sigkill_while_signing_loses_no_acknowledged_record(tmp_path: Path, org:
         d.import_campaign(org[2])
         d.start_event("Crash rally")
     script = SIGNER_LOOP.format(tests=str(Path(__file__).parent), home=str(home), pw=PASS)
-    env = {**os.environ, "TOMAR_KDF_PROFILE": "fast"}
+    env = {**os.environ}
     acknowledged: list[str] = []
     rng = random.Random(20261125)
     kills = 0
@@ -124,7 +124,7 @@ def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
     # The command line too, with its temp folder pointed at one we can search.
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TOMAR_KDF_PROFILE": "fast", "TMPDIR": str(tmp)}
+    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TMPDIR": str(tmp)}
     result = subprocess.run(
         [
             sys.executable,

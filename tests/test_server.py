@@ -70,7 +70,6 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"
     base = tmp_path_factory.mktemp("server")
     org = organizer(base)
     alice = device(base, org, "alice")
@@ -152,7 +151,7 @@ def test_cli_sync_and_pull(world: World, tmp_path: Path) -> None:
     cli_dev = device(world.base, world.org, "cli-dev")
     cli_dev.save(form("Cli Person", email="cli@example.org"))
     cli_dev.vault.close()
-    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TOMAR_KDF_PROFILE": "fast"}
+    env = {**os.environ, "TOMAR_PASSPHRASE": PASS}
 
     def tomar(h: Path, *args: str) -> dict[str, object]:
         out = subprocess.run(

@@ -135,7 +135,7 @@ def test_commands_on_a_folder(tmp_path: Path, org: Org) -> None:
     home, org_home = d.vault.home, org.vault.home
     d.vault.close()
     org.vault.close()
-    env = {**os.environ, "TOMAR_PASSPHRASE": PASS, "TOMAR_KDF_PROFILE": "fast"}
+    env = {**os.environ, "TOMAR_PASSPHRASE": PASS}
 
     def tomar(h: Path, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -49,7 +49,7 @@ class ServerProcess:
         return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 20.0) -> ServerProcess:
-        env = {**os.environ, "TOMAR_KDF_PROFILE": "fast"}
+        env = {**os.environ}
         self.proc = subprocess.Popen(
             [
                 sys.executable,

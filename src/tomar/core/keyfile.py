@@ -34,13 +34,6 @@ class KdfParams:
     iterations: int = 3
     lanes: int = 4
 
-    @classmethod
-    def from_env(cls) -> KdfParams:
-        """`TOMAR_KDF_PROFILE=fast` (tests only) keeps the 64 MiB floor but one pass."""
-        if os.environ.get("TOMAR_KDF_PROFILE") == "fast":
-            return cls(memory_kib=MIN_MEMORY_KIB, iterations=1, lanes=1)
-        return cls()
-
     def check(self) -> None:
         if not (MIN_MEMORY_KIB <= self.memory_kib <= 4 * 1024 * 1024):
             raise KeyFileError(
@@ -48,6 +41,11 @@ class KdfParams:
             )
         if not (1 <= self.iterations <= 64 and 1 <= self.lanes <= 64):
             raise KeyFileError("The key file has unusual settings; it may be damaged.")
+
+
+# What every new key file gets. Nothing in the shipped program changes it: the tests
+# replace it in their own processes (tests/conftest.py, tests/kdf/sitecustomize.py).
+DEFAULT_PARAMS = KdfParams()
 
 
 def passphrase_bytes(passphrase: str) -> bytes:
@@ -92,7 +90,7 @@ def write(
     The key file names its database file, so that replacing the key file is the single
     atomic step that switches to a freshly keyed database (see Vault.rebuild).
     """
-    params = params or KdfParams.from_env()
+    params = params or DEFAULT_PARAMS
     params.check()
     if not _DATABASE.match(database):
         raise KeyFileError("Invalid database name.")
