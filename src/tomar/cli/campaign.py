@@ -1,0 +1,72 @@
+"""`tomar campaign ...`: sign a spec into a package (organizer), import and show it (device)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core import organizer
+from ..core.atomic import atomic_write
+from ..core.device import Device
+from .command import Commands, arg
+from .common import open_vault, print_json, read_file
+
+commands = Commands()
+
+commands.group("campaign", "campaign packages")
+
+
+@commands.command(
+    "campaign create",
+    "sign a campaign spec into a package",
+    arg("--spec", required=True),
+    arg("--out", required=True),
+)
+def cmd_campaign_create(args: argparse.Namespace) -> None:
+    spec = read_file(Path(args.spec), limit=1024 * 1024, what="campaign spec").decode(
+        "utf-8", "replace"
+    )
+    with open_vault(args) as v:
+        campaign, package = organizer.create_campaign(v, spec)
+    atomic_write(Path(args.out), package, mode=0o644, what="the campaign package")
+    print(f"Campaign package written to {args.out}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+
+
+@commands.command(
+    "campaign import",
+    "import the organizer's campaign package",
+    arg("file"),
+    arg("--expect-fingerprint", help="refuse unless the organizer fingerprint is this"),
+)
+def cmd_campaign_import(args: argparse.Namespace) -> None:
+    data = read_file(Path(args.file), limit=2 * 1024 * 1024, what="campaign package")
+    with open_vault(args) as v:
+        campaign = Device(v).import_campaign(data, args.expect_fingerprint)
+    print(f"Campaign imported: {campaign.text('title', campaign.languages[0])}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+    print("Compare it with the fingerprint the organizer gave you, digit by digit.")
+
+
+@commands.command(
+    "campaign show",
+    "show the campaign and organizer fingerprint",
+    arg("--json", action="store_true"),
+)
+def cmd_campaign_show(args: argparse.Namespace) -> None:
+    with open_vault(args) as v:
+        campaign = Device(v).require_campaign()
+    summary = campaign.summary()
+    if args.json:
+        print_json(summary)
+        return
+    lang = campaign.languages[0]
+    print(f"Campaign: {campaign.text('title', lang)}")
+    print(f"Id: {campaign.id}")
+    print(f"Languages: {', '.join(campaign.languages)}")
+    print(f"Fields: {', '.join(summary['fields'])}")
+    print(f"Signature: {summary['signature']}")
+    print(f"Organizer: {summary['organizer']}")
+    print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
+    if campaign.is_demo:
+        print("DEMO campaign: its organizer key is public. Never collect real signatures with it.")

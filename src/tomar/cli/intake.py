@@ -1,0 +1,118 @@
+"""The organizer's intake: enroll and revoke devices, import batches, receipts, counts, CSV."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core import countries
+from ..core.atomic import atomic_write
+from ..core.errors import TomarError
+from ..core.intake import Intake
+from .command import Commands, UsageError, arg
+from .common import open_vault, print_json, read_file
+
+commands = Commands()
+
+# The "device" group itself is declared in cli/device.py, with the device's actions.
+
+
+@commands.command(
+    "device enroll",
+    "enroll a device from its request (organizer)",
+    arg("file"),
+    arg("--out", required=True),
+)
+def cmd_device_enroll(args: argparse.Namespace) -> None:
+    data = read_file(Path(args.file), limit=64 * 1024, what="enrollment request")
+    with open_vault(args) as v, Intake(v) as intake:
+        cert, fpr = intake.enroll(data)
+    atomic_write(Path(args.out), cert, mode=0o644, what="the certificate")
+    print(f"Device {fpr} enrolled. Give it {args.out}.")
+
+
+@commands.command(
+    "device revoke", "refuse further batches of a device (organizer)", arg("fingerprint")
+)
+def cmd_device_revoke(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        intake.revoke_device(args.fingerprint)
+    print("Device revoked: its batches will be refused.")
+
+
+@commands.command(
+    "import",
+    "import batches (organizer)",
+    arg("files", nargs="*"),
+    arg(
+        "--approve-device",
+        metavar="FINGERPRINT",
+        help="trust a device that is not enrolled and import its held batches",
+    ),
+)
+def cmd_import(args: argparse.Namespace) -> None:
+    if not args.files and not args.approve_device:
+        raise UsageError("name batch files to import, or --approve-device FINGERPRINT")
+    with open_vault(args) as v, Intake(v) as intake:
+        results = []
+        if args.approve_device:
+            results += intake.approve_device(args.approve_device)
+        results += intake.import_files([Path(f) for f in args.files])
+    for r in results:
+        who = f" [device {r.device}, batch {r.number}]" if r.device else ""
+        print(f"{r.name}: {r.status}{who}: {r.message}")
+    if any(not r.ok for r in results):
+        raise TomarError("Some batches were rejected (see above); the others were imported.")
+
+
+@commands.command(
+    "receipt",
+    "write one signed receipt per imported batch (organizer)",
+    arg("--out", required=True, metavar="DIR"),
+    arg("--again", action="store_true", help="also batches that already have one"),
+)
+def cmd_receipt(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        paths = intake.write_receipts(Path(args.out), again=args.again)
+    for p in paths:
+        print(p)
+    print(f"{len(paths)} receipts written.")
+
+
+@commands.command("stats", "counts of signers (organizer)", arg("--json", action="store_true"))
+def cmd_stats(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        stats = intake.stats()
+    if args.json:
+        print_json(stats)
+        return
+    print(f"Unique signers: {stats['unique']}")
+    print(
+        f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "
+        f"{stats['flagged']}, voided {stats['voided']}, held {stats['held']}"
+    )
+    for key, title in (
+        ("by_event", "Event"),
+        ("by_device", "Device"),
+        ("by_day", "Day"),
+        ("by_country", "Country"),
+    ):
+        for row in stats[key]:
+            shown = row["key"] or "-"
+            if key == "by_country" and countries.is_code(shown):
+                shown = f"{shown} ({countries.name(shown, 'en')})"
+            print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
+    for device, missing in stats["gaps"].items():
+        print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
+
+
+@commands.command(
+    "export-csv",
+    "unique signers as CSV (organizer)",
+    arg("--out", required=True),
+    arg("--svg-dir", help="also write each drawn signature as an SVG file here"),
+)
+def cmd_export_csv(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        n = intake.export_csv(Path(args.out), Path(args.svg_dir) if args.svg_dir else None)
+    print(f"{n} unique signers written to {args.out}")

@@ -1,0 +1,75 @@
+"""`tomar sheets ...`: printable PDFs (blank paper sheets, delivery sheets, the report)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .command import Commands, arg
+from .common import open_vault, print_json
+
+commands = Commands()
+
+commands.group("sheets", "printable PDF sheets")
+
+# Every PDF command takes these, in this order.
+PDF = (
+    arg("--out", required=True, metavar="FILE.pdf"),
+    arg("--lang", help="language of the sheets (default: the campaign's first)"),
+    arg("--paper", choices=["letter", "a4"], default="letter"),
+)
+
+
+@commands.command(
+    "sheets blank",
+    "blank numbered paper sheets (device)",
+    *PDF,
+    arg("--pages", type=int, default=1, metavar="N", help="number of sheets"),
+    arg("--rows", type=int, help="rows per sheet (default: fill the page)"),
+)
+def cmd_sheets_blank(args: argparse.Namespace) -> None:
+    from ..core.sheets import blank
+
+    with open_vault(args) as v:
+        made = blank.write_blank(
+            v, Path(args.out), sheets=args.pages, lang=args.lang, paper=args.paper, rows=args.rows
+        )
+    print(f"{len(made)} blank sheets ({made[0].rows} rows each) written to {args.out}")
+    print(f"Serials {made[0].serial} to {made[-1].serial}")
+
+
+@commands.command("sheets delivery", "delivery sheets with every unique signer (organizer)", *PDF)
+def cmd_sheets_delivery(args: argparse.Namespace) -> None:
+    from ..core.sheets import delivery
+
+    with open_vault(args) as v:
+        n = delivery.write_delivery(v, Path(args.out), lang=args.lang, paper=args.paper)
+    print(f"Delivery sheets with {n} unique signers written to {args.out}")
+    print("They hold names and signatures: keep the file safe and delete it after printing.")
+
+
+@commands.command("sheets report", "campaign report with charts (organizer)", *PDF)
+def cmd_sheets_report(args: argparse.Namespace) -> None:
+    from ..core.sheets import report
+
+    with open_vault(args) as v:
+        stats = report.write_report(v, Path(args.out), lang=args.lang, paper=args.paper)
+    print(f"Campaign report ({stats['unique']} unique signers) written to {args.out}")
+
+
+@commands.command(
+    "sheets unentered",
+    "printed sheets not typed in yet (device)",
+    arg("--json", action="store_true"),
+)
+def cmd_sheets_unentered(args: argparse.Namespace) -> None:
+    from ..core.sheets import blank
+
+    with open_vault(args) as v:
+        left = blank.unentered(v)
+    if args.json:
+        print_json([{"serial": s.serial, "created_at": s.created_at, "rows": s.rows} for s in left])
+        return
+    for s in left:
+        print(f"{s.serial}  printed {s.created_at[:10]}  {s.rows} rows")
+    print(f"{len(left)} printed sheets have no row typed in yet.")
