@@ -555,7 +555,7 @@ def run(base: Path) -> None:
     ov = init_vault(base / "org", PASS)
     organizer.init(ov, "Bench organizer", RECIPIENT)
     organizer.backup(ov, base / "backup.age", "bench backup passphrase")
-    _, package = organizer.create_campaign(ov, spec)
+    _, package = organizer.create_campaign(ov, spec, without_shares=True)
 
     per_batch = IMPORT_N // BATCHES
     exporter = BenchDevice(base / "dev-export", package, "export")

@@ -98,7 +98,7 @@ def main() -> None:
     ov = init_vault(base / "org", PASS)
     ident = organizer.init(ov, "Bench organizer", os.environ.get("BENCH_RECIPIENT", "hybrid"))
     organizer.backup(ov, base / "backup.age", "bench backup passphrase")
-    campaign, package = organizer.create_campaign(ov, spec)
+    campaign, package = organizer.create_campaign(ov, spec, without_shares=True)
     ov.close()
     campaign_file = base / "campaign.tomar-campaign"
     campaign_file.write_bytes(package)

@@ -306,7 +306,7 @@ def organizer_shots(app: Any, lang: str, new_window: Any, unlock: Any) -> None:
         with init_vault(home, PASS) as vault:
             organizer.init(vault, "Free Them All Coalition", "x25519")
             organizer.backup(vault, base / "backup.age", PASS)
-            _, package = organizer.create_campaign(vault, spec)
+            _, package = organizer.create_campaign(vault, spec, without_shares=True)
             events = ["Rally at the Capitol", "Vigil in Los Angeles", "Stand in New York"]
             out = base / "batches"
             out.mkdir()

@@ -68,7 +68,7 @@ def new_organizer(home: Path, kind: str = "x25519", campaign_id: str | None = No
     ident = organizer.init(v, "Test Organizer", kind)
     organizer.backup(v, home.parent / f"{home.name}-backup.age", BACKUP_PASS)
     spec = SPEC if campaign_id is None else spec_with_id(campaign_id)
-    _, package = organizer.create_campaign(v, spec)
+    _, package = organizer.create_campaign(v, spec, without_shares=True)
     return Org(home, v, ident, package)
 
 

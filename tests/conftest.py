@@ -56,7 +56,7 @@ def make_organizer(
     v = init_vault(home, PASS)
     ident = organizer.init(v, "Test Organizer", kind)
     organizer.backup(v, home.parent / f"{home.name}-backup.age", BACKUP_PASS)
-    _, package = organizer.create_campaign(v, spec)
+    _, package = organizer.create_campaign(v, spec, without_shares=True)
     return v, ident, package
 
 

@@ -12,6 +12,7 @@ from tomar.core import campaign, organizer, vault
 from tomar.core.device import Device, init_vault
 from tomar.core.errors import BackupRequired, CampaignError, FormatError
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.sheets.shares import write_shares
 from tomar.resources import resource_path
 
 from .conftest import PASS, make_organizer
@@ -118,12 +119,42 @@ def test_expected_fingerprint_is_checked(tmp_path: Path, org: Org) -> None:
         d.import_campaign(org[2], expect_fingerprint=persian)
 
 
-def test_export_refused_until_backup(tmp_path: Path, spec_text: str) -> None:
+def test_export_refused_until_backup_and_shares(tmp_path: Path, spec_text: str) -> None:
     with init_vault(tmp_path / "o", PASS) as v:
         organizer.init(v, "Org", "x25519")
+        assert organizer.key_safety(v) == organizer.KeySafety(backed_up=False, shares=None)
+        # Printed shares alone are not enough: the backup file comes first.
+        write_shares(v, tmp_path / "s.pdf", threshold=2, shares=3)
+        assert organizer.key_safety(v) == organizer.KeySafety(backed_up=False, shares="2/3")
         with pytest.raises(BackupRequired, match="Back up"):
             organizer.create_campaign(v, spec_text)
+        with pytest.raises(BackupRequired, match="Back up"):
+            organizer.create_campaign(v, spec_text, without_shares=True)
+        assert v.conn.execute("SELECT COUNT(*) FROM campaign").fetchone()[0] == 0
         organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
+        assert organizer.key_safety(v).ready
+        organizer.create_campaign(v, spec_text)
+
+
+def test_backup_file_alone_needs_an_explicit_choice(tmp_path: Path, spec_text: str) -> None:
+    with init_vault(tmp_path / "o", PASS) as v:
+        organizer.init(v, "Org", "x25519")
+        organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
+        assert not organizer.key_safety(v).ready
+        with pytest.raises(BackupRequired, match="recovery shares"):
+            organizer.create_campaign(v, spec_text)
+        assert v.conn.execute("SELECT COUNT(*) FROM campaign").fetchone()[0] == 0
+        _, package = organizer.create_campaign(v, spec_text, without_shares=True)
+        assert campaign.read_package(package).id
+
+
+def test_shares_recorded_by_an_older_wizard_still_count(tmp_path: Path, spec_text: str) -> None:
+    with init_vault(tmp_path / "o", PASS) as v:
+        organizer.init(v, "Org", "x25519")
+        organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
+        with v.transaction() as conn:
+            v.set_meta(conn, organizer.LEGACY_META_SHARES, b"3/5")
+        assert organizer.key_safety(v) == organizer.KeySafety(backed_up=True, shares="3/5")
         organizer.create_campaign(v, spec_text)
 
 
@@ -143,4 +174,4 @@ def test_invalid_specs(tmp_path: Path, spec_text: str, edit: object, message: st
         organizer.init(v, "Org", "x25519")
         organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
         with pytest.raises(CampaignError, match=message):
-            organizer.create_campaign(v, edit(spec_text))  # type: ignore[operator]
+            organizer.create_campaign(v, edit(spec_text), without_shares=True)  # type: ignore[operator]

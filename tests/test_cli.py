@@ -64,6 +64,16 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "Back up the organizer key first",
     )
     ok(org, "organizer", "backup", "--out", str(base / "backup.age"))
+    # The backup file alone is not enough: printed shares too (one rule with the app's).
+    assert_user_error(
+        tomar(
+            org, "campaign", "create", "--spec", str(spec), "--out", str(base / "c.tomar-campaign")
+        ),
+        "Print the recovery shares of the organizer key first",
+    )
+    assert not (base / "c.tomar-campaign").exists()
+    shares = "--threshold", "2", "--shares", "3", "--out", str(base / "shares.pdf")
+    ok(org, "organizer", "shares", *shares)
     out = ok(
         org, "campaign", "create", "--spec", str(spec), "--out", str(base / "c.tomar-campaign")
     )
@@ -186,6 +196,19 @@ def test_missing_vault_and_files(tmp_path: Path) -> None:
         tomar(tmp_path / "h", "campaign", "import", str(tmp_path / "junk")), "damaged"
     )
     assert_user_error(tomar(tmp_path / "h", "init"), "already")
+
+
+def test_campaign_without_shares_is_an_explicit_choice(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    spec = Path(__file__).resolve().parents[1] / "resources" / "demo" / "demo-campaign.toml"
+    ok(org, "init")
+    ok(org, "organizer", "init", "--name", "Org", "--recipient", "x25519")
+    create = ("campaign", "create", "--spec", str(spec), "--out", str(tmp_path / "c"))
+    assert_user_error(tomar(org, *create, "--without-shares"), "Back up the organizer key first")
+    ok(org, "organizer", "backup", "--out", str(tmp_path / "backup.age"))
+    assert_user_error(tomar(org, *create), "'--without-shares'")
+    assert "Organizer fingerprint:" in ok(org, *create, "--without-shares")
+    assert (tmp_path / "c").stat().st_size > 0
 
 
 def test_home_from_environment(tmp_path: Path) -> None:

@@ -190,7 +190,7 @@ def test_hybrid_campaign_seals_to_post_quantum_recipient(tmp_path: Path, spec_te
     ident = organizer.init(v, "PQ Organizer")  # hybrid is the default
     assert ident.recipient.startswith("age1pq1")
     organizer.backup(v, tmp_path / "b.age", "backup passphrase")
-    _, package = organizer.create_campaign(v, spec_text)
+    _, package = organizer.create_campaign(v, spec_text, without_shares=True)
     with init_vault(tmp_path / "d", PASS) as dv:
         d = Device(dv)
         d.import_campaign(package)

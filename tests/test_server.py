@@ -502,9 +502,13 @@ def test_campaign_sync_keys_are_optional_and_checked(spec_text: str, tmp_path: P
     v, _, _ = make_organizer(tmp_path / "o", spec_text)
     try:
         with pytest.raises(CampaignError, match="sync_url"):
-            core_organizer.create_campaign(v, 'sync_url = "ftp://x"\n' + spec_text)
+            core_organizer.create_campaign(
+                v, 'sync_url = "ftp://x"\n' + spec_text, without_shares=True
+            )
         with pytest.raises(CampaignError, match="server_cert_sha256"):
-            core_organizer.create_campaign(v, 'server_cert_sha256 = "12"\n' + spec_text)
+            core_organizer.create_campaign(
+                v, 'server_cert_sha256 = "12"\n' + spec_text, without_shares=True
+            )
     finally:
         v.close()
 

@@ -712,6 +712,10 @@
             <translation>اول از کلید برگزارکننده نسخهٔ پشتیبان بگیرید (‎'tomar organizer backup'‎)؛ اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند.</translation>
         </message>
         <message>
+            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
+            <translation>اول سهم‌های بازیابی کلید برگزارکننده را چاپ کنید (‎'tomar organizer shares'‎)، یا بگویید که فقط فایل پشتیبان را نگه می‌دارید (‎'--without-shares'‎).</translation>
+        </message>
+        <message>
             <source>The recipient type must be 'hybrid' or 'x25519'.</source>
             <translation>نوع رمزگذاری باید ‎'hybrid'‎ یا ‎'x25519'‎ باشد.</translation>
         </message>

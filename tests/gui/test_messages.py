@@ -40,6 +40,8 @@ LATIN_TOKENS = sorted(
         "tomar sync --to URL|FOLDER",
         "'tomar sync --to FOLDER'",
         "'tomar organizer backup'",
+        "'tomar organizer shares'",
+        "'--without-shares'",
         "'tomar organizer init'",
         "'tomar init'",
         "`minisign -C -W`",

@@ -123,6 +123,8 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     click(qtbot, screen.w(QPushButton, "sharesButton"))
     qtbot.waitUntil(go_on.isEnabled, timeout=20_000)
     assert (out / SHARES_NAME).stat().st_size > 1000
+    # the wizard asks the core's rule, the one `tomar campaign create` asks
+    assert organizer.key_safety(window.session.device.vault).ready
     click(qtbot, go_on)
 
     # Step 3: export and the fingerprint for volunteers.

@@ -21,13 +21,18 @@ commands.group("campaign", "campaign packages")
     "sign a campaign spec into a package",
     arg("--spec", required=True),
     arg("--out", required=True),
+    arg(
+        "--without-shares",
+        action="store_true",
+        help="export with the key backup file alone, without printed recovery shares",
+    ),
 )
 def cmd_campaign_create(args: argparse.Namespace) -> None:
     spec = read_file(Path(args.spec), limit=1024 * 1024, what="campaign spec").decode(
         "utf-8", "replace"
     )
     with open_vault(args) as v:
-        campaign, package = organizer.create_campaign(v, spec)
+        campaign, package = organizer.create_campaign(v, spec, without_shares=args.without_shares)
     atomic_write(Path(args.out), package, mode=0o644, what="the campaign package")
     print(f"Campaign package written to {args.out}")
     print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")

@@ -1,11 +1,15 @@
 """The organizer's keys and campaign export.
 
-The key is backed up before anything can depend on it: exporting a campaign is refused
-until a passphrase-protected backup exists, because losing the key loses every signature.
+The key is backed up before anything can depend on it, because losing the key loses every
+signature: exporting a campaign is refused until a passphrase-protected backup file exists
+AND recovery shares were printed (`key_safety`), in the app and on the command line alike.
+Only an explicit `without_shares` (the command line's `--without-shares`) lets a campaign
+go out with the backup file alone.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import age
@@ -17,6 +21,8 @@ from .identity import OrganizerIdentity, now_iso
 from .vault import Vault
 
 BACKUP_WORK_FACTOR = 18
+META_SHARES = "organizer_shares_printed"  # "K/N" of the last shares printed
+LEGACY_META_SHARES = "gui_org_shares_printed"  # the same, kept by the app's wizard before
 
 
 def load(vault: Vault) -> OrganizerIdentity | None:
@@ -40,6 +46,44 @@ def require(vault: Vault) -> OrganizerIdentity:
 def is_backed_up(vault: Vault) -> bool:
     row = vault.conn.execute("SELECT backed_up_at FROM organizer").fetchone()
     return row is not None and row[0] is not None
+
+
+@dataclass(frozen=True)
+class KeySafety:
+    """What keeps the organizer key from being lost; a campaign goes out only when ready."""
+
+    backed_up: bool  # a passphrase-protected backup file was written (or keys came from one)
+    shares: str | None  # "K/N" once recovery shares were printed
+
+    @property
+    def ready(self) -> bool:
+        return self.backed_up and self.shares is not None
+
+
+def key_safety(vault: Vault) -> KeySafety:
+    shares = vault.get_meta(META_SHARES) or vault.get_meta(LEGACY_META_SHARES)
+    return KeySafety(is_backed_up(vault), shares.decode("ascii", "replace") if shares else None)
+
+
+def record_shares(vault: Vault, threshold: int, shares: int) -> None:
+    """Called once the shares PDF is in place: they count as printed from now on."""
+    with vault.transaction() as conn:
+        vault.set_meta(conn, META_SHARES, f"{threshold}/{shares}".encode())
+
+
+def require_key_safe(vault: Vault, *, without_shares: bool = False) -> None:
+    """The one rule both faces ask before a campaign is exported."""
+    safety = key_safety(vault)
+    if not safety.backed_up:
+        raise BackupRequired(
+            "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
+            "every signature of the campaign is lost with it."
+        )
+    if safety.shares is None and not without_shares:
+        raise BackupRequired(
+            "Print the recovery shares of the organizer key first ('tomar organizer "
+            "shares'), or say that you keep only the backup file ('--without-shares')."
+        )
 
 
 def init(vault: Vault, name: str, recipient_kind: str = "hybrid") -> OrganizerIdentity:
@@ -99,14 +143,12 @@ def restore_backup(vault: Vault, data: bytes, passphrase: str) -> OrganizerIdent
     return ident
 
 
-def create_campaign(vault: Vault, spec_text: str) -> tuple[Campaign, bytes]:
+def create_campaign(
+    vault: Vault, spec_text: str, *, without_shares: bool = False
+) -> tuple[Campaign, bytes]:
     """Build and sign the package, and keep the campaign in the organizer's own vault."""
     ident = require(vault)
-    if not is_backed_up(vault):
-        raise BackupRequired(
-            "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
-            "every signature of the campaign is lost with it."
-        )
+    require_key_safe(vault, without_shares=without_shares)
     package = build_package(doc_from_spec(spec_text, ident), ident)
     campaign = read_package(package)
     Device(vault).import_campaign(package)

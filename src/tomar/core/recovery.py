@@ -146,9 +146,3 @@ def restore(vault: Vault, shares: Iterable[str], *, name: str | None = None) -> 
         raise RecoveryError("These shares restore another organizer key than this campaign's.")
     organizer.store(vault, ident, backed_up=True)
     return ident
-
-
-def mark_backed_up(vault: Vault) -> None:
-    """Printed shares are a backup: campaign export no longer waits for a key file."""
-    with vault.transaction() as conn:
-        conn.execute("UPDATE organizer SET backed_up_at = ?", (now_iso(),))

@@ -399,6 +399,11 @@ _CORE: frozenset[str] = frozenset(
             "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
             "every signature of the campaign is lost with it.",
         ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Print the recovery shares of the organizer key first ('tomar organizer "
+            "shares'), or say that you keep only the backup file ('--without-shares').",
+        ),
         QT_TRANSLATE_NOOP("CoreErrors", "The recipient type must be 'hybrid' or 'x25519'."),
         QT_TRANSLATE_NOOP("CoreErrors", "The organizer signing key is damaged."),
         QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar organizer identity file."),

@@ -88,5 +88,5 @@ def write_shares(
             if progress is not None:
                 progress(i, shares)
         c.save()
-    recovery.mark_backed_up(vault)
+    organizer.record_shares(vault, threshold, shares)
     return words

@@ -3,7 +3,9 @@
 Step 1 builds a TOML spec from the form and checks it with `campaign.doc_from_spec`
 (the CLI's path), then makes the organizer keys. Step 2 needs BOTH a passphrase-protected
 key file (`organizer.backup`) and printed k-of-n recovery shares before step 3 can
-sign and export the package, whose fingerprint the organizer reads to volunteers.
+sign and export the package, whose fingerprint the organizer reads to volunteers. The
+rule is the core's (`organizer.key_safety`, which `create_campaign` enforces for the
+command line too); the wizard only shows it.
 """
 
 from __future__ import annotations
@@ -47,7 +49,6 @@ DETAILS, BACKUP, EXPORT = range(3)
 LANGS = ("en", "fa")
 BACKUP_NAME = "tomar-organizer-key-backup.age"
 SHARES_NAME = "tomar-recovery-shares.pdf"
-META_SHARES = "gui_org_shares_printed"
 
 
 class CreateCampaignScreen(OrgScreen):
@@ -394,8 +395,6 @@ class CreateCampaignScreen(OrgScreen):
 
         def work(progress: Progress, cancel: Cancel) -> None:
             write_shares(vault, out, threshold=k, shares=n, progress=progress, cancel=cancel)
-            with vault.transaction() as conn:
-                vault.set_meta(conn, META_SHARES, f"{k}/{n}".encode())
 
         self.run(
             work,
@@ -411,15 +410,14 @@ class CreateCampaignScreen(OrgScreen):
         vault = self.shell.session.device.vault
         ident = organizer.load(vault)
         self.key_fpr.setText(ident.fingerprint if ident is not None else "")
-        key_done = organizer.is_backed_up(vault)
-        shares = vault.get_meta(META_SHARES)
-        say(self.backup_state, self.tr("✓ Saved.") if key_done else "", kind="ok")
+        safety = organizer.key_safety(vault)  # the rule export asks too
+        say(self.backup_state, self.tr("✓ Saved.") if safety.backed_up else "", kind="ok")
         say(
             self.shares_state,
-            self.tr("✓ Printed (%1).").replace("%1", shares.decode()) if shares else "",
+            self.tr("✓ Printed (%1).").replace("%1", safety.shares) if safety.shares else "",
             kind="ok",
         )
-        self.continue_button.setEnabled(key_done and shares is not None)
+        self.continue_button.setEnabled(safety.ready)
 
     def to_export(self) -> None:
         self.show_step(EXPORT)
