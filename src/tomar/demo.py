@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TypedDict
 
 from .core import strokes
 from .resources import resource_path
 
 
-def _load() -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
+class DemoSigner(TypedDict):
+    lang: str
+    fields: dict[str, str]
+
+
+class _DemoFile(TypedDict):
+    """resources/demo/demo-signers.json: bundled with the program, not input."""
+
+    aspect: float
+    strokes: list[list[tuple[float, float, int, float]]]
+    signers: list[DemoSigner]
+
+
+def _load() -> _DemoFile:
+    doc: _DemoFile = json.loads(resource_path("demo", "demo-signers.json").read_text("utf-8"))
     return doc
 
 
@@ -22,7 +35,7 @@ def signature() -> strokes.Signature:
     )
 
 
-def signers() -> list[dict[str, Any]]:
+def signers() -> list[DemoSigner]:
     return list(_load()["signers"])
 
 

@@ -6,6 +6,10 @@ come back as signals of a `Job` that lives in the GUI thread, so Qt queues them 
 GUI thread: no widget is ever touched from the worker. Cancelling sets the flag and the
 job stops at its next check; threads are never killed.
 
+Jobs are typed by what `fn` returns: `start(fn, done=...)` with `fn` returning `T` takes
+a `done(result: T)` and gives a `Job[T]`, so mypy checks every callback against its job.
+The one Worker runs jobs of any result type, one after the other.
+
 Errors cross back as text: a TomarError's own message (written for volunteers, never
 quoting signer data), or a generic sentence for anything unexpected, so no traceback or
 third-party message (which may quote input) reaches the screen.
@@ -15,13 +19,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..core.errors import TomarError
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+R = TypeVar("R", covariant=True)  # a Job[bool] is a Job[object]: it only hands R out
 
 
 class Cancel(threading.Event):
@@ -31,11 +37,11 @@ class Cancel(threading.Event):
         return self.is_set()
 
 
-class Job(QObject):
-    """Signals of one job, delivered on the GUI thread."""
+class Job(QObject, Generic[R]):
+    """Signals of one job, delivered on the GUI thread; `done` carries the job's result."""
 
     progress = Signal(int, int)
-    done = Signal(object)
+    done = Signal(object)  # an R: Qt signals cannot be generic, `Worker.start` types the slot
     failed = Signal(object)  # the exception: TomarError, or a generic one
     finished = Signal()
 
@@ -48,8 +54,8 @@ class Job(QObject):
         self.cancel_flag.set()
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job, fn: Callable[[Progress, Cancel], Any]) -> None:
+class _Runnable(QRunnable, Generic[T]):
+    def __init__(self, job: Job[T], fn: Callable[[Progress, Cancel], T]) -> None:
         super().__init__()
         self.job = job
         self.fn = fn
@@ -79,23 +85,23 @@ class Worker:
     def __init__(self) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
-        self._jobs: set[Job] = set()
+        self._jobs: set[Job[object]] = set()
 
     def start(
         self,
-        fn: Callable[[Progress, Cancel], Any],
+        fn: Callable[[Progress, Cancel], T],
         *,
-        done: Callable[[Any], None] | None = None,
+        done: Callable[[T], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
         progress: Callable[[int, int], None] | None = None,
         finished: Callable[[], None] | None = None,
-    ) -> Job:
+    ) -> Job[T]:
         """Run `fn` on the worker thread; the callbacks run on the GUI thread.
 
         They are connected BEFORE the job starts: a queued signal only reaches the slots
         connected when it is emitted, and a fast job may finish at once.
         """
-        job = Job()
+        job: Job[T] = Job()
         self._jobs.add(job)
         if progress is not None:
             job.progress.connect(progress)

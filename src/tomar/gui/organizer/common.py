@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
@@ -12,6 +12,8 @@ from ..messages import error_text
 from ..screens.base import Screen, say
 from ..shell import Shell
 from ..worker import Cancel, Job, Progress
+
+T = TypeVar("T")
 
 
 def plain(text: str = "", *, wrap: bool = False, name: str = "") -> QLabel:
@@ -50,7 +52,7 @@ class OrgScreen(Screen):
         QWidget.__init__(self)
         self.shell = shell
         self.form = self
-        self.jobs: list[Job] = []
+        self.jobs: list[Job[object]] = []
 
     def error(self, label: QLabel, exc: BaseException) -> None:
         lang = self.shell.languages.current
@@ -58,14 +60,14 @@ class OrgScreen(Screen):
 
     def run(
         self,
-        fn: Callable[[Progress, Cancel], Any],
+        fn: Callable[[Progress, Cancel], T],
         *,
-        done: Callable[[Any], None],
+        done: Callable[[T], None],
         message: QLabel,
         bar: QProgressBar | None = None,
         busy: Sequence[QWidget] | None = None,
         cancel: QWidget | None = None,
-    ) -> Job:
+    ) -> Job[T]:
         """Run `fn` on the worker with a progress bar; widgets in `busy` are disabled."""
         widgets = busy or []
         for w in widgets:
@@ -91,7 +93,7 @@ class OrgScreen(Screen):
             if job in self.jobs:
                 self.jobs.remove(job)
 
-        def arrived(result: Any) -> None:
+        def arrived(result: T) -> None:
             if self.shell.session.is_open:  # a job that ends after a lock shows nothing
                 done(result)
 

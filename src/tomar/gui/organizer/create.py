@@ -11,7 +11,6 @@ command line too); the wizard only shows it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -364,7 +363,7 @@ class CreateCampaignScreen(OrgScreen):
             organizer.backup(vault, out, passphrase)
             return out
 
-        def done(path: Any) -> None:
+        def done(path: Path) -> None:
             self.backup_pass.setText("")
             self.backup_repeat.setText("")
             say(self.backup_message, "")
@@ -474,7 +473,7 @@ class CreateCampaignScreen(OrgScreen):
             out.write_bytes(package)
             return campaign.organizer_fingerprint, str(out)
 
-        def done(result: Any) -> None:
+        def done(result: tuple[str, str]) -> None:
             fpr, path = result
             self.export_fpr.setText(fpr)
             say(self.export_message, self.tr("Saved: %1").replace("%1", path), kind="ok")

@@ -53,7 +53,7 @@ class RecordsScreen(Screen):
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.back_button.clicked.connect(lambda: self.shell.go("home"))
-        self.job: Job | None = None
+        self.job: Job[object] | None = None
 
     def enter(self) -> None:
         self.model.setHorizontalHeaderLabels(
@@ -157,9 +157,7 @@ class RecordsScreen(Screen):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _exported(self, result: object) -> None:
-        if not isinstance(result, batch.Exported):
-            return
+    def _exported(self, result: batch.Exported) -> None:
         text = (
             self.tr("Batch %1 with %2 records written to %3")
             .replace("%1", QLocale().toString(result.number))
@@ -232,9 +230,7 @@ class RecordsScreen(Screen):
             finished=self._finished,
         )
 
-    def _synced(self, result: object) -> None:
-        if not isinstance(result, client.SyncResult):
-            return
+    def _synced(self, result: client.SyncResult) -> None:
         locale = QLocale()
         if result.cancelled:
             say(self.w(QLabel, "statusLabel"), self.tr("Sync cancelled. Nothing was lost."))
