@@ -23,7 +23,7 @@ from .core.atomic import atomic_write
 from .core.campaign import read_package
 from .core.device import Device, init_vault
 from .core.errors import TomarError, ValidationError
-from .core.intake import Intake
+from .core.intake import BreakdownKey, Intake
 from .core.records import SignatureForm
 
 DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 - the bundled demo, never real data
@@ -516,12 +516,13 @@ def cmd_stats(args: argparse.Namespace) -> None:
         f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "
         f"{stats['flagged']}, voided {stats['voided']}, held {stats['held']}"
     )
-    for key, title in (
+    sections: tuple[tuple[BreakdownKey, str], ...] = (
         ("by_event", "Event"),
         ("by_device", "Device"),
         ("by_day", "Day"),
         ("by_country", "Country"),
-    ):
+    )
+    for key, title in sections:
         for row in stats[key]:
             shown = row["key"] or "-"
             if key == "by_country" and countries.is_code(shown):
