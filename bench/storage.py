@@ -1,9 +1,9 @@
 """What the vault's safety settings cost the organizer's import; one JSON line per figure.
 
 Stores BENCH_N (30,000) signers with the statements `Store.signers` (core/intake/store.py)
-uses, 256 rows per statement (a `device_seqs` row and a `signers` row with the demo drawing, every
-index of the real schema), in transactions of 2,000 like one batch each, four times in
-the same run and folder:
+uses, 256 rows per statement (a `device_seqs` row and a `signers` row with the demo
+drawing, every index of the real schema), in transactions of 2,000 like one batch each,
+four times in the same run and folder:
 
 - `vault`: SQLCipher with every pragma DESIGN requires, as `Vault` opens it (with the
   wide lookaside of `tomar.core.lookaside`);
