@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
-from ..intake import COUNT_KEYS, Breakdown, BreakdownKey, Intake, Stats
+from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats
 from ..vault import Vault
 from . import text
 from .common import (
@@ -38,6 +38,7 @@ from .common import (
 
 CHART_BARS = 25
 SECTIONS: tuple[BreakdownKey, ...] = ("by_day", "by_event", "by_device", "by_country")
+SUMMARY: tuple[CountKey, ...] = ("received", "unique", "duplicates", "flagged", "voided", "held")
 
 
 def _cell(value: str, lang: str) -> str:
@@ -138,10 +139,7 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
     if campaign.is_demo:
         story.append(text.paragraph(text.label("demo", lang), small))
     story.append(Spacer(1, 3 * mm))
-    summary = [
-        [text.label(k, lang), text.digits(int(stats[k] or 0), lang)]
-        for k in COUNT_KEYS[:6]  # not the batch counts
-    ]
+    summary = [[text.label(k, lang), text.digits(int(stats[k] or 0), lang)] for k in SUMMARY]
     story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
     for device, missing in stats["gaps"].items():
         gap = ", ".join(text.digits(n, lang) for n in missing)
