@@ -23,7 +23,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from .. import organizer
 from ..campaign import Campaign
@@ -42,6 +41,7 @@ from .reports import (
     Breakdown,
     BreakdownKey,
     CountKey,
+    Signer,
     Stats,
 )
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
@@ -65,6 +65,7 @@ __all__ = [
     "Intake",
     "Progress",
     "RecordProblem",
+    "Signer",
     "Stats",
 ]
 
@@ -171,7 +172,7 @@ class Intake:
     def unique_count(self) -> int:
         return reports.unique_count(self.vault)
 
-    def unique_signers(self) -> Iterable[dict[str, Any]]:
+    def unique_signers(self) -> Iterable[Signer]:
         return reports.unique_signers(self.vault)
 
     # --- outputs ------------------------------------------------------------------

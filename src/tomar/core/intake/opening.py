@@ -15,7 +15,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import age, countries, records, strokes
 from ..errors import TomarError, ValidationError
@@ -35,9 +35,20 @@ SignerRow = tuple[Any, ...]
 #: and the fallback for invalid ones (strip, lower) does too, so they skip the parser.
 _LOWER_ASCII_EMAIL = re.compile(r"[a-z0-9._+-]+@[a-z0-9.-]+")
 
+
+class Void(NamedTuple):
+    """The part of a void record that intake stores."""
+
+    id: str
+    seq: int
+    device: str
+    time: str
+    target: str
+
+
 Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
 #: record id, then a signer's row or a void (see `prepare`) or None, then the problem
-Opened = tuple[str, SignerRow | dict[str, Any] | None, str]
+Opened = tuple[str, SignerRow | Void | None, str]
 Contact = tuple[str, str | None, str | None]  # record id, email, phone
 
 
@@ -87,7 +98,7 @@ def open_chunk(items: list[Item]) -> list[Opened]:
 
 def prepare(
     r: dict[str, Any], rid: str, seq: int, device_b64: str, ctx: Context
-) -> SignerRow | dict[str, Any]:
+) -> SignerRow | Void:
     """Check a decrypted record against its manifest entry and campaign; derive its keys.
 
     A signature comes back as its row of `signers` (but the batch and void columns), so
@@ -98,7 +109,7 @@ def prepare(
     if r.get("type") == "void":
         if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
             raise RecordProblem(rid, "it is a damaged void record.")
-        return {k: r[k] for k in ("id", "seq", "device", "time", "target")}
+        return Void(r["id"], r["seq"], r["device"], r["time"], r["target"])
     if r.get("type") != "signature":
         raise RecordProblem(rid, "it is of an unknown type.")
     drawn = _check_signature(r, rid, ctx)

@@ -59,6 +59,22 @@ class Stats(TypedDict):
     gaps: dict[str, list[int]]
 
 
+class Signer(TypedDict):
+    """A unique signer as the delivery sheets, the CSV and the app read it."""
+
+    record_id: str
+    time: str
+    event: str
+    source: str
+    paper_serial: str | None
+    paper_row: int | None
+    lang: str
+    display: str
+    fields: dict[str, str]
+    strokes: bytes | None
+    device: str
+
+
 def gaps(vault: Vault) -> dict[str, list[int]]:
     """Batch numbers missing before each device's latest, by device fingerprint."""
     out: dict[str, list[int]] = {}
@@ -142,7 +158,7 @@ def unique_count(vault: Vault) -> int:
     return int(vault.conn.execute(UNIQUE_COUNT_SQL).fetchone()[0])
 
 
-def unique_signers(vault: Vault) -> Iterable[dict[str, Any]]:
+def unique_signers(vault: Vault) -> Iterable[Signer]:
     """Unique signers in order, streamed: memory does not grow with their number.
 
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
@@ -152,17 +168,17 @@ def unique_signers(vault: Vault) -> Iterable[dict[str, Any]]:
         yield from map(_signer, vault.conn.execute(UNIQUE_SIGNERS_SQL))
 
 
-def _signer(row: Sequence[Any]) -> dict[str, Any]:
-    return {
-        "record_id": row[0],
-        "time": row[1],
-        "event": row[2],
-        "source": row[3],
-        "paper_serial": row[4],
-        "paper_row": row[5],
-        "lang": row[6],
-        "display": row[7],
-        "fields": json.loads(row[8]),
-        "strokes": row[9],
-        "device": device_fingerprint(base64.b64decode(row[10])),
-    }
+def _signer(row: Sequence[Any]) -> Signer:
+    return Signer(
+        record_id=row[0],
+        time=row[1],
+        event=row[2],
+        source=row[3],
+        paper_serial=row[4],
+        paper_row=row[5],
+        lang=row[6],
+        display=row[7],
+        fields=json.loads(row[8]),
+        strokes=row[9],
+        device=device_fingerprint(base64.b64decode(row[10])),
+    )

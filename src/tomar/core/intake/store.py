@@ -18,7 +18,7 @@ from ..errors import FormatError, TomarError
 from ..identity import now_iso
 from .audit import audit
 from .dedupe import dedupe, group_of, regroup
-from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow
+from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
 from .results import Progress, RecordProblem, replayed
 
 #: Signers written (and matched) per statement.
@@ -93,7 +93,7 @@ class Store:
                 raise RecordProblem(rid, problem)
             if cancel is not None and cancel.is_set():
                 raise TomarError("Import cancelled. Nothing was changed.")
-            if isinstance(prepared, dict):  # a void
+            if isinstance(prepared, Void):
                 self.signers(conn, pending, bf.sha256)  # a void sees what came first
                 pending = []
                 self.void(conn, prepared, bf.sha256)
@@ -107,19 +107,17 @@ class Store:
         self.signers(conn, pending, bf.sha256)
         audit(conn, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
 
-    def void(self, conn: Any, r: dict[str, Any], batch_sha: str) -> None:
-        claim(conn, [(r["id"], r["device"], r["seq"])], batch_sha, other="signers")
-        row = (r["id"], r["device"], r["target"], r["time"], batch_sha)
+    def void(self, conn: Any, v: Void, batch_sha: str) -> None:
+        claim(conn, [(v.id, v.device, v.seq)], batch_sha, other="signers")
+        row = (v.id, v.device, v.target, v.time, batch_sha)
         _insert_many(conn, "voids", _VOID_SQL, [row], batch_sha)
-        self._void_targets.add(r["target"])
+        self._void_targets.add(v.target)
         target = conn.execute(
-            "SELECT device, voided_by FROM signers WHERE record_id = ?", (r["target"],)
+            "SELECT device, voided_by FROM signers WHERE record_id = ?", (v.target,)
         ).fetchone()
-        if target is not None and target[0] == r["device"] and target[1] is None:
-            conn.execute(
-                "UPDATE signers SET voided_by = ? WHERE record_id = ?", (r["id"], r["target"])
-            )
-            regroup(conn, group_of(conn, r["target"]))
+        if target is not None and target[0] == v.device and target[1] is None:
+            conn.execute("UPDATE signers SET voided_by = ? WHERE record_id = ?", (v.id, v.target))
+            regroup(conn, group_of(conn, v.target))
 
     def signers(self, conn: Any, prepared: Sequence[SignerRow], batch_sha: str) -> None:
         """Store signature records in order, a chunk per statement, then match them."""
