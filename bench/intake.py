@@ -50,6 +50,7 @@ from tomar.core.campaign import Campaign, read_package
 from tomar.core.device import META_DUP_KEY, META_NEXT_SEQ, Device, init_vault
 from tomar.core.identity import DeviceIdentity
 from tomar.core.intake import CHUNK, ImportResult, Intake
+from tomar.core.intake.store import Store
 from tomar.core.records import SignatureForm
 from tomar.core.vault import Vault
 from tomar.demo import signature as demo_signature
@@ -401,25 +402,37 @@ def _emit_memory(after: int, total: int) -> None:
     )
 
 
+class _TimedStore(Store):
+    """The intake's store, adding the time it takes to its owner's `db_cpu`."""
+
+    def __init__(self, owner: _TimedIntake) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def signers(self, conn: Any, prepared: Any, batch_sha: str) -> None:
+        t0 = time.thread_time()
+        try:
+            super().signers(conn, prepared, batch_sha)
+        finally:
+            self.owner.db_cpu += time.thread_time() - t0
+
+    def void(self, conn: Any, r: Any, batch_sha: str) -> None:
+        t0 = time.thread_time()
+        try:
+            super().void(conn, r, batch_sha)
+        finally:
+            self.owner.db_cpu += time.thread_time() - t0
+
+
 class _TimedIntake(Intake):
     """Counts the importing thread's CPU time in the database work: storing, matching and
     committing (a commit encrypts and writes every page the batch changed)."""
 
     db_cpu = 0.0
 
-    def _store_signers(self, conn: Any, prepared: Any, batch_sha: str) -> None:
-        t0 = time.thread_time()
-        try:
-            super()._store_signers(conn, prepared, batch_sha)
-        finally:
-            self.db_cpu += time.thread_time() - t0
-
-    def _store_void(self, conn: Any, r: Any, batch_sha: str) -> None:
-        t0 = time.thread_time()
-        try:
-            super()._store_void(conn, r, batch_sha)
-        finally:
-            self.db_cpu += time.thread_time() - t0
+    def __init__(self, vault: Vault, *, workers: int) -> None:
+        super().__init__(vault, workers=workers)
+        self.importer.store = _TimedStore(self)
 
 
 def _timed_commits(v: Vault, intake: _TimedIntake) -> None:

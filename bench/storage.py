@@ -1,9 +1,9 @@
 """What the vault's safety settings cost the organizer's import; one JSON line per figure.
 
-Stores BENCH_N (30,000) signers with the statements `Intake._store_signers` uses, 256
-rows per statement (a `device_seqs` row and a `signers` row with the demo drawing, every
-index of the real schema), in transactions of 2,000 like one batch each, four times in
-the same run and folder:
+Stores BENCH_N (30,000) signers with the statements `Store.signers` (core/intake/store.py)
+uses, 256 rows per statement (a `device_seqs` row and a `signers` row with the demo
+drawing, every index of the real schema), in transactions of 2,000 like one batch each,
+four times in the same run and folder:
 
 - `vault`: SQLCipher with every pragma DESIGN requires, as `Vault` opens it (with the
   wide lookaside of `tomar.core.lookaside`);
@@ -33,14 +33,13 @@ from typing import Any
 import sqlcipher3
 
 from tomar.core import lookaside, strokes, vault
-from tomar.core.intake import Intake
+from tomar.core.intake.store import SEQ_SQL, SIGNER_SQL  # what the import runs
 from tomar.core.migrations import MIGRATIONS
 from tomar.demo import signature as demo_signature
 
 N = int(os.environ.get("BENCH_N", "30000"))
 PER_BATCH = 2000
 
-SEQ_SQL, SIGNER_SQL = Intake._SEQ_SQL, Intake._SIGNER_SQL  # what the import runs
 CHUNK = 256
 
 

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,7 +154,7 @@ COUNTS = ("received", "unique", "duplicates", "flagged", "voided", "held", "held
 
 
 def counts(intake: Intake) -> dict[str, int]:
-    stats = intake.stats()
+    stats: Mapping[str, Any] = intake.stats()
     return {k: int(stats[k]) for k in (*COUNTS, "batches")}
 
 
@@ -537,3 +537,23 @@ def paper_organizer(
     ident = ident or OrganizerIdentity.generate("Paper Organizer", "x25519")
     spec = SPEC if campaign_id is None else spec_with_id(campaign_id)
     return Paper(ident, build_package(doc_from_spec(spec, ident), ident))
+
+
+# --- intake helpers -----------------------------------------------------------------------
+
+
+def run(org: Org, pool: Pool, *names: str) -> list[Any]:
+    """Import the pool's batches by name into `org`, one by one."""
+    with org.intake() as intake:
+        return [intake.import_bytes(pool.batches[n], name=n) for n in names]
+
+
+def sealed_in(data: bytes) -> dict[str, bytes]:
+    """A batch's sealed records by record id."""
+    return {name[:-4]: body for name, body in members(data) if name.endswith(".age")}
+
+
+def signer_rows(org: Org) -> set[tuple[str, str | None, str | None]]:
+    """What dedupe and voids decided: (record id, duplicate of, voided by) of each signer."""
+    rows = org.vault.conn.execute("SELECT record_id, dup_of, voided_by FROM signers")
+    return {(r[0], r[1], r[2]) for r in rows}

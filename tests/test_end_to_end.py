@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,7 +65,7 @@ def test_three_devices_two_rallies(pool: kit.Pool, tmp_path: Path) -> None:
         approved = intake.approve_device(c.identity.fingerprint)
         assert sorted(r.number for r in approved) == [1, 2]
         assert {r.status for r in approved} == {"imported"}
-        stats = intake.stats()
+        stats: Mapping[str, Any] = intake.stats()
         csv_rows = intake.export_csv(tmp_path / "signers.csv")
 
     assert {k: stats[k] for k in (*kit.COUNTS, "batches", "gaps")} == {

@@ -16,7 +16,7 @@ import time
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -430,7 +430,7 @@ class IntakeMachine(RuleBasedStateMachine):
 
     @invariant()
     def counts_follow_the_model(self) -> None:
-        stats = self.intake.stats()
+        stats: Mapping[str, Any] = self.intake.stats()
         model = kit.expected(self.pool, self.imported)
         assert {k: stats[k] for k in model} == model
         per_batch: dict[str, int] = {}

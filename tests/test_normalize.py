@@ -398,7 +398,7 @@ def test_match_key_ascii_short_cut_equals_full_path(s: str) -> None:
 @settings(max_examples=500)
 @given(st.from_regex(r"[a-z0-9._+-]{1,20}@[a-z0-9.-]{1,20}", fullmatch=True))
 def test_intake_email_short_cut_equals_full_path(email: str) -> None:
-    from tomar.core.intake import _LOWER_ASCII_EMAIL, _dedupe_email
+    from tomar.core.intake.opening import _LOWER_ASCII_EMAIL, _dedupe_email
 
     assert _LOWER_ASCII_EMAIL.fullmatch(email)
     try:

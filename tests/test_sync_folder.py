@@ -15,7 +15,7 @@ import pytest
 
 from tomar.core import batch, receipts
 from tomar.core.device import Device
-from tomar.core.intake import Intake
+from tomar.core.intake import ImportStatus, Intake
 from tomar.sync import SyncError, client
 
 from .conftest import PASS, form
@@ -95,8 +95,8 @@ def test_lost_batch_file_is_written_again_and_damaged_one_replaced(
         )
         with Intake(org.vault) as intake:
             pulled = client.pull(intake, stick)
-            assert [r.status for r in pulled.imports].count("imported") == 1
-            assert [r.status for r in pulled.imports].count("rejected") == 1
+            assert [r.status for r in pulled.imports].count(ImportStatus.IMPORTED) == 1
+            assert [r.status for r in pulled.imports].count(ImportStatus.REJECTED) == 1
             assert not pulled.ok
             # The rejected file is remembered, not fetched and reported again.
             assert client.pull(intake, stick).imports == []

@@ -30,7 +30,8 @@ from tomar.sync.folder import FolderTarget
 from tomar.sync.http import RetryPolicy, ServerTarget
 
 from .. import batchkit as kit
-from ..test_intake import _PROBLEMS, _forged_a1
+from ..forgekit import PROBLEMS as _PROBLEMS
+from ..forgekit import forged_a1 as _forged_a1
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # Technical words a Persian sentence keeps as they are (commands, keys of the campaign
@@ -289,7 +290,16 @@ IN_SCOPE: tuple[str, ...] = (
     "core/enroll.py",
     "core/fingerprint.py",
     "core/identity.py",
-    "core/intake.py",
+    "core/intake/__init__.py",
+    "core/intake/audit.py",
+    "core/intake/dedupe.py",
+    "core/intake/devices.py",
+    "core/intake/opening.py",
+    "core/intake/outputs.py",
+    "core/intake/pipeline.py",
+    "core/intake/reports.py",
+    "core/intake/results.py",
+    "core/intake/store.py",
     "core/keyfile.py",
     "core/migrations.py",
     "core/minisign.py",
@@ -354,7 +364,7 @@ EXTRA_PARTS = {
 }
 # Templates made of two f-strings, or of an f-string given as a name.
 COMPOSED = {
-    "Record %1: %2 The whole batch was rejected.": "RecordProblem + Intake._import_read",
+    "Record %1: %2 The whole batch was rejected.": "RecordProblem + Importer._import_read",
     "batch %1": "RemoteBatch(name=f'batch {sha[:12]}') in http.ServerTarget.list_batches",
 }
 
@@ -513,7 +523,7 @@ class _Reader(ast.NodeVisitor):
         elif name in ("ImportResult", "_result"):  # the message of a rejected batch
             status = 1 if name == "ImportResult" else 2
             args = node.args[status:]
-            if len(args) >= 2 and isinstance(args[0], ast.Constant) and args[0].value == "rejected":
+            if len(args) >= 2 and ast.unparse(args[0]) in ("'rejected'", "ImportStatus.REJECTED"):
                 message = args[1]
                 # f"{exc} The whole batch was rejected." adds to a RecordProblem: COMPOSED
                 if not (

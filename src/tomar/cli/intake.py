@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core import countries
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
-from ..core.intake import Intake
+from ..core.intake import BreakdownKey, Intake
 from .command import Commands, UsageError, arg
 from .common import open_vault, print_json, read_file
 
@@ -91,12 +91,13 @@ def cmd_stats(args: argparse.Namespace) -> None:
         f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "
         f"{stats['flagged']}, voided {stats['voided']}, held {stats['held']}"
     )
-    for key, title in (
+    sections: tuple[tuple[BreakdownKey, str], ...] = (
         ("by_event", "Event"),
         ("by_device", "Device"),
         ("by_day", "Day"),
         ("by_country", "Country"),
-    ):
+    )
+    for key, title in sections:
         for row in stats[key]:
             shown = row["key"] or "-"
             if key == "by_country" and countries.is_code(shown):

@@ -433,7 +433,7 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "CoreErrors", "These shares do not fit together; check each one word by word."
         ),
-        # --- intake and review (core/intake.py) ---
+        # --- intake and review (core/intake/) ---
         QT_TRANSLATE_NOOP(
             "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
         ),

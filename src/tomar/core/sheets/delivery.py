@@ -29,7 +29,7 @@ from ..atomic import atomic_writer
 from ..campaign import Campaign
 from ..errors import TomarError
 from ..identity import device_fingerprint, now_iso
-from ..intake import Intake
+from ..intake import Intake, Signer
 from ..records import initials
 from ..vault import Vault
 from . import text
@@ -199,7 +199,7 @@ class _SignerPainter:
                 base=base,
             )
 
-    def row(self, c: Any, index: int, slot: int, signer: dict[str, Any]) -> None:
+    def row(self, c: Any, index: int, slot: int, signer: Signer) -> None:
         top = self.top - COL_HEAD_H - slot * ROW_H
         bottom = top - ROW_H
         c.setStrokeGray(0.7)
@@ -262,7 +262,7 @@ class _SignerPainter:
         if gray:
             c.setFillGray(0)
 
-    def _signature(self, c: Any, signer: dict[str, Any], x: float, top: float, cw: float) -> None:
+    def _signature(self, c: Any, signer: Signer, x: float, top: float, cw: float) -> None:
         blob = signer["strokes"]
         base = "RTL" if self.rtl else None
         if signer["display"] == "hidden":
@@ -359,7 +359,7 @@ def _draw_signers(
     size: tuple[float, float],
     pages: _Pages,
     painter: _SignerPainter,
-    signers: Iterable[dict[str, Any]],
+    signers: Iterable[Signer],
     total: int,
     progress: Progress | None,
     cancel: threading.Event | None,

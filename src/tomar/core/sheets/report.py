@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
-from ..intake import Intake
+from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats
 from ..vault import Vault
 from . import text
 from .common import (
@@ -37,7 +37,8 @@ from .common import (
 )
 
 CHART_BARS = 25
-SECTIONS = ("by_day", "by_event", "by_device", "by_country")
+SECTIONS: tuple[BreakdownKey, ...] = ("by_day", "by_event", "by_device", "by_country")
+SUMMARY: tuple[CountKey, ...] = ("received", "unique", "duplicates", "flagged", "voided", "held")
 
 
 def _cell(value: str, lang: str) -> str:
@@ -62,7 +63,7 @@ def _table(rows: list[list[str]], widths: list[float], lang: str, *, header: boo
     return table
 
 
-def _chart(rows: list[dict[str, Any]], lang: str, width: float, short: bool) -> Flowable:
+def _chart(rows: list[Breakdown], lang: str, width: float, short: bool) -> Flowable:
     """Received and unique per key; the largest keys only, the rest summed as 'others'."""
     top = sorted(rows, key=lambda r: -int(r["received"]))[:CHART_BARS]
     rest = rows and [r for r in rows if r not in top]
@@ -123,7 +124,7 @@ def _key(key: str, lang: str) -> str:
     return key if key else text.label("unknown", lang)
 
 
-def _story(stats: dict[str, Any], intake: Intake, lang: str, width: float) -> list[Flowable]:
+def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowable]:
     campaign = intake.campaign
     title = text.style(lang, 16, bold=True, name="title")
     head = text.style(lang, 12, bold=True, name="head", space_after=3)
@@ -138,10 +139,7 @@ def _story(stats: dict[str, Any], intake: Intake, lang: str, width: float) -> li
     if campaign.is_demo:
         story.append(text.paragraph(text.label("demo", lang), small))
     story.append(Spacer(1, 3 * mm))
-    summary = [
-        [text.label(k, lang), text.digits(int(stats[k] or 0), lang)]
-        for k in ("received", "unique", "duplicates", "flagged", "voided", "held")
-    ]
+    summary = [[text.label(k, lang), text.digits(int(stats[k] or 0), lang)] for k in SUMMARY]
     story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
     for device, missing in stats["gaps"].items():
         gap = ", ".join(text.digits(n, lang) for n in missing)
@@ -149,7 +147,12 @@ def _story(stats: dict[str, Any], intake: Intake, lang: str, width: float) -> li
     for section in SECTIONS:
         rows = stats[section]
         if section == "by_country":
-            rows = [{**r, "key": countries.name(str(r["key"]), lang)} for r in rows]
+            rows = [
+                Breakdown(
+                    key=countries.name(r["key"], lang), received=r["received"], unique=r["unique"]
+                )
+                for r in rows
+            ]
         story += [NeedSpace(110 * mm), Spacer(1, 5 * mm)]
         story.append(text.paragraph(text.label(section, lang), head))
         if not rows:
@@ -179,7 +182,7 @@ def write_report(
     paper: str = "letter",
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-) -> dict[str, Any]:
+) -> Stats:
     """Write the campaign report to `out`; returns the statistics it shows."""
     with Intake(vault, workers=1) as intake:
         campaign = intake.campaign

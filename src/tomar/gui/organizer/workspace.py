@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +182,7 @@ class OrganizerScreen(OrgScreen):
     def refresh_dashboard(self) -> None:
         if self.intake is None:
             return
-        stats = self.intake.stats()
+        stats: Mapping[str, Any] = self.intake.stats()  # read by the keys of the widgets
         locale = QLocale()
         for key, label in self.count_labels.items():
             label.setText(locale.toString(int(stats[key])))

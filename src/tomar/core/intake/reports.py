@@ -1,0 +1,184 @@
+"""What the organizer reads: counts, breakdowns, gaps in the chains, the unique signers."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, TypedDict
+
+from .. import countries
+from ..identity import device_fingerprint
+from ..vault import Vault
+
+UNIQUE_COUNT_SQL = (
+    "SELECT count(*) FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL"
+)
+UNIQUE_SIGNERS_SQL = (
+    "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
+    "fields, strokes, device FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
+)
+_UNIQUE = "voided_by IS NULL AND dup_of IS NULL"
+
+CountKey = Literal[
+    "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches"
+]
+BreakdownKey = Literal["by_event", "by_device", "by_day", "by_country"]
+#: The counts of `Stats` in the order people read them, and its breakdowns.
+COUNT_KEYS: tuple[CountKey, ...] = (
+    "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches",
+)  # fmt: skip
+BREAKDOWN_KEYS: tuple[BreakdownKey, ...] = ("by_event", "by_device", "by_day", "by_country")
+
+
+class Breakdown(TypedDict):
+    """Signers received and unique under one key (an event, device, day or country)."""
+
+    key: str
+    received: int
+    unique: int
+
+
+class Stats(TypedDict):
+    """The campaign's counts, as the dashboard, the report and `intake --stats` show them."""
+
+    received: int
+    unique: int
+    duplicates: int
+    flagged: int
+    voided: int
+    held: int
+    held_batches: int
+    batches: int
+    by_event: list[Breakdown]
+    by_device: list[Breakdown]
+    by_day: list[Breakdown]
+    by_country: list[Breakdown]
+    gaps: dict[str, list[int]]
+
+
+class Signer(TypedDict):
+    """A unique signer as the delivery sheets, the CSV and the app read it."""
+
+    record_id: str
+    time: str
+    event: str
+    source: str
+    paper_serial: str | None
+    paper_row: int | None
+    lang: str
+    display: str
+    fields: dict[str, str]
+    strokes: bytes | None
+    device: str
+
+
+def gaps(vault: Vault) -> dict[str, list[int]]:
+    """Batch numbers missing before each device's latest, by device fingerprint."""
+    out: dict[str, list[int]] = {}
+    rows = vault.conn.execute(
+        "SELECT device, group_concat(number) FROM intake_batches WHERE status = 'imported' "
+        "GROUP BY device"
+    )
+    for device, numbers in rows:
+        have = {int(n) for n in str(numbers).split(",")}
+        missing = sorted(set(range(1, max(have) + 1)) - have)
+        if missing:
+            out[device_fingerprint(base64.b64decode(device))] = missing
+    return out
+
+
+def stats(vault: Vault) -> Stats:
+    conn = vault.conn
+
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0] or 0)
+
+    by_device = [
+        Breakdown(
+            key=device_fingerprint(base64.b64decode(row["key"])),
+            received=row["received"],
+            unique=row["unique"],
+        )
+        for row in _breakdown(vault, "device")
+    ]
+    # Keys stored before typed countries became codes are merged into their code.
+    by_country: dict[str, Breakdown] = {}
+    for row in _breakdown(vault, "country"):
+        key = countries.canonical(row["key"])
+        into = by_country.setdefault(key, Breakdown(key=key, received=0, unique=0))
+        into["received"] += row["received"]
+        into["unique"] += row["unique"]
+    return Stats(
+        received=one("SELECT count(*) FROM signers"),
+        unique=unique_count(vault),
+        duplicates=one(
+            "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
+        ),
+        flagged=flagged_count(vault),
+        voided=one("SELECT count(*) FROM signers WHERE voided_by IS NOT NULL"),
+        held=one("SELECT sum(record_count) FROM intake_batches WHERE status = 'held'"),
+        held_batches=one("SELECT count(*) FROM intake_batches WHERE status = 'held'"),
+        batches=one("SELECT count(*) FROM intake_batches WHERE status = 'imported'"),
+        by_event=_breakdown(vault, "event_name"),
+        by_device=by_device,
+        by_day=_breakdown(vault, "day"),
+        by_country=sorted(by_country.values(), key=lambda r: str(r["key"])),
+        gaps=gaps(vault),
+    )
+
+
+def _breakdown(vault: Vault, column: str) -> list[Breakdown]:
+    rows = vault.conn.execute(
+        f"SELECT {column} AS k, count(*), "  # noqa: S608 (fixed columns)
+        f"sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) FROM signers GROUP BY k ORDER BY k"
+    )
+    return [Breakdown(key=k or "", received=n, unique=u or 0) for k, n, u in rows]
+
+
+def flagged_count(vault: Vault) -> int:
+    """Originals whose name and city match another original's: a person should look."""
+    sql = """
+        SELECT count(*) FROM signers s
+        WHERE s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct'
+          AND (EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city
+                       AND t.record_id != s.record_id AND t.voided_by IS NULL
+                       AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct')
+            OR EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit
+                       AND t.record_id != s.record_id AND t.voided_by IS NULL
+                       AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct'))
+    """
+    return int(vault.conn.execute(sql).fetchone()[0])
+
+
+def unique_count(vault: Vault) -> int:
+    """Counted from the index alone: reading the rows would fill the page cache."""
+    return int(vault.conn.execute(UNIQUE_COUNT_SQL).fetchone()[0])
+
+
+def unique_signers(vault: Vault) -> Iterable[Signer]:
+    """Unique signers in order, streamed: memory does not grow with their number.
+
+    SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
+    partial index that already holds them in this order is named.
+    """
+    with vault.streaming():
+        yield from map(_signer, vault.conn.execute(UNIQUE_SIGNERS_SQL))
+
+
+def _signer(row: Sequence[Any]) -> Signer:
+    return Signer(
+        record_id=row[0],
+        time=row[1],
+        event=row[2],
+        source=row[3],
+        paper_serial=row[4],
+        paper_row=row[5],
+        lang=row[6],
+        display=row[7],
+        fields=json.loads(row[8]),
+        strokes=row[9],
+        device=device_fingerprint(base64.b64decode(row[10])),
+    )

@@ -1,0 +1,53 @@
+"""What an import says back: a result per batch, and a record's problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from ..errors import TomarError
+
+#: Records done, records in all: heard every 500 records and at the end of a batch.
+Progress = Callable[[int, int], None]
+
+
+class ImportStatus(StrEnum):
+    """What became of a batch; a str, so that it prints and compares as its value."""
+
+    IMPORTED = "imported"
+    ALREADY = "already"
+    HELD = "held"
+    REJECTED = "rejected"
+
+
+@dataclass
+class ImportResult:
+    name: str
+    status: ImportStatus
+    message: str
+    device: str = ""
+    number: int = 0
+    count: int = 0
+    gaps: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != ImportStatus.REJECTED
+
+
+class RecordProblem(TomarError):
+    """One record of a batch is refused (and with it the whole batch)."""
+
+    def __init__(self, record_id: str, reason: str) -> None:
+        self.record_id = record_id
+        self.reason = reason
+        super().__init__(f"Record {record_id}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RecordProblem, (self.record_id, self.reason))
+
+
+def replayed(record_id: str) -> RecordProblem:
+    return RecordProblem(record_id, "it was already received (a replayed record).")

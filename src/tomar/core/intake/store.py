@@ -1,0 +1,185 @@
+"""Storing a batch's records: claiming ids, inserting signers and voids, the chain.
+
+The replay checks live in the schema (see `claim`); a batch is stored in one
+transaction, so one refused record rolls back the whole batch.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlcipher3
+
+from .. import batch
+from ..errors import FormatError, TomarError
+from ..identity import now_iso
+from .audit import audit
+from .dedupe import dedupe, group_of, regroup
+from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
+from .results import Progress, RecordProblem, replayed
+
+#: Signers written (and matched) per statement.
+CHUNK = 256
+SEQ_SQL = "INSERT INTO device_seqs(device, seq, record_id, batch) VALUES (?,?,?,?)"
+SIGNER_SQL = (
+    f"INSERT INTO signers({', '.join(SIGNER_COLUMNS)}) "  # noqa: S608 (fixed columns)
+    f"VALUES ({', '.join('?' * len(SIGNER_COLUMNS))})"
+)
+_VOID_SQL = "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)"
+
+
+def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
+    """A batch must fit between the batches of its device already imported."""
+
+    def imported(number: int) -> tuple[str, str | None] | None:
+        row = conn.execute(
+            "SELECT manifest_sha256, prev FROM intake_batches "
+            "WHERE device = ? AND number = ? AND status = 'imported'",
+            (device_b64, number),
+        ).fetchone()
+        return None if row is None else (str(row[0]), row[1])
+
+    same = imported(bf.number)
+    if same is not None:
+        raise FormatError(
+            f"Another batch {bf.number} of this device was already imported: this one is "
+            "a replay or a forgery."
+        )
+    before, after = imported(bf.number - 1), imported(bf.number + 1)
+    if before is not None and bf.prev != before[0]:
+        raise FormatError(f"This batch does not follow batch {bf.number - 1} of its device.")
+    if after is not None and after[1] != bf.manifest_sha256:
+        raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
+
+
+class Store:
+    """Writes one batch's opened records, in order, into an open transaction."""
+
+    def __init__(self) -> None:
+        self._void_targets: set[str] = set()
+
+    def batch(
+        self,
+        conn: Any,
+        bf: batch.BatchFile,
+        device_b64: str,
+        opened: Iterable[Opened],
+        total: int,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        """Store every record of a batch; the first problem raises (and rolls back).
+
+        The transaction stays open while the pool opens records: one bad record rolls
+        back everything, so a batch is still imported whole or not at all.
+        """
+        conn.execute(
+            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
+            "record_count, received_at, status) VALUES (?,?,?,?,?,?,?, 'imported') "
+            "ON CONFLICT(sha256) DO UPDATE SET status = 'imported', body = NULL, "
+            "received_at = excluded.received_at",
+            (bf.sha256, bf.manifest_sha256, device_b64, bf.number, bf.prev, total, now_iso()),
+        )
+        self._void_targets = {
+            str(t[0])
+            for t in conn.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
+        }
+        pending: list[SignerRow] = []  # signers not yet written, nor compared
+        for i, (rid, prepared, problem) in enumerate(opened, 1):
+            if prepared is None:
+                raise RecordProblem(rid, problem)
+            if cancel is not None and cancel.is_set():
+                raise TomarError("Import cancelled. Nothing was changed.")
+            if isinstance(prepared, Void):
+                self.signers(conn, pending, bf.sha256)  # a void sees what came first
+                pending = []
+                self.void(conn, prepared, bf.sha256)
+            else:
+                pending.append(prepared)
+                if len(pending) >= CHUNK:
+                    self.signers(conn, pending, bf.sha256)
+                    pending = []
+            if progress is not None and (i % 500 == 0 or i == total):
+                progress(i, total)
+        self.signers(conn, pending, bf.sha256)
+        audit(conn, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
+
+    def void(self, conn: Any, v: Void, batch_sha: str) -> None:
+        claim(conn, [(v.id, v.device, v.seq)], batch_sha, other="signers")
+        row = (v.id, v.device, v.target, v.time, batch_sha)
+        _insert_many(conn, "voids", _VOID_SQL, [row], batch_sha)
+        self._void_targets.add(v.target)
+        target = conn.execute(
+            "SELECT device, voided_by FROM signers WHERE record_id = ?", (v.target,)
+        ).fetchone()
+        if target is not None and target[0] == v.device and target[1] is None:
+            conn.execute("UPDATE signers SET voided_by = ? WHERE record_id = ?", (v.id, v.target))
+            regroup(conn, group_of(conn, v.target))
+
+    def signers(self, conn: Any, prepared: Sequence[SignerRow], batch_sha: str) -> None:
+        """Store signature records in order, a chunk per statement, then match them."""
+        if not prepared:
+            return
+        claim(conn, [p[:3] for p in prepared], batch_sha, other="voids")
+        rows = []
+        contacts: list[Contact] = []
+        for p in prepared:
+            void = None
+            if p[0] in self._void_targets:  # a void that arrived before its target
+                void = conn.execute(
+                    "SELECT record_id FROM voids WHERE target = ? AND device = ?", p[:2]
+                ).fetchone()
+            rows.append((*p, batch_sha, None if void is None else void[0]))
+            if void is None and (p[EMAIL] or p[PHONE]):
+                contacts.append((p[0], p[EMAIL], p[PHONE]))
+        _insert_many(conn, "signers", SIGNER_SQL, rows, batch_sha)
+        dedupe(conn, contacts)
+
+
+def claim(conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, other: str) -> None:
+    """The replay check: each (device, seq) is received once (the constraint on
+    device_seqs), and each record id once (the primary keys of signers and voids, and
+    here the other of the two tables, `other`).
+
+    Many rows per statement. If one was already received, the whole batch is rejected
+    (the transaction rolls back), so it only remains to name the first such record.
+    """
+    ids = [rid for rid, _, _ in keys]
+    taken = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT record_id FROM {other} "  # noqa: S608 (signers or voids)
+            "WHERE record_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
+    if taken:
+        raise replayed(next(rid for rid in ids if rid in taken))
+    rows = [(device, seq, rid, batch_sha) for rid, device, seq in keys]
+    try:
+        conn.executemany(SEQ_SQL, rows)
+    except sqlcipher3.IntegrityError:
+        for device, seq, rid, _ in rows:
+            if conn.execute(
+                "SELECT 1 FROM device_seqs WHERE device = ? AND seq = ? AND batch != ?",
+                (device, seq, batch_sha),
+            ).fetchone():
+                raise replayed(rid) from None
+        raise
+
+
+def _insert_many(conn: Any, table: str, sql: str, rows: list[Any], batch_sha: str) -> None:
+    """Insert rows whose first column is the record id; name a replayed one."""
+    try:
+        conn.executemany(sql, rows)
+    except sqlcipher3.IntegrityError:
+        for row in rows:
+            if conn.execute(
+                f"SELECT 1 FROM {table} WHERE record_id = ? AND batch != ?",  # noqa: S608
+                (row[0], batch_sha),
+            ).fetchone():
+                raise replayed(row[0]) from None
+        raise
