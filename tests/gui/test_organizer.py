@@ -181,13 +181,13 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     # A new file in the watched folder is imported without a click.
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)
     shutil.copy(files["A"], inbox / "copy-of-a.tomar-batch")
-    org.scan_watched()
+    org.intake_tab.scan_watched()
     qtbot.waitUntil(lambda: results.rowCount() == 4, timeout=20_000)
     assert results.item(3, 1).text() == "Already imported"  # type: ignore[union-attr]
 
     # Approve the held device B.
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)  # finished arrived
-    org.refresh_held()
+    org.intake_tab.refresh_held()
     held = org.w(QTableWidget, "heldTable")
     assert held.rowCount() == 1
     held.selectRow(0)
@@ -202,7 +202,7 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert org.w(QLabel, "uniqueValue").text() == "4"
     assert org.w(QLabel, "duplicatesValue").text() == "1"
     assert org.w(QLabel, "flaggedValue").text() == "2"
-    assert org.charts["by_device"].rows
+    assert org.dashboard_tab.charts["by_device"].rows
 
     # Review: the flagged Omid is merged into the other Omid; the change is audited.
     org.show_tab("signers")
@@ -210,9 +210,9 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert table.model().rowCount() == 5
     org.w(QComboBox, "filterCombo").setCurrentIndex(3)  # to review
     assert table.model().rowCount() == 2
-    org.select_row(1)
+    org.signers_tab.select_row(1)
     assert "Omid Tehrani" in org.w(QLabel, "signerDetails").text()
-    assert org.signature.signature is not None
+    assert org.signers_tab.signature.signature is not None
     assert org.w(QComboBox, "candidateCombo").count() == 1
     click(qtbot, org.w(QPushButton, "mergeButton"))
     assert table.model().rowCount() == 0
@@ -220,7 +220,7 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert conn.execute("SELECT count(*) FROM audit WHERE action = 'review merge'").fetchone()[0]
     org.w(QLineEdit, "searchEdit").setText("dina")
     org.w(QComboBox, "filterCombo").setCurrentIndex(0)
-    org.load_signers()
+    org.signers_tab.load_signers()
     assert table.model().rowCount() == 1
 
     # Outputs: CSV and delivery sheets.
@@ -287,7 +287,7 @@ def test_organizer_vault_opens_the_workspace(
     # A damaged file is rejected with its reason, and nothing changes.
     bad = tmp_path / "bad.tomar-batch"
     bad.write_bytes(b"PK\x03\x04 not a batch")
-    screen.import_paths([bad])
+    screen.intake_tab.import_paths([bad])
     qtbot.waitUntil(lambda: results.rowCount() == 2, timeout=10_000)
     assert results.item(1, 1).text() == "Rejected"  # type: ignore[union-attr]
     assert results.item(1, 5).text()  # type: ignore[union-attr]
@@ -390,7 +390,7 @@ def test_rejection_reasons_are_shown_in_persian(
     screen.show_tab("intake")
     bad = tmp_path / "bad.tomar-batch"
     bad.write_bytes(b"PK\x03\x04 not a batch")
-    screen.import_paths([bad])
+    screen.intake_tab.import_paths([bad])
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=10_000)
     assert results.item(0, 1).text() == "رد شد"  # type: ignore[union-attr]
@@ -429,9 +429,12 @@ def test_countries_are_shown_by_name_in_the_interface_language(
     assert isinstance(screen, OrganizerScreen)
     screen.show_tab("dashboard")
     screen.refresh()
-    assert sorted(screen.charts["by_country"].rows) == [("ایالات متحده", 3, 3), ("ایران", 1, 1)]
+    assert sorted(screen.dashboard_tab.charts["by_country"].rows) == [
+        ("ایالات متحده", 3, 3),
+        ("ایران", 1, 1),
+    ]
     screen.show_tab("signers")
-    screen.load_signers()
+    screen.signers_tab.load_signers()
     model = screen.w(QTableView, "signersTable").model()
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"ایالات متحده", "ایران"}

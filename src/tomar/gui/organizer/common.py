@@ -42,14 +42,11 @@ def button(text: str, name: str, action: Callable[[], None]) -> QPushButton:
 
 
 class OrgScreen(Screen):
-    """A screen built in code rather than from a Designer form."""
-
-    ui_name = ""
+    """An organizer screen: a Designer form like every screen, plus background jobs shown
+    with a progress bar, a Cancel button and a message line."""
 
     def __init__(self, shell: Shell) -> None:
-        QWidget.__init__(self)
-        self.shell = shell
-        self.form = self
+        super().__init__(shell)
         self.jobs: list[Job] = []
 
     def error(self, label: QLabel, exc: BaseException) -> None:

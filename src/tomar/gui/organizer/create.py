@@ -51,11 +51,12 @@ META_SHARES = "gui_org_shares_printed"
 
 
 class CreateCampaignScreen(OrgScreen):
+    ui_name = "org_create"
+
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.spec_text = ""
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        outer = self.w(QVBoxLayout, "createLayout")
         title = plain(self.tr("Create a campaign"), name="titleLabel")
         self.step_label = plain(name="stepLabel")
         head = QHBoxLayout()
