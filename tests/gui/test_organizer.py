@@ -439,3 +439,89 @@ def test_countries_are_shown_by_name_in_the_interface_language(
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"ایالات متحده", "ایران"}
     window.lock_now()
+
+
+def test_approval_takes_the_device_key_kept_in_the_model(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """What a cell shows is for people; the key a row stands for is kept in UserRole."""
+    from ..batchkit import new_organizer
+    from .conftest import unlock
+
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Nina Park")
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        assert intake.import_file(batch_file).status == "held"
+    org.close()
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("intake")
+    held = screen.w(QTableWidget, "heldTable")
+    assert held.rowCount() == 1
+    cell = held.item(0, 0)
+    assert cell is not None and d.identity.fingerprint in cell.text()
+    cell.setText("دستگاه ۱")  # however it is shown, the row stands for the same device
+    held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
+    click(qtbot, screen.w(QPushButton, "approveButton"))
+    results = screen.w(QTableWidget, "resultsTable")
+    qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
+    assert results.item(0, 1).text() == "وارد شد"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    window.lock_now()
+
+
+def test_every_workspace_text_is_in_persian(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Forms and tabs in Persian: no English word on any label, button, tab or header."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabWidget
+
+    from ..batchkit import new_organizer
+    from .conftest import unlock
+
+    new_organizer(tmp_path / "home").close()
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    campaign_texts = {"campaignTitle", "fingerprintSmall", "sheetLangCombo"}
+    texts: list[tuple[str, str]] = []
+    for tab in ("dashboard", "intake", "devices", "signers", "outputs"):
+        screen.show_tab(tab)
+        for label in screen.findChildren(QLabel):
+            texts.append((label.objectName(), label.text()))
+        for b in screen.findChildren(QAbstractButton):
+            texts.append((b.objectName(), b.text()))
+        for box in screen.findChildren(QGroupBox):
+            texts.append((box.objectName(), box.title()))
+        for edit in screen.findChildren(QLineEdit):
+            texts.append((edit.objectName(), edit.placeholderText()))
+        for combo in screen.findChildren(QComboBox):
+            texts += [(combo.objectName(), combo.itemText(i)) for i in range(combo.count())]
+        for view in screen.findChildren(QTableView):
+            model = view.model()
+            texts += [
+                (view.objectName(), str(model.headerData(c, Qt.Orientation.Horizontal)))
+                for c in range(model.columnCount())
+            ]
+    tabs = screen.w(QTabWidget, "orgTabs")
+    texts += [("orgTabs", tabs.tabText(i)) for i in range(tabs.count())]
+    english = sorted(
+        {
+            (name, text)
+            for name, text in texts
+            if name not in campaign_texts
+            # file kinds (CSV, PDF, .tomar-batch) are names, not English
+            and re.search(r"[A-Za-z]{2,}", re.sub(r"\b[A-Z]{2,}\b|\.tomar-batch", "", text))
+        }
+    )
+    assert len(texts) > 60
+    assert english == [], "\n".join(f"{n}: {t}" for n, t in english)
+    window.lock_now()
