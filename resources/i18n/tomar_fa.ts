@@ -1938,19 +1938,14 @@
         </message>
     </context>
     <context>
+        <name>OrganizerEntry</name>
+        <message>
+            <source>I am the organizer: create a campaign</source>
+            <translation>برگزارکننده هستم: ساختن کارزار</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCampaignScreen</name>
-        <message>
-            <source>Create a campaign</source>
-            <translation>ساختن کارزار</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>قفل</translation>
-        </message>
-        <message>
-            <source>Organizer (shown to volunteers)</source>
-            <translation>برگزارکننده (به داوطلبان نشان داده می‌شود)</translation>
-        </message>
         <message>
             <source>Hybrid post-quantum (recommended)</source>
             <translation>ترکیبی و مقاوم در برابر رایانهٔ کوانتومی (پیشنهادی)</translation>
@@ -1960,116 +1955,24 @@
             <translation>X25519 (کلاسیک، سازگار با نسخه‌های قدیمی‌تر age)</translation>
         </message>
         <message>
-            <source>Encryption</source>
-            <translation>رمزگذاری</translation>
-        </message>
-        <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>به فارسی هم باشد</translation>
-        </message>
-        <message>
-            <source>Languages</source>
-            <translation>زبان‌ها</translation>
-        </message>
-        <message>
-            <source>End date</source>
-            <translation>تاریخ پایان</translation>
-        </message>
-        <message>
-            <source>A drawn signature is required</source>
-            <translation>کشیدن امضا الزامی است</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>عنوان</translation>
-        </message>
-        <message>
-            <source>Addressed to</source>
-            <translation>خطاب به</translation>
-        </message>
-        <message>
-            <source>Petition text</source>
-            <translation>متن طومار</translation>
-        </message>
-        <message>
-            <source>Consent text</source>
-            <translation>متن رضایت</translation>
-        </message>
-        <message>
-            <source>Form fields</source>
-            <translation>خانه‌های فرم</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>خانه</translation>
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation>پرسیده شود</translation>
-        </message>
-        <message>
-            <source>Required</source>
-            <translation>الزامی</translation>
-        </message>
-        <message>
-            <source>Check and create the organizer keys</source>
-            <translation>بررسی و ساختن کلیدهای برگزارکننده</translation>
-        </message>
-        <message>
-            <source>Kiosk preview</source>
-            <translation>پیش‌نمایش صفحهٔ امضا</translation>
-        </message>
-        <message>
-            <source>Please give the organizer a name.</source>
-            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
-        </message>
-        <message>
             <source>Making the keys…</source>
             <translation>در حال ساختن کلیدها…</translation>
         </message>
         <message>
-            <source>Back up the organizer key now. If it is lost, every signature of the campaign is lost with it. Both backups are needed before the campaign can be exported.</source>
-            <translation>همین حالا از کلید برگزارکننده نسخهٔ پشتیبان بگیرید. اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند. پیش از خروجی گرفتن از کارزار، هر دو پشتیبان لازم است.</translation>
+            <source>Where to save the key backup</source>
+            <translation>پشتیبان کلید کجا ذخیره شود؟</translation>
         </message>
         <message>
-            <source>Organizer key fingerprint</source>
-            <translation>اثر انگشت کلید برگزارکننده</translation>
+            <source>Where to save the recovery shares</source>
+            <translation>سهم‌های بازیابی کجا ذخیره شوند؟</translation>
         </message>
         <message>
-            <source>1. Key file protected by a passphrase</source>
-            <translation>۱. فایل کلید، محافظت‌شده با رمز عبور</translation>
+            <source>Where to save the campaign package</source>
+            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
         </message>
         <message>
-            <source>Backup passphrase</source>
-            <translation>رمز عبور پشتیبان</translation>
-        </message>
-        <message>
-            <source>Repeat it</source>
-            <translation>تکرار رمز</translation>
-        </message>
-        <message>
-            <source>Save the key backup…</source>
-            <translation>ذخیرهٔ پشتیبان کلید…</translation>
-        </message>
-        <message>
-            <source>2. Printed recovery shares (any K of N restore the key)</source>
-            <translation>۲. سهم‌های بازیابی چاپی (هر K سهم از N سهم کلید را بازمی‌گرداند)</translation>
-        </message>
-        <message>
-            <source>K</source>
-            <translation>K</translation>
-        </message>
-        <message>
-            <source>of N</source>
-            <translation>از N</translation>
-        </message>
-        <message>
-            <source>Print the recovery shares…</source>
-            <translation>چاپ سهم‌های بازیابی…</translation>
-        </message>
-        <message>
-            <source>Continue</source>
-            <translation>ادامه</translation>
+            <source>Please give the organizer a name.</source>
+            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
         </message>
         <message>
             <source>The two passphrases are not the same.</source>
@@ -2080,55 +1983,24 @@
             <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
         </message>
         <message>
-            <source>Where to save the key backup</source>
-            <translation>پشتیبان کلید کجا ذخیره شود؟</translation>
-        </message>
-        <message>
             <source>K cannot be larger than N.</source>
             <translation>K نمی‌تواند از N بیشتر باشد.</translation>
-        </message>
-        <message>
-            <source>Where to save the recovery shares</source>
-            <translation>سهم‌های بازیابی کجا ذخیره شوند؟</translation>
         </message>
         <message>
             <source>✓ Saved.</source>
             <translation>✓ ذخیره شد.</translation>
         </message>
         <message>
+            <source>Step %1 of 3</source>
+            <translation>گام %1 از ۳</translation>
+        </message>
+        <message>
             <source>✓ Printed (%1).</source>
             <translation>✓ چاپ شد (%1).</translation>
         </message>
         <message>
-            <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
-            <translation>بستهٔ امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
-        </message>
-        <message>
-            <source>Export the campaign package…</source>
-            <translation>خروجی گرفتن از بستهٔ کارزار…</translation>
-        </message>
-        <message>
-            <source>Open the organizer workspace</source>
-            <translation>باز کردن میز کار برگزارکننده</translation>
-        </message>
-        <message>
-            <source>Where to save the campaign package</source>
-            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
-        </message>
-        <message>
             <source>Saved: %1</source>
             <translation>ذخیره شد: %1</translation>
-        </message>
-        <message>
-            <source>Step %1 of 3</source>
-            <translation>گام %1 از ۳</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrganizerEntry</name>
-        <message>
-            <source>I am the organizer: create a campaign</source>
-            <translation>برگزارکننده هستم: ساختن کارزار</translation>
         </message>
     </context>
     <context>
@@ -2255,6 +2127,137 @@
         <message>
             <source>%1 new batches, %2 receipts sent.</source>
             <translation>%1 بستهٔ تازه، %2 رسید فرستاده شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgCreateForm</name>
+        <message>
+            <source>Create a campaign</source>
+            <translation>ساختن کارزار</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <source>Organizer (shown to volunteers)</source>
+            <translation>برگزارکننده (به داوطلبان نشان داده می‌شود)</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>رمزگذاری</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>زبان‌ها</translation>
+        </message>
+        <message>
+            <source>Also in Persian (فارسی)</source>
+            <translation>به فارسی هم باشد</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>تاریخ پایان</translation>
+        </message>
+        <message>
+            <source>A drawn signature is required</source>
+            <translation>کشیدن امضا الزامی است</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>عنوان</translation>
+        </message>
+        <message>
+            <source>Addressed to</source>
+            <translation>خطاب به</translation>
+        </message>
+        <message>
+            <source>Petition text</source>
+            <translation>متن طومار</translation>
+        </message>
+        <message>
+            <source>Consent text</source>
+            <translation>متن رضایت</translation>
+        </message>
+        <message>
+            <source>Form fields</source>
+            <translation>خانه‌های فرم</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>خانه</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>پرسیده شود</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
+        </message>
+        <message>
+            <source>Check and create the organizer keys</source>
+            <translation>بررسی و ساختن کلیدهای برگزارکننده</translation>
+        </message>
+        <message>
+            <source>Kiosk preview</source>
+            <translation>پیش‌نمایش صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>Back up the organizer key now. If it is lost, every signature of the campaign is lost with it. Both backups are needed before the campaign can be exported.</source>
+            <translation>همین حالا از کلید برگزارکننده نسخهٔ پشتیبان بگیرید. اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند. پیش از خروجی گرفتن از کارزار، هر دو پشتیبان لازم است.</translation>
+        </message>
+        <message>
+            <source>Organizer key fingerprint</source>
+            <translation>اثر انگشت کلید برگزارکننده</translation>
+        </message>
+        <message>
+            <source>1. Key file protected by a passphrase</source>
+            <translation>۱. فایل کلید، محافظت‌شده با رمز عبور</translation>
+        </message>
+        <message>
+            <source>Backup passphrase</source>
+            <translation>رمز عبور پشتیبان</translation>
+        </message>
+        <message>
+            <source>Repeat it</source>
+            <translation>تکرار رمز</translation>
+        </message>
+        <message>
+            <source>Save the key backup…</source>
+            <translation>ذخیرهٔ پشتیبان کلید…</translation>
+        </message>
+        <message>
+            <source>2. Printed recovery shares (any K of N restore the key)</source>
+            <translation>۲. سهم‌های بازیابی چاپی (هر K سهم از N سهم کلید را بازمی‌گرداند)</translation>
+        </message>
+        <message>
+            <source>K</source>
+            <translation>K</translation>
+        </message>
+        <message>
+            <source>of N</source>
+            <translation>از N</translation>
+        </message>
+        <message>
+            <source>Print the recovery shares…</source>
+            <translation>چاپ سهم‌های بازیابی…</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>ادامه</translation>
+        </message>
+        <message>
+            <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
+            <translation>بستهٔ امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
+        </message>
+        <message>
+            <source>Export the campaign package…</source>
+            <translation>خروجی گرفتن از بستهٔ کارزار…</translation>
+        </message>
+        <message>
+            <source>Open the organizer workspace</source>
+            <translation>باز کردن میز کار برگزارکننده</translation>
         </message>
     </context>
     <context>

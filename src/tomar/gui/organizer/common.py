@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from ..messages import error_text
 from ..screens.base import Screen, say
@@ -32,13 +32,6 @@ def plain(text: str = "", *, wrap: bool = False, name: str = "") -> QLabel:
 def ltr(text: str) -> str:
     """Digit groups (fingerprints) kept left to right inside right-to-left text."""
     return f"\u2066{text}\u2069" if text else text
-
-
-def button(text: str, name: str, action: Callable[[], None]) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.clicked.connect(action)
-    return b
 
 
 class OrgScreen(Screen):
