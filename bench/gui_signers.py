@@ -118,15 +118,16 @@ def main() -> None:
     window.show()
     window.session.unlock(PASS)
     window.after_unlock()
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
+    org = window.screens["org"]
+    assert isinstance(org, OrganizerScreen)
+    screen = org.signers_tab
 
     def painted() -> None:
         screen.table.viewport().repaint()
         app.processEvents()
 
     t = time.perf_counter()
-    screen.show_tab("signers")
+    org.show_tab("signers")
     painted()
     emit("signers_open", time.perf_counter() - t, "s", rows=screen.model.rowCount())
 

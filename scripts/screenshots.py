@@ -339,18 +339,18 @@ def organizer_shots(app: Any, lang: str, new_window: Any, unlock: Any) -> None:
         org.show_tab("dashboard")
         shot(window, "dashboard")
         org.show_tab("intake")
-        org.import_paths(files)
+        org.intake_tab.import_paths(files)
         deadline = time.monotonic() + 20
         while window.worker.busy and time.monotonic() < deadline:
             QTest.qWait(50)
         QTest.qWait(300)  # the job's result arrives as a queued signal
-        org.refresh_held()
+        org.intake_tab.refresh_held()
         shot(window, "intake")
         org.show_tab("devices")
         shot(window, "devices")
         org.show_tab("signers")
-        org.load_signers()
-        org.select_row(1)
+        org.signers_tab.load_signers()
+        org.signers_tab.select_row(1)
         shot(window, "signers")
         org.show_tab("outputs")
         shot(window, "outputs")

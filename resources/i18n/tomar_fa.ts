@@ -1942,7 +1942,199 @@
         </message>
     </context>
     <context>
+        <name>OrganizerEntry</name>
+        <message>
+            <source>I am the organizer: create a campaign</source>
+            <translation>برگزارکننده هستم: ساختن کارزار</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCampaignScreen</name>
+        <message>
+            <source>Hybrid post-quantum (recommended)</source>
+            <translation>ترکیبی و مقاوم در برابر رایانهٔ کوانتومی (پیشنهادی)</translation>
+        </message>
+        <message>
+            <source>X25519 (classic, works with older age tools)</source>
+            <translation>X25519 (کلاسیک، سازگار با نسخه‌های قدیمی‌تر age)</translation>
+        </message>
+        <message>
+            <source>Making the keys…</source>
+            <translation>در حال ساختن کلیدها…</translation>
+        </message>
+        <message>
+            <source>Where to save the key backup</source>
+            <translation>پشتیبان کلید کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>Where to save the recovery shares</source>
+            <translation>سهم‌های بازیابی کجا ذخیره شوند؟</translation>
+        </message>
+        <message>
+            <source>Where to save the campaign package</source>
+            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>Please give the organizer a name.</source>
+            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>دو رمز عبور یکسان نیستند.</translation>
+        </message>
+        <message>
+            <source>The backup passphrase must have at least 8 characters.</source>
+            <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
+        </message>
+        <message>
+            <source>K cannot be larger than N.</source>
+            <translation>K نمی‌تواند از N بیشتر باشد.</translation>
+        </message>
+        <message>
+            <source>✓ Saved.</source>
+            <translation>✓ ذخیره شد.</translation>
+        </message>
+        <message>
+            <source>Step %1 of 3</source>
+            <translation>گام %1 از ۳</translation>
+        </message>
+        <message>
+            <source>✓ Printed (%1).</source>
+            <translation>✓ چاپ شد (%1).</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>ذخیره شد: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DevicesTab</name>
+        <message>
+            <source>Enrolled</source>
+            <translation>ثبت‌شده</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>تأییدشده</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>لغو اعتبار شده</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>نگه‌داشته‌شده</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>ناشناخته</translation>
+        </message>
+        <message>
+            <source>Enrollment request</source>
+            <translation>درخواست ثبت</translation>
+        </message>
+        <message>
+            <source>Enrollment requests (*.tomar-request *.json);;All files (*)</source>
+            <translation>درخواست‌های ثبت (*.tomar-request *.json);;همهٔ فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <source>Revoke this device?</source>
+            <translation>اعتبار این دستگاه لغو شود؟</translation>
+        </message>
+        <message>
+            <source>Its next batches will be rejected. What was imported stays.</source>
+            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تا کنون وارد شده سر جایش می‌ماند.</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>لغو اعتبار</translation>
+        </message>
+        <message>
+            <source>Choose a device first.</source>
+            <translation>اول یک دستگاه را انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>That file cannot be read.</source>
+            <translation>این فایل خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>Device %1 revoked.</source>
+            <translation>اعتبار دستگاه %1 لغو شد.</translation>
+        </message>
+        <message>
+            <source>Device %1 enrolled. Give it the certificate %2.</source>
+            <translation>دستگاه %1 ثبت شد. گواهی %2 را به آن بدهید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeTab</name>
+        <message>
+            <source>Batch file</source>
+            <translation>فایل بسته</translation>
+        </message>
+        <message>
+            <source>Batches (*.tomar-batch);;All files (*)</source>
+            <translation>بسته‌ها (*.tomar-batch);;همهٔ فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>در حال وارد کردن…</translation>
+        </message>
+        <message>
+            <source>Folder to watch</source>
+            <translation>پوشه‌ای که زیر نظر گرفته شود</translation>
+        </message>
+        <message>
+            <source>Pulling…</source>
+            <translation>در حال دریافت…</translation>
+        </message>
+        <message>
+            <source>Please wait for the current work to finish.</source>
+            <translation>لطفاً صبر کنید تا کار فعلی تمام شود.</translation>
+        </message>
+        <message>
+            <source>Give a server address or a folder.</source>
+            <translation>نشانی یک سرور یا یک پوشه را بدهید.</translation>
+        </message>
+        <message>
+            <source>Choose a device first.</source>
+            <translation>اول یک دستگاه را انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>وارد شد</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>قبلاً وارد شده بود</translation>
+        </message>
+        <message>
+            <source>Held: device not enrolled</source>
+            <translation>نگه داشته شد: دستگاه ثبت نشده است</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>رد شد</translation>
+        </message>
+        <message>
+            <source>Watching %1 for new batches.</source>
+            <translation>پوشهٔ %1 برای بسته‌های تازه زیر نظر است.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>لغو شد.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 rejected.</source>
+            <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
+        </message>
+        <message>
+            <source>%1 new batches, %2 receipts sent.</source>
+            <translation>%1 بستهٔ تازه، %2 رسید فرستاده شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgCreateForm</name>
         <message>
             <source>Create a campaign</source>
             <translation>ساختن کارزار</translation>
@@ -1956,24 +2148,16 @@
             <translation>برگزارکننده (به داوطلبان نشان داده می‌شود)</translation>
         </message>
         <message>
-            <source>Hybrid post-quantum (recommended)</source>
-            <translation>ترکیبی و مقاوم در برابر رایانهٔ کوانتومی (پیشنهادی)</translation>
-        </message>
-        <message>
-            <source>X25519 (classic, works with older age tools)</source>
-            <translation>X25519 (کلاسیک، سازگار با نسخه‌های قدیمی‌تر age)</translation>
-        </message>
-        <message>
             <source>Encryption</source>
             <translation>رمزگذاری</translation>
         </message>
         <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>به فارسی هم باشد</translation>
-        </message>
-        <message>
             <source>Languages</source>
             <translation>زبان‌ها</translation>
+        </message>
+        <message>
+            <source>Also in Persian (فارسی)</source>
+            <translation>به فارسی هم باشد</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2024,14 +2208,6 @@
             <translation>پیش‌نمایش صفحهٔ امضا</translation>
         </message>
         <message>
-            <source>Please give the organizer a name.</source>
-            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
-        </message>
-        <message>
-            <source>Making the keys…</source>
-            <translation>در حال ساختن کلیدها…</translation>
-        </message>
-        <message>
             <source>Back up the organizer key now. If it is lost, every signature of the campaign is lost with it. Both backups are needed before the campaign can be exported.</source>
             <translation>همین حالا از کلید برگزارکننده نسخهٔ پشتیبان بگیرید. اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند. پیش از خروجی گرفتن از کارزار، هر دو پشتیبان لازم است.</translation>
         </message>
@@ -2076,34 +2252,6 @@
             <translation>ادامه</translation>
         </message>
         <message>
-            <source>The two passphrases are not the same.</source>
-            <translation>دو رمز عبور یکسان نیستند.</translation>
-        </message>
-        <message>
-            <source>The backup passphrase must have at least 8 characters.</source>
-            <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
-        </message>
-        <message>
-            <source>Where to save the key backup</source>
-            <translation>پشتیبان کلید کجا ذخیره شود؟</translation>
-        </message>
-        <message>
-            <source>K cannot be larger than N.</source>
-            <translation>K نمی‌تواند از N بیشتر باشد.</translation>
-        </message>
-        <message>
-            <source>Where to save the recovery shares</source>
-            <translation>سهم‌های بازیابی کجا ذخیره شوند؟</translation>
-        </message>
-        <message>
-            <source>✓ Saved.</source>
-            <translation>✓ ذخیره شد.</translation>
-        </message>
-        <message>
-            <source>✓ Printed (%1).</source>
-            <translation>✓ چاپ شد (%1).</translation>
-        </message>
-        <message>
             <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
             <translation>بستهٔ امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
         </message>
@@ -2115,56 +2263,9 @@
             <source>Open the organizer workspace</source>
             <translation>باز کردن میز کار برگزارکننده</translation>
         </message>
-        <message>
-            <source>Where to save the campaign package</source>
-            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
-        </message>
-        <message>
-            <source>Saved: %1</source>
-            <translation>ذخیره شد: %1</translation>
-        </message>
-        <message>
-            <source>Step %1 of 3</source>
-            <translation>گام %1 از ۳</translation>
-        </message>
     </context>
     <context>
-        <name>OrganizerEntry</name>
-        <message>
-            <source>I am the organizer: create a campaign</source>
-            <translation>برگزارکننده هستم: ساختن کارزار</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrganizerScreen</name>
-        <message>
-            <source>kiosk</source>
-            <translation>صفحهٔ امضا</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>برگهٔ کاغذی</translation>
-        </message>
-        <message>
-            <source>command line</source>
-            <translation>خط فرمان</translation>
-        </message>
-        <message>
-            <source>full name</source>
-            <translation>نام کامل</translation>
-        </message>
-        <message>
-            <source>initials</source>
-            <translation>حروف اول نام</translation>
-        </message>
-        <message>
-            <source>withheld</source>
-            <translation>پنهان به درخواست امضاکننده</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>قفل</translation>
-        </message>
+        <name>OrgDashboardForm</name>
         <message>
             <source>Received</source>
             <translation>دریافت‌شده</translation>
@@ -2209,10 +2310,44 @@
             <source>Dark bars: received. Light bars: unique signers.</source>
             <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان یکتا.</translation>
         </message>
+    </context>
+    <context>
+        <name>OrgDevicesForm</name>
         <message>
-            <source>Dashboard</source>
-            <translation>داشبورد</translation>
+            <source>Enroll a device from its request file…</source>
+            <translation>ثبت دستگاه از روی فایل درخواستش…</translation>
         </message>
+        <message>
+            <source>Revoke the selected device</source>
+            <translation>لغو اعتبار دستگاه انتخاب‌شده</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>Last batch</source>
+            <translation>آخرین بسته</translation>
+        </message>
+        <message>
+            <source>Last received</source>
+            <translation>آخرین دریافت</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>امضاها</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgIntakeForm</name>
         <message>
             <source>Import batch files…</source>
             <translation>وارد کردن فایل‌های بسته…</translation>
@@ -2273,154 +2408,112 @@
             <source>Approve the selected device and import its batches</source>
             <translation>تأیید دستگاه انتخاب‌شده و وارد کردن بسته‌هایش</translation>
         </message>
+    </context>
+    <context>
+        <name>OrgOutputsForm</name>
+        <message>
+            <source>Language of the sheets</source>
+            <translation>زبان برگه‌ها</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>خروجی CSV…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets (PDF)…</source>
+            <translation>برگه‌های تحویل (PDF)…</translation>
+        </message>
+        <message>
+            <source>Campaign report (PDF)…</source>
+            <translation>گزارش کارزار (PDF)…</translation>
+        </message>
+        <message>
+            <source>Receipts for devices…</source>
+            <translation>رسید برای دستگاه‌ها…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets and the CSV hold names: print, then delete the file. Nothing is kept anywhere else.</source>
+            <translation>برگه‌های تحویل و فایل CSV نام‌ها را در خود دارند: چاپ کنید و بعد فایل را پاک کنید. چیزی جای دیگری نگه داشته نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgSignersForm</name>
+        <message>
+            <source>Search name, email, phone, city, event</source>
+            <translation>جستجوی نام، ایمیل، تلفن، شهر، رویداد</translation>
+        </message>
+        <message>
+            <source>Possible duplicate of:</source>
+            <translation>شاید تکراریِ این مورد باشد:</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>نگه داشتن</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>یکی کردن</translation>
+        </message>
+        <message>
+            <source>Not a duplicate</source>
+            <translation>تکراری نیست</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgWorkspaceForm</name>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizerScreen</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>داشبورد</translation>
+        </message>
         <message>
             <source>Intake</source>
             <translation>دریافت بسته‌ها</translation>
-        </message>
-        <message>
-            <source>Imported</source>
-            <translation>وارد شد</translation>
-        </message>
-        <message>
-            <source>Already imported</source>
-            <translation>قبلاً وارد شده بود</translation>
-        </message>
-        <message>
-            <source>Held: device not enrolled</source>
-            <translation>نگه داشته شد: دستگاه ثبت نشده است</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>رد شد</translation>
-        </message>
-        <message>
-            <source>Batch file</source>
-            <translation>فایل بسته</translation>
-        </message>
-        <message>
-            <source>Batches (*.tomar-batch);;All files (*)</source>
-            <translation>بسته‌ها (*.tomar-batch);;همهٔ فایل‌ها (*)</translation>
-        </message>
-        <message>
-            <source>Please wait for the current work to finish.</source>
-            <translation>لطفاً صبر کنید تا کار فعلی تمام شود.</translation>
-        </message>
-        <message>
-            <source>Importing…</source>
-            <translation>در حال وارد کردن…</translation>
-        </message>
-        <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
-        </message>
-        <message>
-            <source>Folder to watch</source>
-            <translation>پوشه‌ای که زیر نظر گرفته شود</translation>
-        </message>
-        <message>
-            <source>Watching %1 for new batches.</source>
-            <translation>پوشهٔ %1 برای بسته‌های تازه زیر نظر است.</translation>
-        </message>
-        <message>
-            <source>Give a server address or a folder.</source>
-            <translation>نشانی یک سرور یا یک پوشه را بدهید.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>لغو شد.</translation>
-        </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>%1 بستهٔ تازه، %2 رسید فرستاده شد.</translation>
-        </message>
-        <message>
-            <source>Pulling…</source>
-            <translation>در حال دریافت…</translation>
-        </message>
-        <message>
-            <source>Choose a device first.</source>
-            <translation>اول یک دستگاه را انتخاب کنید.</translation>
-        </message>
-        <message>
-            <source>Enroll a device from its request file…</source>
-            <translation>ثبت دستگاه از روی فایل درخواستش…</translation>
-        </message>
-        <message>
-            <source>Revoke the selected device</source>
-            <translation>لغو اعتبار دستگاه انتخاب‌شده</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>نام</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>وضعیت</translation>
-        </message>
-        <message>
-            <source>Last batch</source>
-            <translation>آخرین بسته</translation>
-        </message>
-        <message>
-            <source>Last received</source>
-            <translation>آخرین دریافت</translation>
         </message>
         <message>
             <source>Devices</source>
             <translation>دستگاه‌ها</translation>
         </message>
         <message>
-            <source>Enrolled</source>
-            <translation>ثبت‌شده</translation>
+            <source>Signers</source>
+            <translation>امضاکنندگان</translation>
         </message>
         <message>
-            <source>Approved</source>
-            <translation>تأییدشده</translation>
+            <source>Outputs</source>
+            <translation>خروجی‌ها</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputsTab</name>
+        <message>
+            <source>Where to save</source>
+            <translation>کجا ذخیره شود؟</translation>
         </message>
         <message>
-            <source>Revoked</source>
-            <translation>لغو اعتبار شده</translation>
+            <source>Working…</source>
+            <translation>در حال انجام…</translation>
         </message>
         <message>
-            <source>Unknown</source>
-            <translation>ناشناخته</translation>
+            <source>%1 receipts written.</source>
+            <translation>%1 رسید نوشته شد.</translation>
         </message>
         <message>
-            <source>Enrollment request</source>
-            <translation>درخواست ثبت</translation>
+            <source>Saved: %1</source>
+            <translation>ذخیره شد: %1</translation>
         </message>
-        <message>
-            <source>Enrollment requests (*.tomar-request *.json);;All files (*)</source>
-            <translation>درخواست‌های ثبت (*.tomar-request *.json);;همهٔ فایل‌ها (*)</translation>
-        </message>
-        <message>
-            <source>That file cannot be read.</source>
-            <translation>این فایل خوانده نمی‌شود.</translation>
-        </message>
-        <message>
-            <source>Device %1 enrolled. Give it the certificate %2.</source>
-            <translation>دستگاه %1 ثبت شد. گواهی %2 را به آن بدهید.</translation>
-        </message>
-        <message>
-            <source>Revoke this device?</source>
-            <translation>اعتبار این دستگاه لغو شود؟</translation>
-        </message>
-        <message>
-            <source>Its next batches will be rejected. What was imported stays.</source>
-            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تا کنون وارد شده سر جایش می‌ماند.</translation>
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation>لغو اعتبار</translation>
-        </message>
-        <message>
-            <source>Device %1 revoked.</source>
-            <translation>اعتبار دستگاه %1 لغو شد.</translation>
-        </message>
-        <message>
-            <source>Search name, email, phone, city, event</source>
-            <translation>جستجوی نام، ایمیل، تلفن، شهر، رویداد</translation>
-        </message>
+    </context>
+    <context>
+        <name>SignersTab</name>
         <message>
             <source>All</source>
             <translation>همه</translation>
@@ -2428,6 +2521,18 @@
         <message>
             <source>Unique</source>
             <translation>یکتا</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>تکراری‌ها</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>نیازمند بررسی</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>باطل‌شده</translation>
         </message>
         <message>
             <source>Time</source>
@@ -2454,6 +2559,22 @@
             <translation>منبع</translation>
         </message>
         <message>
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>kiosk</source>
+            <translation>صفحهٔ امضا</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>برگهٔ کاغذی</translation>
+        </message>
+        <message>
+            <source>command line</source>
+            <translation>خط فرمان</translation>
+        </message>
+        <message>
             <source>unique</source>
             <translation>یکتا</translation>
         </message>
@@ -2466,24 +2587,28 @@
             <translation>باطل</translation>
         </message>
         <message>
-            <source>Possible duplicate of:</source>
-            <translation>شاید تکراریِ این مورد باشد:</translation>
+            <source>full name</source>
+            <translation>نام کامل</translation>
         </message>
         <message>
-            <source>Keep</source>
-            <translation>نگه داشتن</translation>
+            <source>initials</source>
+            <translation>حروف اول نام</translation>
         </message>
         <message>
-            <source>Merge</source>
-            <translation>یکی کردن</translation>
+            <source>withheld</source>
+            <translation>پنهان به درخواست امضاکننده</translation>
         </message>
         <message>
-            <source>Not a duplicate</source>
-            <translation>تکراری نیست</translation>
+            <source>Kept.</source>
+            <translation>نگه داشته شد.</translation>
         </message>
         <message>
-            <source>Signers</source>
-            <translation>امضاکنندگان</translation>
+            <source>Merged: counted once.</source>
+            <translation>یکی شد: یک بار شمرده می‌شود.</translation>
+        </message>
+        <message>
+            <source>Marked as not a duplicate.</source>
+            <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
         </message>
         <message>
             <source>%1 shown</source>
@@ -2512,62 +2637,6 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>بررسی‌شده: %1</translation>
-        </message>
-        <message>
-            <source>Kept.</source>
-            <translation>نگه داشته شد.</translation>
-        </message>
-        <message>
-            <source>Merged: counted once.</source>
-            <translation>یکی شد: یک بار شمرده می‌شود.</translation>
-        </message>
-        <message>
-            <source>Marked as not a duplicate.</source>
-            <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
-        </message>
-        <message>
-            <source>Language of the sheets</source>
-            <translation>زبان برگه‌ها</translation>
-        </message>
-        <message>
-            <source>Export CSV…</source>
-            <translation>خروجی CSV…</translation>
-        </message>
-        <message>
-            <source>Delivery sheets (PDF)…</source>
-            <translation>برگه‌های تحویل (PDF)…</translation>
-        </message>
-        <message>
-            <source>Campaign report (PDF)…</source>
-            <translation>گزارش کارزار (PDF)…</translation>
-        </message>
-        <message>
-            <source>Receipts for devices…</source>
-            <translation>رسید برای دستگاه‌ها…</translation>
-        </message>
-        <message>
-            <source>Delivery sheets and the CSV hold names: print, then delete the file. Nothing is kept anywhere else.</source>
-            <translation>برگه‌های تحویل و فایل CSV نام‌ها را در خود دارند: چاپ کنید و بعد فایل را پاک کنید. چیزی جای دیگری نگه داشته نمی‌شود.</translation>
-        </message>
-        <message>
-            <source>Outputs</source>
-            <translation>خروجی‌ها</translation>
-        </message>
-        <message>
-            <source>Where to save</source>
-            <translation>کجا ذخیره شود؟</translation>
-        </message>
-        <message>
-            <source>%1 receipts written.</source>
-            <translation>%1 رسید نوشته شد.</translation>
-        </message>
-        <message>
-            <source>Saved: %1</source>
-            <translation>ذخیره شد: %1</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>در حال انجام…</translation>
         </message>
     </context>
 </TS>

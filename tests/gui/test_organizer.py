@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTableWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -183,13 +184,13 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     # A new file in the watched folder is imported without a click.
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)
     shutil.copy(files["A"], inbox / "copy-of-a.tomar-batch")
-    org.scan_watched()
+    org.intake_tab.scan_watched()
     qtbot.waitUntil(lambda: results.rowCount() == 4, timeout=20_000)
     assert results.item(3, 1).text() == "Already imported"  # type: ignore[union-attr]
 
     # Approve the held device B.
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)  # finished arrived
-    org.refresh_held()
+    org.intake_tab.refresh_held()
     held = org.w(QTableWidget, "heldTable")
     assert held.rowCount() == 1
     held.selectRow(0)
@@ -204,7 +205,7 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert org.w(QLabel, "uniqueValue").text() == "4"
     assert org.w(QLabel, "duplicatesValue").text() == "1"
     assert org.w(QLabel, "flaggedValue").text() == "2"
-    assert org.charts["by_device"].rows
+    assert org.dashboard_tab.charts["by_device"].rows
 
     # Review: the flagged Omid is merged into the other Omid; the change is audited.
     org.show_tab("signers")
@@ -212,9 +213,9 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert table.model().rowCount() == 5
     org.w(QComboBox, "filterCombo").setCurrentIndex(3)  # to review
     assert table.model().rowCount() == 2
-    org.select_row(1)
+    org.signers_tab.select_row(1)
     assert "Omid Tehrani" in org.w(QLabel, "signerDetails").text()
-    assert org.signature.signature is not None
+    assert org.signers_tab.signature.signature is not None
     assert org.w(QComboBox, "candidateCombo").count() == 1
     click(qtbot, org.w(QPushButton, "mergeButton"))
     assert table.model().rowCount() == 0
@@ -222,7 +223,7 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert conn.execute("SELECT count(*) FROM audit WHERE action = 'review merge'").fetchone()[0]
     org.w(QLineEdit, "searchEdit").setText("dina")
     org.w(QComboBox, "filterCombo").setCurrentIndex(0)
-    org.load_signers()
+    org.signers_tab.load_signers()
     assert table.model().rowCount() == 1
 
     # Outputs: CSV and delivery sheets.
@@ -289,7 +290,7 @@ def test_organizer_vault_opens_the_workspace(
     # A damaged file is rejected with its reason, and nothing changes.
     bad = tmp_path / "bad.tomar-batch"
     bad.write_bytes(b"PK\x03\x04 not a batch")
-    screen.import_paths([bad])
+    screen.intake_tab.import_paths([bad])
     qtbot.waitUntil(lambda: results.rowCount() == 2, timeout=10_000)
     assert results.item(1, 1).text() == "Rejected"  # type: ignore[union-attr]
     assert results.item(1, 5).text()  # type: ignore[union-attr]
@@ -392,7 +393,7 @@ def test_rejection_reasons_are_shown_in_persian(
     screen.show_tab("intake")
     bad = tmp_path / "bad.tomar-batch"
     bad.write_bytes(b"PK\x03\x04 not a batch")
-    screen.import_paths([bad])
+    screen.intake_tab.import_paths([bad])
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=10_000)
     assert results.item(0, 1).text() == "رد شد"  # type: ignore[union-attr]
@@ -431,10 +432,112 @@ def test_countries_are_shown_by_name_in_the_interface_language(
     assert isinstance(screen, OrganizerScreen)
     screen.show_tab("dashboard")
     screen.refresh()
-    assert sorted(screen.charts["by_country"].rows) == [("ایالات متحده", 3, 3), ("ایران", 1, 1)]
+    assert sorted(screen.dashboard_tab.charts["by_country"].rows) == [
+        ("ایالات متحده", 3, 3),
+        ("ایران", 1, 1),
+    ]
     screen.show_tab("signers")
-    screen.load_signers()
+    screen.signers_tab.load_signers()
     model = screen.w(QTableView, "signersTable").model()
     shown = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert shown == {"ایالات متحده", "ایران"}
+    window.lock_now()
+
+
+def test_approval_takes_the_device_key_kept_in_the_model(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """What a cell shows is for people; the key a row stands for is kept in UserRole."""
+    from ..batchkit import new_organizer
+    from .conftest import unlock
+
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Nina Park")
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        assert intake.import_file(batch_file).status == "held"
+    org.close()
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("intake")
+    held = screen.w(QTableWidget, "heldTable")
+    assert held.rowCount() == 1
+    cell = held.item(0, 0)
+    assert cell is not None and d.identity.fingerprint in cell.text()
+    cell.setText("دستگاه ۱")  # however it is shown, the row stands for the same device
+    held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
+    click(qtbot, screen.w(QPushButton, "approveButton"))
+    results = screen.w(QTableWidget, "resultsTable")
+    qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
+    assert results.item(0, 1).text() == "وارد شد"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    window.lock_now()
+
+
+def _shown_texts(root: QWidget) -> list[tuple[str, str]]:
+    """Every text a person can read under `root`: labels, buttons, group titles, tabs,
+    placeholders, combo items and table headers, each with its widget's name."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabWidget
+
+    texts = [(w.objectName(), w.text()) for w in root.findChildren(QLabel)]
+    texts += [(w.objectName(), w.text()) for w in root.findChildren(QAbstractButton)]
+    texts += [(w.objectName(), w.title()) for w in root.findChildren(QGroupBox)]
+    texts += [(w.objectName(), w.placeholderText()) for w in root.findChildren(QLineEdit)]
+    for combo in root.findChildren(QComboBox):
+        texts += [(combo.objectName(), combo.itemText(i)) for i in range(combo.count())]
+    for tabs in root.findChildren(QTabWidget):
+        texts += [(tabs.objectName(), tabs.tabText(i)) for i in range(tabs.count())]
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        texts += [
+            (view.objectName(), str(model.headerData(c, Qt.Orientation.Horizontal)))
+            for c in range(model.columnCount())
+        ]
+    return texts
+
+
+def test_every_organizer_text_is_in_persian(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """The workspace's tabs and the campaign wizard in Persian: no English word shown."""
+    import re
+
+    from ..batchkit import new_organizer
+    from .conftest import unlock
+
+    new_organizer(tmp_path / "home").close()
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    texts: list[tuple[str, str]] = []
+    for tab in ("dashboard", "intake", "devices", "signers", "outputs"):
+        screen.show_tab(tab)
+        screen.refresh()
+        texts += _shown_texts(screen)
+    wizard = window.screen_for("org_create")
+    for step in range(3):
+        wizard.w(QStackedWidget, "pages").setCurrentIndex(step)
+        texts += _shown_texts(wizard)
+    # campaign texts and key fingerprints, not the interface
+    shown_as_given = {"campaignTitle", "fingerprintSmall", "sheetLangCombo", "textsTabs"}
+    shown_as_given |= {"previewLang"}
+    english = sorted(
+        {
+            (name, text)
+            for name, text in texts
+            if name not in shown_as_given
+            # names, not English: file kinds, the cipher, the age tool
+            and re.search(
+                r"[A-Za-z]{2,}",
+                re.sub(r"\b[A-Z]{2,}\b|\.tomar-batch|X25519|\bage\b", "", text),
+            )
+        }
+    )
+    assert len(texts) > 100
+    assert english == [], "\n".join(f"{n}: {t}" for n, t in english)
     window.lock_now()

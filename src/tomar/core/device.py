@@ -11,6 +11,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,23 @@ def init_vault(home: Path, passphrase: str) -> Vault:
         vault.set_meta(conn, META_DUP_KEY, os.urandom(32))
         vault.set_meta(conn, META_NEXT_SEQ, b"1")
     return vault
+
+
+class RecordKind(StrEnum):
+    SIGNATURE = "signature"
+    VOID = "void"
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    """One record as the device may show it: metadata only (it cannot read the rest)."""
+
+    created_at: str
+    event: str
+    source: str
+    kind: RecordKind
+    voided: bool
+    exported_batch: int | None
 
 
 @dataclass(frozen=True)
@@ -381,6 +399,31 @@ class Device:
             "SELECT number FROM batches WHERE receipt_at IS NULL ORDER BY number"
         )
         return [int(r[0]) for r in rows]
+
+    def batch_hashes(self) -> dict[int, str]:
+        """Every exported batch's number -> SHA-256 of its file."""
+        rows = self.vault.conn.execute("SELECT number, sha256 FROM batches")
+        return {int(n): str(sha) for n, sha in rows}
+
+    def record_lines(self, limit: int) -> list[RecordLine]:
+        """The newest `limit` records, newest first, without their sealed bytes."""
+        rows = self.vault.conn.execute(
+            "SELECT r.created_at, e.name, r.source, r.kind, r.voided_by IS NOT NULL, "
+            "r.exported_batch FROM records r LEFT JOIN events e ON e.id = r.event_id "
+            "ORDER BY r.seq DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [
+            RecordLine(
+                created_at=str(created),
+                event=str(event or ""),
+                source=str(source),
+                kind=RecordKind(str(kind)),
+                voided=bool(voided),
+                exported_batch=None if batch_no is None else int(batch_no),
+            )
+            for created, event, source, kind, voided, batch_no in rows
+        ]
 
     def info(self) -> dict[str, Any]:
         campaign = self.campaign()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import batch, receipts
+from ..core.batches_view import imported_batches, received_hashes
 from ..core.device import META_CERTIFICATE, Device
 from ..core.errors import TomarError
 from ..core.identity import now_iso
@@ -108,8 +109,7 @@ def last_sync(device: Device) -> str | None:
 def _pending(device: Device) -> dict[str, int]:
     """Batches without a receipt: SHA-256 -> batch number."""
     wanted = set(device.pending_batches())
-    rows = device.vault.conn.execute("SELECT number, sha256 FROM batches").fetchall()
-    return {str(sha): int(n) for n, sha in rows if int(n) in wanted}
+    return {sha: n for n, sha in device.batch_hashes().items() if n in wanted}
 
 
 def sync_device(
@@ -277,10 +277,9 @@ def pull(
     result = PullResult(source=str(source))
     signer = RequestSigner.from_seed(intake.organizer.signing.raw_private_bytes(), campaign.id)
     tgt = open_target(source, campaign, signer, cancel=cancel, retry=retry)
-    conn = intake.vault.conn
     rejected = set() if again else _rejected(intake)
     try:
-        known = {str(r[0]) for r in conn.execute("SELECT sha256 FROM intake_batches")}
+        known = received_hashes(intake.vault)
         skip = known | rejected
         offered = [b for b in tgt.list_batches() if b.sha256 not in skip]
         for i, item in enumerate(offered):
@@ -332,16 +331,13 @@ def pull(
 
 def _answer(intake: Intake, tgt: Target, result: PullResult, progress: Progress | None) -> None:
     """Receipts for every imported batch the target has no receipt for yet."""
-    conn = intake.vault.conn
-    rows = conn.execute(
-        "SELECT sha256, receipt_at FROM intake_batches WHERE status = 'imported'"
-    ).fetchall()
+    rows = imported_batches(intake.vault)
     present = tgt.receipt_shas()
-    missing = {str(sha) for sha, _ in rows if sha not in present}
+    missing = {b.sha256 for b in rows if b.sha256 not in present}
     if not missing:
         return
     # write_receipts skips batches that already got one; a failed post earlier needs again.
-    again = any(at is not None for sha, at in rows if sha in missing)
+    again = any(b.receipt_at is not None for b in rows if b.sha256 in missing)
     home = intake.vault.home
     with tempfile.TemporaryDirectory(prefix=".receipts-", dir=home) as tmp:
         paths = intake.write_receipts(Path(tmp), again=again)

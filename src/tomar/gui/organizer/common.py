@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from ..messages import error_text
 from ..screens.base import Screen, say
@@ -36,22 +36,12 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069" if text else text
 
 
-def button(text: str, name: str, action: Callable[[], None]) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.clicked.connect(action)
-    return b
-
-
 class OrgScreen(Screen):
-    """A screen built in code rather than from a Designer form."""
-
-    ui_name = ""
+    """An organizer screen: a Designer form like every screen, plus background jobs shown
+    with a progress bar, a Cancel button and a message line."""
 
     def __init__(self, shell: Shell) -> None:
-        QWidget.__init__(self)
-        self.shell = shell
-        self.form = self
+        super().__init__(shell)
         self.jobs: list[Job[object]] = []
 
     def error(self, label: QLabel, exc: BaseException) -> None:

@@ -5,30 +5,29 @@ Step 1 builds a TOML spec from the form and checks it with `campaign.doc_from_sp
 key file (`organizer.backup`) and printed k-of-n recovery shares before step 3 can
 sign and export the package, whose fingerprint the organizer reads to volunteers. The
 rule is the core's (`organizer.key_safety`, which `create_campaign` enforces for the
-command line too); the wizard only shows it.
+command line too); the wizard only shows it. The three steps are pages of one form,
+`ui/org_create.ui`; only the rows of fields the campaign may ask for are added in code
+(from `spec.FIELD_CHOICES`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QScrollArea,
+    QPushButton,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +41,7 @@ from ..screens.base import say
 from ..shell import Shell
 from ..worker import Cancel, Progress
 from . import spec as specs
-from .common import OrgScreen, button, plain
+from .common import OrgScreen, plain
 
 DETAILS, BACKUP, EXPORT = range(3)
 LANGS = ("en", "fa")
@@ -51,21 +50,14 @@ SHARES_NAME = "tomar-recovery-shares.pdf"
 
 
 class CreateCampaignScreen(OrgScreen):
+    ui_name = "org_create"
+
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.spec_text = ""
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        title = plain(self.tr("Create a campaign"), name="titleLabel")
-        self.step_label = plain(name="stepLabel")
-        head = QHBoxLayout()
-        head.addWidget(title, 1)
-        head.addWidget(self.step_label)
-        head.addWidget(button(self.tr("Lock"), "lockButton", self.shell.lock_now))
-        outer.addLayout(head)
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("pages")
-        outer.addWidget(self.pages, 1)
+        self.step_label = self.w(QLabel, "stepLabel")
+        self.w(QPushButton, "lockButton").clicked.connect(self.shell.lock_now)
+        self.pages = self.w(QStackedWidget, "pages")
         self._details_page()
         self._backup_page()
         self._export_page()
@@ -73,73 +65,45 @@ class CreateCampaignScreen(OrgScreen):
     # --- step 1 -----------------------------------------------------------------------
 
     def _details_page(self) -> None:
-        page = QWidget()
-        layout = QHBoxLayout(page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        form = QVBoxLayout(inner)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 3)
-
-        top = QFormLayout()
-        self.org_name = QLineEdit()
-        self.org_name.setObjectName("organizerEdit")
-        top.addRow(self.tr("Organizer (shown to volunteers)"), self.org_name)
-        self.kind = QComboBox()
-        self.kind.setObjectName("recipientCombo")
+        self.org_name = self.w(QLineEdit, "organizerEdit")
+        self.kind = self.w(QComboBox, "recipientCombo")
         self.kind.addItem(self.tr("Hybrid post-quantum (recommended)"), "hybrid")
         self.kind.addItem(self.tr("X25519 (classic, works with older age tools)"), "x25519")
-        top.addRow(self.tr("Encryption"), self.kind)
-        self.fa_check = QCheckBox(self.tr("Also in Persian (فارسی)"))
-        self.fa_check.setObjectName("persianCheck")
-        self.fa_check.setChecked(True)
-        top.addRow(self.tr("Languages"), self.fa_check)
-        self.end_date = QDateEdit(QDate.currentDate().addYears(1))
-        self.end_date.setObjectName("endDateEdit")
-        self.end_date.setCalendarPopup(True)
-        self.end_date.setDisplayFormat("yyyy-MM-dd")
-        self.end_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        top.addRow(self.tr("End date"), self.end_date)
-        self.signature_check = QCheckBox(self.tr("A drawn signature is required"))
-        self.signature_check.setObjectName("signatureCheck")
-        self.signature_check.setChecked(True)
-        top.addRow("", self.signature_check)
-        form.addLayout(top)
-
-        self.texts = QTabWidget()
-        self.texts.setObjectName("textsTabs")
+        self.fa_check = self.w(QCheckBox, "persianCheck")
+        self.end_date = self.w(QDateEdit, "endDateEdit")
+        self.end_date.setDate(QDate.currentDate().addYears(1))
+        self.signature_check = self.w(QCheckBox, "signatureCheck")
+        self.texts = self.w(QTabWidget, "textsTabs")
         self.edits: dict[str, dict[str, QLineEdit | QPlainTextEdit]] = {}
-        for lang in LANGS:
-            tab = QWidget()
-            tab.setLayoutDirection(direction(lang))
-            grid = QFormLayout(tab)
+        for i, lang in enumerate(LANGS):
+            self.texts.setTabText(i, native_name(lang))
+            self.w(QWidget, f"textsTab_{lang}").setLayoutDirection(direction(lang))
             edits: dict[str, QLineEdit | QPlainTextEdit] = {
-                "title": QLineEdit(),
-                "addressee": QLineEdit(),
-                "text": QPlainTextEdit(),
-                "consent": QPlainTextEdit(),
+                "title": self.w(QLineEdit, f"title_{lang}"),
+                "addressee": self.w(QLineEdit, f"addressee_{lang}"),
+                "text": self.w(QPlainTextEdit, f"text_{lang}"),
+                "consent": self.w(QPlainTextEdit, f"consent_{lang}"),
             }
-            for key, edit in edits.items():
-                edit.setObjectName(f"{key}_{lang}")
-                if isinstance(edit, QPlainTextEdit):
-                    edit.setMinimumHeight(90)
-                    edit.textChanged.connect(self.update_preview)
-                else:
-                    edit.textChanged.connect(self.update_preview)
-            grid.addRow(self.tr("Title"), edits["title"])
-            grid.addRow(self.tr("Addressed to"), edits["addressee"])
-            grid.addRow(self.tr("Petition text"), edits["text"])
-            grid.addRow(self.tr("Consent text"), edits["consent"])
+            for edit in edits.values():
+                edit.textChanged.connect(self.update_preview)
             self.edits[lang] = edits
-            self.texts.addTab(tab, native_name(lang))
-        form.addWidget(self.texts)
+        self._field_rows()
+        self.details_message = self.w(QLabel, "detailsMessage")
+        self.keys_button = self.w(QPushButton, "keysButton")
+        self.keys_button.clicked.connect(self.make_keys)
+        self.preview_lang = self.w(QComboBox, "previewLang")
+        for lang in LANGS:
+            self.preview_lang.addItem(native_name(lang), lang)
+        self.preview_lang.currentIndexChanged.connect(self.update_preview)
+        self.preview = self.w(QWidget, "kioskPreview")
+        self.preview_title = self.w(QLabel, "previewTitle")
+        self.preview_addressee = self.w(QLabel, "previewAddressee")
+        self.preview_text = self.w(QLabel, "previewText")
+        self.preview_consent = self.w(QLabel, "previewConsent")
 
-        box = QGroupBox(self.tr("Form fields"))
-        fgrid = QGridLayout(box)
-        fgrid.addWidget(plain(self.tr("Field")), 0, 0)
-        fgrid.addWidget(plain(self.tr("Ask")), 0, 1)
-        fgrid.addWidget(plain(self.tr("Required")), 0, 2)
+    def _field_rows(self) -> None:
+        """One row per field the campaign may ask for (`spec.FIELD_CHOICES`)."""
+        grid = self.w(QGridLayout, "fieldsGrid")
         self.field_checks: dict[str, tuple[QCheckBox, QCheckBox]] = {}
         defaults = {"full_name": (True, True), "email": (True, False), "city": (True, True)}
         for row, (name, _kind, en, fa) in enumerate(specs.FIELD_CHOICES, 1):
@@ -153,55 +117,10 @@ class CreateCampaignScreen(OrgScreen):
             if name == "full_name":  # every campaign needs a name
                 ask.setEnabled(False)
                 req.setEnabled(False)
-            fgrid.addWidget(plain(label), row, 0)
-            fgrid.addWidget(ask, row, 1)
-            fgrid.addWidget(req, row, 2)
+            grid.addWidget(plain(label), row, 0)
+            grid.addWidget(ask, row, 1)
+            grid.addWidget(req, row, 2)
             self.field_checks[name] = (ask, req)
-        form.addWidget(box)
-        self.details_message = plain(wrap=True, name="detailsMessage")
-        self.details_message.setVisible(False)
-        form.addWidget(self.details_message)
-        self.keys_button = button(
-            self.tr("Check and create the organizer keys"), "keysButton", self.make_keys
-        )
-        self.keys_button.setDefault(True)
-        form.addWidget(self.keys_button)
-
-        side = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(plain(self.tr("Kiosk preview")), 1)
-        self.preview_lang = QComboBox()
-        self.preview_lang.setObjectName("previewLang")
-        for lang in LANGS:
-            self.preview_lang.addItem(native_name(lang), lang)
-        self.preview_lang.currentIndexChanged.connect(self.update_preview)
-        head.addWidget(self.preview_lang)
-        side.addLayout(head)
-        self.preview = QWidget()
-        self.preview.setObjectName("kioskPreview")
-        self.preview.setStyleSheet(
-            "QWidget#kioskPreview { background: white; }"
-            " QLabel#previewTitle { font-size: 16pt; font-weight: bold; color: #1f4e8c; }"
-        )
-        pv = QVBoxLayout(self.preview)
-        self.preview_title = plain(wrap=True, name="previewTitle")
-        self.preview_addressee = plain(wrap=True, name="previewAddressee")
-        self.preview_text = plain(wrap=True, name="previewText")
-        self.preview_consent = plain(wrap=True, name="previewConsent")
-        for w in (
-            self.preview_title,
-            self.preview_addressee,
-            self.preview_text,
-            self.preview_consent,
-        ):
-            pv.addWidget(w)
-        pv.addStretch(1)
-        pscroll = QScrollArea()
-        pscroll.setWidgetResizable(True)
-        pscroll.setWidget(self.preview)
-        side.addWidget(pscroll, 1)
-        layout.addLayout(side, 2)
-        self.pages.addWidget(page)
 
     def update_preview(self) -> None:
         lang = str(self.preview_lang.currentData() or "en")
@@ -270,72 +189,21 @@ class CreateCampaignScreen(OrgScreen):
     # --- step 2 -----------------------------------------------------------------------
 
     def _backup_page(self) -> None:
-        page = QWidget()
-        v = QVBoxLayout(page)
-        v.addWidget(
-            plain(
-                self.tr(
-                    "Back up the organizer key now. If it is lost, every signature of the "
-                    "campaign is lost with it. Both backups are needed before the campaign "
-                    "can be exported."
-                ),
-                wrap=True,
-                name="backupIntro",
-            )
-        )
-        v.addWidget(plain(self.tr("Organizer key fingerprint")))
-        self.key_fpr = plain(name="fingerprintLabel")
-        self.key_fpr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        v.addWidget(self.key_fpr)
-
-        box1 = QGroupBox(self.tr("1. Key file protected by a passphrase"))
-        f1 = QFormLayout(box1)
-        self.backup_pass = QLineEdit()
-        self.backup_pass.setObjectName("backupPassEdit")
-        self.backup_pass.setEchoMode(QLineEdit.EchoMode.Password)
-        self.backup_repeat = QLineEdit()
-        self.backup_repeat.setObjectName("backupRepeatEdit")
-        self.backup_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        f1.addRow(self.tr("Backup passphrase"), self.backup_pass)
-        f1.addRow(self.tr("Repeat it"), self.backup_repeat)
-        self.backup_button = button(self.tr("Save the key backup…"), "backupButton", self.backup)
-        self.backup_state = plain(wrap=True, name="backupState")
-        f1.addRow(self.backup_button, self.backup_state)
-        v.addWidget(box1)
-
-        box2 = QGroupBox(self.tr("2. Printed recovery shares (any K of N restore the key)"))
-        f2 = QHBoxLayout(box2)
-        self.threshold = QSpinBox()
-        self.threshold.setObjectName("thresholdSpin")
-        self.threshold.setRange(2, 16)
-        self.threshold.setValue(3)
-        self.threshold.setMaximumWidth(90)
-        self.share_count = QSpinBox()
-        self.share_count.setObjectName("sharesSpin")
-        self.share_count.setRange(2, 16)
-        self.share_count.setValue(5)
-        self.share_count.setMaximumWidth(90)
-        f2.addWidget(plain(self.tr("K")))
-        f2.addWidget(self.threshold)
-        f2.addWidget(plain(self.tr("of N")))
-        f2.addWidget(self.share_count)
-        self.shares_button = button(
-            self.tr("Print the recovery shares…"), "sharesButton", self.print_shares
-        )
-        f2.addWidget(self.shares_button)
-        self.shares_state = plain(wrap=True, name="sharesState")
-        f2.addWidget(self.shares_state, 1)
-        v.addWidget(box2)
-        self.backup_bar = QProgressBar()
-        self.backup_bar.setVisible(False)
-        v.addWidget(self.backup_bar)
-        self.backup_message = plain(wrap=True, name="backupMessage")
-        self.backup_message.setVisible(False)
-        v.addWidget(self.backup_message)
-        v.addStretch(1)
-        self.continue_button = button(self.tr("Continue"), "continueButton", self.to_export)
-        v.addWidget(self.continue_button)
-        self.pages.addWidget(page)
+        self.key_fpr = self.w(QLabel, "fingerprintLabel")
+        self.backup_pass = self.w(QLineEdit, "backupPassEdit")
+        self.backup_repeat = self.w(QLineEdit, "backupRepeatEdit")
+        self.backup_button = self.w(QPushButton, "backupButton")
+        self.backup_button.clicked.connect(self.backup)
+        self.backup_state = self.w(QLabel, "backupState")
+        self.threshold = self.w(QSpinBox, "thresholdSpin")
+        self.share_count = self.w(QSpinBox, "sharesSpin")
+        self.shares_button = self.w(QPushButton, "sharesButton")
+        self.shares_button.clicked.connect(self.print_shares)
+        self.shares_state = self.w(QLabel, "sharesState")
+        self.backup_bar = self.w(QProgressBar, "backupBar")
+        self.backup_message = self.w(QLabel, "backupMessage")
+        self.continue_button = self.w(QPushButton, "continueButton")
+        self.continue_button.clicked.connect(self.to_export)
 
     def backup(self) -> None:
         passphrase, repeat = self.backup_pass.text(), self.backup_repeat.text()
@@ -424,36 +292,12 @@ class CreateCampaignScreen(OrgScreen):
     # --- step 3 -----------------------------------------------------------------------
 
     def _export_page(self) -> None:
-        page = QWidget()
-        v = QVBoxLayout(page)
-        v.addWidget(
-            plain(
-                self.tr(
-                    "Export the signed campaign package and give it to the volunteers. Read "
-                    "them this fingerprint in person or by phone: their app asks them to "
-                    "compare it."
-                ),
-                wrap=True,
-            )
-        )
-        self.export_button = button(
-            self.tr("Export the campaign package…"), "exportButton", self.export
-        )
-        v.addWidget(self.export_button)
-        self.export_fpr = plain(name="exportFingerprint")
-        self.export_fpr.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f4e8c;")
-        self.export_fpr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        v.addWidget(self.export_fpr)
-        self.export_message = plain(wrap=True, name="exportMessage")
-        self.export_message.setVisible(False)
-        v.addWidget(self.export_message)
-        v.addStretch(1)
-        self.open_button = button(
-            self.tr("Open the organizer workspace"), "openWorkspaceButton", self.open_workspace
-        )
-        self.open_button.setEnabled(False)
-        v.addWidget(self.open_button)
-        self.pages.addWidget(page)
+        self.export_button = self.w(QPushButton, "exportButton")
+        self.export_button.clicked.connect(self.export)
+        self.export_fpr = self.w(QLabel, "exportFingerprint")
+        self.export_message = self.w(QLabel, "exportMessage")
+        self.open_button = self.w(QPushButton, "openWorkspaceButton")
+        self.open_button.clicked.connect(self.open_workspace)
 
     def export(self) -> None:
         if not self.spec_text:

@@ -1,14 +1,13 @@
 """The signers table: a windowed model over the vault, and the drawn signature.
 
-The model keeps only the rowids matching the filter (one indexed query), and reads the
-rows a view actually shows in pages of `PAGE`, so 200,000 signers open and filter in a
-fraction of a second. Signer text is untrusted: it is only ever shown as plain text
-(item views draw DisplayRole text as plain text).
+The model keeps only the rowids matching the filter (`core.signers_view.signer_ids`, one
+indexed query), and reads the rows a view actually shows in pages of `PAGE`, so 200,000
+signers open and filter in a fraction of a second. Signer text is untrusted: it is only
+ever shown as plain text (item views draw DisplayRole text as plain text).
 """
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from typing import Any
 
@@ -17,28 +16,11 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...core import countries, strokes
+from ...core.signers_view import SignerFilter, SignerRow, SignerStatus, signer_ids, signer_rows
 from ...core.vault import Vault
 
 PAGE = 256
 MAX_PAGES = 64
-FILTERS = ("all", "unique", "duplicates", "flagged", "voided")
-LIVE = "voided_by IS NULL"
-_FLAGGED = (
-    "s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct' AND ("
-    "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct') OR "
-    "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct'))"
-)
-WHERE = {
-    "all": "1",
-    "unique": "s.voided_by IS NULL AND s.dup_of IS NULL",
-    "duplicates": "s.voided_by IS NULL AND s.dup_of IS NOT NULL",
-    "flagged": _FLAGGED,
-    "voided": "s.voided_by IS NOT NULL",
-}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,71 +39,44 @@ class SignersModel(QAbstractTableModel):
         self.vault: Vault | None = None
         self.kinds = kinds
         self.ids: list[int] = []
-        self.pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self.pages: OrderedDict[int, list[SignerRow]] = OrderedDict()
         self.headers = list(self.HEADERS)
         self.source_words: dict[str, str] = {}
         self.lang = "en"  # for country names
-        self.status_words = {
-            "unique": "unique",
-            "duplicate": "duplicate",
-            "voided": "voided",
-        }
+        self.status_words: dict[SignerStatus, str] = {s: s.value for s in SignerStatus}
 
     # --- the query ----------------------------------------------------------------
 
-    def load(self, vault: Vault | None, kind: str = "all", search: str = "") -> None:
+    def load(
+        self, vault: Vault | None, kind: SignerFilter = SignerFilter.ALL, search: str = ""
+    ) -> None:
         """Select the rowids to show (fast: one query); rows are read when shown."""
         self.beginResetModel()
         self.vault = vault
         self.pages.clear()
-        self.ids = []
-        if vault is not None:
-            sql = f"SELECT s.rowid FROM signers s WHERE {WHERE[kind]}"  # noqa: S608
-            args: list[str] = []
-            needle = search.strip()
-            if needle:
-                like = (
-                    "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
-                sql += (
-                    " AND (s.name LIKE ? ESCAPE '\\' OR s.fields LIKE ? ESCAPE '\\' "
-                    "OR s.email LIKE ? ESCAPE '\\' OR s.phone LIKE ? ESCAPE '\\' "
-                    "OR s.event_name LIKE ? ESCAPE '\\')"
-                )
-                args = [like] * 5
-            sql += " ORDER BY s.rowid"
-            self.ids = [r[0] for r in vault.conn.execute(sql, args)]
+        self.ids = [] if vault is None else signer_ids(vault, kind, search)
         self.endResetModel()
 
     def clear(self) -> None:
         self.load(None)
 
-    def _page(self, number: int) -> list[tuple[Any, ...]]:
+    def _page(self, number: int) -> list[SignerRow]:
         page = self.pages.get(number)
         if page is not None:
             self.pages.move_to_end(number)
             return page
         ids = self.ids[number * PAGE : (number + 1) * PAGE]
-        rows: dict[int, tuple[Any, ...]] = {}
-        if self.vault is not None and ids:
-            marks = ",".join("?" * len(ids))
-            for row in self.vault.conn.execute(
-                "SELECT rowid, record_id, time, name, fields, country, event_name, source, "  # noqa: S608
-                f"dup_of, voided_by, review FROM signers WHERE rowid IN ({marks})",
-                ids,
-            ):
-                rows[row[0]] = row
-        page = [rows.get(i, (i, "", "", "", "{}", "", "", "", None, None, None)) for i in ids]
+        page = [] if self.vault is None else signer_rows(self.vault, ids)
         self.pages[number] = page
         while len(self.pages) > MAX_PAGES:
             self.pages.popitem(last=False)
         return page
 
-    def row(self, index: int) -> tuple[Any, ...]:
+    def row(self, index: int) -> SignerRow:
         return self._page(index // PAGE)[index % PAGE]
 
     def record_id(self, index: int) -> str:
-        return str(self.row(index)[1])
+        return self.row(index).record_id
 
     # --- Qt -----------------------------------------------------------------------
 
@@ -138,13 +93,6 @@ class SignersModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def status(self, row: tuple[Any, ...]) -> str:
-        if row[9] is not None:
-            return self.status_words["voided"]
-        if row[8] is not None:
-            return self.status_words["duplicate"]
-        return self.status_words["unique"]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
@@ -153,25 +101,21 @@ class SignersModel(QAbstractTableModel):
             return None
         row = self.row(index.row())
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#8a94a3") if row[9] is not None else None
+            return QColor("#8a94a3") if row.voided_by is not None else None
         col = index.column()
         if col == 0:
-            return str(row[2]).replace("T", " ")[:16]
+            return row.time.replace("T", " ")[:16]
         if col == 1:
-            return str(row[3])
+            return row.name
         if col == 2:
-            try:
-                fields = json.loads(row[4])
-            except ValueError:
-                fields = {}
-            return field_value(fields if isinstance(fields, dict) else {}, self.kinds, "city")
+            return field_value(row.fields, self.kinds, "city")
         if col == 3:
-            return countries.name(str(row[5]), self.lang)
+            return countries.name(row.country, self.lang)
         if col == 4:
-            return str(row[6])
+            return row.event_name
         if col == 5:
-            return self.source_words.get(str(row[7]), str(row[7]))
-        return self.status(row)
+            return self.source_words.get(row.source, row.source)
+        return self.status_words[row.status]
 
 
 class SignatureView(QWidget):

@@ -1,7 +1,7 @@
 """Records: what the device holds, as metadata only, the export of a batch, and sync.
 
-The list reads only non-identifying columns of `records` (time, event, source, kind,
-void and export status); it never decrypts anything (it cannot: records are sealed to
+The list shows only non-identifying metadata (`Device.record_lines`: time, event, source,
+kind, void and export status); it never decrypts anything (it cannot: records are sealed to
 the organizer). Export runs `tomar.core.batch.export` through the worker, with progress
 and a cooperative Cancel (the core stops at the next record and writes nothing). Sync
 runs `tomar.sync.client.sync_device` the same way, to the campaign's server or a folder.
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import batch
+from ...core.device import RecordKind
 from ...sync import client
 from ..messages import core_text, error_text
 from ..shell import Shell
@@ -72,12 +73,7 @@ class RecordsScreen(Screen):
 
     def refresh(self) -> None:
         device = self.shell.session.device
-        rows = device.vault.conn.execute(
-            "SELECT r.created_at, e.name, r.source, r.kind, r.voided_by IS NOT NULL, "
-            "r.exported_batch FROM records r LEFT JOIN events e ON e.id = r.event_id "
-            "ORDER BY r.seq DESC LIMIT ?",
-            (LIMIT,),
-        ).fetchall()
+        lines = device.record_lines(LIMIT)
         sources = {
             "kiosk": self.tr("Kiosk"),
             "paper": self.tr("Paper"),
@@ -85,20 +81,20 @@ class RecordsScreen(Screen):
         }
         locale = QLocale()
         self.model.removeRows(0, self.model.rowCount())
-        for created, event, source, kind, voided, batch_no in rows:
-            if kind == "void":
+        for line in lines:
+            if line.kind is RecordKind.VOID:
                 status = self.tr("Void note")
             else:
-                status = self.tr("Voided") if voided else self.tr("Valid")
+                status = self.tr("Voided") if line.voided else self.tr("Valid")
             exported = (
                 self.tr("No")
-                if batch_no is None
-                else self.tr("Batch %1").replace("%1", locale.toString(int(batch_no)))
+                if line.exported_batch is None
+                else self.tr("Batch %1").replace("%1", locale.toString(line.exported_batch))
             )
             cells = [
-                _local_time(str(created), locale),
-                str(event or ""),
-                sources.get(str(source), str(source)),
+                _local_time(line.created_at, locale),
+                line.event,
+                sources.get(line.source, line.source),
                 status,
                 exported,
             ]

@@ -1,0 +1,71 @@
+"""What every organizer tab shares: its form, its host workspace, and its three duties."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
+
+from ....core.intake import Intake
+from ...uiload import child, load_ui
+
+if TYPE_CHECKING:
+    from ..workspace import OrganizerScreen
+
+T = TypeVar("T", bound=QObject)
+KEY = Qt.ItemDataRole.UserRole  # the value a row stands for, kept apart from what is shown
+
+
+class OrgTab(QWidget):
+    ui_name: ClassVar[str]
+
+    def __init__(self, host: OrganizerScreen) -> None:
+        super().__init__()
+        self.host = host
+        self.shell = host.shell
+        self.form = load_ui(self.ui_name, self)
+
+    def w(self, cls: type[T], name: str) -> T:
+        return child(self.form, cls, name)
+
+    @property
+    def intake(self) -> Intake | None:
+        return self.host.intake
+
+    def enter(self) -> None:
+        """The vault was opened (or the language changed): set what depends on the campaign."""
+
+    def refresh(self) -> None:
+        """Read again what the tab shows (only while no job runs)."""
+
+    def clear(self) -> None:
+        """Forget everything shown: lock, leaving."""
+
+
+def num(value: int) -> str:
+    return QLocale().toString(int(value))
+
+
+def item(text: str, key: str | None = None) -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
+    cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if key is not None:
+        cell.setData(KEY, key)
+    return cell
+
+
+def fill(table: QTableWidget, rows: list[list[str]], keys: list[str] | None = None) -> None:
+    """Show `rows`; `keys[r]` is kept in the first cell of row r (read by `selected_key`)."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, item(value, keys[r] if keys is not None and c == 0 else None))
+    table.resizeColumnsToContents()
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    row = table.currentRow()
+    cell = table.item(row, 0) if row >= 0 else None
+    key = cell.data(KEY) if cell is not None else None
+    return str(key) if key else None

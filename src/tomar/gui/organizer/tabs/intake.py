@@ -1,0 +1,252 @@
+"""Intake: batch files (a dialog, drag and drop, a watched folder), a pull from the
+collection server or a shared folder, and the approval of held devices.
+
+The watched folder is polled every `WATCH_POLL_MS` besides QFileSystemWatcher, since some
+file systems send no change events; a file is imported once per (name, size, time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+)
+
+from ....core.batches_view import held_devices
+from ....core.intake import ImportResult
+from ....sync import client as sync_client
+from ...messages import core_text
+from ...screens.base import say
+from ...worker import Cancel, Progress
+from ..common import ltr
+from .base import OrgTab, fill, item, num, selected_key
+
+if TYPE_CHECKING:
+    from ..workspace import OrganizerScreen
+
+BATCH_SUFFIX = ".tomar-batch"
+WATCH_POLL_MS = 5000
+
+
+class IntakeTab(OrgTab):
+    ui_name = "org_intake"
+
+    def __init__(self, host: OrganizerScreen) -> None:
+        super().__init__(host)
+        self.import_button = self.w(QPushButton, "importButton")
+        self.watch_button = self.w(QPushButton, "watchButton")
+        self.pull_button = self.w(QPushButton, "pullButton")
+        self.approve_button = self.w(QPushButton, "approveButton")
+        self.pull_edit = self.w(QLineEdit, "pullEdit")
+        self.watch_label = self.w(QLabel, "watchLabel")
+        self.message = self.w(QLabel, "intakeMessage")
+        self.bar = self.w(QProgressBar, "intakeBar")
+        self.cancel = self.w(QPushButton, "intakeCancel")
+        self.results = self.w(QTableWidget, "resultsTable")
+        self.held = self.w(QTableWidget, "heldTable")
+        self.import_button.clicked.connect(self.choose_batches)
+        self.watch_button.clicked.connect(self.choose_watch)
+        self.pull_button.clicked.connect(self.pull)
+        self.approve_button.clicked.connect(self.approve)
+        self.cancel.clicked.connect(host.cancel_jobs)
+        self.watcher: QFileSystemWatcher | None = None
+        self.watch_dir: Path | None = None
+        self.seen: set[tuple[str, int, float]] = set()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_POLL_MS)
+        self.watch_timer.timeout.connect(self.scan_watched)
+
+    # --- results ------------------------------------------------------------------
+
+    def status_text(self, status: str) -> str:
+        return {
+            "imported": self.tr("Imported"),
+            "already": self.tr("Already imported"),
+            "held": self.tr("Held: device not enrolled"),
+            "rejected": self.tr("Rejected"),
+        }.get(status, status)
+
+    def add_results(self, results: list[ImportResult]) -> None:
+        languages = self.shell.languages
+        for r in results:
+            row = self.results.rowCount()
+            self.results.insertRow(row)
+            values = [
+                r.name,
+                self.status_text(r.status),
+                ltr(r.device[:17]),
+                num(r.number) if r.number else "",
+                num(r.count) if r.count else "",
+                core_text(languages, languages.current, r.message)
+                if r.status == "rejected"
+                else "",  # the rest is in Result
+            ]
+            for c, value in enumerate(values):
+                self.results.setItem(row, c, item(value))
+        self.results.resizeColumnsToContents()
+        self.results.scrollToBottom()
+
+    def _run(self, work: Callable[[Progress, Cancel], Any], done: Callable[[Any], None]) -> None:
+        self.host.run(
+            work,
+            done=done,
+            message=self.message,
+            bar=self.bar,
+            cancel=self.cancel,
+            busy=[self.import_button, self.pull_button, self.approve_button],
+        )
+
+    # --- files ----------------------------------------------------------------------
+
+    def choose_batches(self) -> None:
+        self.shell.choose_file(
+            self.tr("Batch file"),
+            self.tr("Batches (*.tomar-batch);;All files (*)"),
+            lambda path: self.import_paths([Path(path)]) if path else None,
+        )
+
+    def import_paths(self, paths: list[Path]) -> None:
+        intake = self.intake
+        if intake is None or not paths:
+            return
+        if self.shell.worker.busy:
+            say(self.message, self.tr("Please wait for the current work to finish."))
+            return
+        say(self.message, self.tr("Importing…"))
+
+        def work(progress: Progress, cancel: Cancel) -> list[ImportResult]:
+            return intake.import_files(paths, progress, cancel)
+
+        self._run(work, self._imported)
+
+    def _imported(self, results: Any) -> None:
+        self.add_results(list(results))
+        counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "rejected")}
+        say(
+            self.message,
+            self.tr("%1 imported, %2 rejected.")
+            .replace("%1", num(counts["imported"]))
+            .replace("%2", num(counts["rejected"])),
+            kind="error" if counts["rejected"] else "ok",
+        )
+        self.host.refresh()
+
+    # --- the watched folder -----------------------------------------------------------
+
+    def choose_watch(self) -> None:
+        self.shell.choose_folder(self.tr("Folder to watch"), self.watch)
+
+    def watch(self, folder: str) -> None:
+        if not folder or self.intake is None:
+            return
+        self.stop_watch()
+        self.watch_dir = Path(folder)
+        self.watcher = QFileSystemWatcher([folder], self)
+        self.watcher.directoryChanged.connect(lambda _: self.scan_watched())
+        self.watch_timer.start()  # also polls: file systems that send no change events
+        say(self.watch_label, self.tr("Watching %1 for new batches.").replace("%1", folder))
+        self.scan_watched()
+
+    def stop_watch(self) -> None:
+        self.watch_timer.stop()
+        if self.watcher is not None:
+            self.watcher.deleteLater()
+        self.watcher = None
+        self.watch_dir = None
+        self.seen = set()
+        say(self.watch_label, "")
+
+    def scan_watched(self) -> None:
+        folder = self.watch_dir
+        if folder is None or self.intake is None or self.shell.worker.busy:
+            return
+        new = []
+        try:
+            for path in sorted(folder.glob(f"*{BATCH_SUFFIX}")):
+                st = path.stat()
+                key = (path.name, st.st_size, st.st_mtime)
+                if key not in self.seen:
+                    self.seen.add(key)
+                    new.append(path)
+        except OSError:
+            return
+        if new:
+            self.import_paths(new)
+
+    # --- pull -------------------------------------------------------------------------
+
+    def pull(self) -> None:
+        intake = self.intake
+        source = self.pull_edit.text().strip() or (intake.campaign.sync_url if intake else None)
+        if intake is None or not source:
+            say(self.message, self.tr("Give a server address or a folder."), kind="error")
+            return
+
+        def work(progress: Progress, cancel: Cancel) -> sync_client.PullResult:
+            return sync_client.pull(
+                intake, source, progress=lambda _s, d, t: progress(d, t), cancel=cancel
+            )
+
+        def done(result: Any) -> None:
+            self.add_results(result.imports)
+            if result.errors:
+                languages = self.shell.languages
+                lines = [core_text(languages, languages.current, e) for e in result.errors]
+                say(self.message, "\n".join(lines), kind="error")
+            elif result.cancelled:
+                say(self.message, self.tr("Cancelled."))
+            else:
+                say(
+                    self.message,
+                    self.tr("%1 new batches, %2 receipts sent.")
+                    .replace("%1", num(result.downloaded))
+                    .replace("%2", num(result.receipts_sent)),
+                    kind="ok",
+                )
+            self.host.refresh()
+
+        say(self.message, self.tr("Pulling…"))
+        self._run(work, done)
+
+    # --- held devices -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.refresh_held()
+
+    def refresh_held(self) -> None:
+        if self.intake is None:
+            return
+        held = held_devices(self.intake.vault)
+        fill(
+            self.held,
+            [[ltr(d.fingerprint), num(d.batches), num(d.records)] for d in held],
+            keys=[d.fingerprint for d in held],
+        )
+        self.approve_button.setEnabled(bool(held))
+
+    def approve(self) -> None:
+        intake = self.intake
+        fpr = selected_key(self.held)
+        if intake is None or fpr is None:
+            say(self.message, self.tr("Choose a device first."), kind="error")
+            return
+
+        def work(progress: Progress, cancel: Cancel) -> list[ImportResult]:
+            return intake.approve_device(fpr, progress)
+
+        self._run(work, self._imported)
+
+    def clear(self) -> None:
+        self.stop_watch()
+        for table in (self.results, self.held):
+            table.setRowCount(0)
+        say(self.message, "")
+        self.pull_edit.clear()

@@ -1,0 +1,106 @@
+"""Outputs: the CSV, delivery sheets, the campaign report and receipts for devices,
+written only to the folder the organizer chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
+
+from ....core.sheets.delivery import write_delivery
+from ....core.sheets.report import write_report
+from ...i18n import native_name
+from ...screens.base import say
+from ...worker import Cancel, Progress
+from .base import OrgTab, num
+
+if TYPE_CHECKING:
+    from ..workspace import OrganizerScreen
+
+CSV_NAME = "signers.csv"
+DELIVERY_NAME = "delivery-sheets.pdf"
+REPORT_NAME = "campaign-report.pdf"
+ACTIONS = {
+    "csvButton": "csv",
+    "deliveryButton": "delivery",
+    "reportButton": "report",
+    "receiptsButton": "receipts",
+}
+
+
+class OutputsTab(OrgTab):
+    ui_name = "org_outputs"
+
+    def __init__(self, host: OrganizerScreen) -> None:
+        super().__init__(host)
+        self.sheet_lang = self.w(QComboBox, "sheetLangCombo")
+        self.message = self.w(QLabel, "outputMessage")
+        self.bar = self.w(QProgressBar, "outputBar")
+        self.cancel = self.w(QPushButton, "outputCancel")
+        self.cancel.clicked.connect(host.cancel_jobs)
+        self.buttons: list[QPushButton] = []
+        for name, what in ACTIONS.items():
+            b = self.w(QPushButton, name)
+            b.clicked.connect(lambda _=False, what=what: self.choose_output(what))
+            self.buttons.append(b)
+
+    def enter(self) -> None:
+        if self.intake is None:
+            return
+        campaign = self.intake.campaign
+        lang = self.shell.languages.current
+        self.sheet_lang.clear()
+        for code in campaign.languages:
+            self.sheet_lang.addItem(native_name(code), code)
+        if lang in campaign.languages:
+            self.sheet_lang.setCurrentIndex(campaign.languages.index(lang))
+
+    def choose_output(self, what: str) -> None:
+        self.shell.choose_folder(self.tr("Where to save"), lambda d: self.write_output(what, d))
+
+    def write_output(self, what: str, folder: str) -> None:
+        intake = self.intake
+        if not folder or intake is None:
+            return
+        vault = intake.vault
+        lang = str(self.sheet_lang.currentData() or intake.campaign.languages[0])
+        out_dir = Path(folder)
+
+        def work(progress: Progress, cancel: Cancel) -> str:
+            if what == "csv":
+                progress(0, 0)
+                intake.export_csv(out_dir / CSV_NAME)
+                return str(out_dir / CSV_NAME)
+            if what == "delivery":
+                write_delivery(
+                    vault, out_dir / DELIVERY_NAME, lang=lang, progress=progress, cancel=cancel
+                )
+                return str(out_dir / DELIVERY_NAME)
+            if what == "report":
+                write_report(
+                    vault, out_dir / REPORT_NAME, lang=lang, progress=progress, cancel=cancel
+                )
+                return str(out_dir / REPORT_NAME)
+            written = intake.write_receipts(out_dir)
+            return str(len(written))
+
+        def done(result: Any) -> None:
+            if what == "receipts":
+                text = self.tr("%1 receipts written.").replace("%1", num(int(result)))
+            else:
+                text = self.tr("Saved: %1").replace("%1", str(result))
+            say(self.message, text, kind="ok")
+
+        say(self.message, self.tr("Working…"))
+        self.host.run(
+            work,
+            done=done,
+            message=self.message,
+            bar=self.bar,
+            cancel=self.cancel,
+            busy=self.buttons,
+        )
+
+    def clear(self) -> None:
+        say(self.message, "")

@@ -1,0 +1,210 @@
+"""Signers: search and filter every signer, see one with the drawn signature, and review
+possible duplicates (keep, merge into another signer's original, not a duplicate)."""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ....core.errors import TomarError
+from ....core.identity import device_fingerprint
+from ....core.signers_view import SignerFilter, SignerStatus, merge_candidates, signer_detail
+from ...screens.base import say
+from ..common import ltr
+from ..signers import SignatureView, SignersModel
+from .base import OrgTab, num
+
+if TYPE_CHECKING:
+    from ..workspace import OrganizerScreen
+
+SEARCH_DELAY_MS = 250
+LTR_KINDS = ("phone", "email", "postal_code")
+
+
+class SignersTab(OrgTab):
+    ui_name = "org_signers"
+
+    def __init__(self, host: OrganizerScreen) -> None:
+        super().__init__(host)
+        self.search = self.w(QLineEdit, "searchEdit")
+        self.filter = self.w(QComboBox, "filterCombo")
+        names = {
+            SignerFilter.ALL: self.tr("All"),
+            SignerFilter.UNIQUE: self.tr("Unique"),
+            SignerFilter.DUPLICATES: self.tr("Duplicates"),
+            SignerFilter.FLAGGED: self.tr("To review"),
+            SignerFilter.VOIDED: self.tr("Voided"),
+        }
+        for kind in SignerFilter:
+            self.filter.addItem(names[kind], kind.value)
+        self.shown_label = self.w(QLabel, "shownLabel")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.load_signers)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.filter.currentIndexChanged.connect(lambda _: self.load_signers())
+
+        self.model = SignersModel({})
+        self.model.lang = self.shell.languages.current
+        self.model.headers = [
+            self.tr("Time"),
+            self.tr("Name"),
+            self.tr("City"),
+            self.tr("Country"),
+            self.tr("Event"),
+            self.tr("Source"),
+            self.tr("Status"),
+        ]
+        self.model.source_words = {
+            "kiosk": self.tr("kiosk"),
+            "paper": self.tr("paper"),
+            "cli": self.tr("command line"),
+        }
+        self.model.status_words = {
+            SignerStatus.UNIQUE: self.tr("unique"),
+            SignerStatus.DUPLICATE: self.tr("duplicate"),
+            SignerStatus.VOIDED: self.tr("voided"),
+        }
+        self.table = self.w(QTableView, "signersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((150, 160, 110, 120, 140, 90)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.signature = SignatureView()
+        slot = self.w(QVBoxLayout, "signatureSlot")
+        slot.addWidget(self.signature)
+        split = self.w(QSplitter, "signersSplit")
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.details = self.w(QLabel, "signerDetails")
+        self.candidates = self.w(QComboBox, "candidateCombo")
+        self.review_message = self.w(QLabel, "reviewMessage")
+        self.keep_button = self.w(QPushButton, "keepButton")
+        self.merge_button = self.w(QPushButton, "mergeButton")
+        self.distinct_button = self.w(QPushButton, "distinctButton")
+        self.keep_button.clicked.connect(lambda: self.review("keep"))
+        self.merge_button.clicked.connect(lambda: self.review("merge"))
+        self.distinct_button.clicked.connect(lambda: self.review("distinct"))
+        self._set_review_enabled(False)
+
+    def _filter(self) -> SignerFilter:
+        return SignerFilter(str(self.filter.currentData() or SignerFilter.ALL.value))
+
+    def refresh(self) -> None:
+        self.load_signers()
+
+    def load_signers(self) -> None:
+        if self.intake is None:
+            return
+        self.model.kinds = {f.name: f.kind for f in self.intake.campaign.fields}
+        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        self.shown_label.setText(self.tr("%1 shown").replace("%1", num(self.model.rowCount())))
+        self._show_signer(None)
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_signer(self.current_record())
+
+    def select_row(self, row: int) -> None:
+        """Select a signer row (QTableView.selectRow misses in right-to-left layouts)."""
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def current_record(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_id(rows[0].row()) if rows else None
+
+    def _set_review_enabled(self, on: bool) -> None:
+        for b in (self.keep_button, self.merge_button, self.distinct_button):
+            b.setEnabled(on)
+        self.merge_button.setEnabled(on and self.candidates.count() > 0)
+
+    def _show_signer(self, record_id: str | None) -> None:
+        self.candidates.clear()
+        say(self.review_message, "")
+        if record_id is None or self.intake is None:
+            self.details.setText("")
+            self.signature.set_strokes(None)
+            self._set_review_enabled(False)
+            return
+        vault = self.intake.vault
+        signer = signer_detail(vault, record_id)
+        if signer is None:
+            return
+        lang = self.shell.languages.current
+        lines = []
+        for f in self.intake.campaign.fields:
+            value = signer.fields.get(f.name)
+            if value:
+                shown = ltr(value) if f.kind in LTR_KINDS else value
+                lines.append(f"{f.label_for(lang)}: {shown}")
+        lines.append(self.tr("Time: %1").replace("%1", ltr(signer.time.replace("T", " ")[:19])))
+        lines.append(self.tr("Event: %1").replace("%1", signer.event_name or "–"))
+        source = self.model.source_words.get(signer.source, signer.source)
+        lines.append(self.tr("Source: %1").replace("%1", source))
+        display = {
+            "full": self.tr("full name"),
+            "initials": self.tr("initials"),
+            "hidden": self.tr("withheld"),
+        }
+        shown_as = display.get(signer.display, signer.display)
+        lines.append(self.tr("Name on sheets: %1").replace("%1", shown_as))
+        device = device_fingerprint(base64.b64decode(signer.device_key))
+        lines.append(self.tr("Device: %1").replace("%1", ltr(device)))
+        if signer.review:
+            lines.append(self.tr("Reviewed: %1").replace("%1", signer.review))
+        self.details.setText("\n".join(lines))
+        self.signature.set_strokes(signer.strokes)
+        for c in merge_candidates(vault, signer):
+            self.candidates.addItem(f"{c.name} · {c.time[:10]}", c.record_id)
+        self._set_review_enabled(signer.voided_by is None)
+
+    def review(self, decision: str) -> None:
+        record_id = self.current_record()
+        if record_id is None or self.intake is None:
+            return
+        other = self.candidates.currentData() if decision == "merge" else None
+        try:
+            self.intake.mark_review(record_id, decision, other)
+        except TomarError as exc:
+            self.host.error(self.review_message, exc)
+            return
+        words = {
+            "keep": self.tr("Kept."),
+            "merge": self.tr("Merged: counted once."),
+            "distinct": self.tr("Marked as not a duplicate."),
+        }
+        current = self.table.currentIndex().row()
+        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        if 0 <= current < self.model.rowCount():
+            self.select_row(current)
+        say(self.review_message, words[decision], kind="ok")
+
+    def clear(self) -> None:
+        self.search_timer.stop()
+        self.model.clear()
+        self.search.clear()
+        self.details.setText("")
+        self.signature.set_strokes(None)
+        self.candidates.clear()
+        say(self.review_message, "")
