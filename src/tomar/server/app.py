@@ -65,6 +65,8 @@ class ServerConfig:
     body_floor: float = 60.0  # seconds any body may take ...
     body_min_rate: float = 8 * 1024  # ... plus its size at this many bytes/s (64 kbit/s)
     connections: limits.ConnectionLimits = field(default_factory=limits.ConnectionLimits)
+    # The address of a reverse proxy whose X-Forwarded-For is believed (see docs/SYNC.md).
+    trusted_proxy: str | None = None
 
     def body_deadline(self, size: int) -> float:
         """A slow honest phone link gets through; a trickle does not hold a slot forever."""
@@ -427,7 +429,9 @@ def uvicorn_config(
         log_level="warning",
         access_log=False,  # client addresses of volunteers are nobody's business
         server_header=False,
-        proxy_headers=False,  # limits apply to the real peer address
+        # Limits apply to the real peer address, or to the one a trusted proxy names.
+        proxy_headers=config.trusted_proxy is not None,
+        forwarded_allow_ips=config.trusted_proxy or "",
         timeout_keep_alive=5,
         limit_concurrency=None,  # per-address and total limits live in the protocol
         h11_max_incomplete_event_size=64 * 1024,

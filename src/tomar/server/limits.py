@@ -147,6 +147,7 @@ class ConnectionLimits:
     header_timeout: float = 10.0  # from opening (or the last answer) to complete headers
     drain_timeout: float = 5.0  # after answering before the body was read
     drain_bytes: int = 1024 * 1024
+    exempt: frozenset[str] = frozenset()  # a trusted reverse proxy: it limits its clients
 
 
 class _Counts:
@@ -167,7 +168,9 @@ def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             name = address_key(self.client[0]) if self.client else "?"
-            if counts.by_address.get(name, 0) >= limits.per_address or counts.total >= limits.total:
+            if counts.total >= limits.total or (
+                counts.by_address.get(name, 0) >= limits.per_address and name not in limits.exempt
+            ):
                 transport.abort()  # before a single byte is read: nothing to answer
                 return
             self._address = name
