@@ -287,6 +287,16 @@ def test_strangers_never_enter_the_replay_cache(
         assert nonces.keys() <= honest  # only verified keys ever enter it
         assert 0 < nonces.size() < 200
 
+        # Signed requests from one address give their token back: 150 organizer requests
+        # at once pass although the address budget for keyless requests is 60.
+        org_signer = RequestSigner.from_seed(org.ident.signing.raw_private_bytes(), campaign)
+        with httpx.Client(timeout=10) as c:
+            answers = [
+                c.get(srv.url + "/v1/batches", headers=org_signer.headers("GET", "/v1/batches"))
+                for _ in range(150)
+            ]
+        assert {r.status_code for r in answers} == {200}
+
         # One honest device over its own bound is refused (429) without touching others.
         tight = ServerConfig(nonces_per_device=12, device_burst=1000)
         with InProcessServer(tmp_path / "store2", org, tight) as small:
@@ -305,3 +315,85 @@ def test_strangers_never_enter_the_replay_cache(
             ]
             assert codes == [200] * 12 + [429] * 2
             assert honest_round(org, devices[1:], small.url, 60) == []
+
+
+# --- the clients: a stalled or bloated answer cannot hang a sync or a pull -----------------
+
+
+class _Trickler:
+    """A loopback 'server' that answers every connection with `head` then one byte per
+    0.2 s, for at most 20 s (it stops by itself)."""
+
+    def __init__(self, head: bytes) -> None:
+        self.head = head
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run)
+        self.thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(self.head)
+                while not self.stop.wait(0.2):
+                    conn.sendall(b"x")
+            except OSError:
+                pass
+
+    def _run(self) -> None:
+        ends = time.monotonic() + 20
+        while not self.stop.is_set() and time.monotonic() < ends:
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+        self.stop.set()
+        self.sock.close()
+
+
+def test_clients_give_up_on_trickling_or_oversized_answers(
+    people: tuple[Org, list[Device]],
+) -> None:
+    from tomar.sync.errors import SyncError
+    from tomar.sync.http import RetryPolicy, ServerTarget
+
+    org, devices = people
+    signer = RequestSigner.from_seed(devices[0].identity.raw_private(), org.campaign.id)
+    slow = _Trickler(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{")
+    huge = _Trickler(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n")
+    try:
+        for server, words in ((slow, "did not answer in time"), (huge, "larger answer")):
+            target = ServerTarget(
+                f"http://127.0.0.1:{server.port}",
+                org.campaign,
+                signer,
+                retry=RetryPolicy(attempts=2, base=0.1, cap=0.1),
+                timeout=2.0,
+                deadline_floor=1.0,
+            )
+            outcome: list[BaseException] = []
+
+            def fetch(t: ServerTarget = target, out: list[BaseException] = outcome) -> None:
+                try:
+                    t.status_for(devices[0].identity.public, {"a" * 64: 1})
+                except BaseException as exc:  # handed to the test thread
+                    out.append(exc)
+
+            worker = threading.Thread(target=fetch)
+            t0 = time.monotonic()
+            worker.start()
+            worker.join(15)
+            assert not worker.is_alive(), "the client hung on a trickling answer"
+            assert time.monotonic() - t0 < 15
+            assert len(outcome) == 1 and isinstance(outcome[0], SyncError), outcome
+            assert words in str(outcome[0])
+            target.close()
+    finally:
+        slow.stop.set()
+        huge.stop.set()
+        slow.thread.join(5)
+        huge.thread.join(5)

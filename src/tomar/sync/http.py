@@ -156,12 +156,14 @@ class ServerTarget:
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
         timeout: float = 30.0,
+        deadline_floor: float = DEADLINE_FLOOR,
     ) -> None:
         self.url = url.rstrip("/")
         self.campaign = campaign
         self.signer = signer
         self.retry = retry or RetryPolicy()
         self.cancel = cancel
+        self.deadline_floor = deadline_floor
         self._cert_header = None if certificate is None else base64.b64encode(certificate).decode()
         pin = campaign.server_cert_sha256
         if pin is not None and not self.url.startswith("https://"):
@@ -197,7 +199,7 @@ class ServerTarget:
         self, method: str, url: httpx.URL, body: bytes, headers: dict[str, str], limit: int
     ) -> httpx.Response:
         """One attempt, read in full within its deadline and size bound."""
-        deadline = time.monotonic() + DEADLINE_FLOOR + (len(body) + limit) / MIN_RATE
+        started = time.monotonic()
         request = self.client.build_request(method, url, content=body, headers=headers)
         response = self.client.send(request, stream=True)
         try:
@@ -210,7 +212,9 @@ class ServerTarget:
                 size += len(chunk)
                 if size > bound:
                     raise _TooLarge
-                if time.monotonic() > deadline:
+                # After the floor, bytes must keep coming at MIN_RATE on average.
+                allowed = self.deadline_floor + (len(body) + size) / MIN_RATE
+                if time.monotonic() - started > allowed:
                     raise _TooSlow
                 chunks.append(chunk)
                 if self.cancel is not None and self.cancel.is_set():
