@@ -140,9 +140,13 @@ def test_header_less_connections_do_not_lock_out_devices(
 
 
 def _slow_put(
-    source: str, port: int, victim: Device, signer: RequestSigner | None
+    source: str,
+    port: int,
+    victim: Device,
+    signer: RequestSigner | None,
+    size: int = 10 * 1024 * 1024,
 ) -> socket.socket:
-    """A PUT that claims 10 MB and sends a few bytes; signed by `signer` or not at all."""
+    """A PUT that claims `size` bytes and sends 4; signed by `signer` or not at all."""
     sha = os.urandom(32).hex()
     path = f"/v1/batches/{sha}"
     campaign = victim.require_campaign().id
@@ -154,7 +158,7 @@ def _slow_put(
     cert = victim.vault.get_meta(META_CERTIFICATE)
     assert cert is not None
     headers[H_CERTIFICATE] = base64.b64encode(cert).decode()
-    head = f"PUT {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {10 * 1024 * 1024}\r\n"
+    head = f"PUT {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {size}\r\n"
     head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
     s = connect_from(source, port)
     s.sendall(head.encode() + b"PK\x03\x04")
@@ -397,3 +401,30 @@ def test_clients_give_up_on_trickling_or_oversized_answers(
         huge.stop.set()
         slow.thread.join(5)
         huge.thread.join(5)
+
+
+def test_a_refused_upload_body_is_drained_then_the_connection_serves_again(
+    tmp_path: Path, people: tuple[Org, list[Device]]
+) -> None:
+    """An early refusal must not cost an honest client its keep-alive connection once the
+    rest of the body has arrived, nor let a trickler keep it (see the slow-upload test)."""
+    org, devices = people
+    server = ServerProcess(tmp_path / "store", org.campaign_file)
+    try:
+        server.start()
+        s = _slow_put("127.0.0.1", server.port, devices[0], None, size=512 * 1024)
+        assert _status(s, 5) == 401
+        rest = 512 * 1024 - 4
+        s.sendall(b"\0" * rest)  # the rest of the refused body, at once
+        get = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+        time.sleep(6)  # longer than the drain deadline: the body is over, so it no longer applies
+        s.sendall(get)
+        s.settimeout(5)
+        seen = b""
+        while b"HTTP/1.1 200" not in seen:  # after what is left of the 401 answer
+            more = s.recv(65536)
+            assert more, "the server closed the connection"
+            seen += more
+        s.close()
+    finally:
+        server.stop()

@@ -164,6 +164,7 @@ def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
         _address: str | None = None
         _headers_timer: asyncio.TimerHandle | None = None
         _draining: int | None = None  # bytes discarded after an early answer
+        _drain_cycle: object = None  # the request whose body is being discarded
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
@@ -214,11 +215,14 @@ def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
 
         def handle_events(self) -> None:
             super().handle_events()
-            if (
-                self._draining is None
-                and self._headers_timer is not None
-                and self.conn.their_state is not h11.IDLE
-            ):
+            if self._draining is not None:
+                if self.cycle is not self._drain_cycle:  # a new request's headers are in
+                    self._draining = None
+                    self._disarm_headers_timer()
+                elif self.conn.their_state is h11.IDLE:  # the refused body is over
+                    self._draining = None
+                    self._arm_headers_timer()
+            elif self._headers_timer is not None and self.conn.their_state is not h11.IDLE:
                 self._disarm_headers_timer()  # the request line and headers are in
 
         def on_response_complete(self) -> None:
@@ -232,6 +236,7 @@ def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
                 # trickling after a refusal must not keep the connection.
                 if self._draining is None:
                     self._draining = 0
+                    self._drain_cycle = self.cycle
                     self._arm_headers_timer(limits.drain_timeout)
             elif self.conn.their_state is h11.IDLE:
                 self._arm_headers_timer()
