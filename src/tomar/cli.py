@@ -772,7 +772,9 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--tls-cert", metavar="PEM", help="TLS certificate (with --tls-key)")
     y.add_argument("--tls-key", metavar="PEM")
     y.add_argument("--max-upload-mb", type=float, default=64.0, help="largest batch accepted")
-    y.add_argument("--rate", type=float, default=10.0, help="requests per second per address")
+    y.add_argument(
+        "--rate", type=float, default=10.0, help="keyless requests per second per address"
+    )
     y.add_argument("--burst", type=int, default=60, help="requests at once per address")
     y.add_argument(
         "--connections-per-address", type=int, default=64, help="open connections per address"
