@@ -38,7 +38,7 @@ test: lint typecheck pytest
 
 # Every benchmark, one JSON line per figure (intake takes about 10 minutes here).
 bench: $(STAMP) $(I18N_QM)
-	for b in vault_commit intake storage sheets sync; do $(BIN)/python bench/$$b.py || exit 1; done
+	for b in vault_commit intake storage sheets sync server_attack; do $(BIN)/python bench/$$b.py || exit 1; done
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_signers.py
 

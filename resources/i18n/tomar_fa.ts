@@ -1096,6 +1096,10 @@
             <translation>سرور %1 به‌موقع پاسخ نداد (%2).</translation>
         </message>
         <message>
+            <source>The server at %1 sent a larger answer than any genuine one.</source>
+            <translation>سرور %1 پاسخی فرستاد که از هر پاسخ واقعی بزرگ‌تر است.</translation>
+        </message>
+        <message>
             <source>The server at %1 collects for another campaign.</source>
             <translation>سرور %1 برای کارزار دیگری جمع‌آوری می‌کند.</translation>
         </message>

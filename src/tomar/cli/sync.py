@@ -90,16 +90,28 @@ def cmd_pull(args: argparse.Namespace) -> None:
     arg("--tls-cert", metavar="PEM", help="TLS certificate (with --tls-key)"),
     arg("--tls-key", metavar="PEM"),
     arg("--max-upload-mb", type=float, default=64.0, help="largest batch accepted"),
-    arg("--rate", type=float, default=10.0, help="requests per second per address"),
+    arg("--rate", type=float, default=10.0, help="keyless requests per second per address"),
     arg("--burst", type=int, default=60, help="requests at once per address"),
+    arg("--connections-per-address", type=int, default=64, help="open connections per address"),
+    arg(
+        "--behind-proxy",
+        metavar="ADDR",
+        help="address of a reverse proxy whose X-Forwarded-For is trusted (e.g. 127.0.0.1)",
+    ),
 )
 def cmd_serve(args: argparse.Namespace) -> None:
     from ..server.app import ServerConfig, serve
+    from ..server.limits import ConnectionLimits
 
     config = ServerConfig(
         max_upload=int(args.max_upload_mb * 1024 * 1024),
         rate=args.rate,
         burst=args.burst,
+        connections=ConnectionLimits(
+            per_address=args.connections_per_address,
+            exempt=frozenset([args.behind_proxy] if args.behind_proxy else []),
+        ),
+        trusted_proxy=args.behind_proxy,
     )
     serve(
         Path(args.store),

@@ -607,6 +607,7 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreErrors", "The receipt %1 cannot be read (%2)."),
     QT_TRANSLATE_NOOP("CoreErrors", "A receipt could not be written: %1"),
     QT_TRANSLATE_NOOP("CoreErrors", "The server at %1 did not answer in time (%2)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "The server at %1 sent a larger answer than any genuine one."),
     QT_TRANSLATE_NOOP("CoreErrors", "The server at %1 collects for another campaign."),
     QT_TRANSLATE_NOOP(
         "CoreErrors",

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import enum
 import hashlib
-import math
 import os
 import sys
-import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +37,12 @@ from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..core import enroll
 from ..core.campaign import Campaign, read_package
 from ..core.errors import TomarError
 from ..sync import auth
+from . import limits
 from .store import Rejected, Store, check_hex
 
 MB = 1024 * 1024
@@ -51,60 +50,45 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class ServerConfig:
-    """Limits; the defaults suit a laptop serving a few dozen devices."""
+    """Limits; the defaults suit a laptop serving a few dozen devices (see docs/SYNC.md)."""
 
     max_upload: int = 64 * MB
     max_receipt: int = 8 * MB
-    rate: float = 10.0  # requests per second per client address, sustained
-    burst: int = 60  # requests a client may make at once before waiting
-    max_uploads: int = 8  # uploads streamed to disk at the same time
-    upload_timeout: float = 300.0  # a body trickling in slower than this frees its slot
+    rate: float = 10.0  # requests per second per address that prove no key, sustained
+    burst: int = 60  # such requests an address may make at once before waiting
+    device_rate: float = 5.0  # requests per second per enrolled device key, sustained
+    device_burst: int = 120
+    nonces_per_device: int = 4096  # > device_rate * window + burst: never hit by honest use
+    nonces_organizer: int = 200_000
+    max_uploads: int = 32  # uploads streamed to disk at the same time (one per device)
+    slot_wait: float = 10.0  # an upload waits this long for a slot, then gets 503
+    body_floor: float = 60.0  # seconds any body may take ...
+    body_min_rate: float = 8 * 1024  # ... plus its size at this many bytes/s (64 kbit/s)
+    connections: limits.ConnectionLimits = field(default_factory=limits.ConnectionLimits)
+    # The address of a reverse proxy whose X-Forwarded-For is believed (see docs/SYNC.md).
+    trusted_proxy: str | None = None
+
+    def body_deadline(self, size: int) -> float:
+        """A slow honest phone link gets through; a trickle does not hold a slot forever."""
+        return self.body_floor + size / self.body_min_rate
+
+
+class Role(enum.Enum):
+    ORGANIZER = "organizer"
+    DEVICE = "device"
+    EITHER = "either"
+
+
+class Busy(Rejected):
+    """A refusal that trying again shortly fixes (429 or 503, with Retry-After)."""
+
+    def __init__(self, status: int, message: str, retry_after: float) -> None:
+        super().__init__(status, message)
+        self.retry_after = retry_after
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status, headers=headers)
-
-
-class RateLimit:
-    """Token bucket per client address, checked before anything is read or parsed."""
-
-    def __init__(self, app: ASGIApp, rate: float, burst: int) -> None:
-        self.app = app
-        self.rate = rate
-        self.burst = float(burst)
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, client: str, now: float) -> float:
-        """Seconds until a request from `client` is allowed (0: allowed now, token taken)."""
-        with self._lock:
-            if len(self._buckets) > 10_000:  # forget clients whose buckets are full again
-                self._buckets = {
-                    k: (t, s)
-                    for k, (t, s) in self._buckets.items()
-                    if t + (now - s) * self.rate < self.burst
-                }
-            tokens, since = self._buckets.get(client, (self.burst, now))
-            tokens = min(self.burst, tokens + (now - since) * self.rate)
-            if tokens >= 1.0:
-                self._buckets[client] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[client] = (tokens, now)
-            return (1.0 - tokens) / self.rate
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            client = scope.get("client")
-            delay = self.wait(client[0] if client else "?", time.monotonic())
-            if delay > 0:
-                response = error(
-                    429,
-                    "Too many requests: slow down and try again shortly.",
-                    {"Retry-After": str(max(1, math.ceil(delay))), "Connection": "close"},
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 def signed_path(request: Request) -> str:
@@ -123,7 +107,8 @@ class Service:
         self.campaign: Campaign = store.campaign
         self.config = config
         self.organizer_key = self.campaign.signing_key.raw
-        self.nonces = auth.NonceCache()
+        self.nonces = auth.NonceCache(per_key=config.nonces_per_device)
+        self.keys = limits.KeyLimits(config.device_rate, config.device_burst)
         self._uploads: anyio.Semaphore | None = None
 
     @property
@@ -134,10 +119,33 @@ class Service:
 
     # --- authentication -------------------------------------------------------------
 
-    def finish_auth(self, request: Request, pre: auth.SignedHeaders, body_sha256: str) -> None:
+    def authenticate(
+        self, request: Request, pre: auth.SignedHeaders, role: Role, body_sha256: str
+    ) -> None:
+        """Who the key may be, then the signature, then the key's own limits and nonce.
+
+        The role is checked first (a comparison, or a certificate signed by the
+        organizer) and the signature next; only a request that passed both is counted
+        against its key and enters the nonce cache, so strangers and copied certificates
+        never touch a device's budget.
+        """
+        organizer = self.is_organizer(pre)
+        if role is Role.ORGANIZER:
+            self.require_organizer(pre)
+        elif role is Role.DEVICE or not organizer:
+            self.require_device(request, pre)
         auth.verify(pre, self.campaign.id, request.method, signed_path(request), body_sha256)
-        if not self.nonces.add(pre.nonce, pre.key):
+        request.state.tomar_authenticated = True  # the address's token is given back
+        if not organizer:
+            delay = self.keys.take(pre.key, time.monotonic())
+            if delay > 0:
+                raise Busy(429, "This device is sending too many requests: wait a moment.", delay)
+        bound = self.config.nonces_organizer if organizer else self.config.nonces_per_device
+        seen = self.nonces.add(pre.nonce, pre.key, limit=bound)
+        if seen is auth.Nonce.REPLAY:
             raise auth.AuthError("This request was already received once (a replay).")
+        if seen is auth.Nonce.FULL:
+            raise Busy(429, "This key is sending too many requests: wait a moment.", 30)
 
     def is_organizer(self, pre: auth.SignedHeaders) -> bool:
         return pre.key == self.organizer_key
@@ -155,6 +163,8 @@ class Service:
             if not self.store.device_known(pre.key):
                 raise Rejected(403, "This device is not enrolled by the organizer.")
             return
+        if len(header) > 16 * 1024:
+            raise Rejected(403, "This device's certificate was not issued by the organizer.")
         try:
             data = base64.b64decode(header, validate=True)
             cert = enroll.read_certificate(data, self.campaign)
@@ -170,16 +180,20 @@ class Service:
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise Rejected(413, "This request is too large.")
         chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise Rejected(413, "This request is too large.")
-            chunks.append(chunk)
+        try:
+            with anyio.fail_after(self.config.body_deadline(limit)):
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > limit:
+                        raise Rejected(413, "This request is too large.")
+                    chunks.append(chunk)
+        except TimeoutError:
+            raise Rejected(408, "The request body was too slow; try again.") from None
         return b"".join(chunks)
 
-    async def signed_get(self, request: Request) -> auth.SignedHeaders:
+    async def signed_get(self, request: Request, role: Role) -> auth.SignedHeaders:
         pre = auth.parse(request.headers)
-        self.finish_auth(request, pre, auth.EMPTY_SHA256)
+        self.authenticate(request, pre, role, auth.EMPTY_SHA256)
         return pre
 
     # --- routes ---------------------------------------------------------------------
@@ -197,61 +211,74 @@ class Service:
     async def put_batch(self, request: Request) -> Response:
         sha = check_hex(request.path_params["sha"])
         pre = auth.parse(request.headers)
-        self.require_device(request, pre)
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.config.max_upload:
+        # The body's SHA-256 is the name in the path, so the signature over it is checked
+        # now, before a single body byte is read; the bytes are checked against it below.
+        self.authenticate(request, pre, Role.DEVICE, sha)
+        declared = request.headers.get("content-length", "")
+        if not declared.isdigit():
+            raise Rejected(411, "An upload must say its length (Content-Length).")
+        size_declared = int(declared)
+        if size_declared > self.config.max_upload:
             raise Rejected(413, "This batch is larger than this server accepts.")
-        async with self.uploads:
-            tmp, fh = self.store.new_upload()
+        with self.keys.upload(pre.key) as mine:
+            if not mine:
+                raise Busy(429, "This device is already uploading: one batch at a time.", 2)
             try:
-                digest, size = hashlib.sha256(), 0
-                try:
-                    with anyio.fail_after(self.config.upload_timeout):
-                        async for chunk in request.stream():
-                            size += len(chunk)
-                            if size > self.config.max_upload:
-                                raise Rejected(
-                                    413, "This batch is larger than this server accepts."
-                                )
-                            digest.update(chunk)
-                            fh.write(chunk)
-                    fh.flush()
-                    await anyio.to_thread.run_sync(os.fsync, fh.fileno())
-                except TimeoutError:
-                    raise Rejected(408, "The upload was too slow; try again.") from None
-                finally:
-                    fh.close()
-                self.finish_auth(request, pre, digest.hexdigest())
-                if digest.hexdigest() != sha:
-                    raise Rejected(400, "The uploaded bytes do not match the name (SHA-256).")
-                stored, _ = await anyio.to_thread.run_sync(
-                    self.store.commit_upload, tmp, sha, pre.key
-                )
+                with anyio.fail_after(self.config.slot_wait):
+                    await self.uploads.acquire()
+            except TimeoutError:
+                raise Busy(503, "The server is busy receiving uploads; try again.", 2) from None
+            try:
+                return await self._receive(request, sha, pre, size_declared)
             finally:
-                tmp.unlink(missing_ok=True)
+                self.uploads.release()
+
+    async def _receive(
+        self, request: Request, sha: str, pre: auth.SignedHeaders, declared: int
+    ) -> Response:
+        tmp, fh = self.store.new_upload()
+        try:
+            digest, size = hashlib.sha256(), 0
+            try:
+                with anyio.fail_after(self.config.body_deadline(declared)):
+                    async for chunk in request.stream():
+                        size += len(chunk)
+                        if size > declared:
+                            raise Rejected(400, "The upload is longer than it said.")
+                        digest.update(chunk)
+                        fh.write(chunk)
+                fh.flush()
+                await anyio.to_thread.run_sync(os.fsync, fh.fileno())
+            except TimeoutError:
+                raise Rejected(408, "The upload was too slow; try again.") from None
+            finally:
+                fh.close()
+            if digest.hexdigest() != sha:
+                raise Rejected(400, "The uploaded bytes do not match the name (SHA-256).")
+            stored, _ = await anyio.to_thread.run_sync(self.store.commit_upload, tmp, sha, pre.key)
+        finally:
+            tmp.unlink(missing_ok=True)
         if stored:
             return JSONResponse({"status": "stored", "sha256": sha}, 201)
         return JSONResponse({"status": "already", "sha256": sha}, 200)
 
     async def list_batches(self, request: Request) -> Response:
-        pre = await self.signed_get(request)
-        self.require_organizer(pre)
+        await self.signed_get(request, Role.ORGANIZER)
         items = await anyio.to_thread.run_sync(self.store.list_batches)
         return JSONResponse({"batches": [b.to_json() for b in items]})
 
     async def get_batch(self, request: Request) -> Response:
         sha = check_hex(request.path_params["sha"])
-        pre = await self.signed_get(request)
-        self.require_organizer(pre)
+        await self.signed_get(request, Role.ORGANIZER)
         return FileResponse(
             self.store.batch_path(sha), media_type="application/octet-stream", stat_result=None
         )
 
     async def post_receipt(self, request: Request) -> Response:
         pre = auth.parse(request.headers)
-        self.require_organizer(pre)
+        self.require_organizer(pre)  # before the body: strangers are not read from
         body = await self.read_small_body(request, self.config.max_receipt)
-        self.finish_auth(request, pre, hashlib.sha256(body).hexdigest())
+        self.authenticate(request, pre, Role.ORGANIZER, hashlib.sha256(body).hexdigest())
         new, device, sha = await anyio.to_thread.run_sync(self.store.put_receipt, body)
         return JSONResponse(
             {"status": "stored" if new else "replaced", "device": device, "batch_sha256": sha},
@@ -259,19 +286,17 @@ class Service:
         )
 
     async def list_receipts(self, request: Request) -> Response:
-        pre = await self.signed_get(request)
+        pre = await self.signed_get(request, Role.EITHER)
         if self.is_organizer(pre):
             index = await anyio.to_thread.run_sync(self.store.receipt_index)
             return JSONResponse({"receipts": index})
-        self.require_device(request, pre)
         shas = await anyio.to_thread.run_sync(self.store.device_receipts, pre.key)
         stored = await anyio.to_thread.run_sync(self.store.device_batches, pre.key)
         return JSONResponse({"receipts": [{"batch_sha256": s} for s in shas], "stored": stored})
 
     async def get_receipt(self, request: Request) -> Response:
         sha = check_hex(request.path_params["sha"])
-        pre = await self.signed_get(request)
-        self.require_device(request, pre)
+        pre = await self.signed_get(request, Role.DEVICE)
         data = await anyio.to_thread.run_sync(self.store.receipt, pre.key, sha)
         return Response(data, media_type="application/json")
 
@@ -279,6 +304,8 @@ class Service:
 def _handlers() -> dict[Any, Callable[[Request, Exception], Awaitable[Response]]]:
     async def rejected(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Rejected)
+        if isinstance(exc, Busy):
+            return limits.too_many(exc.retry_after, str(exc), exc.status)
         return error(exc.status, str(exc))
 
     async def unauthorized(request: Request, exc: Exception) -> Response:
@@ -325,10 +352,11 @@ def create_app(store: Store, config: ServerConfig | None = None) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(RateLimit, rate=config.rate, burst=config.burst)],
+        middleware=[Middleware(limits.AddressLimit, rate=config.rate, burst=config.burst)],
         exception_handlers=_handlers(),
     )
     app.router.redirect_slashes = False  # a path either matches exactly or is a 404
+    app.state.service = svc
     return app
 
 
@@ -376,17 +404,35 @@ def serve(
     if tls_cert is not None:
         print(f"TLS certificate SHA-256 (server_cert_sha256): {certificate_sha256(tls_cert)}")
     print(f"Store: {store_dir}", flush=True)
-    uvicorn.run(
+    uvicorn.Server(uvicorn_config(app, host, port, tls_cert, tls_key, config)).run()
+
+
+def uvicorn_config(
+    app: Starlette,
+    host: str,
+    port: int,
+    tls_cert: Path | None = None,
+    tls_key: Path | None = None,
+    config: ServerConfig | None = None,
+) -> uvicorn.Config:
+    """Uvicorn as the server runs it: the guarded protocol, no access log, no proxy trust."""
+    config = config or ServerConfig()
+    return uvicorn.Config(
         app,
         host=host,
         port=port,
+        http=limits.guarded_protocol(config.connections),
+        ws="none",
+        lifespan="off",
         ssl_certfile=None if tls_cert is None else str(tls_cert),
         ssl_keyfile=None if tls_key is None else str(tls_key),
         log_level="warning",
         access_log=False,  # client addresses of volunteers are nobody's business
         server_header=False,
-        proxy_headers=False,  # rate limits apply to the real peer address
+        # Limits apply to the real peer address, or to the one a trusted proxy names.
+        proxy_headers=config.trusted_proxy is not None,
+        forwarded_allow_ips=config.trusted_proxy or "",
         timeout_keep_alive=5,
-        limit_concurrency=256,
+        limit_concurrency=None,  # per-address and total limits live in the protocol
         h11_max_incomplete_event_size=64 * 1024,
     )

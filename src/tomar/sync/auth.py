@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import enum
 import hashlib
 import re
 import secrets
@@ -135,29 +136,57 @@ def verify(
         raise AuthError("This request's signature is not valid.") from None
 
 
-class NonceCache:
-    """Nonces seen within the freshness window, so a captured request cannot be replayed.
+class Nonce(enum.Enum):
+    NEW = "new"
+    REPLAY = "replay"
+    FULL = "full"  # this key used more nonces within the window than any honest client
 
-    Kept in memory: every server operation is idempotent, so a replay after a restart
-    (within the window) changes nothing and returns only what the original request got.
+
+class NonceCache:
+    """Nonces seen within the freshness window, per verified key, so a captured request
+    cannot be replayed.
+
+    Only requests whose signature verified under a key the server accepts (the organizer
+    or an enrolled device) enter it, so strangers never fill it; each key has its own
+    bound, so one device cannot crowd out another. Kept in memory: every server
+    operation is idempotent, so a replay after a restart (within the window) changes
+    nothing and returns only what the original request got.
     """
 
-    def __init__(self, window: int = 2 * MAX_SKEW + 10, max_entries: int = 1_000_000) -> None:
-        self._seen: dict[str, float] = {}
+    def __init__(self, window: int = 2 * MAX_SKEW + 10, per_key: int = 4096) -> None:
+        self._seen: dict[bytes, dict[str, float]] = {}
         self._window = window
-        self._max = max_entries
+        self._per_key = per_key
         self._lock = threading.Lock()
         self._next_prune = 0.0
 
-    def add(self, nonce: str, key: bytes, now: float | None = None) -> bool:
-        """Record a nonce; False if it was already used (a replay) or the cache is full."""
+    def add(self, nonce: str, key: bytes, now: float | None = None, limit: int = 0) -> Nonce:
+        """Record a nonce of `key` (at most `limit` or the default per key in the window)."""
         current = time.time() if now is None else now
-        tag = key.hex() + nonce
+        bound = limit or self._per_key
         with self._lock:
             if current >= self._next_prune:
-                self._seen = {k: t for k, t in self._seen.items() if t > current}
+                for k in list(self._seen):
+                    kept = {n: t for n, t in self._seen[k].items() if t > current}
+                    if kept:
+                        self._seen[k] = kept
+                    else:
+                        del self._seen[k]
                 self._next_prune = current + 10
-            if tag in self._seen or len(self._seen) >= self._max:
-                return False
-            self._seen[tag] = current + self._window
-            return True
+            seen = self._seen.setdefault(key, {})
+            if nonce in seen and seen[nonce] > current:
+                return Nonce.REPLAY
+            if len(seen) >= bound:
+                self._seen[key] = seen = {n: t for n, t in seen.items() if t > current}
+                if len(seen) >= bound:
+                    return Nonce.FULL
+            seen[nonce] = current + self._window
+            return Nonce.NEW
+
+    def size(self) -> int:
+        with self._lock:
+            return sum(len(v) for v in self._seen.values())
+
+    def keys(self) -> set[bytes]:
+        with self._lock:
+            return {k for k, v in self._seen.items() if v}

@@ -31,6 +31,13 @@ from .target import RemoteBatch
 
 RETRY_STATUS = {429, 500, 502, 503, 504, 507}
 MAX_DOWNLOAD = 2 * 1024 * 1024 * 1024
+MAX_JSON = 64 * 1024 * 1024  # a list of 100,000 batches is about 20 MB
+MAX_RECEIPT = 8 * 1024 * 1024  # what the server accepts
+MAX_ERROR = 64 * 1024  # refusals are a sentence
+# Every request ends within this floor plus its size at the slowest rate we wait for
+# (64 kbit/s): a server or network that trickles bytes cannot hang a sync or a pull.
+DEADLINE_FLOOR = 60.0
+MIN_RATE = 8 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class RetryPolicy:
     attempts: int = 9
     base: float = 0.25
     cap: float = 8.0
+    patience: float = 180.0  # no new attempt starts after this many seconds
 
     def delay(self, attempt: int) -> float:
         return float(min(self.cap, self.base * 2**attempt) * random.uniform(0.7, 1.3))
@@ -47,6 +55,14 @@ class RetryPolicy:
 
 class PinError(SyncError):
     pass
+
+
+class _TooSlow(Exception):
+    """A response that did not arrive within its deadline (retried like a timeout)."""
+
+
+class _TooLarge(Exception):
+    """A response larger than any genuine answer to this request."""
 
 
 class _PinnedStream(httpcore.NetworkStream):
@@ -140,12 +156,14 @@ class ServerTarget:
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
         timeout: float = 30.0,
+        deadline_floor: float = DEADLINE_FLOOR,
     ) -> None:
         self.url = url.rstrip("/")
         self.campaign = campaign
         self.signer = signer
         self.retry = retry or RetryPolicy()
         self.cancel = cancel
+        self.deadline_floor = deadline_floor
         self._cert_header = None if certificate is None else base64.b64encode(certificate).decode()
         pin = campaign.server_cert_sha256
         if pin is not None and not self.url.startswith("https://"):
@@ -156,7 +174,8 @@ class ServerTarget:
         self.client = httpx.Client(
             base_url=self.url,
             transport=_transport(pin),
-            timeout=httpx.Timeout(timeout, connect=10.0),
+            # Per read/write; the whole answer has its own deadline (see `_send`).
+            timeout=httpx.Timeout(timeout, connect=10.0, pool=10.0),
             follow_redirects=False,
             trust_env=False,
         )
@@ -176,11 +195,56 @@ class ServerTarget:
         else:
             time.sleep(seconds)
 
-    def request(self, method: str, path: str, body: bytes = b"") -> httpx.Response:
-        """Send a signed request, retrying what a retry can fix; raise on refusal."""
+    def _send(
+        self, method: str, url: httpx.URL, body: bytes, headers: dict[str, str], limit: int
+    ) -> httpx.Response:
+        """One attempt, read in full within its deadline and size bound."""
+        started = time.monotonic()
+        request = self.client.build_request(method, url, content=body, headers=headers)
+        response = self.client.send(request, stream=True)
+        try:
+            bound = limit if response.status_code < 400 else MAX_ERROR
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > bound:
+                raise _TooLarge
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():  # decoded: the bound holds after gzip
+                size += len(chunk)
+                if size > bound:
+                    raise _TooLarge
+                # After the floor, bytes must keep coming at MIN_RATE on average.
+                allowed = self.deadline_floor + (len(body) + size) / MIN_RATE
+                if time.monotonic() - started > allowed:
+                    raise _TooSlow
+                chunks.append(chunk)
+                if self.cancel is not None and self.cancel.is_set():
+                    raise SyncCancelled("Sync cancelled.")
+        finally:
+            response.close()
+        kept = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=kept,
+            content=b"".join(chunks),
+            request=request,
+        )
+
+    def request(
+        self, method: str, path: str, body: bytes = b"", *, limit: int = MAX_JSON
+    ) -> httpx.Response:
+        """Send a signed request, retrying what a retry can fix; raise on refusal.
+
+        The answer may be at most `limit` bytes and must arrive within a deadline that
+        grows with its size; no attempt starts after the policy's patience is used up.
+        """
         url = httpx.URL(self.url + path)
         body_sha = hashlib.sha256(body).hexdigest()
         last = "the server could not be reached"
+        started = time.monotonic()
         for attempt in range(self.retry.attempts):
             if self.cancel is not None and self.cancel.is_set():
                 raise SyncCancelled("Sync cancelled.")
@@ -191,9 +255,15 @@ class ServerTarget:
                 headers["content-type"] = "application/octet-stream"
             wait = self.retry.delay(attempt)
             try:
-                response = self.client.request(method, url, content=body, headers=headers)
+                response = self._send(method, url, body, headers, limit)
             except PinError:
                 raise
+            except _TooLarge:
+                raise SyncError(
+                    f"The server at {self.url} sent a larger answer than any genuine one."
+                ) from None
+            except _TooSlow:
+                last = "it took too long to answer"
             except httpx.TransportError as exc:
                 if _certificate_failed(exc):
                     raise SyncError(
@@ -210,8 +280,11 @@ class ServerTarget:
                 after = response.headers.get("retry-after", "")
                 if after.isdigit():
                     wait = min(float(after), 60.0) * random.uniform(1.0, 1.2)
-            if attempt + 1 < self.retry.attempts:
-                self._sleep(wait)
+            if attempt + 1 >= self.retry.attempts:
+                break
+            if time.monotonic() - started + wait > self.retry.patience:
+                break
+            self._sleep(wait)
         raise SyncError(f"The server at {self.url} did not answer in time ({last}).")
 
     def _json(self, response: httpx.Response) -> Mapping[str, Any]:
@@ -232,7 +305,7 @@ class ServerTarget:
     # --- device side ----------------------------------------------------------------
 
     def put_batch(self, device: bytes, number: int, sha: str, data: bytes) -> bool:
-        response = self.request("PUT", f"/v1/batches/{sha}", data)
+        response = self.request("PUT", f"/v1/batches/{sha}", data, limit=MAX_ERROR)
         return response.status_code == 201
 
     def status_for(
@@ -245,7 +318,7 @@ class ServerTarget:
         for item in doc.get("receipts", []):
             sha = item.get("batch_sha256") if isinstance(item, dict) else None
             if isinstance(sha, str) and sha in pending:
-                found[sha] = self.request("GET", f"/v1/receipts/{sha}").content
+                found[sha] = self.request("GET", f"/v1/receipts/{sha}", limit=MAX_RECEIPT).content
         return found, stored
 
     # --- organizer side -------------------------------------------------------------
@@ -271,7 +344,7 @@ class ServerTarget:
     def get_batch(self, item: RemoteBatch) -> bytes:
         if item.size > MAX_DOWNLOAD:
             raise SyncError(f"{item.name} is too large to be a genuine batch.")
-        data = self.request("GET", f"/v1/batches/{item.sha256}").content
+        data = self.request("GET", f"/v1/batches/{item.sha256}", limit=max(item.size, 0)).content
         if hashlib.sha256(data).hexdigest() != item.sha256:
             raise SyncError(f"{item.name} arrived damaged; it will be fetched again next time.")
         return data
@@ -285,7 +358,7 @@ class ServerTarget:
         }
 
     def put_receipt(self, data: bytes, campaign: Campaign) -> None:
-        self.request("POST", "/v1/receipts", data)
+        self.request("POST", "/v1/receipts", data, limit=MAX_ERROR)
 
 
 def _transport_words(exc: httpx.TransportError) -> str:
