@@ -97,7 +97,7 @@ def test_command_line_self_test_and_version(app_dir: Path, tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_bundle_layout_and_size(app_dir: Path) -> None:
-    internal = app_dir / "_internal"
+    internal = app_dir / "_internal" / "tomar" / "_bundled"  # the wheel's layout
     for rel in (
         "ui/style.qss",
         "resources/fonts/Vazirmatn-Regular.ttf",
