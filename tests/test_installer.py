@@ -125,7 +125,7 @@ def test_self_test_from_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert selftest.run() == 0
     out = capsys.readouterr().out
     assert _checks(out) == CORE_CHECKS
-    assert "from source" in out
+    assert "from a checkout" in out
 
 
 def test_self_test_failure_is_one_plain_line(
