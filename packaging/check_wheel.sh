@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PYTHON=${PYTHON:-python3}
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/tomar-wheel-check.XXXXXX")
+# A folder name outside ASCII, as under a Windows user named Zoë or مریم.
+work=$(mktemp -d "${TMPDIR:-/tmp}/tomar wheel check Zoë مریم.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 if [ $# -ge 1 ]; then
   wheel=$(realpath "$1")

@@ -953,15 +953,15 @@
         </message>
         <message>
             <source>The disk is full: %1 was not saved. Free some space and try again.</source>
-            <translation>القرص ممتلئ: لم يُحفظ %1. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
+            <translation>القرص ممتلئ: تعذّر حفظ %1. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
         </message>
         <message>
             <source>Tomar is not allowed to write here: %1 was not saved.</source>
-            <translation>لا يُسمح لطومار بالكتابة هنا: لم يُحفظ %1.</translation>
+            <translation>لا يُسمح لطومار بالكتابة هنا: تعذّر حفظ %1.</translation>
         </message>
         <message>
             <source>The disk reported an error: %1 was not saved (%2).</source>
-            <translation>أبلغ القرص عن خطأ: لم يُحفظ %1 (%2).</translation>
+            <translation>أبلغ القرص عن خطأ: تعذّر حفظ %1 (%2).</translation>
         </message>
         <message>
             <source>batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
@@ -1129,7 +1129,7 @@
         </message>
         <message>
             <source>%1 arrived damaged; it will be fetched again next time.</source>
-            <translation>وصل %1 تالفًا، وسيُجلب مرة أخرى في المرة القادمة.</translation>
+            <translation>ما وصل من %1 تالف، وسيُجلب مرة أخرى في المرة القادمة.</translation>
         </message>
         <message>
             <source>%1 sent a damaged list of batches.</source>

@@ -2,6 +2,12 @@
 
 Temp files live in the destination folder (so the rename is atomic and nothing lands in
 /tmp), are created 0600, fsynced, renamed over the target, and the folder is fsynced.
+
+Windows differs in two ways (docs/INSTALL.md, "Windows and macOS"): a folder cannot be
+opened to fsync it (NTFS journals the rename itself; `fsync_dir` does nothing there), and
+a file another program holds open without sharing delete (a virus scanner or search
+indexer reading the new file, a PDF viewer showing the old one) cannot be replaced for
+a moment: `replace` tries again for about two seconds before it gives up.
 """
 
 from __future__ import annotations
@@ -10,11 +16,30 @@ import contextlib
 import errno
 import os
 import secrets
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StorageError
+
+
+WINDOWS = sys.platform == "win32"
+#: Waits between attempts to replace a file Windows reports as in use (about 2 s in all).
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)
+
+
+def replace(src: Path, dst: Path) -> None:
+    """`os.replace`, patient on Windows with files another program holds for a moment."""
+    for wait in (*REPLACE_WAITS, None) if WINDOWS else (None,):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -62,7 +87,7 @@ def atomic_writer(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
