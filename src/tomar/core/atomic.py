@@ -24,7 +24,6 @@ from typing import BinaryIO
 
 from .errors import StorageError
 
-
 WINDOWS = sys.platform == "win32"
 #: Waits between attempts to replace a file Windows reports as in use (about 2 s in all).
 REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)

@@ -14,7 +14,6 @@ import base64
 import hashlib
 import io
 import json
-import os
 import re
 import threading
 import zipfile
