@@ -135,3 +135,30 @@ def test_the_vault_lives_in_the_local_not_the_roaming_profile(
         lambda *a, **k: platformdirs.macos.MacOS(*a, **k).user_data_dir,
     )
     assert vault.default_home() == Path.home() / "Library" / "Application Support" / "Tomar"
+
+
+def test_on_macos_saves_get_past_the_drive_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """macOS's fsync leaves data in the drive's cache: files and folders get F_FULLFSYNC,
+    and the vault asks SQLite for the same on every commit and checkpoint."""
+    calls: list[int] = []
+
+    class FakeFcntl:
+        F_FULLFSYNC = 51
+
+        @staticmethod
+        def fcntl(fd: int, op: int) -> int:
+            os.fstat(fd)  # a real, open descriptor
+            calls.append(op)
+            return 0
+
+    monkeypatch.setattr(atomic, "fcntl", FakeFcntl)
+    atomic.atomic_write(tmp_path / "receipt", b"data")
+    assert calls == [51, 51]  # the file, then its folder
+    v = vault.Vault.create(tmp_path / "home", "a passphrase")
+    try:
+        assert v.conn.execute("PRAGMA fullfsync").fetchone()[0] == 1
+        assert v.conn.execute("PRAGMA checkpoint_fullfsync").fetchone()[0] == 1
+    finally:
+        v.close()
