@@ -1735,7 +1735,7 @@
         </message>
         <message>
             <source>Exported</source>
-            <translation>صُدِّر</translation>
+            <translation>التصدير</translation>
         </message>
         <message>
             <source>Kiosk</source>
