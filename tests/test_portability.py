@@ -8,6 +8,7 @@ import errno
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import platformdirs
@@ -24,7 +25,7 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """atomic.py behaving as on Windows; the waits it makes, recorded instead of slept."""
     waits: list[float] = []
     monkeypatch.setattr(atomic, "WINDOWS", True)
-    monkeypatch.setattr(atomic.time, "sleep", waits.append)
+    monkeypatch.setattr(time, "sleep", waits.append)
     return waits
 
 
@@ -39,7 +40,7 @@ def _held_for(monkeypatch: pytest.MonkeyPatch, attempts: int) -> list[int]:
             raise PermissionError(errno.EACCES, "The process cannot access the file")
         real(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", fake)
+    monkeypatch.setattr(os, "replace", fake)
     return calls
 
 
@@ -89,7 +90,7 @@ def test_folders_that_cannot_be_opened_are_not_fsynced(
             raise PermissionError(errno.EACCES, "Access is denied")
         return real(path, flags, *args)
 
-    monkeypatch.setattr(atomic.os, "open", no_folders)
+    monkeypatch.setattr(os, "open", no_folders)
     atomic.atomic_write(tmp_path / "key", b"secret")
     assert (tmp_path / "key").read_bytes() == b"secret"
 
@@ -123,14 +124,14 @@ def test_the_vault_lives_in_the_local_not_the_roaming_profile(
     monkeypatch.delenv("TOMAR_HOME", raising=False)
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)
     monkeypatch.setattr(
-        vault.platformdirs,
+        platformdirs,
         "user_data_dir",
         lambda *a, **k: platformdirs.windows.Windows(*a, **k).user_data_dir,
     )
     # (joined with "/" here, with "\\" on Windows)
     assert str(vault.default_home()).replace("/", "\\") == r"C:\Users\Zoë\AppData\Local\Tomar"
     monkeypatch.setattr(
-        vault.platformdirs,
+        platformdirs,
         "user_data_dir",
         lambda *a, **k: platformdirs.macos.MacOS(*a, **k).user_data_dir,
     )

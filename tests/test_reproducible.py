@@ -20,8 +20,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # What the sdist is built from (as in a fresh clone; no .venv, build or dist).
 TREE = ("src", "ui", "resources", "packaging", "tests", "bench")
-FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "Makefile")
-FILES += ("build_installer.spec",)
+FILES = (
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+    "Makefile",
+    "build_installer.spec",
+)
 EPOCH = "1790000000"
 
 pytestmark = pytest.mark.slow
