@@ -43,6 +43,8 @@ def fsync(fd: int) -> None:
         except OSError:  # pragma: no cover - file systems without it (some network ones)
             pass
     os.fsync(fd)
+
+
 #: Waits between attempts to replace a file Windows reports as in use (about 2 s in all).
 REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)
 
