@@ -965,7 +965,7 @@
         </message>
         <message>
             <source>batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
-            <translation>الدفعة %1 (محفوظة على هذا الجهاز، والأمر 'tomar sync --to FOLDER' يكتبها)</translation>
+            <translation>الدفعة %1 (وهي محفوظة على هذا الجهاز، والأمر 'tomar sync --to FOLDER' يكتبها)</translation>
         </message>
         <message>
             <source>The folder %1 does not exist.</source>
