@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 I18N_QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint typecheck pytest bench clean i18n screenshots installer
+.PHONY: run test lint typecheck pytest bench clean i18n screenshots installer dist reproduce release
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,3 +54,17 @@ installer:
 # Every screen in English and Persian, as real windows under Xvfb, into docs/screenshots/.
 screenshots: $(STAMP) $(I18N_QM)
 	$(BIN)/python scripts/screenshots.py
+
+# The sdist and the wheel (with ui/ and resources/ inside), reproducible, into dist/.
+dist: $(STAMP) $(I18N_QM)
+	PYTHON=$(BIN)/python bash packaging/dist.sh
+
+# Build this commit twice in two folders at two times and compare every SHA-256
+# (sdist, wheel, Linux one-folder archive; REPRODUCE_ONE_FOLDER=0 skips the last).
+reproduce: $(STAMP)
+	bash packaging/reproduce.sh
+
+# A release: sdist, wheel and the one-folder archive in dist/, SHA256SUMS over them and
+# its minisign signature (MINISIGN_KEY=path/to/release.key; see docs/INSTALL.md).
+release: dist installer
+	bash packaging/sign.sh dist

@@ -4,11 +4,18 @@
 #
 #   bash packaging/build.sh          (what `make installer` runs)
 #
-# Environment: PYTHON (default python3), DIST (default dist), BUILD (default build).
-# Outputs: $DIST/tomar/ (the app folder); on Linux also
-# $DIST/tomar-VERSION-linux-ARCH.tar.gz and $DIST/SHA256SUMS.
+# Environment: PYTHON (default python3), DIST (default dist), BUILD (default build),
+# SOURCE_DATE_EPOCH (default: the commit's time). Outputs: $DIST/tomar/ (the app folder);
+# on Linux also $DIST/tomar-VERSION-linux-ARCH.tar.gz, reproducible (packaging/reproduce.sh
+# checks it), and $DIST/SHA256SUMS of every tomar-* file in $DIST.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
+fi
+# PYTHONHASHSEED: PyInstaller's own advice for reproducible builds (set and dict order).
+export SOURCE_DATE_EPOCH PYTHONHASHSEED=0
+umask 022
 
 PYTHON=${PYTHON:-python3}
 DIST=${DIST:-dist}
@@ -57,9 +64,13 @@ cp resources/icons/tomar-256.png "$stage/org.tomar.Tomar.png"
 cp packaging/install-desktop-entry.sh "$stage/"
 chmod 755 "$stage/install-desktop-entry.sh"
 cp packaging/README-linux.txt "$stage/README.txt"
+# Same bytes from every build of one commit: names sorted, times from the commit, root
+# as owner, no builder's umask, no access/change times, and a gzip header without time.
 tar -C "$BUILD/pack" --sort=name --owner=0 --group=0 --numeric-owner \
-  -czf "$DIST/$name.tar.gz" "$name"
-(cd "$DIST" && sha256sum "$name.tar.gz" > SHA256SUMS)
+  --mtime="@$SOURCE_DATE_EPOCH" --mode=u+w,go-w --format=posix \
+  --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
+  -cf - "$name" | gzip -9n >"$DIST/$name.tar.gz"
+(cd "$DIST" && sha256sum $(ls tomar-*.tar.gz tomar-*.whl 2>/dev/null | sort) > SHA256SUMS)
 
 echo "== done in $(($(date +%s) - start)) s"
 du -sh "$DIST/tomar" "$DIST/$name.tar.gz"

@@ -129,11 +129,13 @@ def capture() -> None:
         window.show()
         return window
 
-    for lang in ("en", "fa"):
+    # TOMAR_SHOT_LANGS="ar" makes only the Arabic ones (default: every language).
+    langs = os.environ.get("TOMAR_SHOT_LANGS", "en fa ar").split()
+    for lang in langs:
         organizer_shots(app, lang, new_window, unlock)
     if os.environ.get("TOMAR_SHOTS") == "org":  # only the organizer's screens
         return
-    for lang in ("en", "fa"):
+    for lang in langs:
         base = Path(tempfile.mkdtemp(prefix="tomar-shots-"))
         try:
             # First run: the passphrase step, then the fingerprint check of the demo.
@@ -188,6 +190,7 @@ def capture() -> None:
             sample = {
                 "en": ("Sara Example", "Washington", "sara@example.org"),
                 "fa": ("سارا نمونه", "واشنگتن", "sara@example.org"),
+                "ar": ("سارة مثال", "واشنطن", "sara@example.org"),
             }[lang]
             kiosk.signer_form.edits["full_name"].setText(sample[0])
             kiosk.signer_form.edits["city"].setText(sample[1])

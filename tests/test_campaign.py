@@ -35,7 +35,7 @@ def members(package: bytes) -> dict[str, bytes]:
 
 def test_package_round_trip(org: Org) -> None:
     c = campaign.read_package(org[2])
-    assert c.languages == ["en", "fa"]
+    assert c.languages == ["en", "fa", "ar"]
     assert c.organizer_fingerprint == org[1].fingerprint
     assert [f.name for f in c.fields][:2] == ["full_name", "email"]
     assert c.fields[0].label_for("fa") == "نام و نام خانوادگی"

@@ -99,3 +99,63 @@ def test_memory_security_costs_few_system_calls_per_row(tmp_path: Path) -> None:
     assert wide < 1.0, wide
     assert default > 3.0, default
     assert wide > 0  # page cache and large buffers are still locked
+
+
+# As on Windows: the extension exports only its init function, so ctypes finds no SQLite
+# symbols. Everything must work with SQLite's default lookaside: a device saves and
+# exports 40 signers, the organizer imports the batch and reads every one back.
+WITHOUT_SYMBOLS = """
+import ctypes, json, sys
+from pathlib import Path
+
+class OnlyInit(ctypes.CDLL):
+    def __getattr__(self, name):
+        if name != "PyInit__sqlite3":
+            raise AttributeError(name)
+        return super().__getattr__(name)
+
+ctypes.CDLL = OnlyInit
+sys.path.insert(0, sys.argv[2])
+from tomar.core import lookaside
+from tests import batchkit as kit
+
+base = Path(sys.argv[1])
+org = kit.new_organizer(base / "org")
+device = kit.new_device(base / "device", org.package)
+kit.enroll(device, org)
+names = [f"Signer {i}" for i in range(40)]
+for n in names:
+    kit.sign(device, n, email=f"s{names.index(n)}@example.org")
+done = kit.export(device, base / "out")
+with org.intake() as intake:
+    result = intake.import_file(done.path)
+    got = sorted(s["fields"]["full_name"] for s in intake.unique_signers())
+    counted = kit.counts(intake)
+print(json.dumps({"status": lookaside.status.value, "line": lookaside.describe(),
+                  "result": str(result.status), "names": got == sorted(names),
+                  "counts": counted}))
+"""
+
+
+def test_without_sqlite_symbols_a_batch_imports_correctly(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", WITHOUT_SYMBOLS, str(tmp_path), str(root)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TOMAR_KDF_PROFILE": "fast"},
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    report = json.loads(out.stdout.splitlines()[-1])
+    assert report["status"] == "unavailable"
+    assert "not available" in report["line"]
+    assert report["result"] == "imported"
+    assert report["names"] is True
+    assert report["counts"]["unique"] == 40 and report["counts"]["received"] == 40
+
+
+def test_self_test_says_whether_the_lookaside_is_in_force() -> None:
+    lookaside.widen()
+    assert lookaside.status in (lookaside.Status.WIDE, lookaside.Status.OFF)
+    assert lookaside.describe().startswith("SQLite lookaside: ")

@@ -69,6 +69,8 @@ def test_every_pragma_is_in_force(tmp_path: Path) -> None:
         "secure_delete": "1",
         "journal_mode": "wal",
         "synchronous": "2",
+        "fullfsync": "1",
+        "checkpoint_fullfsync": "1",
         "foreign_keys": "1",
     }
 

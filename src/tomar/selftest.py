@@ -66,7 +66,7 @@ class _Run:
         return f"bundled files found in {resources_dir()} (translations: {', '.join(qm)})"
 
     def vault(self) -> str:
-        from .core import vault
+        from .core import lookaside, vault
         from .core.device import init_vault
 
         home = self.tmp / "device"
@@ -74,7 +74,10 @@ class _Run:
         with vault.Vault.open(home, PASSPHRASE) as v:
             problems = v.integrity_problems()
         _expect(not problems, f"the new vault is damaged: {'; '.join(problems)}")
-        return "encrypted vault created, closed and opened again with its passphrase"
+        return (
+            "encrypted vault created, closed and opened again with its passphrase; "
+            + lookaside.describe()
+        )
 
     def signature(self) -> str:
         from .core import vault
@@ -230,7 +233,14 @@ def run(*, gui: bool = False, out: TextIO | None = None) -> int:
     """Run every check; print one line each. Returns the exit status (0 ok, 1 failed)."""
     stream = out if out is not None else sys.stdout
     frozen = bool(getattr(sys, "frozen", False))
-    where = "frozen build" if frozen else "from source"
+    from .resources import BUNDLED, bundle_root
+
+    if frozen:
+        where = "frozen build"
+    elif bundle_root().name == BUNDLED:
+        where = "installed package"
+    else:
+        where = "from a checkout"
     print(f"Tomar {__version__} self-test ({where}, Python {sys.version.split()[0]})", file=stream)
     tmp = Path(tempfile.mkdtemp(prefix="tomar-selftest-"))
     saved_home = os.environ.get("TOMAR_HOME")

@@ -618,3 +618,102 @@ def test_no_template_hides_another() -> None:
         first = next(t for t in messages._CORE_TEMPLATES if messages._pattern(t).fullmatch(sample))
         assert first == template, (template, first)
         assert sample not in messages._CORE, template
+
+
+# --- Arabic: the same sentences, read back through the compiled Arabic translation ------
+
+I18N = SRC.parent.parent / "resources" / "i18n"
+# Letters Persian has and Arabic has not (and Persian digits): an Arabic sentence holding
+# one was copied from the Persian file.
+PERSIAN_ONLY = re.compile("[پچژگکیۀ۰-۹]")
+HARAKAT = dict.fromkeys(range(0x064B, 0x0653), None)
+
+
+def _ts(path: Path) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(context, source) -> (translation, finished) for every message of a .ts file."""
+    import xml.etree.ElementTree as ET
+
+    out: dict[tuple[str, str], tuple[str, bool]] = {}
+    for context in ET.parse(path).getroot().iter("context"):  # noqa: S314 - our own file
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+            out[(name, message.findtext("source") or "")] = (translation.text or "", finished)
+    return out
+
+
+def test_arabic_has_every_message_persian_has() -> None:
+    fa, ar = _ts(I18N / "tomar_fa.ts"), _ts(I18N / "tomar_ar.ts")
+    assert set(ar) == set(fa)
+    for (context, source), (text, finished) in ar.items():
+        where = f"{context}: {source}"
+        assert finished and text.strip(), where
+        assert sorted(re.findall(r"%\d", text)) == sorted(re.findall(r"%\d", source)), where
+        # No Latin word that the Persian sentence does not keep as well (commands, formats).
+        assert set(LATIN_WORD.findall(text)) <= set(LATIN_WORD.findall(fa[(context, source)][0]))
+        assert not PERSIAN_ONLY.search(text.replace("فارسی", "")), where
+
+
+def test_every_core_sentence_has_an_arabic_translation(langs: Languages) -> None:
+    assert "ar" in langs.available()
+    for sentence in set(messages._CORE) | set(messages._CORE_TEMPLATES):
+        translated = langs.text("ar", CORE, sentence)
+        assert translated != sentence and not _latin_left(translated), sentence
+        assert translated != langs.text("fa", CORE, sentence), sentence
+        assert sorted(re.findall(r"%\d", translated)) == re.findall(r"%\d", sentence), sentence
+
+
+@pytest.mark.parametrize("variant", sorted(v for v, text in _PROBLEMS.items() if text))
+def test_rejected_records_are_explained_in_arabic(
+    judge: kit.Org, pool: kit.Pool, langs: Languages, variant: str
+) -> None:
+    rid, forged = _forged_a1(pool, variant)
+    with judge.intake() as intake:
+        result = intake.import_bytes(forged, name="forged.tomar-batch")
+    assert result.status == "rejected"
+    ar = core_text(langs, "ar", result.message).replace(LRM, "")
+    assert ar.startswith(f"التوقيع {rid}: ") and ar.endswith("رُفضت الدفعة كلها.")
+    assert not LATIN_WORD.search(ar.replace(rid, "")), (result.message, ar)
+
+
+def _arabic(langs: Languages, exc: BaseException, *parts: str) -> str:
+    message = str(exc)
+    ar = error_text(langs, "ar", exc)
+    assert ar != message and not _latin_left(ar, *parts), (message, ar)
+    for part in parts:
+        assert part in ar, (part, ar)
+    return ar.replace(LRM, "").translate(HARAKAT)
+
+
+def test_core_errors_in_arabic(langs: Languages, tmp_path: Path) -> None:
+    with pytest.raises(TomarError) as package:
+        campaign.read_package(b"not a zip at all")
+    assert _arabic(langs, package.value) == "هذا الملف (ملف حملة) تالف أو ناقص."
+    with pytest.raises(TomarError) as nothing:
+        recovery.combine([" "])
+    assert _arabic(langs, nothing.value) == "لم تعط أي حصة."
+    full = atomic.storage_error(OSError(errno.ENOSPC, "No space left on device"), "the batch")
+    assert _arabic(langs, full).startswith("القرص ممتلئ: تعذر حفظ الدفعة.")
+    broken = atomic.storage_error(OSError(errno.EIO, "Input/output error"), "the receipt")
+    assert _arabic(langs, broken, "Input/output error") == (
+        "أبلغ القرص عن خطأ: تعذر حفظ الإيصال (Input/output error)."
+    )
+    with pytest.raises(TomarError) as serial:
+        blank.normalize_serial("A1/B2")
+    _arabic(langs, serial.value)
+
+
+def test_latin_parts_keep_their_order_in_arabic(langs: Languages) -> None:
+    message = "The folder /media/usb/Tomar does not exist. Is the USB stick or shared folder there?"
+    ar = core_text(langs, "ar", message)
+    assert f"{LRM}/media/usb/Tomar{LRM}" in ar
+    assert "/media/usb/Tomar" in get_display(ar, base_dir="R")
+    nested = (
+        "Batch 4 was not sent: The server at https://a.example did not answer in time "
+        "(no connection)."
+    )
+    assert core_text(langs, "ar", nested).replace(LRM, "") == (
+        "لم تُرسل الدفعة 4: لم يرد الخادم في https://a.example في الوقت المحدد (لا يوجد اتصال)."
+    )

@@ -2,6 +2,12 @@
 
 Temp files live in the destination folder (so the rename is atomic and nothing lands in
 /tmp), are created 0600, fsynced, renamed over the target, and the folder is fsynced.
+
+Windows differs in two ways (docs/INSTALL.md, "Windows and macOS"): a folder cannot be
+opened to fsync it (NTFS journals the rename itself; `fsync_dir` does nothing there), and
+a file another program holds open without sharing delete (a virus scanner or search
+indexer reading the new file, a PDF viewer showing the old one) cannot be replaced for
+a moment: `replace` tries again for about two seconds before it gives up.
 """
 
 from __future__ import annotations
@@ -10,11 +16,49 @@ import contextlib
 import errno
 import os
 import secrets
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StorageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+WINDOWS = sys.platform == "win32"
+
+
+def fsync(fd: int) -> None:
+    """`os.fsync`, and on macOS F_FULLFSYNC, without which the drive may keep the data in
+    its cache past a power cut."""
+    full = getattr(fcntl, "F_FULLFSYNC", None) if fcntl is not None else None
+    if full is not None:
+        try:
+            fcntl.fcntl(fd, full)
+            return
+        except OSError:  # pragma: no cover - file systems without it (some network ones)
+            pass
+    os.fsync(fd)
+
+
+#: Waits between attempts to replace a file Windows reports as in use (about 2 s in all).
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)
+
+
+def replace(src: Path, dst: Path) -> None:
+    """`os.replace`, patient on Windows with files another program holds for a moment."""
+    for wait in (*REPLACE_WAITS, None) if WINDOWS else (None,):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -24,7 +68,7 @@ def fsync_dir(folder: Path) -> None:
     except OSError:  # pragma: no cover - not possible on Windows; best effort
         return
     try:
-        os.fsync(fd)
+        fsync(fd)
     except OSError:  # pragma: no cover
         pass
     finally:
@@ -61,8 +105,8 @@ def atomic_writer(
         with os.fdopen(fd, "w+b") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+            fsync(fh.fileno())
+        replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -93,7 +137,7 @@ def destroy_file(path: Path) -> None:
         fd = os.open(path, os.O_WRONLY)
         try:
             os.write(fd, secrets.token_bytes(max(size, 1)))
-            os.fsync(fd)
+            fsync(fd)
         finally:
             os.close(fd)
     except FileNotFoundError:

@@ -14,7 +14,6 @@ import base64
 import hashlib
 import io
 import json
-import os
 import re
 import threading
 import zipfile
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from . import minisign
-from .atomic import atomic_writer, fsync_dir, storage_error
+from .atomic import atomic_writer, fsync_dir, replace, storage_error
 from .campaign import Campaign, canonical_json
 from .errors import FormatError, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
@@ -389,7 +388,7 @@ def export(
         raise
     # Only a committed batch gets its real name: a failed commit leaves no file behind.
     try:
-        os.replace(staged, target)
+        replace(staged, target)  # patient on Windows (see atomic.replace)
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise storage_error(

@@ -45,6 +45,10 @@ PRAGMAS: list[tuple[str, str, str]] = [
     ("secure_delete = ON", "secure_delete", "1"),
     ("journal_mode = WAL", "journal_mode", "wal"),
     ("synchronous = FULL", "synchronous", "2"),
+    # macOS: fsync() leaves the save in the drive's cache; these make SQLite use
+    # F_FULLFSYNC for commits and checkpoints. Elsewhere SQLite ignores them.
+    ("fullfsync = ON", "fullfsync", "1"),
+    ("checkpoint_fullfsync = ON", "checkpoint_fullfsync", "1"),
     ("foreign_keys = ON", "foreign_keys", "1"),
 ]
 

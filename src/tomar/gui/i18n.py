@@ -2,8 +2,10 @@
 
 Both come from Qt translation files `resources/i18n/tomar_XX.qm` (compiled from
 `tomar_XX.ts` by `pyside6-lrelease`, see the Makefile). English is the source language
-and needs no file. Adding a language (say Arabic) is adding `tomar_ar.ts`: the list of
-languages, their names and their writing direction all come from the files and QLocale.
+and needs no file. Persian (`fa`) and Arabic (`ar`) have one. Adding a language is
+adding `tomar_XX.ts` and its compiled `.qm`: the list of languages, their names, their
+writing direction and their digits all come from the files and QLocale (the printed
+sheets need one more entry, see docs/ARCHITECTURE.md, "Adding a language").
 
 The interface language is installed on the application (QUiLoader and `tr()` use it).
 The kiosk speaks the signer's language, which may differ, so it asks `text()` for a

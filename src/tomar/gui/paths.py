@@ -1,23 +1,14 @@
-"""Where the app's bundled files live: `ui/` and `resources/` beside the package.
-
-Like `tomar.resources`, this works from a checkout (the repository root) and from a
-PyInstaller one-folder build (`sys._MEIPASS`).
+"""Where the app's bundled files live; `tomar.resources` finds the bundle root the same
+way in a checkout, an installed wheel and the one-folder build.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from ..resources import resources_dir
+from ..resources import resources_dir, ui_dir
 
-
-def ui_dir() -> Path:
-    """Folder of the Qt Designer forms (`*.ui`) and the style sheet."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "ui"
-    return resources_dir().parent / "ui"
+__all__ = ["fonts_dir", "i18n_dir", "ui_dir"]
 
 
 def i18n_dir() -> Path:

@@ -107,7 +107,7 @@ class CreateCampaignScreen(OrgScreen):
         self.field_checks: dict[str, tuple[QCheckBox, QCheckBox]] = {}
         defaults = {"full_name": (True, True), "email": (True, False), "city": (True, True)}
         for row, (name, _kind, en, fa) in enumerate(specs.FIELD_CHOICES, 1):
-            label = en if self.shell.languages.current == "en" else fa
+            label = fa if self.shell.languages.current == "fa" else en  # Persian only in fa
             ask, req = QCheckBox(), QCheckBox()
             ask.setObjectName(f"ask_{name}")
             req.setObjectName(f"required_{name}")
