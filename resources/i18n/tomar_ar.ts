@@ -712,6 +712,10 @@
             <translation>احفظ نسخة احتياطية من مفتاح المنظِّم أولًا ('tomar organizer backup'): إن ضاع، ضاع معه كل توقيع في الحملة.</translation>
         </message>
         <message>
+            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
+            <translation>اطبع أولًا حصص استعادة مفتاح المنظِّم ('tomar organizer shares')، أو صرِّح بأنك تحتفظ بملف النسخة الاحتياطية وحده ('--without-shares').</translation>
+        </message>
+        <message>
             <source>The recipient type must be 'hybrid' or 'x25519'.</source>
             <translation>يجب أن يكون نوع المستلِم 'hybrid' أو 'x25519'.</translation>
         </message>
@@ -1090,6 +1094,10 @@
         <message>
             <source>The server at %1 did not answer in time (%2).</source>
             <translation>لم يرد الخادم في %1 في الوقت المحدد (%2).</translation>
+        </message>
+        <message>
+            <source>The server at %1 sent a larger answer than any genuine one.</source>
+            <translation>أرسل الخادم في %1 ردًّا أكبر من أي ردٍّ حقيقي.</translation>
         </message>
         <message>
             <source>The server at %1 collects for another campaign.</source>
@@ -1938,7 +1946,199 @@
         </message>
     </context>
     <context>
+        <name>OrganizerEntry</name>
+        <message>
+            <source>I am the organizer: create a campaign</source>
+            <translation>أنا المنظِّم: أنشئ حملة</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateCampaignScreen</name>
+        <message>
+            <source>Hybrid post-quantum (recommended)</source>
+            <translation>هجين مقاوم للحوسبة الكمّية (موصى به)</translation>
+        </message>
+        <message>
+            <source>X25519 (classic, works with older age tools)</source>
+            <translation>X25519 (تقليدي، يعمل مع أدوات age القديمة)</translation>
+        </message>
+        <message>
+            <source>Making the keys…</source>
+            <translation>جارٍ إنشاء المفاتيح…</translation>
+        </message>
+        <message>
+            <source>Where to save the key backup</source>
+            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح</translation>
+        </message>
+        <message>
+            <source>Where to save the recovery shares</source>
+            <translation>أين تُحفظ حصص الاستعادة</translation>
+        </message>
+        <message>
+            <source>Where to save the campaign package</source>
+            <translation>أين يُحفظ ملف الحملة</translation>
+        </message>
+        <message>
+            <source>Please give the organizer a name.</source>
+            <translation>يُرجى إعطاء المنظِّم اسمًا.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>عبارتا المرور غير متطابقتين.</translation>
+        </message>
+        <message>
+            <source>The backup passphrase must have at least 8 characters.</source>
+            <translation>يجب أن تتكون عبارة مرور النسخة الاحتياطية من ٨ أحرف على الأقل.</translation>
+        </message>
+        <message>
+            <source>K cannot be larger than N.</source>
+            <translation>لا يمكن أن يكون K أكبر من N.</translation>
+        </message>
+        <message>
+            <source>✓ Saved.</source>
+            <translation>✓ حُفظت.</translation>
+        </message>
+        <message>
+            <source>Step %1 of 3</source>
+            <translation>الخطوة %1 من ٣</translation>
+        </message>
+        <message>
+            <source>✓ Printed (%1).</source>
+            <translation>✓ طُبعت (%1).</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>حُفظ: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DevicesTab</name>
+        <message>
+            <source>Enrolled</source>
+            <translation>مسجَّل</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>موافَق عليه</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>أُلغي اعتماده</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>بانتظار الموافقة</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>غير معروف</translation>
+        </message>
+        <message>
+            <source>Enrollment request</source>
+            <translation>طلب تسجيل جهاز</translation>
+        </message>
+        <message>
+            <source>Enrollment requests (*.tomar-request *.json);;All files (*)</source>
+            <translation>طلبات تسجيل الأجهزة (*.tomar-request *.json);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Revoke this device?</source>
+            <translation>إلغاء اعتماد هذا الجهاز؟</translation>
+        </message>
+        <message>
+            <source>Its next batches will be rejected. What was imported stays.</source>
+            <translation>ستُرفض دفعاته التالية، ويبقى ما استُورد منها.</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>ألغِ الاعتماد</translation>
+        </message>
+        <message>
+            <source>Choose a device first.</source>
+            <translation>اختر جهازًا أولًا.</translation>
+        </message>
+        <message>
+            <source>That file cannot be read.</source>
+            <translation>تعذّرت قراءة هذا الملف.</translation>
+        </message>
+        <message>
+            <source>Device %1 revoked.</source>
+            <translation>أُلغي اعتماد الجهاز %1.</translation>
+        </message>
+        <message>
+            <source>Device %1 enrolled. Give it the certificate %2.</source>
+            <translation>سُجِّل الجهاز %1. أعطه الشهادة %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeTab</name>
+        <message>
+            <source>Batch file</source>
+            <translation>ملف دفعة</translation>
+        </message>
+        <message>
+            <source>Batches (*.tomar-batch);;All files (*)</source>
+            <translation>الدفعات (*.tomar-batch);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>جارٍ الاستيراد…</translation>
+        </message>
+        <message>
+            <source>Folder to watch</source>
+            <translation>المجلد المراد مراقبته</translation>
+        </message>
+        <message>
+            <source>Pulling…</source>
+            <translation>جارٍ الجلب…</translation>
+        </message>
+        <message>
+            <source>Please wait for the current work to finish.</source>
+            <translation>يُرجى الانتظار حتى ينتهي العمل الجاري.</translation>
+        </message>
+        <message>
+            <source>Give a server address or a folder.</source>
+            <translation>حدّد عنوان خادم أو مجلدًا.</translation>
+        </message>
+        <message>
+            <source>Choose a device first.</source>
+            <translation>اختر جهازًا أولًا.</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>استُورِدت</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>مستورَدة من قبل</translation>
+        </message>
+        <message>
+            <source>Held: device not enrolled</source>
+            <translation>بانتظار الموافقة: الجهاز غير مسجَّل</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>مرفوضة</translation>
+        </message>
+        <message>
+            <source>Watching %1 for new batches.</source>
+            <translation>تجري مراقبة %1 بحثًا عن دفعات جديدة.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>أُلغي.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 rejected.</source>
+            <translation>المستورَدة: %1، والمرفوضة: %2.</translation>
+        </message>
+        <message>
+            <source>%1 new batches, %2 receipts sent.</source>
+            <translation>الدفعات الجديدة: %1، والإيصالات المرسلة: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgCreateForm</name>
         <message>
             <source>Create a campaign</source>
             <translation>إنشاء حملة</translation>
@@ -1952,24 +2152,16 @@
             <translation>المنظِّم (يظهر للمتطوعين)</translation>
         </message>
         <message>
-            <source>Hybrid post-quantum (recommended)</source>
-            <translation>هجين مقاوم للحوسبة الكمّية (موصى به)</translation>
-        </message>
-        <message>
-            <source>X25519 (classic, works with older age tools)</source>
-            <translation>X25519 (تقليدي، يعمل مع أدوات age القديمة)</translation>
-        </message>
-        <message>
             <source>Encryption</source>
             <translation>التشفير</translation>
         </message>
         <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>بالفارسية أيضًا (فارسی)</translation>
-        </message>
-        <message>
             <source>Languages</source>
             <translation>اللغات</translation>
+        </message>
+        <message>
+            <source>Also in Persian (فارسی)</source>
+            <translation>بالفارسية أيضًا (فارسی)</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2020,14 +2212,6 @@
             <translation>معاينة شاشة التوقيع</translation>
         </message>
         <message>
-            <source>Please give the organizer a name.</source>
-            <translation>يُرجى إعطاء المنظِّم اسمًا.</translation>
-        </message>
-        <message>
-            <source>Making the keys…</source>
-            <translation>جارٍ إنشاء المفاتيح…</translation>
-        </message>
-        <message>
             <source>Back up the organizer key now. If it is lost, every signature of the campaign is lost with it. Both backups are needed before the campaign can be exported.</source>
             <translation>احفظ الآن نسخة احتياطية من مفتاح المنظِّم. إن ضاع، ضاع معه كل توقيع في الحملة. يلزم حفظ النسختين الاحتياطيتين كلتيهما قبل أن يمكن تصدير الحملة.</translation>
         </message>
@@ -2072,34 +2256,6 @@
             <translation>متابعة</translation>
         </message>
         <message>
-            <source>The two passphrases are not the same.</source>
-            <translation>عبارتا المرور غير متطابقتين.</translation>
-        </message>
-        <message>
-            <source>The backup passphrase must have at least 8 characters.</source>
-            <translation>يجب أن تتكون عبارة مرور النسخة الاحتياطية من ٨ أحرف على الأقل.</translation>
-        </message>
-        <message>
-            <source>Where to save the key backup</source>
-            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح</translation>
-        </message>
-        <message>
-            <source>K cannot be larger than N.</source>
-            <translation>لا يمكن أن يكون K أكبر من N.</translation>
-        </message>
-        <message>
-            <source>Where to save the recovery shares</source>
-            <translation>أين تُحفظ حصص الاستعادة</translation>
-        </message>
-        <message>
-            <source>✓ Saved.</source>
-            <translation>✓ حُفظت.</translation>
-        </message>
-        <message>
-            <source>✓ Printed (%1).</source>
-            <translation>✓ طُبعت (%1).</translation>
-        </message>
-        <message>
             <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
             <translation>صدّر ملف الحملة الموقَّع وأعطه للمتطوعين. واقرأ عليهم هذه البصمة شخصيًا أو عبر الهاتف، فتطبيقهم يطلب منهم مقارنتها.</translation>
         </message>
@@ -2111,56 +2267,9 @@
             <source>Open the organizer workspace</source>
             <translation>فتح مساحة عمل المنظِّم</translation>
         </message>
-        <message>
-            <source>Where to save the campaign package</source>
-            <translation>أين يُحفظ ملف الحملة</translation>
-        </message>
-        <message>
-            <source>Saved: %1</source>
-            <translation>حُفظ: %1</translation>
-        </message>
-        <message>
-            <source>Step %1 of 3</source>
-            <translation>الخطوة %1 من ٣</translation>
-        </message>
     </context>
     <context>
-        <name>OrganizerEntry</name>
-        <message>
-            <source>I am the organizer: create a campaign</source>
-            <translation>أنا المنظِّم: أنشئ حملة</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrganizerScreen</name>
-        <message>
-            <source>kiosk</source>
-            <translation>شاشة التوقيع</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>ورقي</translation>
-        </message>
-        <message>
-            <source>command line</source>
-            <translation>سطر الأوامر</translation>
-        </message>
-        <message>
-            <source>full name</source>
-            <translation>الاسم الكامل</translation>
-        </message>
-        <message>
-            <source>initials</source>
-            <translation>الأحرف الأولى</translation>
-        </message>
-        <message>
-            <source>withheld</source>
-            <translation>محجوب</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>قفل</translation>
-        </message>
+        <name>OrgDashboardForm</name>
         <message>
             <source>Received</source>
             <translation>الواردة</translation>
@@ -2179,7 +2288,7 @@
         </message>
         <message>
             <source>Voided</source>
-            <translation>المُبطَلة</translation>
+            <translation>مُبطَل</translation>
         </message>
         <message>
             <source>Held</source>
@@ -2205,10 +2314,44 @@
             <source>Dark bars: received. Light bars: unique signers.</source>
             <translation>الأعمدة الداكنة: الواردة. الأعمدة الفاتحة: الموقِّعون دون تكرار.</translation>
         </message>
+    </context>
+    <context>
+        <name>OrgDevicesForm</name>
         <message>
-            <source>Dashboard</source>
-            <translation>لوحة المتابعة</translation>
+            <source>Enroll a device from its request file…</source>
+            <translation>تسجيل جهاز من ملف طلبه…</translation>
         </message>
+        <message>
+            <source>Revoke the selected device</source>
+            <translation>إلغاء اعتماد الجهاز المحدد</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>الجهاز</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التسمية</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Last batch</source>
+            <translation>آخر دفعة</translation>
+        </message>
+        <message>
+            <source>Last received</source>
+            <translation>آخر استلام</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>التواقيع</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgIntakeForm</name>
         <message>
             <source>Import batch files…</source>
             <translation>استيراد ملفات الدفعات…</translation>
@@ -2269,154 +2412,112 @@
             <source>Approve the selected device and import its batches</source>
             <translation>وافق على الجهاز المحدد واستورد دفعاته</translation>
         </message>
+    </context>
+    <context>
+        <name>OrgOutputsForm</name>
+        <message>
+            <source>Language of the sheets</source>
+            <translation>لغة الأوراق</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>تصدير CSV…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets (PDF)…</source>
+            <translation>أوراق التسليم (PDF)…</translation>
+        </message>
+        <message>
+            <source>Campaign report (PDF)…</source>
+            <translation>تقرير الحملة (PDF)…</translation>
+        </message>
+        <message>
+            <source>Receipts for devices…</source>
+            <translation>إيصالات للأجهزة…</translation>
+        </message>
+        <message>
+            <source>Delivery sheets and the CSV hold names: print, then delete the file. Nothing is kept anywhere else.</source>
+            <translation>أوراق التسليم وملف CSV تحوي أسماء: اطبعها ثم احذف الملف. لا يُحفظ أي شيء في مكان آخر.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgSignersForm</name>
+        <message>
+            <source>Search name, email, phone, city, event</source>
+            <translation>ابحث بالاسم أو البريد الإلكتروني أو الهاتف أو المدينة أو الفعالية</translation>
+        </message>
+        <message>
+            <source>Possible duplicate of:</source>
+            <translation>تكرار محتمل لـ:</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>إبقاء</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>دمج</translation>
+        </message>
+        <message>
+            <source>Not a duplicate</source>
+            <translation>ليس تكرارًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgWorkspaceForm</name>
+        <message>
+            <source>Lock</source>
+            <translation>قفل</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizerScreen</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>لوحة المتابعة</translation>
+        </message>
         <message>
             <source>Intake</source>
             <translation>الاستلام</translation>
-        </message>
-        <message>
-            <source>Imported</source>
-            <translation>استُورِدت</translation>
-        </message>
-        <message>
-            <source>Already imported</source>
-            <translation>مستورَدة من قبل</translation>
-        </message>
-        <message>
-            <source>Held: device not enrolled</source>
-            <translation>بانتظار الموافقة: الجهاز غير مسجَّل</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>مرفوضة</translation>
-        </message>
-        <message>
-            <source>Batch file</source>
-            <translation>ملف دفعة</translation>
-        </message>
-        <message>
-            <source>Batches (*.tomar-batch);;All files (*)</source>
-            <translation>الدفعات (*.tomar-batch);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <source>Please wait for the current work to finish.</source>
-            <translation>يُرجى الانتظار حتى ينتهي العمل الجاري.</translation>
-        </message>
-        <message>
-            <source>Importing…</source>
-            <translation>جارٍ الاستيراد…</translation>
-        </message>
-        <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>المستورَدة: %1، والمرفوضة: %2.</translation>
-        </message>
-        <message>
-            <source>Folder to watch</source>
-            <translation>المجلد المراد مراقبته</translation>
-        </message>
-        <message>
-            <source>Watching %1 for new batches.</source>
-            <translation>تجري مراقبة %1 بحثًا عن دفعات جديدة.</translation>
-        </message>
-        <message>
-            <source>Give a server address or a folder.</source>
-            <translation>حدّد عنوان خادم أو مجلدًا.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>أُلغي.</translation>
-        </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>الدفعات الجديدة: %1، والإيصالات المرسلة: %2.</translation>
-        </message>
-        <message>
-            <source>Pulling…</source>
-            <translation>جارٍ الجلب…</translation>
-        </message>
-        <message>
-            <source>Choose a device first.</source>
-            <translation>اختر جهازًا أولًا.</translation>
-        </message>
-        <message>
-            <source>Enroll a device from its request file…</source>
-            <translation>تسجيل جهاز من ملف طلبه…</translation>
-        </message>
-        <message>
-            <source>Revoke the selected device</source>
-            <translation>إلغاء اعتماد الجهاز المحدد</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>التسمية</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>الحالة</translation>
-        </message>
-        <message>
-            <source>Last batch</source>
-            <translation>آخر دفعة</translation>
-        </message>
-        <message>
-            <source>Last received</source>
-            <translation>آخر استلام</translation>
         </message>
         <message>
             <source>Devices</source>
             <translation>الأجهزة</translation>
         </message>
         <message>
-            <source>Enrolled</source>
-            <translation>مسجَّل</translation>
+            <source>Signers</source>
+            <translation>الموقِّعون</translation>
         </message>
         <message>
-            <source>Approved</source>
-            <translation>موافَق عليه</translation>
+            <source>Outputs</source>
+            <translation>المخرجات</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputsTab</name>
+        <message>
+            <source>Where to save</source>
+            <translation>مكان الحفظ</translation>
         </message>
         <message>
-            <source>Revoked</source>
-            <translation>أُلغي اعتماده</translation>
+            <source>Working…</source>
+            <translation>جارٍ العمل…</translation>
         </message>
         <message>
-            <source>Unknown</source>
-            <translation>غير معروف</translation>
+            <source>%1 receipts written.</source>
+            <translation>الإيصالات المكتوبة: %1.</translation>
         </message>
         <message>
-            <source>Enrollment request</source>
-            <translation>طلب تسجيل جهاز</translation>
+            <source>Saved: %1</source>
+            <translation>حُفظ: %1</translation>
         </message>
-        <message>
-            <source>Enrollment requests (*.tomar-request *.json);;All files (*)</source>
-            <translation>طلبات تسجيل الأجهزة (*.tomar-request *.json);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <source>That file cannot be read.</source>
-            <translation>تعذّرت قراءة هذا الملف.</translation>
-        </message>
-        <message>
-            <source>Device %1 enrolled. Give it the certificate %2.</source>
-            <translation>سُجِّل الجهاز %1. أعطه الشهادة %2.</translation>
-        </message>
-        <message>
-            <source>Revoke this device?</source>
-            <translation>إلغاء اعتماد هذا الجهاز؟</translation>
-        </message>
-        <message>
-            <source>Its next batches will be rejected. What was imported stays.</source>
-            <translation>ستُرفض دفعاته التالية، ويبقى ما استُورد منها.</translation>
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation>ألغِ الاعتماد</translation>
-        </message>
-        <message>
-            <source>Device %1 revoked.</source>
-            <translation>أُلغي اعتماد الجهاز %1.</translation>
-        </message>
-        <message>
-            <source>Search name, email, phone, city, event</source>
-            <translation>ابحث بالاسم أو البريد الإلكتروني أو الهاتف أو المدينة أو الفعالية</translation>
-        </message>
+    </context>
+    <context>
+        <name>SignersTab</name>
         <message>
             <source>All</source>
             <translation>الكل</translation>
@@ -2424,6 +2525,18 @@
         <message>
             <source>Unique</source>
             <translation>دون تكرار</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>المكررة</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>للمراجعة</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>مُبطَل</translation>
         </message>
         <message>
             <source>Time</source>
@@ -2450,6 +2563,22 @@
             <translation>المصدر</translation>
         </message>
         <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>kiosk</source>
+            <translation>شاشة التوقيع</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>ورقي</translation>
+        </message>
+        <message>
+            <source>command line</source>
+            <translation>سطر الأوامر</translation>
+        </message>
+        <message>
             <source>unique</source>
             <translation>دون تكرار</translation>
         </message>
@@ -2462,24 +2591,28 @@
             <translation>مُبطَل</translation>
         </message>
         <message>
-            <source>Possible duplicate of:</source>
-            <translation>تكرار محتمل لـ:</translation>
+            <source>full name</source>
+            <translation>الاسم الكامل</translation>
         </message>
         <message>
-            <source>Keep</source>
-            <translation>إبقاء</translation>
+            <source>initials</source>
+            <translation>الأحرف الأولى</translation>
         </message>
         <message>
-            <source>Merge</source>
-            <translation>دمج</translation>
+            <source>withheld</source>
+            <translation>محجوب</translation>
         </message>
         <message>
-            <source>Not a duplicate</source>
-            <translation>ليس تكرارًا</translation>
+            <source>Kept.</source>
+            <translation>أُبقي.</translation>
         </message>
         <message>
-            <source>Signers</source>
-            <translation>الموقِّعون</translation>
+            <source>Merged: counted once.</source>
+            <translation>دُمج: يُحسب مرة واحدة.</translation>
+        </message>
+        <message>
+            <source>Marked as not a duplicate.</source>
+            <translation>عُلِّم بأنه ليس تكرارًا.</translation>
         </message>
         <message>
             <source>%1 shown</source>
@@ -2508,62 +2641,6 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>رُوجع: %1</translation>
-        </message>
-        <message>
-            <source>Kept.</source>
-            <translation>أُبقي.</translation>
-        </message>
-        <message>
-            <source>Merged: counted once.</source>
-            <translation>دُمج: يُحسب مرة واحدة.</translation>
-        </message>
-        <message>
-            <source>Marked as not a duplicate.</source>
-            <translation>عُلِّم بأنه ليس تكرارًا.</translation>
-        </message>
-        <message>
-            <source>Language of the sheets</source>
-            <translation>لغة الأوراق</translation>
-        </message>
-        <message>
-            <source>Export CSV…</source>
-            <translation>تصدير CSV…</translation>
-        </message>
-        <message>
-            <source>Delivery sheets (PDF)…</source>
-            <translation>أوراق التسليم (PDF)…</translation>
-        </message>
-        <message>
-            <source>Campaign report (PDF)…</source>
-            <translation>تقرير الحملة (PDF)…</translation>
-        </message>
-        <message>
-            <source>Receipts for devices…</source>
-            <translation>إيصالات للأجهزة…</translation>
-        </message>
-        <message>
-            <source>Delivery sheets and the CSV hold names: print, then delete the file. Nothing is kept anywhere else.</source>
-            <translation>أوراق التسليم وملف CSV تحوي أسماء: اطبعها ثم احذف الملف. لا يُحفظ أي شيء في مكان آخر.</translation>
-        </message>
-        <message>
-            <source>Outputs</source>
-            <translation>المخرجات</translation>
-        </message>
-        <message>
-            <source>Where to save</source>
-            <translation>مكان الحفظ</translation>
-        </message>
-        <message>
-            <source>%1 receipts written.</source>
-            <translation>الإيصالات المكتوبة: %1.</translation>
-        </message>
-        <message>
-            <source>Saved: %1</source>
-            <translation>حُفظ: %1</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>جارٍ العمل…</translation>
         </message>
     </context>
 </TS>
