@@ -1461,12 +1461,12 @@
             <translation>اینجا با انگشت، قلم یا ماوس امضا کنید</translation>
         </message>
         <message>
-            <source>Undo last stroke</source>
-            <translation>برگرداندن آخرین خط</translation>
+            <source>Clear the last line</source>
+            <translation>پاک کردن آخرین خط</translation>
         </message>
         <message>
-            <source>Start the signature again</source>
-            <translation>امضا از نو</translation>
+            <source>Clear the signature</source>
+            <translation>پاک کردن امضا</translation>
         </message>
         <message>
             <source>I agree</source>
@@ -1489,8 +1489,8 @@
             <translation>نوشته نشود</translation>
         </message>
         <message>
-            <source>Sign</source>
-            <translation>امضا کنید</translation>
+            <source>Submit my signature</source>
+            <translation>ثبت امضای من</translation>
         </message>
         <message>
             <source>Thank you!</source>
@@ -1511,6 +1511,22 @@
         <message>
             <source>Signatures at this event: %1</source>
             <translation>امضاهای این رویداد: %1</translation>
+        </message>
+        <message>
+            <source>Read the petition</source>
+            <translation>خواندن متن طومار</translation>
+        </message>
+        <message>
+            <source>Hide the petition text</source>
+            <translation>بستن متن طومار</translation>
+        </message>
+        <message>
+            <source>Signature pad</source>
+            <translation>کادر امضا</translation>
+        </message>
+        <message>
+            <source>Draw your signature here with a finger, a pen or the mouse.</source>
+            <translation>امضای خود را اینجا با انگشت، قلم یا ماوس بکشید.</translation>
         </message>
     </context>
     <context>
@@ -1935,6 +1951,10 @@
         <message>
             <source>Please check this.</source>
             <translation>لطفاً این را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Please choose how your name appears on the public sheets.</source>
+            <translation>لطفاً انتخاب کنید نام شما در برگه‌های عمومی چگونه نمایش داده شود.</translation>
         </message>
     </context>
     <context>

@@ -67,6 +67,7 @@ def fill(qtbot: QtBot, kiosk: KioskScreen, signer: dict[str, str]) -> None:
             type_text(qtbot, kiosk.signer_form.edits[name], signer[name])
     draw_signature(kiosk.pad)
     kiosk.consent.setChecked(True)
+    kiosk.w(QRadioButton, "displayFull").setChecked(True)  # no default: the signer chooses
 
 
 def test_three_signers_counted_and_nothing_left_behind(
@@ -94,7 +95,7 @@ def test_three_signers_counted_and_nothing_left_behind(
             assert not edit.isRedoAvailable()
         assert kiosk.pad.is_empty and kiosk.pad.signature() is None
         assert not kiosk.consent.isChecked()
-        assert kiosk.w(QRadioButton, "displayFull").isChecked()
+        assert kiosk.display_choice() == ""  # the next signer chooses afresh
         assert kiosk.lang == "en"  # back to the campaign's first language
         assert window.windowTitle() == "Tomar"
     assert device.counts()["current_event"] == 3
@@ -111,7 +112,7 @@ def test_persian_signer_sees_rtl_and_persian_problems(
     window, kiosk = open_kiosk(qtbot, make_window, tmp_path)
     click(qtbot, kiosk.w(QPushButton, "lang_fa"))
     assert kiosk.form_page.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert kiosk.w(QPushButton, "signButton").text() == "امضا کنید"
+    assert kiosk.w(QPushButton, "signButton").text() == "ثبت امضای من"
     click(qtbot, kiosk.w(QPushButton, "signButton"))
     assert kiosk.signer_form is not None
     assert kiosk.signer_form.problems["full_name"].text() == "لطفاً این خانه را پر کنید."

@@ -75,9 +75,20 @@ class SignerForm(QWidget):
             self.labels[f.name].setText(f"{text} {required_mark}" if f.required else text)
 
     def _edited(self, name: str) -> None:
-        """A problem is forgotten as soon as the field is changed."""
-        self.problems[name].hide()
+        """A problem is forgotten as soon as the field is changed; its space is kept
+        until the next Sign, so the fields below do not move under the finger."""
+        label = self.problems[name]
+        if label.isVisible():
+            label.setMinimumHeight(max(label.height(), label.minimumHeight()))
+            label.setText("")
         self.edited.emit(name)
+
+    def release_problems(self) -> None:
+        """Give back the space of answered problems (the person just pressed Sign)."""
+        for label in self.problems.values():
+            if not label.text():
+                label.setMinimumHeight(0)
+                label.hide()
 
     def values(self) -> dict[str, str]:
         """What was typed, for building a SignatureForm (empty fields left out)."""
@@ -87,6 +98,9 @@ class SignerForm(QWidget):
         """Show each field's problem text (already in words) under it; hide the others."""
         for name, label in self.problems.items():
             text = problems.get(name, "")
+            if not text and label.isVisible() and label.minimumHeight() > 0:
+                label.setText("")  # answered: keeps its held space (see _edited)
+                continue
             label.setText(text)
             label.setVisible(bool(text))
 
@@ -102,6 +116,7 @@ class SignerForm(QWidget):
             edit.setText("")  # also clears QLineEdit's undo/redo history
             edit.deselect()
         self.show_problems({})
+        self.release_problems()
         QGuiApplication.inputMethod().reset()
 
     def first_edit(self) -> QLineEdit | None:

@@ -51,6 +51,26 @@ def say(label: QLabel, text: str, *, kind: str = "info") -> None:
     label.setVisible(bool(text))
 
 
+def hold(label: QLabel) -> None:
+    """Empty a shown message but keep its space, so nothing below it moves.
+
+    Used when a person fixes what a message was about: the message goes, the controls
+    under their finger stay where they were. `release` gives the space back at a moment
+    the person expects the screen to change (the next Sign, Save or a reset).
+    """
+    if label.isVisible() or label.text():
+        label.setMinimumHeight(max(label.height(), label.minimumHeight()))
+        label.setText("")
+        label.setVisible(True)
+
+
+def release(label: QLabel) -> None:
+    """Give back the space a held (or shown) message took; the label is hidden."""
+    label.setMinimumHeight(0)
+    label.setText("")
+    label.setVisible(False)
+
+
 def confirm(
     parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
 ) -> QMessageBox:
