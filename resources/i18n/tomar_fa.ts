@@ -1582,6 +1582,10 @@
             <source>The last entry was voided.</source>
             <translation>آخرین امضا باطل شد.</translation>
         </message>
+        <message>
+            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
+            <translation>پین چند بار اشتباه وارد شد. پینی که تایپ کردید %1 ثانیهٔ دیگر بررسی می‌شود.</translation>
+        </message>
     </context>
     <context>
         <name>PaperForm</name>

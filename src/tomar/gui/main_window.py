@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.worker = Worker()
         self.font_family = font_family
         self.setWindowTitle("Tomar")  # never anything about signers
-        self.setMinimumSize(960, 640)
+        self.setMinimumSize(600, 480)  # netbooks (1024x600) and upright tablets (800x1280)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.screens: dict[str, Screen] = {}
@@ -86,6 +86,22 @@ class MainWindow(QMainWindow):
         self.panic = PanicKey(self.lock_now, self)
         self._capture_excluded = False
         self.go("unlock" if self.session.has_vault else "first_run")
+
+    def fit_to_screen(self) -> None:
+        """Open at 1280x800, or smaller to fit the screen it opens on, centred on it.
+
+        Small screens (a netbook, an upright pen tablet) get the whole screen: the
+        screens adapt their layout to the window's size.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        width, height = min(1280, area.width()), min(800, area.height())
+        if area.width() < 1280 or area.height() < 800:
+            width, height = area.width(), area.height()
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        if area.width() < 1280 or area.height() < 800:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- navigation -------------------------------------------------------------------
 

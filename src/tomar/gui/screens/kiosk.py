@@ -32,6 +32,8 @@ Layout rules (the pad never changes size under the pen):
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -511,19 +513,37 @@ class KioskScreen(Screen):
         message = child(dialog, QLabel, "pinMessage")
         say(message, "")
 
+        ok_button = child(dialog, QPushButton, "okButton")
+        # A PIN typed while wrong PINs are being slowed down is kept (masked) and
+        # checked the moment the wait ends, never silently thrown away.
+        waiter = QTimer(dialog)
+        waiter.setInterval(250)
+
         def check() -> None:
             wait = self.pin_blocked_until - self.shell.clock()
             if wait > 0:
-                edit.setText("")
-                text = self.tr("Too many wrong PINs. Wait %1 seconds.").replace(
-                    "%1", str(int(wait) + 1)
-                )
-                say(message, text, kind="error")
+                if not edit.text():
+                    text = self.tr("Too many wrong PINs. Wait %1 seconds.")
+                else:
+                    text = self.tr(
+                        "Too many wrong PINs. The PIN you typed will be checked in %1 seconds."
+                    )
+                say(message, text.replace("%1", str(math.ceil(wait))), kind="error")
+                if edit.text() and not waiter.isActive():
+                    edit.setReadOnly(True)
+                    ok_button.setEnabled(False)
+                    waiter.start()
                 return
+            waiter.stop()
+            edit.setReadOnly(False)
+            ok_button.setEnabled(True)
             device = self.shell.session.device
             event = device.current_event()
             code = edit.text()
             edit.setText("")
+            if not code:
+                say(message, "")
+                return
             if event is not None and pin.check_pin(device.vault, event["id"], code):
                 self.pin_failures = 0
                 dialog.accept()
@@ -534,8 +554,10 @@ class KioskScreen(Screen):
             if extra >= 0:
                 self.pin_blocked_until = self.shell.clock() + min(5 * 2**extra, 300)
             say(message, self.tr("That PIN is not right."), kind="error")
+            edit.setFocus()
 
-        child(dialog, QPushButton, "okButton").clicked.connect(check)
+        waiter.timeout.connect(check)
+        ok_button.clicked.connect(check)
         child(dialog, QPushButton, "cancelButton").clicked.connect(dialog.reject)
         edit.returnPressed.connect(check)
         dialog.finished.connect(lambda _: self._pin_closed(dialog))
