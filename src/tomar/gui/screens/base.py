@@ -6,12 +6,14 @@ on lock and when the screen is left for good, and must forget everything a perso
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from ..i18n import native_name
 from ..shell import Shell
 from ..uiload import child, load_ui
 
@@ -35,6 +37,33 @@ class Screen(QWidget):
 
     def clear(self) -> None:
         """Forget everything typed on this screen (lock, leaving)."""
+
+    def add_language_bar(self) -> QWidget:
+        """Buttons to switch the interface language, on the screens before the vault
+        opens (first run, unlock), so that a volunteer who reads only Persian never has
+        to start in English. Each language is named in its own script."""
+        bar = QWidget(self.form)
+        bar.setObjectName("interfaceLanguages")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 0)
+        row.addStretch(1)
+        for code in self.shell.languages.available():
+            button = QPushButton(native_name(code), bar)
+            button.setObjectName(f"ui_lang_{code}")
+            button.setCheckable(True)
+            button.setChecked(code == self.shell.languages.current)
+            button.setProperty("role", "interfaceLanguage")
+            button.setAccessibleName(native_name(code))
+            button.clicked.connect(lambda _=False, c=code: self._switch_language(c))
+            row.addWidget(button)
+        layout = self.form.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, bar)
+        return bar
+
+    def _switch_language(self, code: str) -> None:
+        if code != self.shell.languages.current:
+            self.shell.apply_settings(dataclasses.replace(self.shell.settings, language=code))
 
 
 def say(label: QLabel, text: str, *, kind: str = "info") -> None:

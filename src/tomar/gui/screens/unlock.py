@@ -23,6 +23,7 @@ class UnlockScreen(Screen):
         self.w(QLabel, "homeLabel").setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.button.clicked.connect(self.unlock)
         self.pass_edit.returnPressed.connect(self.unlock)
+        self.add_language_bar()
 
     def enter(self) -> None:
         self.clear()

@@ -1,0 +1,143 @@
+"""Every volunteer screen at the screen sizes people bring, in English and Persian.
+
+Netbooks (1024x600), laptops (1366x768), desktops (1920x1080) and an upright pen tablet
+(800x1280): every visible control lies inside the window (or inside the visible width
+of its scroll area), no two overlap, and nothing needs sideways scrolling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tomar.gui.main_window import MainWindow
+from tomar.gui.signature_pad import SignaturePad
+
+from .conftest import WindowFactory, prepared_home, unlock
+
+SIZES = [(1024, 600), (1366, 768), (1920, 1080), (800, 1280)]
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QSpinBox,
+    QTextEdit,
+    QPlainTextEdit,
+    SignaturePad,
+)
+VOLUNTEER_SCREENS = ["home", "event", "kiosk", "paper", "records", "settings"]
+
+
+def _scroll_parent(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(widget, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _inside_a_control(widget: QWidget) -> bool:
+    """Parts of a control (a spin box's line edit) are not controls of their own."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, CONTROLS):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def controls(window: MainWindow) -> list[tuple[QWidget, QRect]]:
+    """Visible controls of the shown screen with their rectangles in window coordinates."""
+    screen = window.stack.currentWidget()
+    out = []
+    for widget in screen.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(window):
+            continue
+        if _inside_a_control(widget) or widget.width() <= 0:
+            continue
+        rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        area = _scroll_parent(widget)
+        if area is not None:  # only the part scrolled into view can be touched
+            view = area.viewport()
+            rect = rect.intersected(QRect(view.mapTo(window, view.rect().topLeft()), view.size()))
+            if rect.isEmpty():
+                continue
+        out.append((widget, rect))
+    return out
+
+
+def check_layout(window: MainWindow, where: str) -> None:
+    for _ in range(3):  # a resize settles over a few turns of the event loop
+        QApplication.processEvents()
+    frame = window.rect()
+    found = controls(window)
+    assert found, where
+    for widget, rect in found:
+        name = f"{where}: {type(widget).__name__} {widget.objectName()!r}"
+        area = _scroll_parent(widget)
+        if area is not None:
+            view = area.viewport()
+            left = view.mapTo(window, view.rect().topLeft()).x()
+            assert rect.left() >= left - 1 and rect.right() <= left + view.width() + 1, (
+                f"{name} is cut sideways: {rect} in a view {left}+{view.width()}"
+            )
+        else:
+            assert frame.contains(rect), f"{name} is outside the window: {rect} vs {frame}"
+    for i, (a, ra) in enumerate(found):
+        for b, rb in found[i + 1 :]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            assert not ra.intersects(rb), (
+                f"{where}: {a.objectName()!r} {ra} overlaps {b.objectName()!r} {rb}"
+            )
+    for area in window.stack.currentWidget().findChildren(QAbstractScrollArea):
+        if area.isVisibleTo(window) and area.horizontalScrollBar().isVisibleTo(window):
+            pytest.fail(f"{where}: {area.objectName()!r} scrolls sideways")
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_volunteer_screens_fit_every_size(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    window = make_window(prepared_home(tmp_path / "home"), language=language)
+    for size in SIZES:
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        check_layout(window, f"unlock {size} {language}")
+    unlock(qtbot, window)
+    for size in SIZES:
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        for name in VOLUNTEER_SCREENS:
+            window.go(name)
+            check_layout(window, f"{name} {size} {language}")
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_first_run_fits_every_size(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    window = make_window(tmp_path / "new", language=language)
+    assert window.current == "first_run"
+    pages = window.screens["first_run"].pages  # type: ignore[attr-defined]
+    for size in SIZES:
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        for page in range(pages.count()):
+            pages.setCurrentIndex(page)
+            check_layout(window, f"first run page {page} {size} {language}")
