@@ -93,6 +93,15 @@ def hold(label: QLabel) -> None:
         label.setVisible(True)
 
 
+def reserve(label: QLabel, lines: int = 2) -> None:
+    """Keep room for a message of `lines` lines whether it is shown or not, so that a
+    "saved" or an error message never moves the buttons around it."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines + 4)
+
+
 def release(label: QLabel) -> None:
     """Give back the space a held (or shown) message took; the label is hidden."""
     label.setMinimumHeight(0)

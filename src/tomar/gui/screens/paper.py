@@ -29,7 +29,7 @@ from .. import i18n
 from ..messages import error_text, problem_text
 from ..shell import Shell
 from ..signer_form import SignerForm
-from .base import Screen, say
+from .base import Screen, reserve, say
 
 _SERIAL = re.compile(r"^[A-Za-z0-9-]{1,40}$")
 DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden": "displayHidden"}
@@ -50,6 +50,10 @@ class PaperScreen(Screen):
         self.w(QPushButton, "saveButton").clicked.connect(self.save)
         self.w(QPushButton, "backButton").clicked.connect(lambda: self.shell.go("home"))
         self.lang_combo.currentIndexChanged.connect(lambda _: self._labels())
+        # Messages have room of their own: a "saved" line never pushes Save up.
+        reserve(self.w(QLabel, "messageLabel"))
+        reserve(self.w(QLabel, "serialProblem"), 1)
+        reserve(self.w(QLabel, "consentProblem"), 1)
 
     def enter(self) -> None:
         campaign = self.shell.session.device.require_campaign()
@@ -72,7 +76,11 @@ class PaperScreen(Screen):
 
     def _labels(self) -> None:
         if self.signer_form is not None:
-            self.signer_form.set_language(self._sheet_lang(), "*")
+            lang = self._sheet_lang()
+            self.signer_form.set_language(lang, "*")
+            # The sheet's language decides the row's direction: a Persian sheet is typed
+            # into a right-to-left grid (labels on the right, the star after the word).
+            self.signer_form.setLayoutDirection(i18n.direction(lang))
 
     def _sheet_lang(self) -> str:
         data = self.lang_combo.currentData()
