@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+)
 from pytestqt.qtbot import QtBot
 
+from tomar.gui import places
+from tomar.gui import settings as gui_settings
 from tomar.gui.screens.paper import PaperScreen
 
 from .conftest import WindowFactory, click, prepared_home, type_text, unlock
@@ -41,3 +53,51 @@ def test_paper_save_button_stays_put_and_persian_sheet_is_right_to_left(
         lambda: label.mapTo(window, QPoint(0, 0)).x() > edit.mapTo(window, QPoint(0, 0)).x(),
         timeout=2000,
     )
+
+
+def test_file_dialogs_start_in_the_last_folder_and_offer_documents(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = tmp_path / "user"
+    (user / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(user))
+    window = make_window(tmp_path / "new")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    package = stick / "campaign.tomar-campaign"
+    package.write_bytes(b"not a package")
+    picked: list[str] = []
+    window.choose_file("Campaign package", "All files (*)", picked.append)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog))
+    urls = [u.toLocalFile() for u in dialog.sidebarUrls()]
+    assert str(user / "Documents") in urls
+    assert Path(dialog.directory().absolutePath()) == user / "Documents"  # nothing used yet
+    dialog.selectFile(str(package))
+    dialog.accept()
+    assert picked == [str(package)]
+    assert gui_settings.load(window.session.home).last_folder == str(stick)
+    window.choose_folder("Export to folder", picked.append)
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()
+    )
+    assert Path(dialog.directory().absolutePath()) == stick  # it remembered
+    assert str(stick) in [u.toLocalFile() for u in dialog.sidebarUrls()]
+    dialog.reject()
+
+
+def test_persian_settings_keep_values_beside_their_titles(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window(prepared_home(tmp_path / "home"), language="fa")
+    unlock(qtbot, window)
+    settings = window.go("settings")
+    for title, value in (("versionTitle", "versionLabel"), ("deviceTitle", "deviceLabel")):
+        label = settings.w(QLabel, value)
+        assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        align = QStyle.visualAlignment(label.layoutDirection(), label.alignment())
+        assert align & Qt.AlignmentFlag.AlignRight  # drawn at the side of its title
+        assert label.text().startswith("\u2066")  # the digits still read left to right
+        assert (
+            settings.w(QLabel, title).mapTo(window, QPoint(0, 0)).x()
+            > label.mapTo(window, QPoint(0, 0)).x()
+        )

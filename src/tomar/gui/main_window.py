@@ -8,6 +8,7 @@ stops background work, closes the vault and shows the unlock screen.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QStackedWidget
 
 from ..core import organizer
-from . import fonts, privacy
+from . import fonts, places, privacy
 from . import settings as gui_settings
 from .i18n import Languages
 from .idle import Clock, IdleWatcher
@@ -196,19 +197,33 @@ class MainWindow(QMainWindow):
 
     # --- file dialogs (replaced in tests) -------------------------------------------------
 
-    def choose_file(self, title: str, pattern: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self, title, "", pattern)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(done)
+    def _file_dialog(self, title: str, pattern: str = "") -> QFileDialog:
+        """A dialog that starts in the last folder used and offers removable drives and
+        Documents (`places`)."""
+        last = self.settings.last_folder
+        dialog = QFileDialog(self, title, places.start_folder(last), pattern)
+        dialog.setSidebarUrls(places.sidebar(last))
         dialog.finished.connect(lambda _: dialog.deleteLater())
+        return dialog
+
+    def _remember_folder(self, folder: str) -> None:
+        if folder and folder != self.settings.last_folder:
+            self.settings = dataclasses.replace(self.settings, last_folder=folder)
+            gui_settings.save(self.session.home, self.settings)
+
+    def choose_file(self, title: str, pattern: str, done: Callable[[str], None]) -> None:
+        dialog = self._file_dialog(title, pattern)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self._remember_folder(str(Path(path).parent)))
+        dialog.fileSelected.connect(done)
         dialog.open()
 
     def choose_folder(self, title: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self, title)
+        dialog = self._file_dialog(title)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(self._remember_folder)
         dialog.fileSelected.connect(done)
-        dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
 
     # --- window events ------------------------------------------------------------------

@@ -80,6 +80,15 @@ def say(label: QLabel, text: str, *, kind: str = "info") -> None:
     label.setVisible(bool(text))
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """`text` isolated left to right (digit groups, paths, versions inside right-to-left
+    text): it reads in its own order, while the label stays on its side of the form."""
+    return f"{LRI}{text}{PDI}" if text else text
+
+
 def hold(label: QLabel) -> None:
     """Empty a shown message but keep its space, so nothing below it moves.
 

@@ -379,9 +379,7 @@ class KioskScreen(Screen):
         self.w(QLabel, "padLabel").setText(self.t("pad_label"))
         self.w(QLabel, "displayLabel").setText(self.t("display"))
         self.w(QGroupBox, "displayBox").setAccessibleName(self.t("display"))
-        self.petition_toggle.setText(
-            self.t("fold" if self.petition_toggle.isChecked() else "read")
-        )
+        self.petition_toggle.setText(self.t("fold" if self.petition_toggle.isChecked() else "read"))
         self.pad.set_hint(self.t("pad_hint"))
         self.pad.setAccessibleName(self.t("pad_name"))
         self.pad.setAccessibleDescription(self.t("pad_description"))
