@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
@@ -15,11 +16,9 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tomar.gui.main_window import MainWindow
-from tomar.gui.screens.kiosk import KioskScreen
 
 from .conftest import WindowFactory, click, draw_signature, prepared_home, type_text, unlock
 from .test_kiosk import open_kiosk
@@ -83,7 +82,7 @@ def test_pad_and_controls_do_not_move_when_messages_come_and_go(
 def test_check_the_form_goes_once_everything_is_answered(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    window, kiosk = open_kiosk(qtbot, make_window, tmp_path)
+    _, kiosk = open_kiosk(qtbot, make_window, tmp_path)
     assert kiosk.signer_form is not None
     click(qtbot, kiosk.w(QPushButton, "signButton"))
     general = kiosk.w(QLabel, "generalError")
@@ -179,12 +178,14 @@ def test_first_run_and_unlock_switch_language(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
     window = make_window(tmp_path / "new")
-    click(qtbot, window.screens["first_run"].findChild(QPushButton, "ui_lang_fa"))
+    click(qtbot, window.screens["first_run"].w(QPushButton, "ui_lang_fa"))
     qtbot.waitUntil(lambda: window.languages.current == "fa" and "first_run" in window.screens)
-    qtbot.waitUntil(lambda: window.screens["first_run"].layoutDirection() == Qt.RightToLeft)
+    qtbot.waitUntil(
+        lambda: window.screens["first_run"].layoutDirection() == Qt.LayoutDirection.RightToLeft
+    )
     other = make_window(prepared_home(tmp_path / "home"))
     assert other.current == "unlock"
-    click(qtbot, other.screens["unlock"].findChild(QPushButton, "ui_lang_fa"))
+    click(qtbot, other.screens["unlock"].w(QPushButton, "ui_lang_fa"))
     qtbot.waitUntil(lambda: "unlock" in other.screens and other.languages.current == "fa")
 
     def translated() -> bool:

@@ -64,7 +64,8 @@ def _inside_a_control(widget: QWidget) -> bool:
 def controls(window: MainWindow) -> list[tuple[QWidget, QRect]]:
     """Visible controls of the shown screen with their rectangles in window coordinates."""
     screen = window.stack.currentWidget()
-    out = []
+    assert screen is not None
+    out: list[tuple[QWidget, QRect]] = []
     for widget in screen.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(window):
             continue
@@ -105,9 +106,16 @@ def check_layout(window: MainWindow, where: str) -> None:
             assert not ra.intersects(rb), (
                 f"{where}: {a.objectName()!r} {ra} overlaps {b.objectName()!r} {rb}"
             )
-    for area in window.stack.currentWidget().findChildren(QAbstractScrollArea):
+    screen = window.stack.currentWidget()
+    assert screen is not None
+    for area in screen.findChildren(QAbstractScrollArea):
         if area.isVisibleTo(window) and area.horizontalScrollBar().isVisibleTo(window):
             pytest.fail(f"{where}: {area.objectName()!r} scrolls sideways")
+
+
+def resize(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=3000)
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
@@ -116,13 +124,11 @@ def test_volunteer_screens_fit_every_size(
 ) -> None:
     window = make_window(prepared_home(tmp_path / "home"), language=language)
     for size in SIZES:
-        window.resize(*size)
-        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        resize(qtbot, window, size)
         check_layout(window, f"unlock {size} {language}")
     unlock(qtbot, window)
     for size in SIZES:
-        window.resize(*size)
-        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        resize(qtbot, window, size)
         for name in VOLUNTEER_SCREENS:
             window.go(name)
             check_layout(window, f"{name} {size} {language}")
@@ -136,8 +142,7 @@ def test_first_run_fits_every_size(
     assert window.current == "first_run"
     pages = window.screens["first_run"].pages  # type: ignore[attr-defined]
     for size in SIZES:
-        window.resize(*size)
-        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=3000)
+        resize(qtbot, window, size)
         for page in range(pages.count()):
             pages.setCurrentIndex(page)
             check_layout(window, f"first run page {page} {size} {language}")

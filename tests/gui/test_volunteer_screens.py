@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tomar.gui import places
 from tomar.gui import settings as gui_settings
 from tomar.gui.screens.paper import PaperScreen
 

@@ -24,7 +24,7 @@ def documents() -> Path:
 
 def removable_drives() -> list[Path]:
     """Mounted volumes that look removable (USB sticks, SD cards), ready to use."""
-    system = Path(os.environ.get("SystemDrive", "C:") + "\\") if sys.platform == "win32" else None
+    system = Path(os.environ.get("SYSTEMDRIVE", "C:") + "\\") if sys.platform == "win32" else None
     out: list[Path] = []
     for volume in QStorageInfo.mountedVolumes():
         if not volume.isValid() or not volume.isReady() or volume.isReadOnly():

@@ -175,9 +175,7 @@ class KioskScreen(Screen):
         self.pad.changed.connect(lambda: self._part_changed("signature", "padProblem"))
         self.consent.toggled.connect(lambda _: self._part_changed("consent", "consentProblem"))
         for name in DISPLAY_BUTTONS.values():
-            self.w(QRadioButton, name).toggled.connect(
-                lambda on: on and self._part_changed("display", "displayProblem")
-            )
+            self.w(QRadioButton, name).toggled.connect(self._display_toggled)
         self.form.setObjectName("KioskForm")
         self._relayout()
 
@@ -225,6 +223,10 @@ class KioskScreen(Screen):
             hold(self.w(QLabel, label))
             self._problems_answered()
         self.idle.poke()
+
+    def _display_toggled(self, on: bool) -> None:
+        if on:
+            self._part_changed("display", "displayProblem")
 
     def _field_edited(self, name: str) -> None:
         if self.problems.pop(name, None) is not None:
