@@ -1641,6 +1641,26 @@
             <source>Save and seal this row</source>
             <translation>ذخیره و رمزگذاری این ردیف</translation>
         </message>
+        <message>
+            <source>Blank sheets to hand out</source>
+            <translation>برگه‌های کاغذی خالی برای پخش</translation>
+        </message>
+        <message>
+            <source>Sheets</source>
+            <translation>تعداد برگه</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>ذخیره به‌صورت PDF…</translation>
+        </message>
+        <message>
+            <source>Open to print</source>
+            <translation>باز کردن برای چاپ</translation>
+        </message>
     </context>
     <context>
         <name>PaperScreen</name>
@@ -1655,6 +1675,22 @@
         <message>
             <source>Row %1 of sheet %2 is saved and sealed.</source>
             <translation>ردیف %1 برگهٔ %2 ذخیره و رمزگذاری شد.</translation>
+        </message>
+        <message>
+            <source>Where to save the blank sheets</source>
+            <translation>برگه‌های خالی کجا ذخیره شوند؟</translation>
+        </message>
+        <message>
+            <source>Writing the blank sheets…</source>
+            <translation>در حال ساختن برگه‌های خالی…</translation>
+        </message>
+        <message>
+            <source>The sheets are open in your PDF viewer: print them from there.</source>
+            <translation>برگه‌ها در برنامهٔ نمایش PDF باز شدند؛ از همان‌جا چاپشان کنید.</translation>
+        </message>
+        <message>
+            <source>Blank sheets saved: %1</source>
+            <translation>برگه‌های خالی ذخیره شدند: %1</translation>
         </message>
     </context>
     <context>

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QStyle,
 )
 from pytestqt.qtbot import QtBot
 
+from tomar.core.sheets import blank
 from tomar.gui import settings as gui_settings
 from tomar.gui.screens.paper import PaperScreen
 
@@ -100,3 +102,32 @@ def test_persian_settings_keep_values_beside_their_titles(
             settings.w(QLabel, title).mapTo(window, QPoint(0, 0)).x()
             > label.mapTo(window, QPoint(0, 0)).x()
         )
+
+
+def test_blank_sheets_saved_and_opened_to_print(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window(prepared_home(tmp_path / "home"))
+    unlock(qtbot, window)
+    paper = window.go("paper")
+    out = tmp_path / "stick"
+    out.mkdir()
+    window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
+    opened: list[Path] = []
+    window.open_document = opened.append  # type: ignore[method-assign,assignment]
+    paper.w(QSpinBox, "blankPages").setValue(2)
+    combo = paper.w(QComboBox, "blankLangCombo")
+    combo.setCurrentIndex(combo.findData("fa"))
+    click(qtbot, paper.w(QPushButton, "blankSaveButton"))
+    message = paper.w(QLabel, "blankMessage")
+    qtbot.waitUntil(lambda: "saved" in message.text(), timeout=30_000)
+    pdf = out / "blank-sheets-fa.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert len(blank.unentered(window.session.device.vault)) == 2  # serials recorded
+    qtbot.waitUntil(paper.w(QPushButton, "blankPrintButton").isEnabled)
+    click(qtbot, paper.w(QPushButton, "blankPrintButton"))
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert opened[0].read_bytes().startswith(b"%PDF") and opened[0].parent != out
+    qtbot.waitUntil(paper.w(QPushButton, "blankSaveButton").isEnabled)
+    click(qtbot, paper.w(QPushButton, "blankSaveButton"))  # a second copy, a new name
+    qtbot.waitUntil(lambda: (out / "blank-sheets-fa-2.pdf").exists(), timeout=30_000)

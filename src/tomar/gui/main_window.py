@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QStackedWidget
 
 from ..core import organizer
@@ -225,6 +225,10 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(self._remember_folder)
         dialog.fileSelected.connect(done)
         dialog.open()
+
+    def open_document(self, path: Path) -> None:
+        """Open a file in the system's viewer (blank sheets, to print from there)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- window events ------------------------------------------------------------------
 

@@ -11,7 +11,17 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import native_name
 from ..shell import Shell
@@ -22,11 +32,28 @@ T = TypeVar("T", bound=QObject)
 
 class Screen(QWidget):
     ui_name: ClassVar[str]
+    #: Whether the whole form scrolls up and down when the window is too short for it (a
+    #: netbook's 600 px): its controls keep their sizes instead of being squeezed into
+    #: each other. Never sideways: forms are laid out to fit 800 px.
+    scrolls: ClassVar[bool] = False
 
     def __init__(self, shell: Shell) -> None:
         super().__init__()
         self.shell = shell
-        self.form = load_ui(self.ui_name, self)
+        if self.scrolls:
+            area = QScrollArea(self)
+            area.setObjectName("screenScroll")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            inner = QWidget(area)
+            self.form = load_ui(self.ui_name, inner)
+            area.setWidget(inner)
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(area)
+        else:
+            self.form = load_ui(self.ui_name, self)
 
     def w(self, cls: type[T], name: str) -> T:
         """The form's widget `name`."""

@@ -43,6 +43,7 @@ def strength(passphrase: str) -> int:
 
 class FirstRunScreen(Screen):
     ui_name = "first_run"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)

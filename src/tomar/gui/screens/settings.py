@@ -15,6 +15,7 @@ from .base import Screen, ltr, say
 
 class SettingsScreen(Screen):
     ui_name = "settings"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)

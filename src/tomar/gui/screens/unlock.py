@@ -13,6 +13,7 @@ from .base import Screen, ltr, say
 
 class UnlockScreen(Screen):
     ui_name = "unlock"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
