@@ -1528,6 +1528,14 @@
             <source>Draw your signature here with a finger, a pen or the mouse.</source>
             <translation>امضای خود را اینجا با انگشت، قلم یا ماوس بکشید.</translation>
         </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
+        </message>
+        <message>
+            <source>Saves your signature, sealed so that only the organizers can read it.</source>
+            <translation>امضای شما را ذخیره می‌کند؛ رمزگذاری‌شده، تا فقط برگزارکنندگان بتوانند آن را بخوانند.</translation>
+        </message>
     </context>
     <context>
         <name>KioskForm</name>
@@ -1691,6 +1699,10 @@
         <message>
             <source>Blank sheets saved: %1</source>
             <translation>برگه‌های خالی ذخیره شدند: %1</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
         </message>
     </context>
     <context>

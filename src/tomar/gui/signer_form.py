@@ -68,11 +68,18 @@ class SignerForm(QWidget):
             self.labels[f.name] = label
             self.problems[f.name] = problem
 
-    def set_language(self, lang: str, required_mark: str) -> None:
-        """Field labels in the signer's language; required fields get `required_mark`."""
+    def set_language(self, lang: str, required_mark: str, required_word: str = "") -> None:
+        """Field labels in the signer's language; required fields get `required_mark`.
+
+        Screen readers get the label as the field's name (the label is not the edit's
+        sibling, so Qt would not find it) and `required_word` as its description.
+        """
         for f in self.fields:
             text = f.label_for(lang)
             self.labels[f.name].setText(f"{text} {required_mark}" if f.required else text)
+            edit = self.edits[f.name]
+            edit.setAccessibleName(text)
+            edit.setAccessibleDescription(required_word if f.required else "")
 
     def _edited(self, name: str) -> None:
         """A problem is forgotten as soon as the field is changed; its space is kept

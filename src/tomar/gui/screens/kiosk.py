@@ -32,6 +32,7 @@ Layout rules (the pad never changes size under the pen):
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -73,6 +74,10 @@ CONTEXT = "Kiosk"
 TEXTS = {
     "form_title": QT_TRANSLATE_NOOP("Kiosk", "Your details (fields marked * are required)"),
     "required": QT_TRANSLATE_NOOP("Kiosk", "*"),
+    "required_word": QT_TRANSLATE_NOOP("Kiosk", "Required"),
+    "sign_description": QT_TRANSLATE_NOOP(
+        "Kiosk", "Saves your signature, sealed so that only the organizers can read it."
+    ),
     "addressee": QT_TRANSLATE_NOOP("Kiosk", "To: %1"),
     "pad_label": QT_TRANSLATE_NOOP("Kiosk", "Your signature"),
     "pad_hint": QT_TRANSLATE_NOOP("Kiosk", "Sign here with your finger, a pen or the mouse"),
@@ -216,6 +221,23 @@ class KioskScreen(Screen):
             self.lang_group.addButton(button, i)
             bar_layout.addWidget(button)
             button.show()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Keyboard order as a signer reads: language, fields, pad buttons, consent, the
+        display choice, Sign; the volunteer's button last. The fields are made at run
+        time, after the form, so without this Tab would jump past them."""
+        chain: list[QWidget] = list(self.lang_group.buttons())
+        chain.append(self.petition_toggle)
+        if self.signer_form is not None:
+            chain += list(self.signer_form.edits.values())
+        chain += [self.w(QPushButton, "undoButton"), self.w(QPushButton, "clearButton")]
+        chain.append(self.consent)
+        # In the order shown, safest first: Tab lands on "Not shown", arrows go on.
+        chain += [self.w(QRadioButton, DISPLAY_BUTTONS[k]) for k in ("hidden", "initials", "full")]
+        chain += [self.sign_button, self.w(QPushButton, "volunteerButton")]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _part_changed(self, key: str, label: str) -> None:
         """Drawing or ticking answers that part's problem; it is forgotten."""
@@ -393,10 +415,11 @@ class KioskScreen(Screen):
         for key, name in DISPLAY_BUTTONS.items():
             self.w(QRadioButton, name).setText(self.t(key))
         self.sign_button.setText(self.t("sign"))
+        self.sign_button.setAccessibleDescription(self.t("sign_description"))
         self.w(QLabel, "thanksTitle").setText(self.t("thanks"))
         self.w(QLabel, "thanksText").setText(self.t("thanks_text"))
         if self.signer_form is not None:
-            self.signer_form.set_language(lang, self.t("required"))
+            self.signer_form.set_language(lang, self.t("required"), self.t("required_word"))
         self._show_problems(focus=False)
         self._update_count()
 

@@ -152,7 +152,7 @@ class PaperScreen(Screen):
     def _labels(self) -> None:
         if self.signer_form is not None:
             lang = self._sheet_lang()
-            self.signer_form.set_language(lang, "*")
+            self.signer_form.set_language(lang, "*", self.tr("Required"))
             # The sheet's language decides the row's direction: a Persian sheet is typed
             # into a right-to-left grid (labels on the right, the star after the word).
             self.signer_form.setLayoutDirection(i18n.direction(lang))
