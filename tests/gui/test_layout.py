@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tomar.gui import fonts
 from tomar.gui.main_window import MainWindow
 from tomar.gui.signature_pad import SignaturePad
 
@@ -146,3 +147,22 @@ def test_first_run_fits_every_size(
         for page in range(pages.count()):
             pages.setCurrentIndex(page)
             check_layout(window, f"first run page {page} {size} {language}")
+
+
+def test_large_text_fits_without_clipping(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """The volunteer's "large text" (and a large system font) on a netbook and a tablet."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = make_window(prepared_home(tmp_path / "home"), language="fa")
+    fonts.apply(app, window.font_family, large=True)
+    try:
+        unlock(qtbot, window)
+        for size in [(1024, 600), (800, 1280)]:
+            resize(qtbot, window, size)
+            for name in VOLUNTEER_SCREENS:
+                window.go(name)
+                check_layout(window, f"{name} {size} large text")
+    finally:
+        fonts.apply(app, window.font_family, large=False)
