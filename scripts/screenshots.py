@@ -10,6 +10,7 @@ come from the X server (QScreen.grabWindow), not from rendering widgets to a pix
     TOMAR_SHOTS_SIZE=1024x600 (or 800x1280...)   a screen of that size; the volunteer's
                                                  screens only, as <lang>-<screen>-WxH.png
     TOMAR_SHOTS=org                              the organizer's screens only
+    TOMAR_SHOTS=volunteer                        the volunteer's screens only
 """
 
 # ruff: noqa: S105, S108 - a throwaway demo passphrase; X11 sockets live in /tmp by design
@@ -94,7 +95,7 @@ def capture() -> None:
     os.environ["TOMAR_KDF_PROFILE"] = "fast"  # a throwaway demo vault
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QStackedWidget
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QRadioButton, QStackedWidget
 
     from tomar import demo
     from tomar.core.device import Device, init_vault
@@ -133,7 +134,7 @@ def capture() -> None:
         return window
 
     for lang in ("en", "fa"):
-        if not SUFFIX:
+        if not SUFFIX and os.environ.get("TOMAR_SHOTS") != "volunteer":
             organizer_shots(app, lang, new_window, unlock)
     if os.environ.get("TOMAR_SHOTS") == "org":  # only the organizer's screens
         return
@@ -198,6 +199,7 @@ def capture() -> None:
             kiosk.signer_form.edits["email"].setText(sample[2])
             kiosk.pad.set_signature(demo.signature())
             kiosk.consent.setChecked(True)
+            kiosk.w(QRadioButton, "displayInitials").setChecked(True)
             shot(window, lang, "kiosk-filled")
             kiosk.reset_form()
             kiosk.set_language(lang)
@@ -212,6 +214,7 @@ def capture() -> None:
             kiosk.signer_form.edits["city"].setText(sample[1])
             kiosk.pad.set_signature(demo.signature())
             kiosk.consent.setChecked(True)
+            kiosk.w(QRadioButton, "displayHidden").setChecked(True)
             kiosk.w(QPushButton, "signButton").click()
             shot(window, lang, "kiosk-thanks")
             kiosk.show_form()

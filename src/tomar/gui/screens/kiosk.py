@@ -347,7 +347,18 @@ class KioskScreen(Screen):
             pad_h = min(max(int(pad_w * 0.45), 180), 360)
         else:
             pad_w = int((width - margins - 24) * 4 / 9) - bar
-            pad_h = min(max(int((height - 100) * 0.4), 160), 320, int(pad_w * 0.6))
+            # As tall as the column leaves room for, so that Sign is in view without
+            # scrolling where the screen allows it (the column's other parts at their
+            # natural sizes, without any message).
+            top = max(self.w(QWidget, "languageBar").sizeHint().height(), 52)
+            room = height - margins - 12 - top
+            others = sum(
+                self.w(QWidget, name).sizeHint().height()
+                for name in ("padLabel", "consentText", "consentCheck", "displayBox")
+            )
+            others += self.w(QPushButton, "undoButton").sizeHint().height()
+            others += self.sign_button.sizeHint().height() + 8 * 7 + 40  # margins, frames
+            pad_h = min(max(room - others, 180), 320, int(pad_w * 0.6))
         self.pad.setFixedSize(max(pad_w, 200), pad_h)
         self._place_banner()
 

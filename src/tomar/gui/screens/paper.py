@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -67,6 +68,9 @@ class PaperScreen(Screen):
         reserve(self.w(QLabel, "serialProblem"), 1)
         reserve(self.w(QLabel, "consentProblem"), 1)
         reserve(self.w(QLabel, "blankMessage"), 1)
+        # On a short screen the whole screen scrolls; the fields keep room for a few rows
+        # instead of shrinking to one.
+        self.w(QScrollArea, "formScroll").setMinimumHeight(260)
         self.blank_pages = self.w(QSpinBox, "blankPages")
         self.blank_pages.setMaximum(blank.MAX_SHEETS)
         self.blank_lang = self.w(QComboBox, "blankLangCombo")
