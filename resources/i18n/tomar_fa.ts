@@ -1831,7 +1831,7 @@
         </message>
         <message>
             <source>No</source>
-            <translation>هنوز در هیچ بسته‌ای نیست</translation>
+            <translation>هنوز انجام نشده</translation>
         </message>
         <message>
             <source>Batch %1</source>
