@@ -166,3 +166,16 @@ def test_large_text_fits_without_clipping(
                 check_layout(window, f"{name} {size} large text")
     finally:
         fonts.apply(app, window.font_family, large=False)
+
+
+def test_window_fits_the_screen_it_opens_on(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window(prepared_home(tmp_path / "home"))
+    screen = window.screen()
+    area = screen.availableGeometry()
+    window.fit_to_screen()
+    QApplication.processEvents()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert area.contains(window.geometry().topLeft())
+    assert window.minimumWidth() <= 800 and window.minimumHeight() <= 600
