@@ -6,6 +6,11 @@ Installs the Debian packages the Qt xcb platform needs when they are missing (as
 starts a private Xvfb display, drives the real app through its screens with a demo
 vault in a temporary folder, and writes docs/screenshots/<lang>-<screen>.png. Captures
 come from the X server (QScreen.grabWindow), not from rendering widgets to a pixmap.
+
+    TOMAR_SHOTS_SIZE=1024x600 (or 800x1280...)   a screen of that size; the volunteer's
+                                                 screens only, as <lang>-<screen>-WxH.png
+    TOMAR_SHOTS=org                              the organizer's screens only
+    TOMAR_SHOTS=volunteer                        the volunteer's screens only
 """
 
 # ruff: noqa: S105, S108 - a throwaway demo passphrase; X11 sockets live in /tmp by design
@@ -37,7 +42,10 @@ PACKAGES = [
     "libgl1",
     "fontconfig",
 ]
-SIZE = (1280, 800)
+DEFAULT_SIZE = (1280, 800)
+_SIZE_ENV = os.environ.get("TOMAR_SHOTS_SIZE", "")
+SIZE = tuple(int(v) for v in _SIZE_ENV.split("x")) if _SIZE_ENV else DEFAULT_SIZE
+SUFFIX = f"-{SIZE[0]}x{SIZE[1]}" if SIZE != DEFAULT_SIZE else ""
 PASS = "screenshot passphrase"
 
 
@@ -90,7 +98,7 @@ def capture() -> None:
     keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QStackedWidget
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QRadioButton, QStackedWidget
 
     from tomar import demo
     from tomar.core.device import Device, init_vault
@@ -108,7 +116,7 @@ def capture() -> None:
         QTest.qWait(350)
         screen = QGuiApplication.primaryScreen()
         pixmap = screen.grabWindow(0 if whole_screen else window.winId())
-        path = OUT / f"{lang}-{name}.png"
+        path = OUT / f"{lang}-{name}{SUFFIX}.png"
         pixmap.save(str(path))
         print(f"wrote {path.relative_to(ROOT)}", flush=True)
 
@@ -124,15 +132,15 @@ def capture() -> None:
         window = build_window(app, home)
         window.options.fullscreen_kiosk = False
         window.options.thank_you_ms = 60_000
-        window.resize(*SIZE)
-        window.move(0, 0)
+        window.fit_to_screen()  # as the app opens: fitted to the screen it is on
         window.show()
         return window
 
     # TOMAR_SHOT_LANGS="ar" makes only the Arabic ones (default: every language).
     langs = os.environ.get("TOMAR_SHOT_LANGS", "en fa ar").split()
     for lang in langs:
-        organizer_shots(app, lang, new_window, unlock)
+        if not SUFFIX and os.environ.get("TOMAR_SHOTS") != "volunteer":
+            organizer_shots(app, lang, new_window, unlock)
     if os.environ.get("TOMAR_SHOTS") == "org":  # only the organizer's screens
         return
     for lang in langs:
@@ -197,6 +205,7 @@ def capture() -> None:
             kiosk.signer_form.edits["email"].setText(sample[2])
             kiosk.pad.set_signature(demo.signature())
             kiosk.consent.setChecked(True)
+            kiosk.w(QRadioButton, "displayInitials").setChecked(True)
             shot(window, lang, "kiosk-filled")
             kiosk.reset_form()
             kiosk.set_language(lang)
@@ -211,6 +220,7 @@ def capture() -> None:
             kiosk.signer_form.edits["city"].setText(sample[1])
             kiosk.pad.set_signature(demo.signature())
             kiosk.consent.setChecked(True)
+            kiosk.w(QRadioButton, "displayHidden").setChecked(True)
             kiosk.w(QPushButton, "signButton").click()
             shot(window, lang, "kiosk-thanks")
             kiosk.show_form()

@@ -319,7 +319,7 @@ def test_report_counts_and_charts(imported: vault.Vault, tmp_path: Path) -> None
     fa = tmp_path / "report-fa.pdf"
     report.write_report(imported, fa, lang="fa")
     fa_body = pdftext(fa)
-    assert plain("بر پایهٔ رویداد") in fa_body and plain("ایالات متحده") in fa_body
+    assert plain("به تفکیک رویداد") in fa_body and plain("ایالات متحده") in fa_body
 
 
 def test_cli_sheets(device: Device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

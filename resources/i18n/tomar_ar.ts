@@ -1469,14 +1469,6 @@
             <translation>وقّع هنا بإصبعك أو بقلم أو بالفأرة</translation>
         </message>
         <message>
-            <source>Undo last stroke</source>
-            <translation>امسح الخط الأخير</translation>
-        </message>
-        <message>
-            <source>Start the signature again</source>
-            <translation>امسح التوقيع</translation>
-        </message>
-        <message>
             <source>I agree</source>
             <translation>أوافق</translation>
         </message>
@@ -1497,10 +1489,6 @@
             <translation>لا يظهر</translation>
         </message>
         <message>
-            <source>Sign</source>
-            <translation>أرسل التوقيع</translation>
-        </message>
-        <message>
             <source>Thank you!</source>
             <translation>شكرًا لك!</translation>
         </message>
@@ -1519,6 +1507,42 @@
         <message>
             <source>Signatures at this event: %1</source>
             <translation>التواقيع في هذه الفعالية: %1</translation>
+        </message>
+        <message>
+            <source>Clear the last line</source>
+            <translation>امسح الخط الأخير</translation>
+        </message>
+        <message>
+            <source>Clear the signature</source>
+            <translation>امسح التوقيع</translation>
+        </message>
+        <message>
+            <source>Submit my signature</source>
+            <translation>أرسِل توقيعي</translation>
+        </message>
+        <message>
+            <source>Read the petition</source>
+            <translation>اقرأ العريضة</translation>
+        </message>
+        <message>
+            <source>Hide the petition text</source>
+            <translation>أخفِ نص العريضة</translation>
+        </message>
+        <message>
+            <source>Signature pad</source>
+            <translation>لوحة التوقيع</translation>
+        </message>
+        <message>
+            <source>Draw your signature here with a finger, a pen or the mouse.</source>
+            <translation>ارسم توقيعك هنا بإصبعك أو بالقلم أو بالفأرة.</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>مطلوبة</translation>
+        </message>
+        <message>
+            <source>Saves your signature, sealed so that only the organizers can read it.</source>
+            <translation>يحفظ توقيعك مشفَّرًا بحيث لا يقرؤه إلا المنظِّمون.</translation>
         </message>
     </context>
     <context>
@@ -1573,6 +1597,10 @@
         <message>
             <source>The last entry was voided.</source>
             <translation>أُبطل الإدخال الأخير.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
+            <translation>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %1 ثانية.</translation>
         </message>
     </context>
     <context>
@@ -1629,6 +1657,26 @@
             <source>Save and seal this row</source>
             <translation>احفظ هذا الصف مشفّرًا</translation>
         </message>
+        <message>
+            <source>Blank sheets to hand out</source>
+            <translation>أوراق فارغة للتوزيع</translation>
+        </message>
+        <message>
+            <source>Sheets</source>
+            <translation>الأوراق</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>حفظ بصيغة PDF…</translation>
+        </message>
+        <message>
+            <source>Open to print</source>
+            <translation>فتح للطباعة</translation>
+        </message>
     </context>
     <context>
         <name>PaperScreen</name>
@@ -1643,6 +1691,26 @@
         <message>
             <source>Row %1 of sheet %2 is saved and sealed.</source>
             <translation>حُفظ الصف %1 من الورقة %2 مشفّرًا.</translation>
+        </message>
+        <message>
+            <source>Where to save the blank sheets</source>
+            <translation>أين تُحفظ الأوراق الفارغة</translation>
+        </message>
+        <message>
+            <source>Writing the blank sheets…</source>
+            <translation>جارٍ إنشاء الأوراق الفارغة…</translation>
+        </message>
+        <message>
+            <source>The sheets are open in your PDF viewer: print them from there.</source>
+            <translation>الأوراق مفتوحة في عارض PDF لديك: اطبعها من هناك.</translation>
+        </message>
+        <message>
+            <source>Blank sheets saved: %1</source>
+            <translation>حُفظت الأوراق الفارغة: %1</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>مطلوبة</translation>
         </message>
     </context>
     <context>
@@ -1943,6 +2011,10 @@
         <message>
             <source>Please check this.</source>
             <translation>يُرجى التحقق من هذا.</translation>
+        </message>
+        <message>
+            <source>Please choose how your name appears on the public sheets.</source>
+            <translation>يُرجى اختيار طريقة ظهور اسمك في الأوراق العلنية.</translation>
         </message>
     </context>
     <context>

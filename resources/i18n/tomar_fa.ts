@@ -41,15 +41,15 @@
         </message>
         <message>
             <source>This is not a Tomar campaign package.</source>
-            <translation>این فایل بستهٔ کارزار طومار نیست.</translation>
+            <translation>این فایل، فایل کارزار طومار نیست.</translation>
         </message>
         <message>
             <source>This campaign package is damaged.</source>
-            <translation>این بستهٔ کارزار آسیب دیده است.</translation>
+            <translation>این فایل کارزار آسیب دیده است.</translation>
         </message>
         <message>
             <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
-            <translation>این بستهٔ کارزار بعد از امضای برگزارکننده تغییر کرده است. از آن استفاده نکنید.</translation>
+            <translation>این فایل کارزار بعد از امضای برگزارکننده تغییر کرده است. از آن استفاده نکنید.</translation>
         </message>
         <message>
             <source>Please choose a passphrase of at least 8 characters.</source>
@@ -129,7 +129,7 @@
         </message>
         <message>
             <source>campaign package</source>
-            <translation>بستهٔ کارزار</translation>
+            <translation>فایل کارزار</translation>
         </message>
         <message>
             <source>receipt</source>
@@ -169,7 +169,7 @@
         </message>
         <message>
             <source>its fields do not match the campaign.</source>
-            <translation>فیلدهای آن با کارزار جور نیست.</translation>
+            <translation>خانه‌های آن با کارزار جور نیست.</translation>
         </message>
         <message>
             <source>it has an invalid display choice or source.</source>
@@ -613,15 +613,15 @@
         </message>
         <message>
             <source>No campaign yet. Import the organizer's campaign package first.</source>
-            <translation>هنوز کارزاری نیست. اول بستهٔ کارزاری را که برگزارکننده داده است وارد کنید.</translation>
+            <translation>هنوز کارزاری نیست. اول فایل کارزاری را که برگزارکننده داده است وارد کنید.</translation>
         </message>
         <message>
             <source>The organizer fingerprint in this package is not the one you expected. Do not use this package; ask the organizer.</source>
-            <translation>اثر انگشت برگزارکننده در این بسته همانی نیست که انتظار داشتید. از این بسته استفاده نکنید و از برگزارکننده بپرسید.</translation>
+            <translation>اثر انگشت (کد شناسایی) برگزارکننده در این فایل کارزار همانی نیست که انتظار داشتید. از این فایل استفاده نکنید و از برگزارکننده بپرسید.</translation>
         </message>
         <message>
             <source>This campaign package is signed by someone else than the organizer of the campaign on this device. It was not imported.</source>
-            <translation>این بستهٔ کارزار را کسی جز برگزارکنندهٔ کارزارِ این دستگاه امضا کرده است. وارد نشد.</translation>
+            <translation>این فایل کارزار را کسی جز برگزارکنندهٔ کارزارِ این دستگاه امضا کرده است. وارد نشد.</translation>
         </message>
         <message>
             <source>This device already holds another campaign. Use a separate vault (--home) for a second campaign.</source>
@@ -669,19 +669,19 @@
         </message>
         <message>
             <source>Each field needs a unique 'name' of lowercase letters, digits and '_'.</source>
-            <translation>هر خانهٔ فرم به یک ‎'name'‎ یکتا از حروف کوچک لاتین، رقم و ‎'_'‎ نیاز دارد.</translation>
+            <translation>هر خانهٔ فرم به یک ‎'name'‎ بی‌تکرار از حروف کوچک لاتین، رقم و ‎'_'‎ نیاز دارد.</translation>
         </message>
         <message>
             <source>This campaign package is incomplete.</source>
-            <translation>این بستهٔ کارزار ناقص است.</translation>
+            <translation>این فایل کارزار ناقص است.</translation>
         </message>
         <message>
             <source>This campaign package is damaged (not in canonical form).</source>
-            <translation>این بستهٔ کارزار آسیب دیده است (شکل استاندارد ندارد).</translation>
+            <translation>این فایل کارزار آسیب دیده است (شکل استاندارد ندارد).</translation>
         </message>
         <message>
             <source>This campaign package needs a newer version of Tomar.</source>
-            <translation>این بستهٔ کارزار به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
+            <translation>این فایل کارزار به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
         </message>
         <message>
             <source>title</source>
@@ -793,7 +793,7 @@
         </message>
         <message>
             <source>Could not find free sheet serials; please try again.</source>
-            <translation>شمارهٔ آزادی برای برگه‌ها پیدا نشد؛ لطفاً دوباره امتحان کنید.</translation>
+            <translation>شمارهٔ سریال استفاده‌نشده‌ای برای برگه‌ها پیدا نشد؛ لطفاً دوباره امتحان کنید.</translation>
         </message>
         <message>
             <source>A sheet serial has only letters, digits and '-', as printed.</source>
@@ -1057,7 +1057,7 @@
         </message>
         <message>
             <source>Row %1 of sheet %2 was already entered.</source>
-            <translation>ردیف %1 برگهٔ %2 قبلاً وارد شده است.</translation>
+            <translation>ردیف %1 برگهٔ %2 قبلاً تایپ شده است.</translation>
         </message>
         <message>
             <source>Print between 1 and %1 sheets at a time.</source>
@@ -1274,11 +1274,11 @@
         </message>
         <message>
             <source>Import the campaign package the organizer gave you (a file ending in .tomar-campaign), or try Tomar with the demo campaign.</source>
-            <translation>بستهٔ کارزاری را که برگزارکننده به شما داده است (فایلی با پسوند ‎.tomar-campaign‏) وارد کنید، یا طومار را با کارزار نمایشی امتحان کنید.</translation>
+            <translation>فایل کارزاری را که برگزارکننده به شما داده است (فایلی با پسوند ‎.tomar-campaign‏) وارد کنید، یا طومار را با کارزار نمایشی امتحان کنید.</translation>
         </message>
         <message>
             <source>Import campaign package…</source>
-            <translation>وارد کردن بستهٔ کارزار…</translation>
+            <translation>وارد کردن فایل کارزار…</translation>
         </message>
         <message>
             <source>Try the demo campaign</source>
@@ -1286,7 +1286,7 @@
         </message>
         <message>
             <source>Check the organizer fingerprint</source>
-            <translation>اثر انگشت برگزارکننده را بررسی کنید</translation>
+            <translation>اثر انگشت (کد شناسایی) برگزارکننده را بررسی کنید</translation>
         </message>
         <message>
             <source>DEMO campaign: its key is public. Never collect real signatures with it.</source>
@@ -1341,11 +1341,11 @@
         </message>
         <message>
             <source>Campaign package</source>
-            <translation>بستهٔ کارزار</translation>
+            <translation>فایل کارزار</translation>
         </message>
         <message>
             <source>Campaign packages (*.tomar-campaign);;All files (*)</source>
-            <translation>بسته‌های کارزار (*.tomar-campaign);;همهٔ فایل‌ها (*)</translation>
+            <translation>فایل‌های کارزار (*.tomar-campaign);;همهٔ فایل‌ها (*)</translation>
         </message>
         <message>
             <source>That file cannot be read.</source>
@@ -1357,7 +1357,7 @@
         </message>
         <message>
             <source>Nothing was imported. Ask the organizer for the right package.</source>
-            <translation>چیزی وارد نشد. بستهٔ درست را از برگزارکننده بخواهید.</translation>
+            <translation>چیزی وارد نشد. فایل درست کارزار را از برگزارکننده بخواهید.</translation>
         </message>
     </context>
     <context>
@@ -1396,15 +1396,15 @@
         </message>
         <message>
             <source>Type in paper sheets</source>
-            <translation>وارد کردن برگه‌های کاغذی</translation>
+            <translation>تایپ برگه‌های کاغذی</translation>
         </message>
         <message>
             <source>Records</source>
-            <translation>سوابق</translation>
+            <translation>امضاها</translation>
         </message>
         <message>
             <source>Export a batch…</source>
-            <translation>خروجی گرفتن…</translation>
+            <translation>خروجی گرفتن بستهٔ امضاها…</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1439,7 +1439,7 @@
         </message>
         <message>
             <source>The kiosk closes and its PIN is forgotten. The signatures stay.</source>
-            <translation>صفحهٔ امضا بسته و پین آن فراموش می‌شود. امضاها سر جایشان می‌مانند.</translation>
+            <translation>صفحهٔ امضا بسته و پین آن پاک می‌شود. امضاها نگه داشته می‌شوند.</translation>
         </message>
         <message>
             <source>End the event</source>
@@ -1469,14 +1469,6 @@
             <translation>اینجا با انگشت، قلم یا ماوس امضا کنید</translation>
         </message>
         <message>
-            <source>Undo last stroke</source>
-            <translation>برگرداندن آخرین خط</translation>
-        </message>
-        <message>
-            <source>Start the signature again</source>
-            <translation>امضا از نو</translation>
-        </message>
-        <message>
             <source>I agree</source>
             <translation>موافقم</translation>
         </message>
@@ -1490,15 +1482,11 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>فقط حروف اول نام</translation>
+            <translation>فقط حرف اول نام و نام خانوادگی (مثلاً س. ن.)</translation>
         </message>
         <message>
             <source>Not shown</source>
             <translation>نوشته نشود</translation>
-        </message>
-        <message>
-            <source>Sign</source>
-            <translation>امضا کنید</translation>
         </message>
         <message>
             <source>Thank you!</source>
@@ -1519,6 +1507,42 @@
         <message>
             <source>Signatures at this event: %1</source>
             <translation>امضاهای این رویداد: %1</translation>
+        </message>
+        <message>
+            <source>Clear the last line</source>
+            <translation>پاک کردن آخرین خط</translation>
+        </message>
+        <message>
+            <source>Clear the signature</source>
+            <translation>پاک کردن امضا</translation>
+        </message>
+        <message>
+            <source>Submit my signature</source>
+            <translation>ثبت امضای من</translation>
+        </message>
+        <message>
+            <source>Read the petition</source>
+            <translation>خواندن متن طومار</translation>
+        </message>
+        <message>
+            <source>Hide the petition text</source>
+            <translation>بستن متن طومار</translation>
+        </message>
+        <message>
+            <source>Signature pad</source>
+            <translation>کادر امضا</translation>
+        </message>
+        <message>
+            <source>Draw your signature here with a finger, a pen or the mouse.</source>
+            <translation>امضای خود را اینجا با انگشت، قلم یا ماوس بکشید.</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
+        </message>
+        <message>
+            <source>Saves your signature, sealed so that only the organizers can read it.</source>
+            <translation>امضای شما را ذخیره می‌کند؛ رمزگذاری‌شده، تا فقط برگزارکنندگان بتوانند آن را بخوانند.</translation>
         </message>
     </context>
     <context>
@@ -1548,7 +1572,7 @@
         <name>KioskScreen</name>
         <message>
             <source>Too many wrong PINs. Wait %1 seconds.</source>
-            <translation>پین چند بار اشتباه وارد شد. %1 ثانیه صبر کنید.</translation>
+            <translation>پین چند بار اشتباه تایپ شد. %1 ثانیه صبر کنید.</translation>
         </message>
         <message>
             <source>That PIN is not right.</source>
@@ -1564,7 +1588,7 @@
         </message>
         <message>
             <source>Use this when the last signer asks to withdraw, or for a test entry. The entry is marked void for the organizer; it cannot be undone.</source>
-            <translation>برای وقتی که آخرین امضاکننده می‌خواهد امضایش را پس بگیرد، یا برای یک امضای آزمایشی. این امضا برای برگزارکننده باطل علامت می‌خورد و برگشت‌پذیر نیست.</translation>
+            <translation>اگر آخرین امضاکننده بخواهد امضایش را پس بگیرد، یا اگر امضا فقط برای آزمایش بوده است، آن را باطل کنید. برگزارکننده این امضا را باطل‌شده می‌بیند و این کار برگشت‌پذیر نیست.</translation>
         </message>
         <message>
             <source>Void it</source>
@@ -1574,16 +1598,20 @@
             <source>The last entry was voided.</source>
             <translation>آخرین امضا باطل شد.</translation>
         </message>
+        <message>
+            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
+            <translation>پین چند بار اشتباه تایپ شد. پینی که تایپ کردید %1 ثانیهٔ دیگر بررسی می‌شود.</translation>
+        </message>
     </context>
     <context>
         <name>PaperForm</name>
         <message>
             <source>Type in a paper sheet</source>
-            <translation>وارد کردن برگهٔ کاغذی</translation>
+            <translation>تایپ برگهٔ کاغذی</translation>
         </message>
         <message>
             <source>Type each row as it is written on the sheet. Each row is sealed for the organizer when you save it, like a signature in the kiosk.</source>
-            <translation>هر ردیف را همان‌طور که روی برگه نوشته شده وارد کنید. هر ردیف هنگام ذخیره، مثل امضاهای صفحهٔ امضا، برای برگزارکننده رمزگذاری می‌شود.</translation>
+            <translation>هر ردیف را همان‌طور که روی برگه نوشته شده تایپ کنید. هر ردیف هنگام ذخیره، مثل امضاهای صفحهٔ امضا، برای برگزارکننده رمزگذاری می‌شود.</translation>
         </message>
         <message>
             <source>Sheet number</source>
@@ -1615,7 +1643,7 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>فقط حروف اول</translation>
+            <translation>فقط حرف اول نام و نام خانوادگی (مثلاً س. ن.)</translation>
         </message>
         <message>
             <source>Hidden</source>
@@ -1629,12 +1657,32 @@
             <source>Save and seal this row</source>
             <translation>ذخیره و رمزگذاری این ردیف</translation>
         </message>
+        <message>
+            <source>Blank sheets to hand out</source>
+            <translation>برگه‌های کاغذی خالی برای پخش</translation>
+        </message>
+        <message>
+            <source>Sheets</source>
+            <translation>تعداد برگه</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>ذخیره به‌صورت PDF…</translation>
+        </message>
+        <message>
+            <source>Open to print</source>
+            <translation>باز کردن برای چاپ</translation>
+        </message>
     </context>
     <context>
         <name>PaperScreen</name>
         <message>
             <source>Row %1 of sheet %2 was already entered.</source>
-            <translation>ردیف %1 برگهٔ %2 قبلاً وارد شده است.</translation>
+            <translation>ردیف %1 برگهٔ %2 قبلاً تایپ شده است.</translation>
         </message>
         <message>
             <source>Not saved. Please check the marked fields.</source>
@@ -1643,6 +1691,26 @@
         <message>
             <source>Row %1 of sheet %2 is saved and sealed.</source>
             <translation>ردیف %1 برگهٔ %2 ذخیره و رمزگذاری شد.</translation>
+        </message>
+        <message>
+            <source>Where to save the blank sheets</source>
+            <translation>برگه‌های خالی کجا ذخیره شوند؟</translation>
+        </message>
+        <message>
+            <source>Writing the blank sheets…</source>
+            <translation>در حال ساختن برگه‌های خالی…</translation>
+        </message>
+        <message>
+            <source>The sheets are open in your PDF viewer: print them from there.</source>
+            <translation>برگه‌ها در برنامهٔ نمایش PDF باز شدند؛ از همان‌جا چاپشان کنید.</translation>
+        </message>
+        <message>
+            <source>Blank sheets saved: %1</source>
+            <translation>برگه‌های خالی ذخیره شدند: %1</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>الزامی</translation>
         </message>
     </context>
     <context>
@@ -1657,7 +1725,7 @@
         </message>
         <message>
             <source>Enter the volunteer PIN of this event.</source>
-            <translation>پین داوطلب این رویداد را وارد کنید.</translation>
+            <translation>پین داوطلب این رویداد را تایپ کنید.</translation>
         </message>
         <message>
             <source>PIN</source>
@@ -1680,7 +1748,7 @@
         </message>
         <message>
             <source>Records on this device</source>
-            <translation>سوابق این دستگاه</translation>
+            <translation>امضاهای این دستگاه</translation>
         </message>
         <message>
             <source>Only times, events and status are shown. Names and other details are sealed for the organizer: this device cannot read them.</source>
@@ -1696,14 +1764,14 @@
         </message>
         <message>
             <source>Export a batch…</source>
-            <translation>خروجی گرفتن…</translation>
+            <translation>خروجی گرفتن بستهٔ امضاها…</translation>
         </message>
     </context>
     <context>
         <name>RecordsScreen</name>
         <message>
             <source>never</source>
-            <translation>هنوز نه</translation>
+            <translation>هنوز انجام نشده</translation>
         </message>
         <message>
             <source>Last successful sync: %1. Batches waiting for a receipt: %2.</source>
@@ -1771,7 +1839,7 @@
         </message>
         <message>
             <source>No</source>
-            <translation>نه</translation>
+            <translation>هنوز انجام نشده</translation>
         </message>
         <message>
             <source>Batch %1</source>
@@ -1779,11 +1847,11 @@
         </message>
         <message>
             <source>%1 valid signatures, %2 records waiting for export.</source>
-            <translation>%1 امضای معتبر، %2 مورد در انتظار خروجی.</translation>
+            <translation>%1 امضای معتبر، %2 امضا در انتظار خروجی گرفتن.</translation>
         </message>
         <message>
             <source>Batch %1 with %2 records written to %3</source>
-            <translation>بستهٔ %1 با %2 مورد در این مسیر نوشته شد: %3</translation>
+            <translation>بستهٔ امضاهای شمارهٔ %1 با %2 امضا در این مسیر نوشته شد: %3</translation>
         </message>
         <message>
             <source>Export to folder</source>
@@ -1814,7 +1882,7 @@
         </message>
         <message>
             <source>Lock after this many minutes without use</source>
-            <translation>قفل خودکار پس از چند دقیقه بی‌کاری</translation>
+            <translation>قفل خودکار، اگر این تعداد دقیقه از دستگاه استفاده نشود</translation>
         </message>
         <message>
             <source>Text size</source>
@@ -1876,7 +1944,7 @@
         </message>
         <message>
             <source>Enter the passphrase of this device to continue.</source>
-            <translation>برای ادامه، رمز عبور این دستگاه را وارد کنید.</translation>
+            <translation>برای ادامه، رمز عبور این دستگاه را تایپ کنید.</translation>
         </message>
         <message>
             <source>Passphrase</source>
@@ -1902,7 +1970,7 @@
         <name>Validation</name>
         <message>
             <source>This row of this sheet was already entered.</source>
-            <translation>این ردیفِ این برگه پیش‌تر وارد شده است.</translation>
+            <translation>این ردیفِ این برگه پیش‌تر تایپ شده است.</translation>
         </message>
         <message>
             <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
@@ -1944,6 +2012,10 @@
             <source>Please check this.</source>
             <translation>لطفاً این را بررسی کنید.</translation>
         </message>
+        <message>
+            <source>Please choose how your name appears on the public sheets.</source>
+            <translation>لطفاً انتخاب کنید نام شما در برگه‌های عمومی چگونه نمایش داده شود.</translation>
+        </message>
     </context>
     <context>
         <name>OrganizerEntry</name>
@@ -1976,7 +2048,7 @@
         </message>
         <message>
             <source>Where to save the campaign package</source>
-            <translation>بستهٔ کارزار کجا ذخیره شود؟</translation>
+            <translation>فایل کارزار کجا ذخیره شود؟</translation>
         </message>
         <message>
             <source>Please give the organizer a name.</source>
@@ -2023,11 +2095,11 @@
         </message>
         <message>
             <source>Revoked</source>
-            <translation>لغو اعتبار شده</translation>
+            <translation>لغوشده</translation>
         </message>
         <message>
             <source>Held</source>
-            <translation>نگه‌داشته‌شده</translation>
+            <translation>در انتظار تأیید</translation>
         </message>
         <message>
             <source>Unknown</source>
@@ -2114,7 +2186,7 @@
         </message>
         <message>
             <source>Held: device not enrolled</source>
-            <translation>نگه داشته شد: دستگاه ثبت نشده است</translation>
+            <translation>در انتظار تأیید: دستگاه ثبت نشده است</translation>
         </message>
         <message>
             <source>Rejected</source>
@@ -2134,7 +2206,7 @@
         </message>
         <message>
             <source>%1 new batches, %2 receipts sent.</source>
-            <translation>%1 بستهٔ تازه، %2 رسید فرستاده شد.</translation>
+            <translation>%1 بستهٔ تازه دریافت شد و %2 رسید فرستاده شد.</translation>
         </message>
     </context>
     <context>
@@ -2257,11 +2329,11 @@
         </message>
         <message>
             <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
-            <translation>بستهٔ امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
+            <translation>فایل امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
         </message>
         <message>
             <source>Export the campaign package…</source>
-            <translation>خروجی گرفتن از بستهٔ کارزار…</translation>
+            <translation>خروجی گرفتن از فایل کارزار…</translation>
         </message>
         <message>
             <source>Open the organizer workspace</source>
@@ -2276,7 +2348,7 @@
         </message>
         <message>
             <source>Unique signers</source>
-            <translation>امضاکنندگان یکتا</translation>
+            <translation>امضاکنندگان بی‌تکرار</translation>
         </message>
         <message>
             <source>Duplicates</source>
@@ -2292,27 +2364,27 @@
         </message>
         <message>
             <source>Held</source>
-            <translation>نگه‌داشته‌شده</translation>
+            <translation>در انتظار تأیید</translation>
         </message>
         <message>
             <source>By day</source>
-            <translation>بر پایهٔ روز</translation>
+            <translation>به تفکیک روز</translation>
         </message>
         <message>
             <source>By event</source>
-            <translation>بر پایهٔ رویداد</translation>
+            <translation>به تفکیک رویداد</translation>
         </message>
         <message>
             <source>By device</source>
-            <translation>بر پایهٔ دستگاه</translation>
+            <translation>به تفکیک دستگاه</translation>
         </message>
         <message>
             <source>By country</source>
-            <translation>بر پایهٔ کشور</translation>
+            <translation>به تفکیک کشور</translation>
         </message>
         <message>
             <source>Dark bars: received. Light bars: unique signers.</source>
-            <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان یکتا.</translation>
+            <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان بی‌تکرار.</translation>
         </message>
     </context>
     <context>
@@ -2402,7 +2474,7 @@
         </message>
         <message>
             <source>Held: devices that were not enrolled</source>
-            <translation>نگه‌داشته‌شده: دستگاه‌هایی که ثبت نشده‌اند</translation>
+            <translation>در انتظار تأیید: دستگاه‌هایی که ثبت نشده‌اند</translation>
         </message>
         <message>
             <source>Batches</source>
@@ -2524,7 +2596,7 @@
         </message>
         <message>
             <source>Unique</source>
-            <translation>یکتا</translation>
+            <translation>بی‌تکرار</translation>
         </message>
         <message>
             <source>Duplicates</source>
@@ -2580,7 +2652,7 @@
         </message>
         <message>
             <source>unique</source>
-            <translation>یکتا</translation>
+            <translation>بی‌تکرار</translation>
         </message>
         <message>
             <source>duplicate</source>
@@ -2596,7 +2668,7 @@
         </message>
         <message>
             <source>initials</source>
-            <translation>حروف اول نام</translation>
+            <translation>حرف اول نام و نام خانوادگی</translation>
         </message>
         <message>
             <source>withheld</source>

@@ -67,6 +67,7 @@ def fill(qtbot: QtBot, kiosk: KioskScreen, signer: dict[str, str]) -> None:
             type_text(qtbot, kiosk.signer_form.edits[name], signer[name])
     draw_signature(kiosk.pad)
     kiosk.consent.setChecked(True)
+    kiosk.w(QRadioButton, "displayFull").setChecked(True)  # no default: the signer chooses
 
 
 def test_three_signers_counted_and_nothing_left_behind(
@@ -94,7 +95,7 @@ def test_three_signers_counted_and_nothing_left_behind(
             assert not edit.isRedoAvailable()
         assert kiosk.pad.is_empty and kiosk.pad.signature() is None
         assert not kiosk.consent.isChecked()
-        assert kiosk.w(QRadioButton, "displayFull").isChecked()
+        assert kiosk.display_choice() == ""  # the next signer chooses afresh
         assert kiosk.lang == "en"  # back to the campaign's first language
         assert window.windowTitle() == "Tomar"
     assert device.counts()["current_event"] == 3
@@ -111,7 +112,7 @@ def test_persian_signer_sees_rtl_and_persian_problems(
     window, kiosk = open_kiosk(qtbot, make_window, tmp_path)
     click(qtbot, kiosk.w(QPushButton, "lang_fa"))
     assert kiosk.form_page.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert kiosk.w(QPushButton, "signButton").text() == "امضا کنید"
+    assert kiosk.w(QPushButton, "signButton").text() == "ثبت امضای من"
     click(qtbot, kiosk.w(QPushButton, "signButton"))
     assert kiosk.signer_form is not None
     assert kiosk.signer_form.problems["full_name"].text() == "لطفاً این خانه را پر کنید."
@@ -247,8 +248,27 @@ def test_wrong_pins_slow_down(qtbot: QtBot, make_window: WindowFactory, tmp_path
         _enter_pin(qtbot, "9999")
     dialog = _enter_pin(qtbot, EVENT_PIN)  # even the right PIN waits now
     message = dialog.findChild(QLabel, "pinMessage")
-    assert message is not None and "Wait" in message.text()
+    edit = dialog.findChild(QLineEdit, "pinEdit")
+    assert message is not None and edit is not None
+    assert "will be checked in 5 seconds" in message.text()
     assert kiosk.pages.currentWidget() is kiosk.form_page
-    window.clock.advance(60)  # type: ignore[attr-defined]
-    _enter_pin(qtbot, EVENT_PIN)
-    assert kiosk.pages.currentWidget() is kiosk.volunteer_page
+    # The PIN typed during the wait is kept and checked when the wait ends (it used
+    # to be thrown away silently).
+    assert edit.text() == EVENT_PIN
+    window.clock.advance(6)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.volunteer_page, timeout=3000)
+
+
+def test_wrong_pin_typed_during_the_wait_is_refused_after_it(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window, kiosk = open_kiosk(qtbot, make_window, tmp_path)
+    click(qtbot, kiosk.w(QPushButton, "volunteerButton"))
+    for _ in range(3):
+        _enter_pin(qtbot, "9999")
+    dialog = _enter_pin(qtbot, "1111")
+    message = dialog.findChild(QLabel, "pinMessage")
+    assert message is not None
+    window.clock.advance(6)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: message.text() == "That PIN is not right.", timeout=3000)
+    assert kiosk.pages.currentWidget() is kiosk.form_page

@@ -188,7 +188,7 @@ def test_campaign_wizard_errors_in_persian(langs: Languages) -> None:
 def test_damaged_files_in_persian(langs: Languages, tmp_path: Path) -> None:
     with pytest.raises(TomarError) as package:
         campaign.read_package(b"not a zip at all")
-    assert _persian(langs, package.value) == "این بستهٔ کارزار آسیب دیده یا ناقص است."
+    assert _persian(langs, package.value) == "این فایل کارزار آسیب دیده یا ناقص است."
     with pytest.raises(TomarError) as receipt:
         signed.read_doc(b"{", "receipt", what="receipt")
     assert _persian(langs, receipt.value) == "این فایل رسید طومار نیست، یا آسیب دیده است."

@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _excepthook
     app = create_app(sys.argv[:1])
     window = build_window(app, home)
-    window.resize(1280, 800)
+    window.fit_to_screen()
     window.show()
     if os.environ.get("TOMAR_GUI_STARTUP_PROBE"):  # bench/gui.py: time to the first screen
         QTimer.singleShot(0, lambda: _probe(app))

@@ -27,8 +27,19 @@ def register() -> str | None:
     return family
 
 
+_system_points: float | None = None
+
+
 def apply(app: QApplication, family: str | None, *, large: bool) -> None:
-    """Set the application font: the bundled family, normal or large text."""
+    """Set the application font: the bundled family, normal or large text.
+
+    The size follows the system's font size when that is larger than ours (a person who
+    set large text for every program gets it here too); "large text" adds a quarter.
+    """
+    global _system_points
+    if _system_points is None:  # the platform's size, before the app sets its own
+        _system_points = app.font().pointSizeF()
+    base = max(float(BASE_POINTS), _system_points)
     font = QFont(family or app.font().family())
-    font.setPointSize(LARGE_POINTS if large else BASE_POINTS)
+    font.setPointSizeF(base * LARGE_POINTS / BASE_POINTS if large else base)
     app.setFont(font)

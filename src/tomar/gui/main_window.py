@@ -8,16 +8,17 @@ stops background work, closes the vault and shows the unlock screen.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QStackedWidget
 
 from ..core import organizer
-from . import fonts, privacy
+from . import fonts, places, privacy
 from . import settings as gui_settings
 from .i18n import Languages
 from .idle import Clock, IdleWatcher
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.worker = Worker()
         self.font_family = font_family
         self.setWindowTitle("Tomar")  # never anything about signers
-        self.setMinimumSize(960, 640)
+        self.setMinimumSize(600, 480)  # netbooks (1024x600) and upright tablets (800x1280)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.screens: dict[str, Screen] = {}
@@ -86,6 +87,22 @@ class MainWindow(QMainWindow):
         self.panic = PanicKey(self.lock_now, self)
         self._capture_excluded = False
         self.go("unlock" if self.session.has_vault else "first_run")
+
+    def fit_to_screen(self) -> None:
+        """Open at 1280x800, or smaller to fit the screen it opens on, centred on it.
+
+        Small screens (a netbook, an upright pen tablet) get the whole screen: the
+        screens adapt their layout to the window's size.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        width, height = min(1280, area.width()), min(800, area.height())
+        if area.width() < 1280 or area.height() < 800:
+            width, height = area.width(), area.height()
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        if area.width() < 1280 or area.height() < 800:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- navigation -------------------------------------------------------------------
 
@@ -180,20 +197,38 @@ class MainWindow(QMainWindow):
 
     # --- file dialogs (replaced in tests) -------------------------------------------------
 
-    def choose_file(self, title: str, pattern: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self, title, "", pattern)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(done)
+    def _file_dialog(self, title: str, pattern: str = "") -> QFileDialog:
+        """A dialog that starts in the last folder used and offers removable drives and
+        Documents (`places`)."""
+        last = self.settings.last_folder
+        dialog = QFileDialog(self, title, places.start_folder(last), pattern)
+        dialog.setSidebarUrls(places.sidebar(last))
         dialog.finished.connect(lambda _: dialog.deleteLater())
+        return dialog
+
+    def _remember_folder(self, folder: str) -> None:
+        if folder and folder != self.settings.last_folder:
+            self.settings = dataclasses.replace(self.settings, last_folder=folder)
+            gui_settings.save(self.session.home, self.settings)
+
+    def choose_file(self, title: str, pattern: str, done: Callable[[str], None]) -> None:
+        dialog = self._file_dialog(title, pattern)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self._remember_folder(str(Path(path).parent)))
+        dialog.fileSelected.connect(done)
         dialog.open()
 
     def choose_folder(self, title: str, done: Callable[[str], None]) -> None:
-        dialog = QFileDialog(self, title)
+        dialog = self._file_dialog(title)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(self._remember_folder)
         dialog.fileSelected.connect(done)
-        dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
+
+    def open_document(self, path: Path) -> None:
+        """Open a file in the system's viewer (blank sheets, to print from there)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- window events ------------------------------------------------------------------
 

@@ -39,6 +39,9 @@ _VALIDATION: dict[str, str] = {
         "Validation", "Please tick the box to agree, or you cannot sign."
     ),
     "signature_required": QT_TRANSLATE_NOOP("Validation", "Please sign in the box."),
+    "bad_display": QT_TRANSLATE_NOOP(
+        "Validation", "Please choose how your name appears on the public sheets."
+    ),
     "signature_too_small": QT_TRANSLATE_NOOP(
         "Validation",
         "Your signature is too short. Please sign as you usually do: "

@@ -21,6 +21,7 @@ class GuiSettings:
     language: str = "en"
     idle_lock_minutes: int = 10
     large_text: bool = False
+    last_folder: str = ""  # where file dialogs start (a folder, never a file)
 
 
 def _qsettings(home: Path) -> QSettings:
@@ -40,7 +41,10 @@ def load(home: Path) -> GuiSettings:
         minutes = default.idle_lock_minutes
     minutes = max(MIN_IDLE_MINUTES, min(MAX_IDLE_MINUTES, minutes))
     large = str(qs.value("large_text", "false")).lower() in ("true", "1")
-    return GuiSettings(language=language, idle_lock_minutes=minutes, large_text=large)
+    last_folder = str(qs.value("last_folder", ""))
+    return GuiSettings(
+        language=language, idle_lock_minutes=minutes, large_text=large, last_folder=last_folder
+    )
 
 
 def save(home: Path, settings: GuiSettings) -> None:
@@ -49,4 +53,5 @@ def save(home: Path, settings: GuiSettings) -> None:
     qs.setValue("language", settings.language)
     qs.setValue("idle_lock_minutes", settings.idle_lock_minutes)
     qs.setValue("large_text", "true" if settings.large_text else "false")
+    qs.setValue("last_folder", settings.last_folder)
     qs.sync()

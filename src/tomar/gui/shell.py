@@ -2,13 +2,15 @@
 
 Screens navigate, lock, pick files and change settings only through this, so each
 screen module depends on the core and on this file, not on the window or on the other
-screens. Tests replace `choose_file`/`choose_folder` to skip the file dialogs.
+screens. Tests replace `choose_file`/`choose_folder`/`open_document` to skip the file
+dialogs and the system's viewer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .i18n import Languages
@@ -53,3 +55,5 @@ class Shell(Protocol):
     def choose_file(self, title: str, pattern: str, done: Callable[[str], None]) -> None: ...
 
     def choose_folder(self, title: str, done: Callable[[str], None]) -> None: ...
+
+    def open_document(self, path: Path) -> None: ...

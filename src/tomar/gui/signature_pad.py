@@ -37,6 +37,10 @@ POINT_LIMIT = 6000
 #: Samples closer than this (pixels) to the previous one add nothing but bytes.
 MIN_STEP_PX = 1.0
 INK = QColor("#0b2a66")
+#: The "sign here" words (text: 4.5:1 on white, WCAG AA) and the baseline and frame
+#: (graphics: 3:1 on white).
+HINT = QColor("#5b6678")
+GUIDE = QColor("#7d8a9c")
 
 
 class SignaturePad(QWidget):
@@ -258,7 +262,7 @@ class SignaturePad(QWidget):
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = self.pad_box()
-        guide = QPen(QColor("#9aa7b8"))
+        guide = QPen(GUIDE)
         guide.setWidthF(1.5)
         painter.setPen(guide)
         base_y = box.top() + box.height() * 0.75
@@ -290,7 +294,7 @@ class SignaturePad(QWidget):
             sig = strokes.Signature(aspect=self._aspect, strokes=(tuple(self._current),))
             ink.paint(painter, sig, self.pad_box(), INK)
         if self.is_empty and self._hint:
-            painter.setPen(QColor("#7a8699"))
+            painter.setPen(HINT)
             box = self.pad_box()
             painter.drawText(
                 QRectF(box.left(), box.top(), box.width(), box.height() * 0.7),

@@ -68,16 +68,34 @@ class SignerForm(QWidget):
             self.labels[f.name] = label
             self.problems[f.name] = problem
 
-    def set_language(self, lang: str, required_mark: str) -> None:
-        """Field labels in the signer's language; required fields get `required_mark`."""
+    def set_language(self, lang: str, required_mark: str, required_word: str = "") -> None:
+        """Field labels in the signer's language; required fields get `required_mark`.
+
+        Screen readers get the label as the field's name (the label is not the edit's
+        sibling, so Qt would not find it) and `required_word` as its description.
+        """
         for f in self.fields:
             text = f.label_for(lang)
             self.labels[f.name].setText(f"{text} {required_mark}" if f.required else text)
+            edit = self.edits[f.name]
+            edit.setAccessibleName(text)
+            edit.setAccessibleDescription(required_word if f.required else "")
 
     def _edited(self, name: str) -> None:
-        """A problem is forgotten as soon as the field is changed."""
-        self.problems[name].hide()
+        """A problem is forgotten as soon as the field is changed; its space is kept
+        until the next Sign, so the fields below do not move under the finger."""
+        label = self.problems[name]
+        if label.isVisible():
+            label.setMinimumHeight(max(label.height(), label.minimumHeight()))
+            label.setText("")
         self.edited.emit(name)
+
+    def release_problems(self) -> None:
+        """Give back the space of answered problems (the person just pressed Sign)."""
+        for label in self.problems.values():
+            if not label.text():
+                label.setMinimumHeight(0)
+                label.hide()
 
     def values(self) -> dict[str, str]:
         """What was typed, for building a SignatureForm (empty fields left out)."""
@@ -87,6 +105,9 @@ class SignerForm(QWidget):
         """Show each field's problem text (already in words) under it; hide the others."""
         for name, label in self.problems.items():
             text = problems.get(name, "")
+            if not text and label.isVisible() and label.minimumHeight() > 0:
+                label.setText("")  # answered: keeps its held space (see _edited)
+                continue
             label.setText(text)
             label.setVisible(bool(text))
 
@@ -102,6 +123,7 @@ class SignerForm(QWidget):
             edit.setText("")  # also clears QLineEdit's undo/redo history
             edit.deselect()
         self.show_problems({})
+        self.release_problems()
         QGuiApplication.inputMethod().reset()
 
     def first_edit(self) -> QLineEdit | None:

@@ -18,6 +18,7 @@ from .base import Screen, say
 
 class EventScreen(Screen):
     ui_name = "event"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)

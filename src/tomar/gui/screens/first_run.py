@@ -19,7 +19,7 @@ from ..messages import error_text
 from ..session import MIN_PASSPHRASE
 from ..shell import Shell
 from ..worker import Cancel, Progress
-from .base import Screen, say
+from .base import Screen, hold, say
 
 MAX_PACKAGE = 2 * 1024 * 1024
 CREATE, CAMPAIGN, CONFIRM = range(3)
@@ -43,6 +43,7 @@ def strength(passphrase: str) -> int:
 
 class FirstRunScreen(Screen):
     ui_name = "first_run"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
@@ -60,6 +61,10 @@ class FirstRunScreen(Screen):
         self.w(QPushButton, "demoButton").clicked.connect(self.use_demo)
         self.w(QPushButton, "matchButton").clicked.connect(self.accept_campaign)
         self.w(QPushButton, "mismatchButton").clicked.connect(self.reject_campaign)
+        # A message about what was typed is stale as soon as either box changes.
+        for edit in (self.pass_edit, self.repeat_edit):
+            edit.textEdited.connect(lambda _: hold(self.w(QLabel, "createMessage")))
+        self.add_language_bar()
 
     def enter(self) -> None:
         self.clear()
@@ -99,7 +104,10 @@ class FirstRunScreen(Screen):
         message = self.w(QLabel, "createMessage")
         first, second = self.pass_edit.text(), self.repeat_edit.text()
         if len(first) < MIN_PASSPHRASE:
-            say(message, self.tr("Please use at least 8 characters."), kind="error")
+            # The strength line under the box already says "too short": say it once.
+            hold(message)
+            self._strength()
+            self.pass_edit.setFocus()
             return
         if first != second:
             say(message, self.tr("The two passphrases are not the same."), kind="error")

@@ -14,6 +14,7 @@ from .base import Screen, confirm, say
 
 class HomeScreen(Screen):
     ui_name = "home"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)

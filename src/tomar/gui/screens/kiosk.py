@@ -8,25 +8,50 @@ shown next to their field, in that language.
 Privacy rules kept here:
 * Save first, thank after: `Device.save` returns only after the durable commit.
 * After a save, on idle expiry, on lock and on leaving, `reset_form()` empties every
-  field (and its undo history), the pad, the consent box and the problem labels, resets
-  the input method and the language: there is no way back to a previous signer.
+  field (and its undo history), the pad, the consent box, the display choice and the
+  problem labels, and resets the input method: there is no way back to a previous
+  signer. After a save the language stays the signer's until the thank-you page is
+  over, so the confirmation is in a language they read; then it goes back to the
+  default for the next signer, who starts at the top of the petition.
+* The display choice ("how your name appears on the public sheets") has no default:
+  the question sits under the consent it belongs to, safest choice first, and a
+  signer who has not answered it is asked to (see docs/SECURITY.md).
+
+Layout rules (the pad never changes size under the pen):
+* Wide screens show the petition and form beside the signing column; narrow or upright
+  screens (under 1000 px, or portrait) show one column, the petition text folded under
+  its title, the pad full width. The layout changes only when the window is resized.
+* The pad's size is computed from the window size alone (`_relayout`), never from
+  what is left over around it, so messages appearing or going cannot resize it.
+* A problem message keeps its space once shown until the next Sign or reset
+  (`hold`), so fixing one moves nothing under the signer's finger; the idle countdown
+  floats over the petition text instead of pushing the form down.
 * A failed save keeps the form as it is and says what happened; nothing is lost.
 * Leaving the kiosk, or the volunteer panel (counts, void last), needs the event PIN.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer
+import itertools
+import math
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,18 +67,22 @@ from ..shell import Shell
 from ..signature_pad import SignaturePad
 from ..signer_form import SignerForm
 from ..uiload import child, load_form
-from .base import Screen, confirm, say
+from .base import Screen, confirm, hold, release, say
 
 CONTEXT = "Kiosk"
 # The signer-facing texts; translated per signer language (see resources/i18n).
 TEXTS = {
     "form_title": QT_TRANSLATE_NOOP("Kiosk", "Your details (fields marked * are required)"),
     "required": QT_TRANSLATE_NOOP("Kiosk", "*"),
+    "required_word": QT_TRANSLATE_NOOP("Kiosk", "Required"),
+    "sign_description": QT_TRANSLATE_NOOP(
+        "Kiosk", "Saves your signature, sealed so that only the organizers can read it."
+    ),
     "addressee": QT_TRANSLATE_NOOP("Kiosk", "To: %1"),
     "pad_label": QT_TRANSLATE_NOOP("Kiosk", "Your signature"),
     "pad_hint": QT_TRANSLATE_NOOP("Kiosk", "Sign here with your finger, a pen or the mouse"),
-    "undo": QT_TRANSLATE_NOOP("Kiosk", "Undo last stroke"),
-    "clear": QT_TRANSLATE_NOOP("Kiosk", "Start the signature again"),
+    "undo": QT_TRANSLATE_NOOP("Kiosk", "Clear the last line"),
+    "clear": QT_TRANSLATE_NOOP("Kiosk", "Clear the signature"),
     "agree": QT_TRANSLATE_NOOP("Kiosk", "I agree"),
     "display": QT_TRANSLATE_NOOP(
         "Kiosk", "How should your name appear on the public petition sheets?"
@@ -61,7 +90,13 @@ TEXTS = {
     "full": QT_TRANSLATE_NOOP("Kiosk", "Full name"),
     "initials": QT_TRANSLATE_NOOP("Kiosk", "Initials only"),
     "hidden": QT_TRANSLATE_NOOP("Kiosk", "Not shown"),
-    "sign": QT_TRANSLATE_NOOP("Kiosk", "Sign"),
+    "sign": QT_TRANSLATE_NOOP("Kiosk", "Submit my signature"),
+    "read": QT_TRANSLATE_NOOP("Kiosk", "Read the petition"),
+    "fold": QT_TRANSLATE_NOOP("Kiosk", "Hide the petition text"),
+    "pad_name": QT_TRANSLATE_NOOP("Kiosk", "Signature pad"),
+    "pad_description": QT_TRANSLATE_NOOP(
+        "Kiosk", "Draw your signature here with a finger, a pen or the mouse."
+    ),
     "thanks": QT_TRANSLATE_NOOP("Kiosk", "Thank you!"),
     "thanks_text": QT_TRANSLATE_NOOP(
         "Kiosk",
@@ -89,14 +124,27 @@ class KioskScreen(Screen):
         self.volunteer_page = self.w(QWidget, "volunteerPage")
         self.banner = self.w(QLabel, "countdownBanner")
         self.banner.setObjectName("countdownBanner")
+        # The countdown floats over the petition text (nothing to tap there) instead of
+        # taking a row of the layout, so it never pushes the form under a finger.
+        self.banner.setParent(self.form_page)
         self.banner.hide()
+        self.text_scroll = self.w(QScrollArea, "textScroll")
+        self.sign_scroll = self.w(QScrollArea, "signScroll")
+        for area in (self.text_scroll, self.sign_scroll):
+            # Each column gets exactly its stretch share, whatever its content asks for.
+            area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.sign_column = self.w(QWidget, "signColumn")
+        self.petition_toggle = self.w(QToolButton, "petitionToggle")
+        self.petition_toggle.toggled.connect(self._petition_toggled)
+        self.narrow = False
         self.consent = self.w(QCheckBox, "consentCheck")
         self.sign_button = self.w(QPushButton, "signButton")
         self.sign_button.setProperty("role", "sign")
         self.pad = SignaturePad(self.w(QWidget, "padHost"))
         pad_layout = QVBoxLayout(self.w(QWidget, "padHost"))
         pad_layout.setContentsMargins(0, 0, 0, 0)
-        pad_layout.addWidget(self.pad)
+        pad_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.pad.setMinimumSize(0, 0)
         self.signer_form: SignerForm | None = None
         self.campaign: Campaign | None = None
         self.lang = ""
@@ -131,7 +179,10 @@ class KioskScreen(Screen):
         self.w(QPushButton, "volunteerLockButton").clicked.connect(self.shell.lock_now)
         self.pad.changed.connect(lambda: self._part_changed("signature", "padProblem"))
         self.consent.toggled.connect(lambda _: self._part_changed("consent", "consentProblem"))
+        for name in DISPLAY_BUTTONS.values():
+            self.w(QRadioButton, name).toggled.connect(self._display_toggled)
         self.form.setObjectName("KioskForm")
+        self._relayout()
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -170,16 +221,44 @@ class KioskScreen(Screen):
             self.lang_group.addButton(button, i)
             bar_layout.addWidget(button)
             button.show()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Keyboard order as a signer reads: language, fields, pad buttons, consent, the
+        display choice, Sign; the volunteer's button last. The fields are made at run
+        time, after the form, so without this Tab would jump past them."""
+        chain: list[QWidget] = list(self.lang_group.buttons())
+        chain.append(self.petition_toggle)
+        if self.signer_form is not None:
+            chain += list(self.signer_form.edits.values())
+        chain += [self.w(QPushButton, "undoButton"), self.w(QPushButton, "clearButton")]
+        chain.append(self.consent)
+        # In the order shown, safest first: Tab lands on "Not shown", arrows go on.
+        chain += [self.w(QRadioButton, DISPLAY_BUTTONS[k]) for k in ("hidden", "initials", "full")]
+        chain += [self.sign_button, self.w(QPushButton, "volunteerButton")]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _part_changed(self, key: str, label: str) -> None:
         """Drawing or ticking answers that part's problem; it is forgotten."""
         if self.problems.pop(key, None) is not None:
-            say(self.w(QLabel, label), "")
+            hold(self.w(QLabel, label))
+            self._problems_answered()
         self.idle.poke()
 
+    def _display_toggled(self, on: bool) -> None:
+        if on:
+            self._part_changed("display", "displayProblem")
+
     def _field_edited(self, name: str) -> None:
-        self.problems.pop(name, None)
+        if self.problems.pop(name, None) is not None:
+            self._problems_answered()
         self.idle.poke()
+
+    def _problems_answered(self) -> None:
+        """Once every marked part is answered, "please check" is no longer true."""
+        if not self.problems:
+            hold(self.w(QLabel, "generalError"))
 
     def default_language(self) -> str:
         """The volunteer's language if the campaign has it, else the campaign's first."""
@@ -196,28 +275,108 @@ class KioskScreen(Screen):
         self.reset_form()
         self.pages.setCurrentWidget(self.form_page)
 
-    def reset_form(self) -> None:
-        """Blank form for the next signer: nothing of the previous one remains."""
+    def reset_form(self, *, keep_language: bool = False) -> None:
+        """Blank form for the next signer: nothing of the previous one remains.
+
+        `keep_language` keeps the signer's language for the thank-you page that follows
+        a save; `show_form` then switches back for the next signer.
+        """
         if self.signer_form is not None:
             self.signer_form.clear()
         self.pad.clear()
         self.consent.setChecked(False)
-        self.w(QRadioButton, DISPLAY_BUTTONS["full"]).setChecked(True)
+        for name in DISPLAY_BUTTONS.values():
+            radio = self.w(QRadioButton, name)
+            radio.setAutoExclusive(False)  # the only way to leave none of them checked
+            radio.setChecked(False)
+            radio.setAutoExclusive(True)
         self.problems = {}
-        self._show_problems()
-        say(self.w(QLabel, "generalError"), "")
+        self._show_problems(focus=False)
+        for name in ("padProblem", "consentProblem", "displayProblem", "generalError"):
+            release(self.w(QLabel, name))
         self.banner.hide()
-        if self.campaign is not None:
+        if self.campaign is not None and not keep_language:
             self.set_language(self.default_language())
         self.idle.poke()
 
     def show_form(self) -> None:
+        """The blank form, from the top: the next signer sees the petition's title."""
+        if self.pages.currentWidget() is self.thanks_page and self.campaign is not None:
+            self.set_language(self.default_language())
         self.pages.setCurrentWidget(self.form_page)
+        self.petition_toggle.setChecked(False)
+        for area in (self.text_scroll, self.sign_scroll):
+            area.verticalScrollBar().setValue(0)
         self._update_count()
         self.idle.start()
         first = self.signer_form.first_edit() if self.signer_form else None
         if first is not None:
             first.setFocus()
+        for area in (self.text_scroll, self.sign_scroll):
+            area.verticalScrollBar().setValue(0)  # focusing the first field may scroll
+
+    # --- layout ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """One column on narrow or upright windows, two on wide ones; the pad's size.
+
+        Computed from the window size only, so nothing the signer does changes it.
+        """
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        narrow = width < 1000 or height > width
+        if narrow != self.narrow or self.sign_column.parent() is None:
+            self.narrow = narrow
+            text_layout = self.w(QWidget, "textInner").layout()
+            sign_layout = self.w(QWidget, "signInner").layout()
+            assert isinstance(text_layout, QVBoxLayout) and isinstance(sign_layout, QVBoxLayout)
+            if narrow:
+                text_layout.insertWidget(text_layout.count() - 1, self.sign_column)
+            else:
+                sign_layout.insertWidget(0, self.sign_column)
+            self.sign_scroll.setVisible(not narrow)
+            self.petition_toggle.setVisible(narrow)
+            self._petition_toggled(self.petition_toggle.isChecked())
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = 16 * 2 + 4  # the page's margins, the scroll contents' margins
+        if narrow:
+            pad_w = width - margins - bar
+            pad_h = min(max(int(pad_w * 0.45), 180), 360)
+        else:
+            pad_w = int((width - margins - 24) * 4 / 9) - bar
+            # As tall as the column leaves room for, so that Sign is in view without
+            # scrolling where the screen allows it (the column's other parts at their
+            # natural sizes, without any message).
+            top = max(self.w(QWidget, "languageBar").sizeHint().height(), 52)
+            room = height - margins - 12 - top
+            others = sum(
+                self.w(QWidget, name).sizeHint().height()
+                for name in ("padLabel", "consentText", "consentCheck", "displayBox")
+            )
+            others += self.w(QPushButton, "undoButton").sizeHint().height()
+            others += self.sign_button.sizeHint().height() + 8 * 7 + 40  # margins, frames
+            pad_h = min(max(room - others, 180), 320, int(pad_w * 0.6))
+        self.pad.setFixedSize(max(pad_w, 200), pad_h)
+        self._place_banner()
+
+    def _petition_toggled(self, shown: bool) -> None:
+        self.w(QLabel, "petitionText").setVisible(shown or not self.narrow)
+        if self.campaign is not None:
+            self.petition_toggle.setText(self.t("fold" if shown else "read"))
+        self.petition_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    def _place_banner(self) -> None:
+        """The countdown over the top of the petition column (a label: nothing to tap)."""
+        area = self.text_scroll.geometry()
+        width = area.width() if area.width() > 100 else self.form_page.width()
+        height = self.banner.heightForWidth(width) if self.banner.wordWrap() else -1
+        self.banner.setGeometry(area.left(), area.top(), width, max(height, 40))
+        self.banner.raise_()
 
     # --- language -------------------------------------------------------------------
 
@@ -254,7 +413,12 @@ class KioskScreen(Screen):
         self.w(QLabel, "formTitle").setText(self.t("form_title"))
         self.w(QLabel, "padLabel").setText(self.t("pad_label"))
         self.w(QLabel, "displayLabel").setText(self.t("display"))
+        self.w(QGroupBox, "displayBox").setAccessibleName(self.t("display"))
+        self.petition_toggle.setText(self.t("fold" if self.petition_toggle.isChecked() else "read"))
         self.pad.set_hint(self.t("pad_hint"))
+        self.pad.setAccessibleName(self.t("pad_name"))
+        self.pad.setAccessibleDescription(self.t("pad_description"))
+        self.consent.setAccessibleDescription(campaign.text("consent", lang))
         self.pad.setLayoutDirection(direction)
         self.w(QPushButton, "undoButton").setText(self.t("undo"))
         self.w(QPushButton, "clearButton").setText(self.t("clear"))
@@ -262,29 +426,36 @@ class KioskScreen(Screen):
         for key, name in DISPLAY_BUTTONS.items():
             self.w(QRadioButton, name).setText(self.t(key))
         self.sign_button.setText(self.t("sign"))
+        self.sign_button.setAccessibleDescription(self.t("sign_description"))
         self.w(QLabel, "thanksTitle").setText(self.t("thanks"))
         self.w(QLabel, "thanksText").setText(self.t("thanks_text"))
         if self.signer_form is not None:
-            self.signer_form.set_language(lang, self.t("required"))
-        self._show_problems()
+            self.signer_form.set_language(lang, self.t("required"), self.t("required_word"))
+        self._show_problems(focus=False)
         self._update_count()
 
     # --- signing --------------------------------------------------------------------
 
     def display_choice(self) -> str:
+        """The checked choice, or "" while the signer has not answered (refused by core)."""
         for key, name in DISPLAY_BUTTONS.items():
             if self.w(QRadioButton, name).isChecked():
                 return key
-        return "full"
+        return ""
 
     def is_dirty(self) -> bool:
         typed = self.signer_form is not None and any(self.signer_form.values().values())
-        return typed or not self.pad.is_empty or self.consent.isChecked()
+        chosen = bool(self.display_choice())
+        return typed or chosen or not self.pad.is_empty or self.consent.isChecked()
 
     def sign(self) -> None:
         """Save durably, then thank; on any problem keep the form as it is."""
         if self.signer_form is None or self.pages.currentWidget() is not self.form_page:
             return
+        # The moment the signer expects an answer: space held for old messages goes.
+        for name in ("padProblem", "consentProblem", "displayProblem", "generalError"):
+            release(self.w(QLabel, name))
+        self.signer_form.release_problems()
         try:
             form = SignatureForm(
                 fields=self.signer_form.values(),
@@ -297,8 +468,8 @@ class KioskScreen(Screen):
             self.shell.session.device.save(form)
         except ValidationError as exc:
             self.problems = dict(exc.problems)
-            self._show_problems()
             say(self.w(QLabel, "generalError"), self.t("check"), kind="error")
+            self._show_problems()
             return
         except Exception as exc:  # TomarError in words; anything else generically
             say(
@@ -308,7 +479,7 @@ class KioskScreen(Screen):
             )
             return
         del form
-        self.reset_form()
+        self.reset_form(keep_language=True)  # thanked in the language they signed in
         self.pages.setCurrentWidget(self.thanks_page)
         self.idle.stop()
         self.thanks_timer.start(self.shell.options.thank_you_ms)
@@ -316,15 +487,25 @@ class KioskScreen(Screen):
     def _thanks_over(self) -> None:
         self.show_form()
 
-    def _show_problems(self) -> None:
+    def _show_problems(self, *, focus: bool = True) -> None:
         words = {
             k: problem_text(self.shell.languages, self.lang, v) for k, v in self.problems.items()
         }
         if self.signer_form is not None:
             self.signer_form.show_problems(words)
-        say(self.w(QLabel, "padProblem"), words.get("signature", ""), kind="error")
-        say(self.w(QLabel, "consentProblem"), words.get("consent", ""), kind="error")
-        if self.signer_form is not None:
+        for key, name in (
+            ("signature", "padProblem"),
+            ("consent", "consentProblem"),
+            ("display", "displayProblem"),
+        ):
+            label = self.w(QLabel, name)
+            if key in words:
+                say(label, words[key], kind="error")
+            elif label.text():
+                hold(label)  # answered: its space stays until the next Sign
+        if self.problems and self.w(QLabel, "generalError").text():
+            say(self.w(QLabel, "generalError"), self.t("check"), kind="error")
+        if focus and self.signer_form is not None:
             edit = self.signer_form.first_problem_edit(self.problems)
             if edit is not None:
                 edit.setFocus()
@@ -346,6 +527,7 @@ class KioskScreen(Screen):
             return
         text = self.t("countdown").replace("%1", QLocale(self.lang).toString(seconds))
         say(self.banner, text, kind="warning")
+        self._place_banner()
 
     def _idle_expired(self) -> None:
         if self.pages.currentWidget() is self.form_page:
@@ -365,19 +547,37 @@ class KioskScreen(Screen):
         message = child(dialog, QLabel, "pinMessage")
         say(message, "")
 
+        ok_button = child(dialog, QPushButton, "okButton")
+        # A PIN typed while wrong PINs are being slowed down is kept (masked) and
+        # checked the moment the wait ends, never silently thrown away.
+        waiter = QTimer(dialog)
+        waiter.setInterval(250)
+
         def check() -> None:
             wait = self.pin_blocked_until - self.shell.clock()
             if wait > 0:
-                edit.setText("")
-                text = self.tr("Too many wrong PINs. Wait %1 seconds.").replace(
-                    "%1", str(int(wait) + 1)
-                )
-                say(message, text, kind="error")
+                if not edit.text():
+                    text = self.tr("Too many wrong PINs. Wait %1 seconds.")
+                else:
+                    text = self.tr(
+                        "Too many wrong PINs. The PIN you typed will be checked in %1 seconds."
+                    )
+                say(message, text.replace("%1", str(math.ceil(wait))), kind="error")
+                if edit.text() and not waiter.isActive():
+                    edit.setReadOnly(True)
+                    ok_button.setEnabled(False)
+                    waiter.start()
                 return
+            waiter.stop()
+            edit.setReadOnly(False)
+            ok_button.setEnabled(True)
             device = self.shell.session.device
             event = device.current_event()
             code = edit.text()
             edit.setText("")
+            if not code:
+                say(message, "")
+                return
             if event is not None and pin.check_pin(device.vault, event["id"], code):
                 self.pin_failures = 0
                 dialog.accept()
@@ -388,8 +588,10 @@ class KioskScreen(Screen):
             if extra >= 0:
                 self.pin_blocked_until = self.shell.clock() + min(5 * 2**extra, 300)
             say(message, self.tr("That PIN is not right."), kind="error")
+            edit.setFocus()
 
-        child(dialog, QPushButton, "okButton").clicked.connect(check)
+        waiter.timeout.connect(check)
+        ok_button.clicked.connect(check)
         child(dialog, QPushButton, "cancelButton").clicked.connect(dialog.reject)
         edit.returnPressed.connect(check)
         dialog.finished.connect(lambda _: self._pin_closed(dialog))

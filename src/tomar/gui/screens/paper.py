@@ -1,4 +1,11 @@
-"""Paper data entry: one row of a paper sheet, sealed like a kiosk signature.
+"""Paper: blank sheets to hand out, and data entry of one row, sealed like a kiosk
+signature.
+
+Blank sheets (`core.sheets.blank.write_blank`, the CLI's `tomar sheets blank`) are
+written through the worker, to a folder the volunteer picks or, to print, to a private
+temporary folder opened in the system's PDF viewer (Qt's PySide6-Essentials has no PDF
+renderer for QPrinter). A blank sheet holds only the campaign's public texts and serials,
+never a signer's data, so the temporary copy is harmless.
 
 The volunteer types what is written on the sheet (sheet serial, row number, fields,
 whether the consent box was ticked, the display choice). The record is marked
@@ -9,6 +16,8 @@ shown in the interface language: the volunteer is the one typing.
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,11 +35,13 @@ from PySide6.QtWidgets import (
 from ...core.campaign import Campaign
 from ...core.errors import ValidationError
 from ...core.records import SignatureForm
+from ...core.sheets import blank
 from .. import i18n
 from ..messages import error_text, problem_text
 from ..shell import Shell
 from ..signer_form import SignerForm
-from .base import Screen, say
+from ..worker import Cancel, Job, Progress
+from .base import Screen, reserve, say
 
 _SERIAL = re.compile(r"^[A-Za-z0-9-]{1,40}$")
 DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden": "displayHidden"}
@@ -37,6 +49,7 @@ DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden
 
 class PaperScreen(Screen):
     ui_name = "paper"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
@@ -50,6 +63,20 @@ class PaperScreen(Screen):
         self.w(QPushButton, "saveButton").clicked.connect(self.save)
         self.w(QPushButton, "backButton").clicked.connect(lambda: self.shell.go("home"))
         self.lang_combo.currentIndexChanged.connect(lambda _: self._labels())
+        # Messages have room of their own: a "saved" line never pushes Save up.
+        reserve(self.w(QLabel, "messageLabel"))
+        reserve(self.w(QLabel, "serialProblem"), 1)
+        reserve(self.w(QLabel, "consentProblem"), 1)
+        reserve(self.w(QLabel, "blankMessage"), 1)
+        # On a short screen the whole screen scrolls; the fields keep room for a few rows
+        # instead of shrinking to one.
+        self.w(QScrollArea, "formScroll").setMinimumHeight(260)
+        self.blank_pages = self.w(QSpinBox, "blankPages")
+        self.blank_pages.setMaximum(blank.MAX_SHEETS)
+        self.blank_lang = self.w(QComboBox, "blankLangCombo")
+        self.blank_job: Job[Path] | None = None
+        self.w(QPushButton, "blankSaveButton").clicked.connect(self.save_blank)
+        self.w(QPushButton, "blankPrintButton").clicked.connect(self.print_blank)
 
     def enter(self) -> None:
         campaign = self.shell.session.device.require_campaign()
@@ -62,17 +89,75 @@ class PaperScreen(Screen):
             self.signer_form = SignerForm(campaign, host)
             layout.addWidget(self.signer_form)
             self.signer_form.show()
-            self.lang_combo.clear()
-            for code in campaign.languages:
-                self.lang_combo.addItem(i18n.native_name(code), code)
-            current = self.lang_combo.findData(self.shell.languages.current)
-            self.lang_combo.setCurrentIndex(max(current, 0))
+            for combo in (self.lang_combo, self.blank_lang):
+                combo.clear()
+                for code in campaign.languages:
+                    combo.addItem(i18n.native_name(code), code)
+                current = combo.findData(self.shell.languages.current)
+                combo.setCurrentIndex(max(current, 0))
         self.clear()
         self.serial.setFocus()
 
+    # --- blank sheets ---------------------------------------------------------------
+
+    def save_blank(self) -> None:
+        if self.blank_job is None:
+            self.shell.choose_folder(self.tr("Where to save the blank sheets"), self._blank_to)
+
+    def print_blank(self) -> None:
+        if self.blank_job is None:
+            folder = tempfile.mkdtemp(prefix="tomar-blank-")
+            self._blank_to(folder, open_after=True)
+
+    def _blank_to(self, folder: str, *, open_after: bool = False) -> None:
+        if not self.shell.session.is_open or self.blank_job is not None:
+            return
+        vault = self.shell.session.device.vault
+        lang = self.blank_lang.currentData()
+        lang = lang if isinstance(lang, str) else None
+        pages = self.blank_pages.value()
+        out = _free_name(Path(folder), f"blank-sheets-{lang or 'sheet'}", ".pdf")
+
+        def work(progress: Progress, cancel: Cancel) -> Path:
+            blank.write_blank(vault, out, sheets=pages, lang=lang, progress=progress, cancel=cancel)
+            return out
+
+        for name in ("blankSaveButton", "blankPrintButton"):
+            self.w(QPushButton, name).setEnabled(False)
+        say(self.w(QLabel, "blankMessage"), self.tr("Writing the blank sheets…"))
+        self.blank_job = self.shell.worker.start(
+            work,
+            done=lambda path: self._blank_done(path, open_after),
+            failed=self._blank_failed,
+            finished=self._blank_finished,
+        )
+
+    def _blank_done(self, path: Path, open_after: bool) -> None:
+        message = self.w(QLabel, "blankMessage")
+        if open_after:
+            self.shell.open_document(path)
+            say(message, self.tr("The sheets are open in your PDF viewer: print them from there."))
+        else:
+            say(message, self.tr("Blank sheets saved: %1").replace("%1", str(path)), kind="ok")
+
+    def _blank_failed(self, exc: BaseException) -> None:
+        text = error_text(self.shell.languages, self.shell.languages.current, exc)
+        say(self.w(QLabel, "blankMessage"), text, kind="error")
+
+    def _blank_finished(self) -> None:
+        self.blank_job = None
+        for name in ("blankSaveButton", "blankPrintButton"):
+            self.w(QPushButton, name).setEnabled(True)
+
+    # --- typing in a row -----------------------------------------------------------
+
     def _labels(self) -> None:
         if self.signer_form is not None:
-            self.signer_form.set_language(self._sheet_lang(), "*")
+            lang = self._sheet_lang()
+            self.signer_form.set_language(lang, "*", self.tr("Required"))
+            # The sheet's language decides the row's direction: a Persian sheet is typed
+            # into a right-to-left grid (labels on the right, the star after the word).
+            self.signer_form.setLayoutDirection(i18n.direction(lang))
 
     def _sheet_lang(self) -> str:
         data = self.lang_combo.currentData()
@@ -161,3 +246,13 @@ class PaperScreen(Screen):
         first = self.signer_form.first_edit()
         if first is not None:
             first.setFocus()
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`stem.pdf`, or `stem-2.pdf`... : an earlier print is never overwritten."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate

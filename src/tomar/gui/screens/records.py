@@ -36,6 +36,7 @@ LIMIT = 2000
 
 class RecordsScreen(Screen):
     ui_name = "records"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox
 
 from ... import __version__
 from .. import i18n
 from ..settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from ..shell import Shell
-from .base import Screen, say
+from .base import Screen, ltr, say
 
 
 class SettingsScreen(Screen):
     ui_name = "settings"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
@@ -23,9 +23,8 @@ class SettingsScreen(Screen):
         self.idle = self.w(QSpinBox, "idleSpin")
         self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.large = self.w(QCheckBox, "largeTextCheck")
-        for name in ("deviceLabel", "organizerLabel", "versionLabel", "homeLabel"):
-            # digit groups and paths read left to right in every language
-            self.w(QLabel, name).setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Digit groups and paths read left to right in every language (`ltr`), but sit
+        # on the reading side, next to their titles (a right-to-left form in Persian).
         self.w(QPushButton, "saveButton").clicked.connect(self.save)
         self.w(QPushButton, "backButton").clicked.connect(lambda: self.shell.go("home"))
 
@@ -40,8 +39,8 @@ class SettingsScreen(Screen):
         self.large.setChecked(settings.large_text)
         device = self.shell.session.device
         campaign = device.campaign()
-        self.w(QLabel, "versionLabel").setText(__version__)
-        self.w(QLabel, "deviceLabel").setText(device.identity.fingerprint)
+        self.w(QLabel, "versionLabel").setText(ltr(__version__))
+        self.w(QLabel, "deviceLabel").setText(ltr(device.identity.fingerprint))
         if campaign is None:
             self.w(QLabel, "campaignLabel").setText("–")
             self.w(QLabel, "organizerLabel").setText("–")
@@ -53,8 +52,8 @@ class SettingsScreen(Screen):
             if campaign.is_demo:
                 title = self.tr("%1 (DEMO: never collect real signatures)").replace("%1", title)
             self.w(QLabel, "campaignLabel").setText(title)
-            self.w(QLabel, "organizerLabel").setText(campaign.organizer_fingerprint)
-        self.w(QLabel, "homeLabel").setText(str(self.shell.session.home))
+            self.w(QLabel, "organizerLabel").setText(ltr(campaign.organizer_fingerprint))
+        self.w(QLabel, "homeLabel").setText(ltr(str(self.shell.session.home)))
         say(self.w(QLabel, "messageLabel"), "")
 
     def save(self) -> None:

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from ...core.errors import WrongPassphrase
 from ..messages import error_text
 from ..shell import Shell
 from ..worker import Cancel, Progress
-from .base import Screen, say
+from .base import Screen, ltr, say
 
 
 class UnlockScreen(Screen):
     ui_name = "unlock"
+    scrolls = True
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.pass_edit = self.w(QLineEdit, "passEdit")
         self.button = self.w(QPushButton, "unlockButton")
         self.message = self.w(QLabel, "messageLabel")
-        self.w(QLabel, "homeLabel").setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.button.clicked.connect(self.unlock)
         self.pass_edit.returnPressed.connect(self.unlock)
+        self.add_language_bar()
 
     def enter(self) -> None:
         self.clear()
-        say(self.w(QLabel, "homeLabel"), str(self.shell.session.home))
+        say(self.w(QLabel, "homeLabel"), ltr(str(self.shell.session.home)))
         self.pass_edit.setFocus()
 
     def clear(self) -> None:
