@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
 import os
 import re
 import threading
@@ -23,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from . import minisign
+from . import canon, minisign
 from .atomic import atomic_writer, fsync_dir, storage_error
-from .campaign import Campaign, canonical_json
+from .campaign import Campaign
+from .canon import canonical_json
 from .errors import FormatError, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
 from .records import MAX_SEALED
@@ -223,7 +223,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
         raise FormatError("This batch is incomplete: its manifest or signature is missing.")
     body = reader.read(MANIFEST)
     try:
-        doc = json.loads(body)
+        doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise FormatError("This is not a Tomar batch.")
         if doc.get("version") != VERSION:

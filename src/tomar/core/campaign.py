@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 import secrets
 import tomllib
@@ -17,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import age, minisign
+from . import age, canon, minisign
+from .canon import canonical_json as canonical_json  # where it used to live
 from .errors import CampaignError, FormatError, MinisignError
 from .fingerprint import readable
 from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
@@ -33,11 +33,6 @@ PACKAGE_LIMITS = Limits(
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_TEXT = 20_000
-
-
-def canonical_json(doc: Any) -> bytes:
-    """Sorted keys, no spaces, UTF-8: the bytes that get signed."""
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 @dataclass(frozen=True)
@@ -287,7 +282,7 @@ def read_package(data: bytes) -> Campaign:
         raise FormatError("This campaign package is incomplete.")
     body = members["campaign.json"]
     try:
-        doc = json.loads(body)
+        doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise FormatError("This is not a Tomar campaign package.")
         if doc.get("version") != VERSION:

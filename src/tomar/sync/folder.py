@@ -11,11 +11,10 @@ atomic rename, they never pick up half of one. Their temp and conflict files are
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..core import batch, receipts
+from ..core import batch, canon, receipts
 from ..core.atomic import atomic_write
 from ..core.campaign import Campaign
 from ..core.errors import TomarError
@@ -111,7 +110,7 @@ class FolderTarget:
         out = set()
         for path in self.receipts.glob(f"tomar-*{receipts.SUFFIX}"):
             try:
-                doc = json.loads(path.read_bytes()[: receipts.MAX_RECEIPT])
+                doc = canon.loads(path.read_bytes()[: receipts.MAX_RECEIPT])
                 out.add(str(doc["receipt"]["batch_sha256"]))
             except (OSError, ValueError, KeyError, TypeError):
                 continue
