@@ -33,6 +33,7 @@ PACKAGE_LIMITS = Limits(
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_TEXT = 20_000
+MAX_REVISION = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,16 @@ class Campaign:
     @property
     def is_demo(self) -> bool:
         return bool(self.doc.get("demo", False))
+
+    @property
+    def revision(self) -> int:
+        """The package's revision, which only grows; packages made before it existed are 0.
+
+        A device refuses a package older than the one it holds, so an old package (naming
+        a server that has since been seized, say) cannot roll the campaign back.
+        """
+        value = self.doc.get("revision", 0)
+        return int(value)
 
     @property
     def sync_url(self) -> str | None:
@@ -210,6 +221,11 @@ def validate_doc(doc: dict[str, Any]) -> None:
     pin = doc.get("server_cert_sha256")
     if pin is not None and not (isinstance(pin, str) and re.match(r"^[0-9a-f]{64}$", pin)):
         raise CampaignError("'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).")
+    revision = doc.get("revision", 1)  # absent: a package made before revisions existed
+    if isinstance(revision, bool) or not (
+        isinstance(revision, int) and 1 <= revision <= MAX_REVISION
+    ):
+        raise CampaignError("'revision' must be a positive whole number.")
 
 
 def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any]:
@@ -243,6 +259,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
         "end_date": end.isoformat() if isinstance(end, date) else end,
         "demo": bool(spec.get("demo", False)),
         "phone_region": spec.get("phone_region", "US"),
+        "revision": spec.get("revision", 1),
         "created_at": now_iso(),
         "organizer": {
             "name": organizer.name,

@@ -6,11 +6,12 @@ until a passphrase-protected backup exists, because losing the key loses every s
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from . import age
 from .atomic import atomic_write
-from .campaign import Campaign, build_package, doc_from_spec, read_package
+from .campaign import Campaign, build_package, doc_from_spec, read_package, validate_doc
 from .device import Device
 from .errors import BackupRequired, IdentityError
 from .identity import OrganizerIdentity, now_iso
@@ -107,7 +108,12 @@ def create_campaign(vault: Vault, spec_text: str) -> tuple[Campaign, bytes]:
             "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
             "every signature of the campaign is lost with it."
         )
-    package = build_package(doc_from_spec(spec_text, ident), ident)
+    doc = doc_from_spec(spec_text, ident)
+    held = Device(vault).campaign()
+    if held is not None and held.id == doc["id"] and "revision" not in tomllib.loads(spec_text):
+        doc["revision"] = held.revision + 1  # a new package of this campaign supersedes the old
+        validate_doc(doc)
+    package = build_package(doc, ident)
     campaign = read_package(package)
     Device(vault).import_campaign(package)
     return campaign, package
