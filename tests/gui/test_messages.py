@@ -282,6 +282,7 @@ IN_SCOPE: tuple[str, ...] = (
     "core/batch.py",
     "core/bech32.py",
     "core/campaign.py",
+    "core/canon.py",
     "core/countries.py",
     "core/device.py",
     "core/enroll.py",

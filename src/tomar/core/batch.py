@@ -186,11 +186,11 @@ def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
         if not isinstance(item, dict) or item.keys() != _ENTRY_KEYS:
             raise FormatError("This batch's list of records is damaged.")
         rid, seq, sha = item["id"], item["seq"], item["sha256"]
-        if not (isinstance(rid, str) and _RECORD_ID.match(rid)):
+        if not (isinstance(rid, str) and _RECORD_ID.fullmatch(rid)):
             raise FormatError("This batch names a record with an invalid id.")
         if not (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq < 2**53):
             raise FormatError(f"Record {rid} in this batch has an invalid sequence number.")
-        if not (isinstance(sha, str) and _HEX64.match(sha)):
+        if not (isinstance(sha, str) and _HEX64.fullmatch(sha)):
             raise FormatError(f"Record {rid} in this batch has an invalid hash.")
         entries.append(RecordEntry(rid, seq, sha))
     if len({e.id for e in entries}) != len(entries):
@@ -248,7 +248,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
         raise FormatError("This batch was sealed for another organizer key.")
     if not (isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 2**31):
         raise FormatError("This batch has an invalid batch number.")
-    if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.match(prev)):
+    if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.fullmatch(prev)):
         raise FormatError("This batch's link to the previous batch is damaged.")
     entries = _manifest_entries(doc)
     expected = {f"{e.id}.age" for e in entries} | {MANIFEST, SIGNATURE}
