@@ -189,7 +189,7 @@ def ok(data: bytes) -> dict[str, bytes]:
     return read_zip(data, LIMITS, what="test file")
 
 
-def patch(data: bytes, at: int, fmt: str, *values: int) -> bytes:
+def patch(data: bytes, at: int, fmt: str, *values: int | bytes) -> bytes:
     out = bytearray(data)
     struct.pack_into(fmt, out, at, *values)
     return bytes(out)
