@@ -136,6 +136,10 @@ def _with_entry(paper: Paper, identity: DeviceIdentity, **entry: Any) -> bytes:
 
 def test_record_list_shape(paper: Paper, identity: DeviceIdentity) -> None:
     c = paper.campaign
+    # Found by fuzz/ (target manifest): a signed manifest without a list raised KeyError.
+    missing = manifest(c, identity)
+    del missing["records"]
+    refused(paper, signed_batch(identity, missing), "too many records")
     refused(paper, signed_batch(identity, manifest(c, identity, records={})), "too many records")
     refused(paper, _with_entry(paper, identity, extra=1), "list of records is damaged")
 
@@ -217,6 +221,8 @@ def test_zip_end_record_checks() -> None:
     data = sample()
     end = end_at(data)
     damaged(data[: end + 4])  # no whole end record
+    # Found by fuzz/ (target batch): a file shorter than an end record raised struct.error.
+    damaged(b",\x9e\x8ccPK\x05\x06t%i\x87`\x10")
     damaged(patch(data, end + 20, "<H", 5))  # a comment longer than what follows
     damaged(patch(data, end + 4, "<H", 1))  # this disk
     damaged(patch(data, end + 6, "<H", 1))  # the directory's disk

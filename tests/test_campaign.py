@@ -207,3 +207,18 @@ def test_revision_in_the_spec_must_be_a_positive_number(tmp_path: Path, org: Org
     # An explicit revision (a restored organizer vault that lost count) is used as given.
     _, package = organizer.create_campaign(ov, "revision = 7\n" + spec)
     assert campaign.read_package(package).revision == 7
+
+
+def test_a_signed_but_malformed_package_is_refused(org: Org, spec_text: str) -> None:
+    """Found by fuzz/ (target campaign): a package the organizer key signed without the
+    organizer's name was accepted, and showing it raised KeyError."""
+    ident = org[1]
+    doc = campaign.doc_from_spec(spec_text, ident)
+    for key, value in (("name", None), ("recipient", 5)):
+        broken = {**doc, "organizer": {**doc["organizer"], key: value}}
+        if value is None:
+            del broken["organizer"][key]
+        with pytest.raises((CampaignError, FormatError), match="damaged"):
+            campaign.read_package(campaign.build_package(broken, ident))
+    with pytest.raises(CampaignError, match="'id'"):
+        campaign.read_package(campaign.build_package({**doc, "id": "a b"}, ident))

@@ -178,7 +178,7 @@ _ENTRY_KEYS = frozenset(("id", "seq", "sha256"))
 
 
 def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
-    raw = doc["records"]
+    raw = doc.get("records")
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
         raise FormatError("This batch lists too many records.")
     entries = []

@@ -162,7 +162,19 @@ def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, st
 
 
 def validate_doc(doc: dict[str, Any]) -> None:
-    """Check the shape of a campaign document (from a spec or a package)."""
+    """Check the shape of a campaign document (from a spec or a package).
+
+    Everything `Campaign` reads is checked here, so that a package the organizer key
+    really signed but that is malformed is refused instead of failing later.
+    """
+    if not (isinstance(doc.get("id"), str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", doc["id"])):
+        raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
+    org = doc.get("organizer")
+    if not (
+        isinstance(org, dict)
+        and all(isinstance(org.get(k), str) for k in ("name", "recipient", "signing_key"))
+    ):
+        raise CampaignError("This campaign package is damaged.")
     languages = doc.get("languages")
     if (
         not isinstance(languages, list)

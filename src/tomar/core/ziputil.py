@@ -136,6 +136,8 @@ class ZipReader:
     def _directory(self, limits: Limits) -> list[_Member]:
         """The central directory, which must end exactly where the end record begins."""
         data, end = self._data, len(self._data)
+        if end < _END.size:  # (a shorter file made the search below count from its end)
+            raise self._damaged()
         # The end record is the last 22 bytes, or is followed by a comment of up to 64 KiB.
         at = data.rfind(b"PK\x05\x06", max(0, end - _END.size - 0xFFFF), end - _END.size + 4)
         if at < 0:
