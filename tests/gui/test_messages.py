@@ -66,6 +66,7 @@ LATIN_TOKENS = sorted(
         "'phone_region'",
         "'end_date'",
         "'sync_url'",
+        "'revision'",
         "'server_cert_sha256'",
         "'hybrid'",
         "'x25519'",
