@@ -204,6 +204,11 @@ def test_pull_with_poisoned_batch_and_receipt_first_imports_every_honest_batch(
         (stick / "receipts" / f"tomar-00000000-00002{receipts.SUFFIX}").write_bytes(
             poisoned_receipt(org.campaign, stranger, b64(stranger.public))
         )
+        # A planted "receipt" naming an honest batch must not stop its real receipt.
+        honest_sha = sha(next((stick / "batches").glob("tomar-[!0]*")).read_bytes())
+        (stick / "receipts" / f"tomar-00000000-00003{receipts.SUFFIX}").write_bytes(
+            json.dumps({"receipt": {"batch_sha256": honest_sha}}).encode()
+        )
         with Intake(org.vault) as intake:
             pulled = client.pull(intake, stick)
             by_name = {r.name: r for r in pulled.imports}

@@ -620,8 +620,7 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreErrors",
-        "This file could not be read (internal error %1); it was refused and nothing was "
-        "changed.",
+        "This file could not be read (internal error %1); it was refused and nothing was changed.",
     ),
     QT_TRANSLATE_NOOP("CoreErrors", "The receipt for batch %1 was not applied: %2"),
     QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 was refused: %2"),
