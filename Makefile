@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 I18N_QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint typecheck pytest bench clean i18n screenshots installer dist reproduce release
+.PHONY: run test lint typecheck pytest bench clean i18n screenshots installer dist reproduce release fuzz fuzz-corpus
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ run: $(STAMP) $(I18N_QM)
 	$(BIN)/tomar-gui $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -35,6 +35,16 @@ pytest: $(STAMP) $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+# The fuzz targets of fuzz/ (one per reader of outside bytes), FUZZ_SECONDS each; `make
+# test` runs them for 1 second each (tests/test_fuzz.py). Findings land in fuzz/findings/.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --all --seconds $(FUZZ_SECONDS)
+
+# Rewrite the committed seed corpus with the project's own writers (small files only).
+fuzz-corpus: $(STAMP)
+	$(BIN)/python fuzz/make_corpus.py
 
 # Every benchmark, one JSON line per figure (intake takes about 10 minutes here).
 bench: $(STAMP) $(I18N_QM)

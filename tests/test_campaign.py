@@ -175,3 +175,83 @@ def test_invalid_specs(tmp_path: Path, spec_text: str, edit: object, message: st
         organizer.backup(v, tmp_path / "b.age", "long enough passphrase")
         with pytest.raises(CampaignError, match=message):
             organizer.create_campaign(v, edit(spec_text), without_shares=True)  # type: ignore[operator]
+
+
+# --- issue 14, case 5: a package's revision only grows ------------------------------------
+
+
+def _legacy_package(ident: OrganizerIdentity, spec: str) -> bytes:
+    """A package as Tomar wrote them before revisions existed (no `revision` key)."""
+    doc = campaign.doc_from_spec(spec, ident)
+    del doc["revision"]
+    return campaign.build_package(doc, ident)
+
+
+def test_an_older_package_is_refused_and_a_newer_one_accepted(
+    tmp_path: Path, org: Org, spec_text: str
+) -> None:
+    ov, ident, first = org
+    moved = 'sync_url = "https://new.example.org"\n' + spec_text
+    _, second = organizer.create_campaign(
+        ov, moved, without_shares=True
+    )  # same campaign, new server
+    assert (campaign.read_package(first).revision, campaign.read_package(second).revision) == (
+        1,
+        2,
+    )
+    with init_vault(tmp_path / "d", PASS) as v:
+        d = Device(v)
+        d.import_campaign(first)
+        d.import_campaign(first)  # the same package again changes nothing
+        d.import_campaign(second)
+        assert d.require_campaign().sync_url == "https://new.example.org"
+        with pytest.raises(CampaignError, match=r"older \(revision 1\).*revision 2"):
+            d.import_campaign(first)
+        assert d.require_campaign().sync_url == "https://new.example.org"
+        # A package without a revision (made before they existed) is revision 0: older.
+        with pytest.raises(CampaignError, match="older"):
+            d.import_campaign(_legacy_package(ident, spec_text))
+        # Another package with the same revision is not newer either.
+        same = campaign.doc_from_spec('sync_url = "https://old.example.org"\n' + spec_text, ident)
+        same["revision"] = 2
+        with pytest.raises(CampaignError, match="older"):
+            d.import_campaign(campaign.build_package(same, ident))
+        assert d.require_campaign().sync_url == "https://new.example.org"
+
+
+def test_packages_without_a_revision_still_import(tmp_path: Path, org: Org, spec_text: str) -> None:
+    ident = org[1]
+    legacy = _legacy_package(ident, spec_text)
+    assert campaign.read_package(legacy).revision == 0
+    with init_vault(tmp_path / "d", PASS) as v:
+        d = Device(v)
+        d.import_campaign(legacy)
+        d.import_campaign(_legacy_package(ident, spec_text))  # no order among old packages
+        d.import_campaign(org[2])  # revision 1 supersedes them
+        assert d.require_campaign().revision == 1
+
+
+def test_revision_in_the_spec_must_be_a_positive_number(tmp_path: Path, org: Org) -> None:
+    ov, ident, _ = org
+    spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
+    for bad in ("0", "-1", "true", '"2"', "2147483648"):
+        with pytest.raises(CampaignError, match="'revision'"):
+            campaign.doc_from_spec(f"revision = {bad}\n" + spec, ident)
+    # An explicit revision (a restored organizer vault that lost count) is used as given.
+    _, package = organizer.create_campaign(ov, "revision = 7\n" + spec, without_shares=True)
+    assert campaign.read_package(package).revision == 7
+
+
+def test_a_signed_but_malformed_package_is_refused(org: Org, spec_text: str) -> None:
+    """Found by fuzz/ (target campaign): a package the organizer key signed without the
+    organizer's name was accepted, and showing it raised KeyError."""
+    ident = org[1]
+    doc = campaign.doc_from_spec(spec_text, ident)
+    for key, value in (("name", None), ("recipient", 5)):
+        broken = {**doc, "organizer": {**doc["organizer"], key: value}}
+        if value is None:
+            del broken["organizer"][key]
+        with pytest.raises((CampaignError, FormatError), match="damaged"):
+            campaign.read_package(campaign.build_package(broken, ident))
+    with pytest.raises(CampaignError, match="'id'"):
+        campaign.read_package(campaign.build_package({**doc, "id": "a b"}, ident))

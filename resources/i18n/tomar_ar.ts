@@ -1159,6 +1159,22 @@
             <source>batch %1</source>
             <translation>الدفعة %1</translation>
         </message>
+        <message>
+            <source>'revision' must be a positive whole number.</source>
+            <translation>يجب أن تكون قيمة 'revision' عددًا صحيحًا موجبًا.</translation>
+        </message>
+        <message>
+            <source>This document holds values that cannot be signed: it is damaged.</source>
+            <translation>يحتوي هذا المستند على قيم لا يمكن توقيعها: إنه تالف.</translation>
+        </message>
+        <message>
+            <source>This campaign package is older (revision %1) than the one on this device (revision %2). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
+            <translation>ملف الحملة هذا أقدم (الإصدار %1) من الملف الموجود على هذا الجهاز (الإصدار %2). لم يُستورد: فقد يوجّه ملفٌّ قديم هذا الجهاز إلى خادم لم تعد الحملة تستخدمه. اطلب من المنظِّم أحدث ملف للحملة.</translation>
+        </message>
+        <message>
+            <source>This file could not be read (internal error %1); it was refused and nothing was changed.</source>
+            <translation>تعذّرت قراءة هذا الملف (خطأ داخلي %1)؛ فرُفض ولم يتغيّر شيء.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>

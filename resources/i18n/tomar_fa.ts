@@ -1159,6 +1159,22 @@
             <source>batch %1</source>
             <translation>بستهٔ %1</translation>
         </message>
+        <message>
+            <source>&apos;revision&apos; must be a positive whole number.</source>
+            <translation>‎&apos;revision&apos;‎ باید عددی صحیح و مثبت باشد.</translation>
+        </message>
+        <message>
+            <source>This document holds values that cannot be signed: it is damaged.</source>
+            <translation>این سند مقدارهایی دارد که نمی‌توان امضایشان کرد: آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This campaign package is older (revision %1) than the one on this device (revision %2). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
+            <translation>این فایل کارزار (ویرایش %1) قدیمی‌تر از فایل کارزارِ این دستگاه (ویرایش %2) است. وارد نشد: یک فایل قدیمی می‌تواند این دستگاه را به سروری بفرستد که کارزار دیگر از آن استفاده نمی‌کند. تازه‌ترین فایل کارزار را از برگزارکننده بخواهید.</translation>
+        </message>
+        <message>
+            <source>This file could not be read (internal error %1); it was refused and nothing was changed.</source>
+            <translation>این فایل خوانده نشد (خطای داخلی %1)؛ پذیرفته نشد و چیزی تغییر نکرد.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>

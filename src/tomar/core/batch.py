@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
 import re
 import threading
 import zipfile
@@ -22,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from . import minisign
+from . import canon, minisign
 from .atomic import atomic_writer, fsync_dir, replace, storage_error
-from .campaign import Campaign, canonical_json
+from .campaign import Campaign
+from .canon import canonical_json
 from .errors import FormatError, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
 from .records import MAX_SEALED
@@ -177,7 +177,7 @@ _ENTRY_KEYS = frozenset(("id", "seq", "sha256"))
 
 
 def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
-    raw = doc["records"]
+    raw = doc.get("records")
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
         raise FormatError("This batch lists too many records.")
     entries = []
@@ -185,11 +185,11 @@ def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
         if not isinstance(item, dict) or item.keys() != _ENTRY_KEYS:
             raise FormatError("This batch's list of records is damaged.")
         rid, seq, sha = item["id"], item["seq"], item["sha256"]
-        if not (isinstance(rid, str) and _RECORD_ID.match(rid)):
+        if not (isinstance(rid, str) and _RECORD_ID.fullmatch(rid)):
             raise FormatError("This batch names a record with an invalid id.")
         if not (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq < 2**53):
             raise FormatError(f"Record {rid} in this batch has an invalid sequence number.")
-        if not (isinstance(sha, str) and _HEX64.match(sha)):
+        if not (isinstance(sha, str) and _HEX64.fullmatch(sha)):
             raise FormatError(f"Record {rid} in this batch has an invalid hash.")
         entries.append(RecordEntry(rid, seq, sha))
     if len({e.id for e in entries}) != len(entries):
@@ -222,7 +222,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
         raise FormatError("This batch is incomplete: its manifest or signature is missing.")
     body = reader.read(MANIFEST)
     try:
-        doc = json.loads(body)
+        doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise FormatError("This is not a Tomar batch.")
         if doc.get("version") != VERSION:
@@ -247,7 +247,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
         raise FormatError("This batch was sealed for another organizer key.")
     if not (isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 2**31):
         raise FormatError("This batch has an invalid batch number.")
-    if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.match(prev)):
+    if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.fullmatch(prev)):
         raise FormatError("This batch's link to the previous batch is damaged.")
     entries = _manifest_entries(doc)
     expected = {f"{e.id}.age" for e in entries} | {MANIFEST, SIGNATURE}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 import secrets
 import tomllib
@@ -17,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import age, minisign
+from . import age, canon, minisign
+from .canon import canonical_json as canonical_json  # where it used to live
 from .errors import CampaignError, FormatError, MinisignError
 from .fingerprint import readable
 from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
@@ -33,11 +33,7 @@ PACKAGE_LIMITS = Limits(
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_TEXT = 20_000
-
-
-def canonical_json(doc: Any) -> bytes:
-    """Sorted keys, no spaces, UTF-8: the bytes that get signed."""
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+MAX_REVISION = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +80,16 @@ class Campaign:
     @property
     def is_demo(self) -> bool:
         return bool(self.doc.get("demo", False))
+
+    @property
+    def revision(self) -> int:
+        """The package's revision, which only grows; packages made before it existed are 0.
+
+        A device refuses a package older than the one it holds, so an old package (naming
+        a server that has since been seized, say) cannot roll the campaign back.
+        """
+        value = self.doc.get("revision", 0)
+        return int(value)
 
     @property
     def sync_url(self) -> str | None:
@@ -156,7 +162,19 @@ def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, st
 
 
 def validate_doc(doc: dict[str, Any]) -> None:
-    """Check the shape of a campaign document (from a spec or a package)."""
+    """Check the shape of a campaign document (from a spec or a package).
+
+    Everything `Campaign` reads is checked here, so that a package the organizer key
+    really signed but that is malformed is refused instead of failing later.
+    """
+    if not (isinstance(doc.get("id"), str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", doc["id"])):
+        raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
+    org = doc.get("organizer")
+    if not (
+        isinstance(org, dict)
+        and all(isinstance(org.get(k), str) for k in ("name", "recipient", "signing_key"))
+    ):
+        raise CampaignError("This campaign package is damaged.")
     languages = doc.get("languages")
     if (
         not isinstance(languages, list)
@@ -215,6 +233,11 @@ def validate_doc(doc: dict[str, Any]) -> None:
     pin = doc.get("server_cert_sha256")
     if pin is not None and not (isinstance(pin, str) and re.match(r"^[0-9a-f]{64}$", pin)):
         raise CampaignError("'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).")
+    revision = doc.get("revision", 1)  # absent: a package made before revisions existed
+    if isinstance(revision, bool) or not (
+        isinstance(revision, int) and 1 <= revision <= MAX_REVISION
+    ):
+        raise CampaignError("'revision' must be a positive whole number.")
 
 
 def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any]:
@@ -248,6 +271,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
         "end_date": end.isoformat() if isinstance(end, date) else end,
         "demo": bool(spec.get("demo", False)),
         "phone_region": spec.get("phone_region", "US"),
+        "revision": spec.get("revision", 1),
         "created_at": now_iso(),
         "organizer": {
             "name": organizer.name,
@@ -287,7 +311,7 @@ def read_package(data: bytes) -> Campaign:
         raise FormatError("This campaign package is incomplete.")
     body = members["campaign.json"]
     try:
-        doc = json.loads(body)
+        doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise FormatError("This is not a Tomar campaign package.")
         if doc.get("version") != VERSION:

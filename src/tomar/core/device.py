@@ -114,6 +114,15 @@ class Device:
                     "This device already holds another campaign. Use a separate vault "
                     "(--home) for a second campaign."
                 )
+            if new.revision < old.revision or (
+                new.revision == old.revision and new.revision > 0 and new.doc != old.doc
+            ):
+                raise CampaignError(
+                    f"This campaign package is older (revision {new.revision}) than the one on "
+                    f"this device (revision {old.revision}). It was not imported: an old "
+                    "package could send this device to a server the campaign no longer uses. "
+                    "Ask the organizer for the newest package."
+                )
         with self.vault.transaction() as conn:
             conn.execute(
                 "INSERT INTO campaign(id, package, organizer_fpr, imported_at) VALUES (?,?,?,?) "

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from . import canon
 from .atomic import atomic_write
 from .errors import KeyFileError, WrongPassphrase
 
@@ -133,7 +134,7 @@ def read(path: Path) -> KeyFile:
     if len(raw) > MAX_KEYFILE_BYTES:
         raise KeyFileError("The key file is damaged (too large).")
     try:
-        doc = json.loads(raw)
+        doc = canon.loads(raw)
         if doc["format"] != FORMAT or doc["version"] != VERSION or doc["kdf"] != "argon2id":
             raise KeyFileError("This key file is of a kind this version of Tomar does not know.")
         params = KdfParams(int(doc["memory_kib"]), int(doc["iterations"]), int(doc["lanes"]))
@@ -143,7 +144,7 @@ def read(path: Path) -> KeyFile:
         wrapped = base64.b64decode(doc["wrapped_key"], validate=True)
     except KeyFileError:
         raise
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         raise KeyFileError("The key file is damaged.") from None
     params.check()
     if len(salt) != 16 or len(nonce) != 12 or len(wrapped) != 48 or not _DATABASE.match(database):

@@ -9,12 +9,13 @@ go out with the backup file alone.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import age
 from .atomic import atomic_write
-from .campaign import Campaign, build_package, doc_from_spec, read_package
+from .campaign import Campaign, build_package, doc_from_spec, read_package, validate_doc
 from .device import Device
 from .errors import BackupRequired, IdentityError
 from .identity import OrganizerIdentity, now_iso
@@ -149,7 +150,12 @@ def create_campaign(
     """Build and sign the package, and keep the campaign in the organizer's own vault."""
     ident = require(vault)
     require_key_safe(vault, without_shares=without_shares)
-    package = build_package(doc_from_spec(spec_text, ident), ident)
+    doc = doc_from_spec(spec_text, ident)
+    held = Device(vault).campaign()
+    if held is not None and held.id == doc["id"] and "revision" not in tomllib.loads(spec_text):
+        doc["revision"] = held.revision + 1  # a new package of this campaign supersedes the old
+        validate_doc(doc)
+    package = build_package(doc, ident)
     campaign = read_package(package)
     Device(vault).import_campaign(package)
     return campaign, package

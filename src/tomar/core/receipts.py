@@ -70,9 +70,9 @@ def read(data: bytes, campaign: Campaign) -> Receipt:
         manifest_sha = doc["manifest_sha256"]
     except (KeyError, TypeError):
         raise FormatError("This receipt is damaged.") from None
-    if not all(isinstance(x, str) and _HEX64.match(x) for x in (sha, manifest_sha)):
+    if not all(isinstance(x, str) and _HEX64.fullmatch(x) for x in (sha, manifest_sha)):
         raise FormatError("This receipt is damaged.")
-    if not isinstance(batch, int):
+    if not (isinstance(batch, int) and not isinstance(batch, bool) and 1 <= batch < 2**31):
         raise FormatError("This receipt is damaged.")
     if not isinstance(device, str):
         raise FormatError("This receipt is damaged.")

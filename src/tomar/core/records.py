@@ -10,15 +10,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import age, strokes
-from .campaign import Campaign, canonical_json
+from . import age, canon, strokes
+from .campaign import Campaign
+from .canon import canonical_json
 from .errors import FormatError, ValidationError
 from .identity import DeviceIdentity, now_iso, verify_device_signature
 from .normalize import clean_text, match_key, normalize_email, normalize_phone
@@ -177,7 +177,7 @@ def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
         raise FormatError("A record is too large to be genuine.")
     plain = age.decrypt(sealed, identities, max_size=MAX_SEALED)
     try:
-        envelope = json.loads(plain)
+        envelope = canon.loads(plain)
         record = envelope["record"]
         sig = base64.b64decode(envelope["sig"], validate=True)
         device = base64.b64decode(record["device"], validate=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import minisign
-from .campaign import canonical_json
+from . import canon, minisign
+from .canon import canonical_json
 from .errors import FormatError, MinisignError
 
 MAX_DOC = 16 * 1024 * 1024
@@ -29,7 +29,7 @@ def read_doc(
     if len(data) > max_size:
         raise FormatError(f"This {what} is too large to be genuine.")
     try:
-        outer = json.loads(data)
+        outer = canon.loads(data)
         doc, sig = outer[kind], outer["signature"]
     except (ValueError, KeyError, TypeError, RecursionError):
         raise FormatError(f"This is not a Tomar {what}, or it is damaged.") from None

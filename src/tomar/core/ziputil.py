@@ -41,6 +41,8 @@ _CENTRAL = struct.Struct("<4s2H4H3L3H2HLL")
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 #: Encrypted, compressed patch data, strong encryption: zipfile refuses them too.
 _UNSUPPORTED_FLAGS = 0x01 | 0x20 | 0x40
+#: CRC and sizes follow the data instead of being in the local header.
+_DATA_DESCRIPTOR = 0x08
 #: The newest "version needed to extract" zipfile accepts.
 _MAX_VERSION = 63
 _STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
@@ -134,6 +136,8 @@ class ZipReader:
     def _directory(self, limits: Limits) -> list[_Member]:
         """The central directory, which must end exactly where the end record begins."""
         data, end = self._data, len(self._data)
+        if end < _END.size:  # (a shorter file made the search below count from its end)
+            raise self._damaged()
         # The end record is the last 22 bytes, or is followed by a comment of up to 64 KiB.
         at = data.rfind(b"PK\x05\x06", max(0, end - _END.size - 0xFFFF), end - _END.size + 4)
         if at < 0:
@@ -172,20 +176,28 @@ class ZipReader:
         return members
 
     def read(self, name: str) -> bytes:
-        """A member's bytes, checked against its local header, length and CRC."""
+        """A member's bytes, checked against its local header, length and CRC.
+
+        The local header must agree with the central directory on name, method, CRC and
+        sizes; what else it holds (times, versions, extra field) is unsigned bookkeeping.
+        """
         m = self._members.get(name)
         if m is None:
             raise FormatError(f"This {self.what} is incomplete.")
         data = self._data
         header = data[m.offset : m.offset + _LOCAL.size]
         if len(header) == _LOCAL.size:
-            magic, _, flags, *_, name_len, extra_len = _LOCAL.unpack(header)
+            magic, _, flags, method, _, _, crc, compressed, size, name_len, extra_len = (
+                _LOCAL.unpack(header)
+            )
             name_at = m.offset + _LOCAL.size
             body_at = name_at + name_len + extra_len
             raw = data[body_at : body_at + m.compressed]
             if (
                 magic == b"PK\x03\x04"
                 and not (flags | m.flags) & _UNSUPPORTED_FLAGS
+                and method == m.method
+                and _same_sizes(flags, (crc, compressed, size), m)
                 and data[name_at : name_at + name_len] == m.name.encode("ascii")
                 and len(raw) == m.compressed
             ):
@@ -199,6 +211,18 @@ class ZipReader:
             self._map.close()
             self._map = None
         self._data = b""
+
+
+def _same_sizes(flags: int, local: tuple[int, int, int], m: _Member) -> bool:
+    """The local header says what the central directory says: a reader that follows local
+    headers (a streaming unzip) must see the same member, not another encoding of it.
+
+    A writer that streams (flag bit 3) may leave CRC and sizes zero there and put them in a
+    data descriptor after the data; the central directory's values are then the ones used.
+    """
+    if local == (m.crc, m.compressed, m.size):
+        return True
+    return bool(flags & _DATA_DESCRIPTOR) and local == (0, 0, 0)
 
 
 def _inflate(raw: bytes, size: int) -> bytes | None:

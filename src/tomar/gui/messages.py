@@ -356,6 +356,10 @@ _CORE: frozenset[str] = frozenset(
             "This device already holds another campaign. Use a separate vault "
             "(--home) for a second campaign.",
         ),
+        QT_TRANSLATE_NOOP("CoreErrors", "'revision' must be a positive whole number."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "This document holds values that cannot be signed: it is damaged."
+        ),
         QT_TRANSLATE_NOOP("CoreErrors", "There is no signature with that id on this device."),
         # --- the campaign wizard and packages (core/campaign.py) ---
         QT_TRANSLATE_NOOP(
@@ -616,6 +620,16 @@ _CORE_TEMPLATES: tuple[str, ...] = (
         "CoreErrors",
         "The certificate of %1 could not be verified. Do not sync over this network; "
         "tell the organizer.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This campaign package is older (revision %1) than the one on this device "
+        "(revision %2). It was not imported: an old package could send this device to a "
+        "server the campaign no longer uses. Ask the organizer for the newest package.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This file could not be read (internal error %1); it was refused and nothing was changed.",
     ),
     QT_TRANSLATE_NOOP("CoreErrors", "The receipt for batch %1 was not applied: %2"),
     QT_TRANSLATE_NOOP("CoreErrors", "Batch %1 was refused: %2"),

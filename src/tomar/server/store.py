@@ -79,7 +79,7 @@ def fsync_dir(folder: Path) -> None:
 
 def check_hex(name: str) -> str:
     """Only 64 lowercase hex digits ever become part of a path."""
-    if not HEX64.match(name):
+    if not (isinstance(name, str) and HEX64.fullmatch(name)):
         raise Rejected(400, "That is not a batch or receipt name (64 hexadecimal digits).")
     return name
 

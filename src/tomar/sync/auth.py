@@ -115,7 +115,7 @@ def parse(headers: Mapping[str, str], now: float | None = None) -> SignedHeaders
         when = int(when_text)
     except (ValueError, binascii.Error):
         raise AuthError("This request's signature headers are malformed.") from None
-    if len(key) != 32 or len(signature) != 64 or not _NONCE.match(nonce):
+    if len(key) != 32 or len(signature) != 64 or not _NONCE.fullmatch(nonce):
         raise AuthError("This request's signature headers are malformed.")
     current = time.time() if now is None else now
     if abs(current - when) > MAX_SKEW:

@@ -11,11 +11,10 @@ atomic rename, they never pick up half of one. Their temp and conflict files are
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..core import batch, receipts
+from ..core import batch, canon, receipts
 from ..core.atomic import atomic_write
 from ..core.campaign import Campaign
 from ..core.errors import TomarError
@@ -30,12 +29,13 @@ def stem(device: bytes, number: int) -> str:
 class FolderTarget:
     """Both sides of a shared folder; nothing here needs a network."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, campaign: Campaign | None = None) -> None:
         if not root.is_dir():
             raise SyncError(
                 f"The folder {root} does not exist. Is the USB stick or shared folder there?"
             )
         self.root = root
+        self.campaign = campaign
         self.batches = root / "batches"
         self.receipts = root / "receipts"
         try:
@@ -107,13 +107,25 @@ class FolderTarget:
             raise SyncError(f"{path.name} cannot be read ({exc.strerror}).") from None
 
     def receipt_shas(self) -> set[str]:
-        """Batches that already have a receipt here (read, not verified: only to skip)."""
+        """Batches that already have a genuine receipt here, where their device looks.
+
+        Anyone who can write to the folder can plant a file there, so a receipt counts only
+        if the organizer key signed it and it lies under its own name; otherwise a planted
+        copy naming a batch would keep the organizer from ever writing its receipt.
+        """
         out = set()
         for path in self.receipts.glob(f"tomar-*{receipts.SUFFIX}"):
             try:
-                doc = json.loads(path.read_bytes()[: receipts.MAX_RECEIPT])
-                out.add(str(doc["receipt"]["batch_sha256"]))
-            except (OSError, ValueError, KeyError, TypeError):
+                with path.open("rb") as fh:  # a planted file may be huge: read no more
+                    data = fh.read(receipts.MAX_RECEIPT)
+                if self.campaign is None:  # no key to check with: read only to skip
+                    out.add(str(canon.loads(data)["receipt"]["batch_sha256"]))
+                    continue
+                receipt = receipts.read(data, self.campaign)
+                name = f"{stem(_b64_key(receipt.device), receipt.batch)}{receipts.SUFFIX}"
+                if path.name == name:
+                    out.add(receipt.batch_sha256)
+            except (OSError, ValueError, KeyError, TypeError, TomarError):
                 continue
         return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import random
+import re
 import ssl
 import threading
 import time
@@ -24,6 +25,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from ..core import canon
 from ..core.campaign import Campaign
 from .auth import H_CERTIFICATE, RequestSigner
 from .errors import ServerRefused, SyncCancelled, SyncError
@@ -133,10 +135,19 @@ def _transport(pin: str | None) -> httpx.HTTPTransport:
     return transport
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
+    """A list the server sent, or an empty one: a hostile server cannot break the loop."""
+    value = doc.get(key, [])
+    return value if isinstance(value, list) else []
+
+
 def _words(response: httpx.Response) -> str:
     """The server's plain message, bounded and printable (a hostile server gets no more)."""
     try:
-        text = str(response.json().get("error", ""))
+        text = str(canon.loads(response.content).get("error", ""))
     except (ValueError, AttributeError):
         text = ""
     text = "".join(c for c in text if c.isprintable())[:300]
@@ -289,7 +300,7 @@ class ServerTarget:
 
     def _json(self, response: httpx.Response) -> Mapping[str, Any]:
         try:
-            doc = response.json()
+            doc = canon.loads(response.content)
         except ValueError:
             raise SyncError(f"{self.url} is not a Tomar collection server.") from None
         if not isinstance(doc, dict):
@@ -313,9 +324,9 @@ class ServerTarget:
     ) -> tuple[dict[str, bytes], set[str]]:
         """Receipts for pending batches (by batch SHA-256), and which batches are here."""
         doc = self._json(self.request("GET", "/v1/receipts"))
-        stored = {str(x) for x in doc.get("stored", []) if isinstance(x, str)}
+        stored = {str(x) for x in _list(doc, "stored") if isinstance(x, str)}
         found: dict[str, bytes] = {}
-        for item in doc.get("receipts", []):
+        for item in _list(doc, "receipts"):
             sha = item.get("batch_sha256") if isinstance(item, dict) else None
             if isinstance(sha, str) and sha in pending:
                 found[sha] = self.request("GET", f"/v1/receipts/{sha}", limit=MAX_RECEIPT).content
@@ -326,8 +337,10 @@ class ServerTarget:
     def list_batches(self) -> list[RemoteBatch]:
         doc = self._json(self.request("GET", "/v1/batches"))
         out = []
-        for item in doc.get("batches", []):
+        for item in _list(doc, "batches"):
             try:
+                if not _HEX64.fullmatch(item["sha256"]):  # it becomes part of a request path
+                    raise ValueError(item["sha256"])
                 out.append(
                     RemoteBatch(
                         sha256=str(item["sha256"]),
@@ -353,7 +366,7 @@ class ServerTarget:
         doc = self._json(self.request("GET", "/v1/receipts"))
         return {
             str(item["batch_sha256"])
-            for item in doc.get("receipts", [])
+            for item in _list(doc, "receipts")
             if isinstance(item, dict) and "batch_sha256" in item
         }
 

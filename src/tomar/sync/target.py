@@ -70,4 +70,4 @@ def open_target(
         return ServerTarget(
             text, campaign, signer, certificate=certificate, cancel=cancel, retry=retry
         )
-    return FolderTarget(Path(text))
+    return FolderTarget(Path(text), campaign)
