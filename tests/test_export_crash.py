@@ -76,9 +76,7 @@ def _check_folder(home: Path, out: Path) -> int:
 
 @pytest.mark.needs_tool("strace")
 @pytest.mark.parametrize("call", ["rename,renameat,renameat2", "fsync,fdatasync"])
-def test_export_killed_at_each_system_call_is_repaired(
-    tmp_path: Path, org: Org, call: str
-) -> None:
+def test_export_killed_at_each_system_call_is_repaired(tmp_path: Path, org: Org, call: str) -> None:
     home, out = tmp_path / "device", tmp_path / "stick"
     out.mkdir()
     _device(home, org[2], 30)
@@ -111,9 +109,7 @@ def test_export_killed_at_each_system_call_is_repaired(
     assert killed >= 2, "strace should have killed the export at least twice"
 
 
-def test_export_killed_between_commit_and_rename_is_written_again(
-    tmp_path: Path, org: Org
-) -> None:
+def test_export_killed_between_commit_and_rename_is_written_again(tmp_path: Path, org: Org) -> None:
     """The failure the issue showed: the vault counts the batch, the stick has only the
     hidden staged file. A receipted batch is not written again (its records may be gone)."""
     home, out, other = tmp_path / "device", tmp_path / "stick", tmp_path / "other"
