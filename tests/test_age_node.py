@@ -16,6 +16,7 @@ import pytest
 
 from tomar.core import age
 from tomar.core.device import Device, init_vault
+from tomar.core.errors import AgeNoMatch
 from tomar.core.organizer import BACKUP_WORK_FACTOR
 
 from .conftest import BACKUP_PASS, PASS, form, make_organizer
@@ -49,7 +50,7 @@ def test_node_seals_to_tomar_recipient(kind: str) -> None:
     stanza = b"mlkem768x25519" if kind == "hybrid" else b"X25519"
     assert b"\n-> " + stanza + b" " in sealed
     assert age.decrypt(sealed, [ident]) == PLAINTEXT
-    with pytest.raises(age.AgeNoMatch):
+    with pytest.raises(AgeNoMatch):
         age.decrypt(sealed, [_tomar_identity(kind)])
 
 
@@ -71,7 +72,7 @@ def test_scrypt_both_ways() -> None:
     theirs = node_age(["encrypt", "-p"], stdin=PLAINTEXT, env=env)
     assert b"\n-> scrypt " in theirs
     assert age.decrypt(theirs, [age.ScryptIdentity(b"tomar pass")]) == PLAINTEXT
-    with pytest.raises(age.AgeNoMatch):
+    with pytest.raises(AgeNoMatch):
         age.decrypt(theirs, [age.ScryptIdentity(b"wrong pass")])
 
 

@@ -956,10 +956,6 @@
             <translation>دیسک پر است و %1 ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
         </message>
         <message>
-            <source>Tomar is not allowed to write here: %1 was not saved.</source>
-            <translation>طومار اجازهٔ نوشتن در این‌جا را ندارد و %1 ذخیره نشد.</translation>
-        </message>
-        <message>
             <source>The disk reported an error: %1 was not saved (%2).</source>
             <translation>دیسک خطا داد و %1 ذخیره نشد (%2).</translation>
         </message>
@@ -1150,6 +1146,42 @@
         <message>
             <source>batch %1</source>
             <translation>بستهٔ %1</translation>
+        </message>
+        <message>
+            <source>This disk or folder is read-only: %1 was not saved. Nothing was lost; make it writable and try again.</source>
+            <translation>این دیسک یا پوشه فقط‌خواندنی است و %1 ذخیره نشد. چیزی از دست نرفته است؛ آن را قابل نوشتن کنید و دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The disk reported an input/output error: %1 was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>دیسک خطای ورودی/خروجی داد و %1 ذخیره نشد. شاید دیسک در حال خراب شدن باشد: پیش از هر کار دیگری پوشهٔ طومار را روی دیسک دیگری کپی کنید.</translation>
+        </message>
+        <message>
+            <source>The vault's disk is read-only: nothing was saved. Nothing was lost; make it writable and try again.</source>
+            <translation>دیسک گاوصندوق فقط‌خواندنی است و چیزی ذخیره نشد. چیزی از دست نرفته است؛ آن را قابل نوشتن کنید و دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The disk reported an input/output error: nothing was saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>دیسک خطای ورودی/خروجی داد و چیزی ذخیره نشد. شاید دیسک در حال خراب شدن باشد: پیش از هر کار دیگری پوشهٔ طومار را روی دیسک دیگری کپی کنید.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: its disk or folder is read-only. Nothing was lost; make it writable, or copy your Tomar folder to a writable disk, and try again.</source>
+            <translation>گاوصندوق باز نمی‌شود، چون دیسک یا پوشهٔ آن فقط‌خواندنی است. چیزی از دست نرفته است؛ آن را قابل نوشتن کنید یا پوشهٔ طومار را روی دیسکی قابل نوشتن کپی کنید و دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: the disk is full. Nothing was lost; free some space and try again.</source>
+            <translation>گاوصندوق باز نمی‌شود، چون دیسک پر است. چیزی از دست نرفته است؛ کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: the disk reported an input/output error. The vault may be intact; copy your Tomar folder to another disk and open it there.</source>
+            <translation>گاوصندوق باز نمی‌شود، چون دیسک خطای ورودی/خروجی داد. شاید گاوصندوق سالم باشد؛ پوشهٔ طومار را روی دیسک دیگری کپی کنید و آن‌جا بازش کنید.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch. Batch(es) %1 had not reached this folder and were written again.</source>
+            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند. بسته(های) %1 به این پوشه نرسیده بود و دوباره نوشته شد.</translation>
+        </message>
+        <message>
+            <source>the new vault</source>
+            <translation>گاوصندوق تازه</translation>
         </message>
     </context>
     <context>

@@ -816,6 +816,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("tomar: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        # A disk or database fault that escaped the core: in plain words (core/vault.py).
+        known = vault.as_tomar_error(exc, _home(args))
+        if known is not None and not os.environ.get("TOMAR_DEBUG"):
+            print(f"tomar: {known}", file=sys.stderr)
+            return 1
         # Never print a traceback by default: third-party messages may quote input.
         if os.environ.get("TOMAR_DEBUG"):
             raise

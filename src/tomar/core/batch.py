@@ -11,6 +11,7 @@ organizer can decrypt the records (`age -d`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -367,7 +368,8 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
             )
             if _sha256_fh(fh) != sha:
                 raise TomarError(
-                    f"Batch {number} can no longer be rebuilt: its records were purged."
+                    f"Batch {number} can no longer be rebuilt: its records were purged after "
+                    "a receipt."
                 )
         restored.append(int(number))
     return tuple(restored)
@@ -407,17 +409,15 @@ def export(
                 "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
             ).fetchone()
             count, last_seq = int(total[0]), total[1]
-            if count == 0:
-                again = ""
-                if restored:
-                    numbers = ", ".join(str(n) for n in restored)
-                    again = (
-                        f" Batch(es) {numbers} had not reached this folder and were written again."
-                    )
+            if count == 0 and restored:
+                numbers = ", ".join(str(n) for n in restored)
                 raise NothingToExport(
-                    "Nothing new to export: every record is already in a batch." + again,
+                    "Nothing new to export: every record is already in a batch. Batch(es) "
+                    f"{numbers} had not reached this folder and were written again.",
                     restored,
                 )
+            if count == 0:
+                raise NothingToExport("Nothing new to export: every record is already in a batch.")
             row = conn.execute(
                 "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
             ).fetchone()
@@ -475,13 +475,15 @@ def export(
                 )
     except BaseException:
         if staged is not None:
-            staged.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # nothing was written there, or cannot be
+                staged.unlink(missing_ok=True)
         raise
     # Only a committed batch gets its real name: a failed commit leaves no file behind.
     try:
         os.replace(staged, target)
     except OSError as exc:
-        staged.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing was written there, or cannot be
+            staged.unlink(missing_ok=True)
         raise storage_error(
             exc, f"batch {number} (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
         ) from None

@@ -19,10 +19,11 @@ import platformdirs
 import sqlcipher3
 
 from . import keyfile, lookaside
-from .atomic import destroy_file
+from .atomic import Fault, destroy_file, folder_fault, storage_error
 from .errors import (
     NoVault,
     StorageError,
+    TomarError,
     UnsafeDatabase,
     VaultError,
     VaultExists,
@@ -109,18 +110,97 @@ class _Throttle:
 THROTTLE = _Throttle()
 
 
-def _storage(exc: Exception) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
+# SQLite's primary result codes (the low byte of the extended code).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
+_DAMAGED = "The vault database does not match its key file, or it is damaged."
+_BUSY = "The vault is busy in another Tomar window: nothing was saved."
+
+
+def _sqlite_code(exc: BaseException) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _fault(exc: BaseException, folder: Path) -> Fault:
+    """SQLite says 'cannot open' or 'I/O error' for a read-only or full disk too; the
+    file system tells them apart. Why it matters: 'damaged' tells a volunteer that
+    everything is lost when nothing is."""
+    code = _sqlite_code(exc)
+    if code == _SQLITE_FULL:
+        return Fault.FULL
+    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_IOERR):
+        found = folder_fault(folder)
+        if found is not None:
+            return found
+    if code == _SQLITE_READONLY:
+        return Fault.READ_ONLY
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):  # the file is there, the disk says no
+        return Fault.IO
+    return Fault.OTHER
+
+
+def _storage(exc: BaseException, folder: Path) -> StorageError:
+    """A failed write: nothing was saved, and why in plain words."""
+    if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(_BUSY)
+    fault = _fault(exc, folder)
+    if fault is Fault.FULL:
         return StorageError("The disk is full: nothing was saved. Free some space and try again.")
-    if "locked" in text or "busy" in text:
-        return StorageError("The vault is busy in another Tomar window: nothing was saved.")
+    if fault is Fault.READ_ONLY:
+        return StorageError(
+            "The vault's disk is read-only: nothing was saved. Nothing was lost; make it "
+            "writable and try again."
+        )
+    if fault is Fault.IO:
+        return StorageError(
+            "The disk reported an input/output error: nothing was saved. The disk may be "
+            "failing: copy your Tomar folder to another disk first."
+        )
     return StorageError("The vault could not be written: nothing was saved.")
 
 
+def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
+    """Why the vault did not open: disk faults apart from a wrong key or damage."""
+    if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(_BUSY)
+    fault = _fault(exc, folder)
+    if fault is Fault.READ_ONLY:
+        return StorageError(
+            "The vault cannot be opened: its disk or folder is read-only. Nothing was lost; "
+            "make it writable, or copy your Tomar folder to a writable disk, and try again."
+        )
+    if fault is Fault.FULL:
+        return StorageError(
+            "The vault cannot be opened: the disk is full. Nothing was lost; free some "
+            "space and try again."
+        )
+    if fault is Fault.IO:
+        return StorageError(
+            "The vault cannot be opened: the disk reported an input/output error. The "
+            "vault may be intact; copy your Tomar folder to another disk and open it there."
+        )
+    return VaultError(_DAMAGED)
+
+
+def as_tomar_error(exc: BaseException, home: Path | None = None) -> TomarError | None:
+    """An OSError or SQLite error that escaped, in words for a person (faces use this as
+    their last line of defence, so no raw system or SQLite text reaches anyone)."""
+    if isinstance(exc, OSError):
+        return storage_error(exc, "the file")
+    if isinstance(exc, sqlcipher3.Error):
+        return _storage(exc, home if home is not None else Path("."))
+    return None
+
+
 def _connect(path: Path, key: bytes) -> Any:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise _open_error(exc, path.parent) from None
+    try:
+        # SQLCipher logs its failures (a wrong key, a damaged page) to stderr, where a
+        # person would read them; the error we raise says it in plain words instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Touch the schema so a wrong key fails here, not later.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -128,11 +208,9 @@ def _connect(path: Path, key: bytes) -> Any:
             conn.execute(f"PRAGMA {statement}")
         # A fixed page cache: every cache miss costs a page decryption.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.Error as exc:
         conn.close()
-        raise VaultError(
-            "The vault database does not match its key file, or it is damaged."
-        ) from None
+        raise _open_error(exc, path.parent) from None
     return conn
 
 
@@ -162,7 +240,9 @@ def migrate(conn: Any, target: int = LATEST) -> None:
             conn.execute(f"PRAGMA user_version = {i + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # After an I/O error SQLite has already rolled back: keep the first error.
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
             raise
 
 
@@ -183,12 +263,19 @@ class Vault:
             raise VaultExists(f"There is already a vault in {home}.")
         if not passphrase:
             raise VaultError("Please choose a passphrase.")
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise storage_error(exc, "the new vault") from None
         key = os.urandom(32)
         conn = _connect(home / DB_NAME, key)
         try:
             check_pragmas(conn)
             migrate(conn)
+        except sqlcipher3.Error as exc:
+            conn.close()
+            _remove_db(home / DB_NAME)
+            raise _storage(exc, home) from None
         except BaseException:
             conn.close()
             _remove_db(home / DB_NAME)
@@ -212,11 +299,15 @@ class Vault:
         db = db_path(home)
         for stray in _db_files(home):  # left by an interrupted rebuild; unreadable anyway
             if not stray.name.startswith(db.name):
-                stray.unlink()
+                with contextlib.suppress(OSError):  # a read-only disk: removed next time
+                    stray.unlink()
         conn = _connect(db, key)
         try:
             check_pragmas(conn)
             migrate(conn)
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise _open_error(exc, home) from None
         except BaseException:
             conn.close()
             raise
@@ -338,8 +429,8 @@ class Vault:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlcipher3.OperationalError as exc:
-            raise _storage(exc) from None
+        except sqlcipher3.Error as exc:
+            raise _storage(exc, self.home) from None
         try:
             yield conn
         except BaseException:
@@ -348,10 +439,10 @@ class Vault:
             raise
         try:
             conn.execute("COMMIT")
-        except (sqlcipher3.OperationalError, sqlcipher3.DatabaseError) as exc:
+        except sqlcipher3.Error as exc:
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
-            raise _storage(exc) from None
+            raise _storage(exc, self.home) from None
 
     @contextlib.contextmanager
     def joined(self) -> Iterator[None]:
