@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tomar.core import batch, vault
+from tomar.core import batch, keyfile, vault
 from tomar.core.device import Device, init_vault
+from tomar.core.errors import WrongPassphrase
 from tomar.core.identity import OrganizerIdentity
 
 from .batchkit import tomar
@@ -159,3 +160,60 @@ def test_export_killed_at_random_times(tmp_path: Path, org: Org) -> None:
         tomar(home, "export", "--out", str(out)).ok()
         _check_folder(home, out)
     assert kills >= 3
+
+
+def _opens(home: Path, passphrase: str) -> bool:
+    try:
+        keyfile.unwrap(home / vault.KEY_NAME, passphrase)
+    except WrongPassphrase:
+        return False
+    return True
+
+
+@pytest.mark.needs_tool("strace")
+@pytest.mark.parametrize(
+    "call", ["rename,renameat,renameat2", "fsync,fdatasync", "unlink,unlinkat"]
+)
+def test_passwd_killed_at_each_system_call(tmp_path: Path, org: Org, call: str) -> None:
+    """`tomar passwd` rebuilds the vault under a new key: killed anywhere, the vault opens
+    afterwards with the old passphrase or the new one, with every record, and clean."""
+    home = tmp_path / "device"
+    _device(home, org[2], 12)
+    new = "the new passphrase 7"
+    outcomes = set()
+    for when in range(1, 12):
+        current = PASS if _opens(home, PASS) else new
+        env = {**_env(), "TOMAR_PASSPHRASE": current, "TOMAR_NEW_PASSPHRASE": new}
+        if current == new:
+            env["TOMAR_NEW_PASSPHRASE"] = PASS
+        done = subprocess.run(
+            [
+                "strace",
+                "-f",
+                "-qq",
+                "-o",
+                os.devnull,
+                "-e",
+                f"trace={call}",
+                "-e",
+                f"inject={call}:signal=SIGKILL:when={when}",
+                sys.executable,
+                "-m",
+                "tomar",
+                "--home",
+                str(home),
+                "passwd",
+            ],
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        outcomes.add(done.returncode == 0)
+        opened = [p for p in (PASS, new) if _opens(home, p)]
+        assert len(opened) == 1
+        with vault.Vault.open(home, opened[0]) as v:
+            assert v.integrity_problems() == []
+            assert v.conn.execute("SELECT count(*) FROM records").fetchone()[0] == 12
+        assert sorted(p.name for p in home.glob("tomar*.db")) == [vault.db_path(home).name]
+    assert False in outcomes, "strace should have killed some runs"

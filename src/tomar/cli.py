@@ -336,12 +336,16 @@ def cmd_wipe(args: argparse.Namespace) -> None:
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
-    with _open(args) as v:
+    home = _home(args)
+    if not vault.exists(home):
+        vault.Vault.open(home, "").close()  # raises NoVault with the right words
+    old = _passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home, old) as v:
         new = _passphrase("TOMAR_NEW_PASSPHRASE", "New vault passphrase: ", confirm=True)
         if len(new) < 8:
             raise TomarError("Please choose a passphrase of at least 8 characters.")
-        v.change_passphrase(new)
-    print("Passphrase changed.")
+        v.change_passphrase(old, new)  # a new database under a new key (core/vault.py)
+    print("Passphrase changed; the vault was rewritten under a new key.")
 
 
 def cmd_status(args: argparse.Namespace) -> None:

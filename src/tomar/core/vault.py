@@ -340,25 +340,32 @@ class Vault:
             raise VaultError("The vault is locked.")
         return self._conn
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the same database key under a new passphrase (atomic replace)."""
+    def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
+        """Rebuild the vault under a fresh random key wrapped by the new passphrase.
+
+        Why not just rewrap the key: an old copy of the key file (a home backup, free
+        blocks) with the old passphrase (seen, or coerced before the change) would still
+        open the database, signers saved after the change included. `rebuild` is atomic:
+        a crash leaves the old vault under the old passphrase, or the new one.
+        """
         if not new_passphrase:
             raise VaultError("Please choose a passphrase.")
-        if self._key is None:
-            raise VaultError("The vault is locked.")
-        keyfile.write(key_path(self.home), bytes(self._key), new_passphrase, database=self._db.name)
+        self.rebuild(passphrase, {}, new_passphrase=new_passphrase)
 
     @property
     def _db(self) -> Path:
         return db_path(self.home)
 
-    def rebuild(self, passphrase: str, keep: dict[str, str]) -> None:
+    def rebuild(
+        self, passphrase: str, keep: dict[str, str], *, new_passphrase: str | None = None
+    ) -> None:
         """Copy the data into a new database under a new key, then destroy the old one.
 
         `keep` maps a table to the SQL condition of the rows to copy (default: all).
         SQLCipher's rekey keeps the old salt and pages, so this is how deleted rows are
         made unrecoverable even with the old passphrase and a copy of the old files.
-        The switch is the atomic replacement of the key file, which names the database.
+        The switch is the atomic replacement of the key file, which names the database;
+        the new key file is wrapped by `new_passphrase` if given (a passphrase change).
         """
         keyfile.unwrap(key_path(self.home), passphrase)  # the caller proves the passphrase
         old = self._db
@@ -396,7 +403,7 @@ class Vault:
         except BaseException:
             _remove_db(new)
             raise
-        keyfile.write(key_path(self.home), new_key, passphrase, database=new.name)
+        keyfile.write(key_path(self.home), new_key, new_passphrase or passphrase, database=new.name)
         # From here on the new database is the vault; the old one is unreadable garbage.
         self.close()
         _remove_db(old)
