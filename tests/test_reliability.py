@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import signal
@@ -215,3 +216,21 @@ def test_core_imports_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "none"
+
+
+@pytest.mark.slow
+def test_sigkill_tomar_sign_with_default_kdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A few rounds of bench/crash.py (`make crash` runs 200): the command line with the
+    shipped Argon2id, killed at random moments across the whole save."""
+    monkeypatch.delenv("TOMAR_KDF_PROFILE", raising=False)
+    spec = importlib.util.spec_from_file_location(
+        "crash_bench", Path(__file__).resolve().parents[1] / "bench" / "crash.py"
+    )
+    assert spec is not None and spec.loader is not None
+    crash = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(crash)
+    figures = crash.run(12, seed=7, home=tmp_path)
+    assert figures["stored"] >= figures["acknowledged"] >= 1
+    assert figures["killed"] >= 6
