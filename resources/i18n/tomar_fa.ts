@@ -1183,6 +1183,14 @@
             <source>the new vault</source>
             <translation>گاوصندوق تازه</translation>
         </message>
+        <message>
+            <source>The key file tomar.key is missing from %1, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
+            <translation>فایل کلید tomar.key در %1 نیست، ولی پایگاه دادهٔ گاوصندوق هنوز آن‌جاست. بدون فایل کلید نمی‌توان آن را باز کرد: اگر نسخه‌ای از tomar.key دارید، آن را برگردانید. اگر عمداً پاک شده است (پاک‌سازی اضطراری)، ‎'tomar wipe --yes'‎ پوشه را برای گاوصندوقی تازه پاک می‌کند.</translation>
+        </message>
+        <message>
+            <source>the copy of the vault</source>
+            <translation>نسخهٔ پشتیبان گاوصندوق</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>

@@ -53,7 +53,13 @@ def _open(args: argparse.Namespace) -> vault.Vault:
     home = _home(args)
     if not vault.exists(home):
         return vault.Vault.open(home, "")  # raises NoVault with the right words
-    return vault.Vault.open(home, _passphrase("TOMAR_PASSPHRASE", "Vault passphrase: "))
+    v = vault.Vault.open(home, _passphrase("TOMAR_PASSPHRASE", "Vault passphrase: "))
+    if v.pre_upgrade_copy is not None:
+        print(
+            f"tomar: the vault was upgraded; its copy from before: {v.pre_upgrade_copy}",
+            file=sys.stderr,
+        )
+    return v
 
 
 def _print_json(doc: Any) -> None:
@@ -352,7 +358,7 @@ def cmd_status(args: argparse.Namespace) -> None:
     home = _home(args)
     print(f"Tomar {__version__}")
     print(f"Home: {home}")
-    if not vault.exists(home):
+    if not vault.exists(home) and not vault.orphaned(home):
         print("No vault yet. Create one with 'tomar init', or try 'tomar demo'.")
         return
     with _open(args) as v:

@@ -42,6 +42,8 @@ LATIN_TOKENS = sorted(
         "'tomar organizer backup'",
         "'tomar organizer init'",
         "'tomar init'",
+        "'tomar wipe --yes'",
+        "tomar.key",
         "`minisign -C -W`",
         "minisign",
         "AGE-SECRET-KEY-PQ-1...",

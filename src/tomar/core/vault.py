@@ -19,7 +19,7 @@ import platformdirs
 import sqlcipher3
 
 from . import keyfile, lookaside
-from .atomic import Fault, destroy_file, folder_fault, storage_error
+from .atomic import Fault, atomic_writer, destroy_file, folder_fault, storage_error
 from .errors import (
     NoVault,
     StorageError,
@@ -71,9 +71,12 @@ def _db_files(home: Path) -> list[Path]:
 
 
 def _remove_db(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """The database and its companions, copies made before upgrades included (a rebuild
+    must leave nothing under the old key)."""
+    copies = list(db.parent.glob(f"{db.name}.v*.bak")) if db.parent.is_dir() else []
+    for path in [Path(str(db) + s) for s in ("", "-wal", "-shm", "-journal")] + copies:
         with contextlib.suppress(FileNotFoundError):
-            Path(str(db) + suffix).unlink()
+            path.unlink()
 
 
 def key_path(home: Path) -> Path:
@@ -82,6 +85,34 @@ def key_path(home: Path) -> Path:
 
 def exists(home: Path) -> bool:
     return key_path(home).exists()
+
+
+def orphaned(home: Path) -> bool:
+    """A database without its key file: a key file lost, or a wipe interrupted."""
+    return not exists(home) and bool(_db_files(home)) if home.is_dir() else False
+
+
+def _orphaned_error(home: Path) -> VaultError:
+    return VaultError(
+        f"The key file tomar.key is missing from {home}, but the vault database is still "
+        "there. It cannot be opened without the key file: put back a copy of tomar.key if "
+        "you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' "
+        "clears the folder for a new vault."
+    )
+
+
+def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
+    """A copy of the database (same key) before an upgrade changes it: if the new version
+    misbehaves, the old one can still open the copy. Kept until a rebuild or a wipe."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = db.with_name(f"{db.name}.v{version}.bak")
+    try:
+        with db.open("rb") as src, atomic_writer(copy, what="the copy of the vault") as out:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                out.write(chunk)
+    except OSError as exc:
+        raise storage_error(exc, "the copy of the vault") from None
+    return copy
 
 
 class _Throttle:
@@ -254,11 +285,15 @@ class Vault:
         self._conn: Any = conn
         self._key: bytearray | None = bytearray(key)
         self._joined = False  # inside `joined()`: transactions are part of one
+        #: Set when this open upgraded the vault: the copy of the database from before.
+        self.pre_upgrade_copy: Path | None = None
 
     # --- life cycle -------------------------------------------------------
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> Vault:
+        if orphaned(home):
+            raise _orphaned_error(home)
         if exists(home) or (home / DB_NAME).exists():
             raise VaultExists(f"There is already a vault in {home}.")
         if not passphrase:
@@ -285,6 +320,8 @@ class Vault:
 
     @classmethod
     def open(cls, home: Path, passphrase: str) -> Vault:
+        if orphaned(home):
+            raise _orphaned_error(home)
         if not exists(home):
             raise NoVault(f"There is no vault in {home}. Create one first with 'tomar init'.")
         if not db_path(home).exists():
@@ -302,8 +339,12 @@ class Vault:
                 with contextlib.suppress(OSError):  # a read-only disk: removed next time
                     stray.unlink()
         conn = _connect(db, key)
+        copy = None
         try:
             check_pragmas(conn)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if 0 < version < LATEST:
+                copy = _copy_before_migrating(db, conn, version)
             migrate(conn)
         except sqlcipher3.Error as exc:
             conn.close()
@@ -311,7 +352,9 @@ class Vault:
         except BaseException:
             conn.close()
             raise
-        return cls(home, conn, key)
+        opened = cls(home, conn, key)
+        opened.pre_upgrade_copy = copy
+        return opened
 
     def close(self) -> None:
         """Drop the handle and overwrite our copy of the key (best effort in Python)."""

@@ -474,6 +474,7 @@ _CORE: frozenset[str] = frozenset(
         # --- what a file write was about (core/atomic.py storage errors) ---
         QT_TRANSLATE_NOOP("CoreErrors", "the file"),
         QT_TRANSLATE_NOOP("CoreErrors", "the new vault"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the copy of the vault"),
         QT_TRANSLATE_NOOP("CoreErrors", "the batch"),
         QT_TRANSLATE_NOOP("CoreErrors", "the receipt"),
         QT_TRANSLATE_NOOP("CoreErrors", "the certificate"),
@@ -580,6 +581,13 @@ _CORE_TEMPLATES: tuple[str, ...] = (
         "CoreErrors",
         "Nothing new to export: every record is already in a batch. Batch(es) %1 had not "
         "reached this folder and were written again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The key file tomar.key is missing from %1, but the vault database is still there. "
+        "It cannot be opened without the key file: put back a copy of tomar.key if you "
+        "have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears "
+        "the folder for a new vault.",
     ),
     QT_TRANSLATE_NOOP("CoreErrors", "The disk reported an error: %1 was not saved (%2)."),
     QT_TRANSLATE_NOOP(
