@@ -152,7 +152,7 @@ def _sqlite_code(exc: BaseException) -> int:
     return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
-def _fault(exc: BaseException, folder: Path) -> Fault:
+def _fault(exc: BaseException, folder: Path | None) -> Fault:
     """SQLite says 'cannot open' or 'I/O error' for a read-only or full disk too; the
     file system tells them apart. Why it matters: 'damaged' tells a volunteer that
     everything is lost when nothing is."""
@@ -160,7 +160,7 @@ def _fault(exc: BaseException, folder: Path) -> Fault:
     if code == _SQLITE_FULL:
         return Fault.FULL
     if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_IOERR):
-        found = folder_fault(folder)
+        found = None if folder is None else folder_fault(folder)
         if found is not None:
             return found
     if code == _SQLITE_READONLY:
@@ -170,7 +170,7 @@ def _fault(exc: BaseException, folder: Path) -> Fault:
     return Fault.OTHER
 
 
-def _storage(exc: BaseException, folder: Path) -> StorageError:
+def _storage(exc: BaseException, folder: Path | None) -> StorageError:
     """A failed write: nothing was saved, and why in plain words."""
     if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StorageError(_BUSY)
@@ -219,7 +219,7 @@ def as_tomar_error(exc: BaseException, home: Path | None = None) -> TomarError |
     if isinstance(exc, OSError):
         return storage_error(exc, "the file")
     if isinstance(exc, sqlcipher3.Error):
-        return _storage(exc, home if home is not None else Path("."))
+        return _storage(exc, home)
     return None
 
 

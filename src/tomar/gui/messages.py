@@ -21,6 +21,7 @@ import unicodedata
 from PySide6.QtCore import Qt
 
 from ..core.errors import TomarError
+from ..core.vault import as_tomar_error
 from .i18n import QT_TRANSLATE_NOOP, Languages, direction
 
 VALIDATION = "Validation"
@@ -716,7 +717,10 @@ def problem_text(languages: Languages, lang: str, key: str) -> str:
 
 
 def error_text(languages: Languages, lang: str, exc: BaseException) -> str:
-    """What to tell a person about `exc`: a TomarError's sentence, else a generic one."""
+    """What to tell a person about `exc`: a TomarError's sentence, a disk fault's own
+    sentence (an OSError or SQLite error that escaped), else a generic one."""
+    if not isinstance(exc, TomarError):
+        exc = as_tomar_error(exc) or exc
     if isinstance(exc, TomarError):
         return core_text(languages, lang, str(exc))
     return languages.text(lang, CORE, GENERIC_ERROR)
