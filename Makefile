@@ -43,7 +43,7 @@ bench: $(STAMP) $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_signers.py
 
 # SIGKILL `tomar sign` at random moments of 200 saves with the default key derivation:
-# every acknowledged signature stored, integrity clean (bench/crash.py; about 8 minutes).
+# every acknowledged signature stored, integrity clean (bench/crash.py; about 15 minutes).
 crash: $(STAMP)
 	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/python bench/crash.py
 
