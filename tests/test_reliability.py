@@ -31,7 +31,7 @@ SIGNER_LOOP = textwrap.dedent(
     import sys
     from pathlib import Path
     sys.path.insert(0, {tests!r})
-    from conftest import form
+    from tests.conftest import form
     from tomar.core.device import Device
     from tomar.core.vault import Vault
     v = Vault.open(Path({home!r}), {pw!r})
@@ -53,7 +53,7 @@ def test_sigkill_while_signing_loses_no_acknowledged_record(tmp_path: Path, org:
         d = Device(v)
         d.import_campaign(org[2])
         d.start_event("Crash rally")
-    script = SIGNER_LOOP.format(tests=str(Path(__file__).parent), home=str(home), pw=PASS)
+    script = SIGNER_LOOP.format(tests=str(Path(__file__).parents[1]), home=str(home), pw=PASS)
     env = {**os.environ, "TOMAR_KDF_PROFILE": "fast"}
     acknowledged: list[str] = []
     rng = random.Random(20261125)
