@@ -203,7 +203,7 @@ def start_server(store: Path, campaign_file: Path) -> tuple[subprocess.Popen[byt
 
 
 def main() -> None:
-    from tomar.core import enroll, organizer
+    from tomar.core import enroll, keyfile, organizer
     from tomar.core.campaign import read_package
     from tomar.core.device import META_CERTIFICATE, Device, init_vault
     from tomar.core.records import SignatureForm
@@ -211,7 +211,8 @@ def main() -> None:
     from tomar.resources import resource_path
     from tomar.sync import client
 
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"  # set-up only
+    # Set-up only: fast Argon2id for the throwaway vaults.
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     base = Path(tempfile.mkdtemp(prefix="tomar-bench-attack-", dir=os.environ.get("BENCH_DIR")))
     spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
     ov = init_vault(base / "org", PASS)

@@ -20,6 +20,8 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 from tomar.resources import resource_path
 
+from .tools import tool_missing, unavailable
+
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
 FAST_KDF = keyfile.KdfParams(memory_kib=keyfile.MIN_MEMORY_KIB, iterations=1, lanes=1)
@@ -35,6 +37,19 @@ if str(KDF_SITE) not in _paths:
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_tool(*names): skip without the tools locally, fail in CI"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_tool"):
+        missing = [name for name in mark.args if tool_missing(name)]
+        if missing:
+            unavailable(f"missing tool(s): {', '.join(missing)}")
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ it on a pseudo-terminal and type the passphrase when it prompts.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,7 @@ from .tools import run, run_on_tty
 
 pytestmark = [
     pytest.mark.interop,
-    pytest.mark.skipif(
-        shutil.which("age") is None or shutil.which("age-keygen") is None,
-        reason="the age and age-keygen tools are not installed (apt install age)",
-    ),
+    pytest.mark.needs_tool("age", "age-keygen"),
 ]
 
 PLAINTEXT = b"Tomar interop\n" + bytes(range(256)) * 300  # > 64 KiB: two chunks

@@ -272,7 +272,7 @@ class _FullDisk:
     [
         (0, None, "disk is full"),
         (3000, None, "disk is full"),
-        (10**9, errno.EIO, "disk reported an error"),
+        (10**9, errno.EIO, "disk reported an input/output error"),
     ],
     ids=["full-at-once", "full-midway", "fsync-io-error"],
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -24,10 +23,7 @@ from .tools import run
 
 pytestmark = [
     pytest.mark.interop,
-    pytest.mark.skipif(
-        any(shutil.which(tool) is None for tool in ("age", "minisign", "sha256sum")),
-        reason="the age, minisign and coreutils tools are needed (apt install age minisign)",
-    ),
+    pytest.mark.needs_tool("age", "minisign", "sha256sum"),
 ]
 
 

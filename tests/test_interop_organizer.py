@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -20,10 +19,7 @@ from .tools import run, run_on_tty
 
 pytestmark = [
     pytest.mark.interop,
-    pytest.mark.skipif(
-        shutil.which("age") is None or shutil.which("minisign") is None,
-        reason="the age and minisign tools are not installed (apt install age minisign)",
-    ),
+    pytest.mark.needs_tool("age", "minisign"),
 ]
 Org = tuple[vault.Vault, OrganizerIdentity, bytes]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -87,7 +86,7 @@ def _mlocks_per_row(tmp_path: Path, rows: int, env: dict[str, str]) -> float:
     return (_mlocks(tmp_path, rows, env) - _mlocks(tmp_path, 0, env)) / rows
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+@pytest.mark.needs_tool("strace")
 def test_memory_security_costs_few_system_calls_per_row(tmp_path: Path) -> None:
     """With the wide lookaside, cursors and row records no longer each cost an mlock and
     an munlock; without it (SQLite's default) they do. Large allocations (the page
@@ -143,7 +142,7 @@ def test_without_sqlite_symbols_a_batch_imports_correctly(tmp_path: Path) -> Non
         [sys.executable, "-c", WITHOUT_SYMBOLS, str(tmp_path), str(root)],
         capture_output=True,
         text=True,
-        env={**os.environ, "TOMAR_KDF_PROFILE": "fast"},
+        env={**os.environ},
         timeout=300,
     )
     assert out.returncode == 0, out.stderr[-3000:]

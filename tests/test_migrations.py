@@ -58,3 +58,37 @@ def test_newer_vault_is_refused(tmp_path: Path) -> None:
         v.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     with pytest.raises(VaultError, match="newer version"):
         vault.Vault.open(home, PASS)
+
+
+def test_upgrade_keeps_a_copy_from_before_and_rebuild_removes_it(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    home.mkdir()
+    key = os.urandom(32)
+    conn = vault._connect(vault.db_path(home), key)
+    vault.migrate(conn, target=LATEST - 1)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('marker', x'01')")
+    conn.close()
+    keyfile.write(vault.key_path(home), key, PASS)
+    with vault.Vault.open(home, PASS) as v:
+        copy = v.pre_upgrade_copy
+        assert copy is not None and copy.name == f"tomar.db.v{LATEST - 1}.bak"
+    with vault.Vault.open(home, PASS) as v:
+        assert v.pre_upgrade_copy is None  # upgraded once
+    old = vault._connect(copy, key)  # the copy opens under the same key, as it was
+    assert old.execute("PRAGMA user_version").fetchone()[0] == LATEST - 1
+    assert old.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == (b"\x01",)
+    old.close()
+    with vault.Vault.open(home, PASS) as v:
+        v.change_passphrase(PASS, "another passphrase")  # a rebuild under a new key
+    assert not copy.exists()
+
+
+def test_database_without_its_key_file_says_so(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    vault.Vault.create(home, PASS).close()
+    vault.key_path(home).unlink()
+    assert vault.orphaned(home)
+    with pytest.raises(VaultError, match=r"key file tomar\.key is missing"):
+        vault.Vault.open(home, PASS)
+    with pytest.raises(VaultError, match=r"key file tomar\.key is missing"):
+        vault.Vault.create(home, PASS)

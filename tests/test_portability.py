@@ -105,7 +105,7 @@ def test_self_test_under_folders_named_outside_ascii(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "TMPDIR": str(home), "TOMAR_KDF_PROFILE": "fast"},
+        env={**os.environ, "TMPDIR": str(home)},
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr

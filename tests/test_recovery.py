@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -92,10 +91,7 @@ def test_restore_in_new_vault_opens_old_records(org: Org, device: Device, tmp_pa
     stranger.close()
 
 
-@pytest.mark.skipif(
-    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
-    reason="needs zbar-tools and poppler-utils: apt-get install zbar-tools poppler-utils",
-)
+@pytest.mark.needs_tool("zbarimg", "pdftoppm")
 def test_printed_qr_codes_restore_the_key(org: Org, tmp_path: Path) -> None:
     v, ident, _ = org
     out = tmp_path / "shares.pdf"

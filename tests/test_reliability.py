@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import signal
@@ -13,13 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
-from tomar.core import vault
+from tomar.core import batch, vault
 from tomar.core.device import Device, init_vault
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.intake import Intake
 from tomar.core.records import SignatureForm
 
-from .conftest import PASS, demo_signature, form
+from .conftest import PASS, demo_signature, form, make_organizer
 
 Org = tuple[vault.Vault, OrganizerIdentity, bytes]
 
@@ -28,7 +31,7 @@ SIGNER_LOOP = textwrap.dedent(
     import sys
     from pathlib import Path
     sys.path.insert(0, {tests!r})
-    from conftest import form
+    from tests.conftest import form
     from tomar.core.device import Device
     from tomar.core.vault import Vault
     v = Vault.open(Path({home!r}), {pw!r})
@@ -50,7 +53,7 @@ def test_sigkill_while_signing_loses_no_acknowledged_record(tmp_path: Path, org:
         d = Device(v)
         d.import_campaign(org[2])
         d.start_event("Crash rally")
-    script = SIGNER_LOOP.format(tests=str(Path(__file__).parent), home=str(home), pw=PASS)
+    script = SIGNER_LOOP.format(tests=str(Path(__file__).parents[1]), home=str(home), pw=PASS)
     env = {**os.environ}
     acknowledged: list[str] = []
     rng = random.Random(20261125)
@@ -101,14 +104,23 @@ def _leaks(folder: Path, needles: list[bytes], since: float) -> list[str]:
     return found
 
 
-@pytest.mark.slow
-def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
-    since = time.time()
+NEEDLES = [
+    n for text in (CANARY_ASCII, CANARY_FA, CANARY_CITY, "zqxcanary") for n in _encodings(text)
+]
+
+
+def _canary_session(tmp_path: Path, org: Org) -> tuple[Path, Path]:
+    """Canary signers saved on a device, exported, and imported by the organizer, whose
+    vault then holds their names in the clear (inside SQLCipher). Returns both homes."""
     home = tmp_path / "device"
+    stick = tmp_path / "stick"
+    stick.mkdir()
     with init_vault(home, PASS) as v:
         d = Device(v)
         d.import_campaign(org[2])
         d.start_event("Canary rally")
+        with Intake(org[0], workers=1) as intake:
+            d.accept_certificate(intake.enroll(d.enrollment_request("Canary tablet"))[0])
         d.save(form(CANARY_ASCII, email="zqxcanary@example.org"))
         d.save(
             SignatureForm(
@@ -121,6 +133,18 @@ def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
         d.void(d.last_signature_id() or "")
         for i in range(50):  # enough writes to checkpoint the WAL
             d.save(form(f"{CANARY_ASCII} {i}"))
+        exported = batch.export(d, stick)
+    with Intake(org[0], workers=1) as intake:
+        assert intake.import_file(exported.path).status == "imported"
+    names = org[0].conn.execute("SELECT count(*) FROM signers").fetchone()[0]
+    assert names == 52, "the organizer's vault holds the canary names"
+    return home, org[0].home
+
+
+@pytest.mark.slow
+def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
+    since = time.time()
+    home, organizer_home = _canary_session(tmp_path, org)
     # The command line too, with its temp folder pointed at one we can search.
     tmp = tmp_path / "tmp"
     tmp.mkdir()
@@ -147,13 +171,34 @@ def test_canary_names_never_reach_disk(tmp_path: Path, org: Org) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    needles = [
-        n for text in (CANARY_ASCII, CANARY_FA, CANARY_CITY, "zqxcanary") for n in _encodings(text)
-    ]
-    assert not any(n in result.stdout + result.stderr for n in needles)
-    assert _leaks(home, needles, 0) == []
-    assert _leaks(tmp, needles, 0) == []
-    assert _leaks(Path(tempfile.gettempdir()), needles, since) == []
+    assert not any(n in result.stdout + result.stderr for n in NEEDLES)
+    assert _leaks(home, NEEDLES, 0) == []
+    assert _leaks(organizer_home, NEEDLES, 0) == []
+    assert _leaks(tmp_path / "stick", NEEDLES, 0) == []
+    assert _leaks(tmp, NEEDLES, 0) == []
+    assert _leaks(Path(tempfile.gettempdir()), NEEDLES, since) == []
+
+
+def test_canary_search_finds_names_with_the_database_key_switched_off(
+    tmp_path: Path, spec_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The canary test can fail: with SQLCipher's key switched off, the same session
+    leaves the organizer's imported names on disk in plain text, and the search sees them."""
+
+    def no_key_pragma(path: Path, key: bytes) -> object:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        for statement, _, _ in vault.PRAGMAS:
+            conn.execute(f"PRAGMA {statement}")
+        return conn
+
+    monkeypatch.setattr(vault, "_connect", no_key_pragma)
+    org = make_organizer(tmp_path / "organizer", spec_text)
+    try:
+        _, organizer_home = _canary_session(tmp_path, org)
+        assert (organizer_home / "tomar.db").read_bytes().startswith(b"SQLite format 3")
+        assert _leaks(organizer_home, NEEDLES, 0) != []
+    finally:
+        org[0].close()
 
 
 def test_core_imports_no_qt() -> None:
@@ -171,3 +216,18 @@ def test_core_imports_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "none"
+
+
+@pytest.mark.slow
+def test_sigkill_tomar_sign_with_default_kdf(tmp_path: Path) -> None:
+    """A few rounds of bench/crash.py (`make crash` runs 200): the command line with the
+    shipped Argon2id, killed at random moments across the whole save."""
+    spec = importlib.util.spec_from_file_location(
+        "crash_bench", Path(__file__).resolve().parents[1] / "bench" / "crash.py"
+    )
+    assert spec is not None and spec.loader is not None
+    crash = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(crash)
+    figures = crash.run(12, seed=7, home=tmp_path)
+    assert figures["stored"] >= figures["acknowledged"] >= 1
+    assert figures["killed"] >= 3

@@ -97,7 +97,6 @@ def honest_round(org: Org, devices: list[Device], url: str, seconds: float) -> l
 
 @pytest.fixture
 def people(tmp_path: Path) -> Iterator[tuple[Org, list[Device]]]:
-    os.environ["TOMAR_KDF_PROFILE"] = "fast"
     org = organizer(tmp_path)
     devices = [device(tmp_path, org, f"h{i}") for i in range(3)]
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import threading
 import unicodedata
@@ -24,14 +23,9 @@ from tomar.core.sheets.common import Cancelled, SheetError
 from .conftest import PASS, demo_signature
 
 Org = tuple[vault.Vault, OrganizerIdentity, bytes]
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
-    reason="needs poppler-utils (pdftotext, pdftoppm): apt-get install poppler-utils",
-)
-needs_zbar = pytest.mark.skipif(
-    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
-    reason="needs zbar-tools and poppler-utils: apt-get install zbar-tools poppler-utils",
-)
+# poppler-utils (pdftotext, pdftoppm) and zbar-tools; CI fails without them.
+needs_poppler = pytest.mark.needs_tool("pdftotext", "pdftoppm")
+needs_zbar = pytest.mark.needs_tool("zbarimg", "pdftoppm")
 
 
 def pdftext(path: Path) -> str:

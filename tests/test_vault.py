@@ -113,16 +113,36 @@ def test_wrong_passphrase_changes_nothing_and_slows_down(
     assert vault.THROTTLE.failures == 0
 
 
-def test_change_passphrase_rewraps_same_key(tmp_path: Path) -> None:
+def test_change_passphrase_moves_to_a_new_key(tmp_path: Path) -> None:
+    """An old copy of the key file plus the old passphrase open nothing afterwards: not
+    the new database (another key), and the old database is gone."""
     home = tmp_path / "h"
-    with vault.Vault.create(home, PASS) as v:
-        with v.transaction() as conn:
-            v.set_meta(conn, "k", b"kept")
-        v.change_passphrase("a brand new passphrase")
+    with vault.Vault.create(home, PASS) as v, v.transaction() as conn:
+        v.set_meta(conn, "k", b"kept")
+    old_key_file = (home / vault.KEY_NAME).read_bytes()
+    old_key = keyfile.unwrap(home / vault.KEY_NAME, PASS)
+    old_db = vault.db_path(home)
+    with vault.Vault.open(home, PASS) as v:
+        with pytest.raises(WrongPassphrase):
+            v.change_passphrase("not the passphrase", "a brand new passphrase")
+        v.change_passphrase(PASS, "a brand new passphrase")
+        with v.transaction() as conn:  # saved after the change
+            v.set_meta(conn, "after", b"new")
     with pytest.raises(WrongPassphrase):
         vault.Vault.open(home, PASS)
     with vault.Vault.open(home, "a brand new passphrase") as v:
-        assert v.get_meta("k") == b"kept"
+        assert v.get_meta("k") == b"kept" and v.get_meta("after") == b"new"
+        assert v.integrity_problems() == []
+    new_db = vault.db_path(home)
+    assert new_db != old_db and not old_db.exists()
+    assert keyfile.unwrap(home / vault.KEY_NAME, "a brand new passphrase") != old_key
+    # The attacker's try: the old key file back in place, the old passphrase.
+    (home / vault.KEY_NAME).write_bytes(old_key_file)
+    with pytest.raises(VaultError):
+        vault.Vault.open(home, PASS).close()
+    # And the old key straight on the current database file.
+    with pytest.raises(VaultError, match="does not match its key file"):
+        vault._connect(new_db, old_key)
 
 
 def test_persian_passphrase_in_either_normal_form(tmp_path: Path) -> None:

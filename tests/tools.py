@@ -6,9 +6,11 @@ import fcntl
 import os
 import re
 import select
+import shutil
 import subprocess
 import termios
 import time
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +69,35 @@ def run_on_tty(argv: list[str], answers: list[bytes], timeout: float = 20.0) -> 
     assert code == 0, output.decode(errors="replace")
     assert answered == len(answers), output.decode(errors="replace")
     return output
+
+
+def unavailable(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where every tool must be there."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: see .ci/run)", pytrace=False)
+    pytest.skip(reason)
+
+
+NODE_AGE = Path(__file__).resolve().parent / "interop" / "age.mjs"
+_NODE_MODULES = NODE_AGE.parent / "node_modules" / "age-encryption"
+
+
+def tool_missing(name: str) -> bool:
+    """`node-age` is the npm age-encryption package in tests/interop (npm ci there)."""
+    if name == "node-age":
+        return shutil.which("node") is None or not _NODE_MODULES.is_dir()
+    return shutil.which(name) is None
+
+
+def node_age(args: list[str], stdin: bytes = b"", env: dict[str, str] | None = None) -> bytes:
+    """Run tests/interop/age.mjs (official TypeScript age) and return its output."""
+    done = subprocess.run(
+        ["node", str(NODE_AGE), *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return done.stdout

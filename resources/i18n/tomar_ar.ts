@@ -960,10 +960,6 @@
             <translation>القرص ممتلئ: تعذّر حفظ %1. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
         </message>
         <message>
-            <source>Tomar is not allowed to write here: %1 was not saved.</source>
-            <translation>لا يُسمح لطومار بالكتابة هنا: تعذّر حفظ %1.</translation>
-        </message>
-        <message>
             <source>The disk reported an error: %1 was not saved (%2).</source>
             <translation>أبلغ القرص عن خطأ: تعذّر حفظ %1 (%2).</translation>
         </message>
@@ -1174,6 +1170,50 @@
         <message>
             <source>This file could not be read (internal error %1); it was refused and nothing was changed.</source>
             <translation>تعذّرت قراءة هذا الملف (خطأ داخلي %1)؛ فرُفض ولم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>This disk or folder is read-only: %1 was not saved. Nothing was lost; make it writable and try again.</source>
+            <translation>هذا القرص أو المجلد للقراءة فقط: لم يُحفظ %1. لم يُفقد شيء؛ اجعله قابلًا للكتابة ثم حاول مجددًا.</translation>
+        </message>
+        <message>
+            <source>The disk reported an input/output error: %1 was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يُحفظ %1. قد يكون القرص على وشك التعطّل: انسخ مجلد طومار إلى قرص آخر أولًا.</translation>
+        </message>
+        <message>
+            <source>The vault's disk is read-only: nothing was saved. Nothing was lost; make it writable and try again.</source>
+            <translation>قرص الخزنة للقراءة فقط: لم يُحفظ أي شيء. لم يُفقد شيء؛ اجعله قابلًا للكتابة ثم حاول مجددًا.</translation>
+        </message>
+        <message>
+            <source>The disk reported an input/output error: nothing was saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يُحفظ أي شيء. قد يكون القرص على وشك التعطّل: انسخ مجلد طومار إلى قرص آخر أولًا.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: its disk or folder is read-only. Nothing was lost; make it writable, or copy your Tomar folder to a writable disk, and try again.</source>
+            <translation>تعذّر فتح الخزنة: قرصها أو مجلدها للقراءة فقط. لم يُفقد شيء؛ اجعله قابلًا للكتابة، أو انسخ مجلد طومار إلى قرص قابل للكتابة، ثم حاول مجددًا.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: the disk is full. Nothing was lost; free some space and try again.</source>
+            <translation>تعذّر فتح الخزنة: القرص ممتلئ. لم يُفقد شيء؛ أفرغ بعض المساحة ثم حاول مجددًا.</translation>
+        </message>
+        <message>
+            <source>The vault cannot be opened: the disk reported an input/output error. The vault may be intact; copy your Tomar folder to another disk and open it there.</source>
+            <translation>تعذّر فتح الخزنة: أبلغ القرص عن خطأ في القراءة أو الكتابة. قد تكون الخزنة سليمة؛ انسخ مجلد طومار إلى قرص آخر وافتحها هناك.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch. Batch(es) %1 had not reached this folder and were written again.</source>
+            <translation>لا جديد للتصدير: كل التوقيعات موجودة في دفعات. الدفعة أو الدفعات %1 لم تكن قد وصلت إلى هذا المجلد فكُتبت مجددًا.</translation>
+        </message>
+        <message>
+            <source>the new vault</source>
+            <translation>الخزنة الجديدة</translation>
+        </message>
+        <message>
+            <source>The key file tomar.key is missing from %1, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
+            <translation>ملف المفتاح tomar.key مفقود من %1، لكن قاعدة بيانات الخزنة ما زالت موجودة. لا يمكن فتحها من دون ملف المفتاح: أعِد نسخة من tomar.key إن كانت لديك. وإن كان قد مُحي عمدًا (مسح طارئ)، فإن 'tomar wipe --yes' يُفرغ المجلد لخزنة جديدة.</translation>
+        </message>
+        <message>
+            <source>the copy of the vault</source>
+            <translation>نسخة الخزنة</translation>
         </message>
     </context>
     <context>

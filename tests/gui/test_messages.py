@@ -45,6 +45,8 @@ LATIN_TOKENS = sorted(
         "'--without-shares'",
         "'tomar organizer init'",
         "'tomar init'",
+        "'tomar wipe --yes'",
+        "tomar.key",
         "`minisign -C -W`",
         "minisign",
         "AGE-SECRET-KEY-PQ-1...",
@@ -216,10 +218,15 @@ def test_recovery_and_paper_errors_in_persian(langs: Languages) -> None:
 def test_storage_errors_keep_what_the_system_said(langs: Languages) -> None:
     full = atomic.storage_error(OSError(errno.ENOSPC, "No space left on device"), "the batch")
     assert _persian(langs, full).startswith("دیسک پر است و بسته ذخیره نشد.")
-    broken = atomic.storage_error(OSError(errno.EIO, "Input/output error"), "the receipt")
-    assert _persian(langs, broken, "Input/output error") == (
-        "دیسک خطا داد و رسید ذخیره نشد (Input/output error)."
+    broken = atomic.storage_error(OSError(errno.EMFILE, "Too many open files"), "the receipt")
+    assert _persian(langs, broken, "Too many open files") == (
+        "دیسک خطا داد و رسید ذخیره نشد (Too many open files)."
     )
+    # Read-only and I/O errors have their own sentences: neither says anything was lost.
+    failing = atomic.storage_error(OSError(errno.EIO, "Input/output error"), "the receipt")
+    assert _persian(langs, failing).startswith("دیسک خطای ورودی/خروجی داد و رسید ذخیره نشد.")
+    read_only = atomic.storage_error(OSError(errno.EROFS, "Read-only file system"), "the batch")
+    assert _persian(langs, read_only).startswith("این دیسک یا پوشه فقط‌خواندنی است و بسته")
 
 
 def test_sync_errors_keep_folders_and_addresses(

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .. import __version__
+from ..core import vault as core_vault
 from ..core.errors import TomarError, ValidationError
 from . import campaign, device, intake, organizer, sheets, sync, vault
 from .command import Group, Handler, UsageError
+from .common import home_of
 
 # The modules of commands, in the order `tomar --help` lists them. The "device" group is
 # declared in `device` (the device's actions) and continued in `intake` (the organizer's).
@@ -93,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("tomar: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        # A disk or database fault that escaped the core: in plain words (core/vault.py).
+        known = core_vault.as_tomar_error(exc, home_of(args))
+        if known is not None and not os.environ.get("TOMAR_DEBUG"):
+            print(f"tomar: {known}", file=sys.stderr)
+            return 1
         # Never print a traceback by default: third-party messages may quote input.
         if os.environ.get("TOMAR_DEBUG"):
             raise

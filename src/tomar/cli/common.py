@@ -37,7 +37,13 @@ def open_vault(args: argparse.Namespace) -> vault.Vault:
     home = home_of(args)
     if not vault.exists(home):
         return vault.Vault.open(home, "")  # raises NoVault with the right words
-    return vault.Vault.open(home, passphrase("TOMAR_PASSPHRASE", "Vault passphrase: "))
+    v = vault.Vault.open(home, passphrase("TOMAR_PASSPHRASE", "Vault passphrase: "))
+    if v.pre_upgrade_copy is not None:
+        print(
+            f"tomar: the vault was upgraded; its copy from before: {v.pre_upgrade_copy}",
+            file=sys.stderr,
+        )
+    return v
 
 
 def print_json(doc: object) -> None:

@@ -150,6 +150,8 @@ def cmd_export(args: argparse.Namespace) -> None:
             print(str(exc))
             return
     print(f"Batch {done.number} with {done.count} records written.")
+    if done.restored:  # lost by an earlier export that was interrupted
+        print(f"Written again (missing here): batch {', '.join(map(str, done.restored))}.")
     print(done.path)
 
 

@@ -37,7 +37,7 @@ def cmd_status(args: argparse.Namespace) -> None:
     home = home_of(args)
     print(f"Tomar {__version__}")
     print(f"Home: {home}")
-    if not vault.exists(home):
+    if not vault.exists(home) and not vault.orphaned(home):
         print("No vault yet. Create one with 'tomar init', or try 'tomar demo'.")
         return
     with open_vault(args) as v:
@@ -79,9 +79,13 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 @commands.command("passwd", "change the vault passphrase")
 def cmd_passwd(args: argparse.Namespace) -> None:
-    with open_vault(args) as v:
+    home = home_of(args)
+    if not vault.exists(home):
+        vault.Vault.open(home, "").close()  # raises NoVault with the right words
+    old = passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home, old) as v:
         new = passphrase("TOMAR_NEW_PASSPHRASE", "New vault passphrase: ", confirm=True)
         if len(new) < 8:
             raise TomarError("Please choose a passphrase of at least 8 characters.")
-        v.change_passphrase(new)
-    print("Passphrase changed.")
+        v.change_passphrase(old, new)  # a new database under a new key (core/vault.py)
+    print("Passphrase changed; the vault was rewritten under a new key.")

@@ -19,6 +19,7 @@ import secrets
 import sys
 import time
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
@@ -75,15 +76,58 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+class Fault(Enum):
+    """What went wrong with a disk, in the terms a volunteer can act on."""
+
+    READ_ONLY = "read-only"
+    FULL = "full"
+    IO = "I/O error"
+    OTHER = "other"
+
+
+def fault_of(exc: OSError) -> Fault:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return Fault.FULL
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return Fault.READ_ONLY
+    if exc.errno == errno.EIO:
+        return Fault.IO
+    return Fault.OTHER
+
+
+def folder_fault(folder: Path) -> Fault | None:
+    """Read-only or full, as the file system says (used when SQLite only says 'cannot')."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        return None
+    if st.f_flag & os.ST_RDONLY or not os.access(folder, os.W_OK):
+        return Fault.READ_ONLY
+    if st.f_bavail == 0:
+        return Fault.FULL
+    return None
+
+
 def storage_error(exc: OSError, what: str) -> StorageError:
-    """Translate an OSError into words a volunteer can act on."""
-    if exc.errno == errno.ENOSPC:
+    """Translate an OSError into words a volunteer can act on: one plain sentence per
+    fault, none saying that data is lost, since it is not."""
+    fault = fault_of(exc)
+    if fault is Fault.FULL:
         return StorageError(
             f"The disk is full: {what} was not saved. Free some space and try again."
         )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"Tomar is not allowed to write here: {what} was not saved.")
-    return StorageError(f"The disk reported an error: {what} was not saved ({exc.strerror}).")
+    if fault is Fault.READ_ONLY:
+        return StorageError(
+            f"This disk or folder is read-only: {what} was not saved. Nothing was lost; "
+            "make it writable and try again."
+        )
+    if fault is Fault.IO:
+        return StorageError(
+            f"The disk reported an input/output error: {what} was not saved. The disk may "
+            "be failing: copy your Tomar folder to another disk first."
+        )
+    said = exc.strerror or f"error {exc.errno}"
+    return StorageError(f"The disk reported an error: {what} was not saved ({said}).")
 
 
 @contextlib.contextmanager

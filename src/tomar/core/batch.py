@@ -11,6 +11,7 @@ organizer can decrypt the records (`age -d`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import re
@@ -59,7 +60,11 @@ class Cancelled(TomarError):
 
 
 class NothingToExport(TomarError):
-    pass
+    """No record is waiting; `restored` names earlier batches written again (see export)."""
+
+    def __init__(self, message: str, restored: tuple[int, ...] = ()) -> None:
+        super().__init__(message)
+        self.restored = restored
 
 
 class RecordEntry(NamedTuple):
@@ -293,6 +298,80 @@ class Exported:
     number: int
     count: int
     sha256: str
+    #: Earlier batches, without a receipt, that were missing from the folder: written again.
+    restored: tuple[int, ...] = ()
+
+
+def _sha256_fh(fh: IO[bytes]) -> str:
+    fh.flush()
+    fh.seek(0)
+    h = hashlib.sha256()
+    for chunk in iter(lambda: fh.read(1 << 20), b""):
+        h.update(chunk)
+    return h.hexdigest()
+
+
+def _remove_leftovers(device_public: bytes, out_dir: Path) -> None:
+    """Our own hidden files from an export that was killed (`.staged`, `.tmp`).
+
+    Called with the vault's write lock held, so no export of this vault is running; the
+    names carry this device's short id, so another device's files are never touched.
+    """
+    prefix = file_name(device_public, 0)[: -len(f"00000{SUFFIX}")]
+    try:  # `.<batch>.staged`, and the temp file it is written through, `..<batch>...tmp`
+        names = [
+            p
+            for p in out_dir.iterdir()
+            if p.name.startswith(".") and p.name.lstrip(".").startswith(prefix)
+        ]
+    except OSError as exc:
+        raise storage_error(exc, "the batch") from None
+    for path in names:
+        if path.name.endswith((".staged", ".tmp")) and path.is_file():
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise storage_error(exc, "the batch") from None
+
+
+def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
+    """Write again every batch without a receipt that this folder lacks.
+
+    Why: the batch is committed in the vault before its file gets its real name, so a
+    crash in between leaves the vault counting a batch the folder never received.
+    Rebuilt bytes are the original ones (checked against the stored SHA-256).
+    """
+    public = device.identity.public
+    restored: list[int] = []
+    rows = conn.execute(
+        "SELECT number, sha256, manifest, signature, certificate FROM batches "
+        "WHERE receipt_at IS NULL ORDER BY number"
+    ).fetchall()
+    for number, sha, manifest, signature, certificate in rows:
+        target = out_dir / file_name(public, int(number))
+        if target.exists():
+            continue
+        cursor = conn.execute(
+            "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq",
+            (number,),
+        )
+        with atomic_writer(target, mode=0o644, what=f"batch {number}") as fh:
+            write_batch(
+                fh,
+                ((rid, bytes(body)) for rid, body in cursor),
+                bytes(manifest),
+                str(signature),
+                None if certificate is None else bytes(certificate),
+            )
+            if _sha256_fh(fh) != sha:
+                raise TomarError(
+                    f"Batch {number} can no longer be rebuilt: its records were purged after "
+                    "a receipt."
+                )
+        restored.append(int(number))
+    return tuple(restored)
 
 
 def export(
@@ -300,12 +379,17 @@ def export(
     out_dir: Path,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    *,
+    restore: bool = True,
 ) -> Exported:
     """Write one batch with every record not yet exported; raise NothingToExport if none.
 
-    The file is written and renamed inside the vault transaction that marks the records,
-    so a failure at any point (full disk, cancel) leaves both the folder and the vault
-    as they were.
+    The file is written as a hidden `.staged` file inside the vault transaction that
+    marks the records and renamed after the commit, so a failure (full disk, cancel)
+    leaves both the folder and the vault as they were. A crash between the commit and
+    the rename is repaired by the next export to any folder (`restore`): it first
+    removes this device's leftovers there and writes every batch without a receipt
+    that the folder lacks. Sync passes restore=False: it sends pending batches itself.
     """
     from .device import META_CERTIFICATE  # device imports batch lazily; avoid a cycle
 
@@ -314,12 +398,23 @@ def export(
     if not out_dir.is_dir():
         raise TomarError(f"The folder {out_dir} does not exist.")
     staged: Path | None = None
+    restored: tuple[int, ...] = ()
     try:
         with vault.transaction() as conn:
+            _remove_leftovers(device.identity.public, out_dir)
+            if restore:
+                restored = _restore_missing(device, conn, out_dir)
             total = conn.execute(
                 "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
             ).fetchone()
             count, last_seq = int(total[0]), total[1]
+            if count == 0 and restored:
+                numbers = ", ".join(str(n) for n in restored)
+                raise NothingToExport(
+                    "Nothing new to export: every record is already in a batch. Batch(es) "
+                    f"{numbers} had not reached this folder and were written again.",
+                    restored,
+                )
             if count == 0:
                 raise NothingToExport("Nothing new to export: every record is already in a batch.")
             row = conn.execute(
@@ -366,12 +461,7 @@ def export(
                     zf.writestr(_info(SIGNATURE, False), signature.encode())
                     if certificate is not None:
                         zf.writestr(_info(CERTIFICATE, False), certificate)
-                fh.flush()
-                fh.seek(0)
-                h = hashlib.sha256()
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(chunk)
-                sha = h.hexdigest()
+                sha = _sha256_fh(fh)
                 conn.execute(
                     "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
                     "signature, certificate) VALUES (?,?,?,?,?,?,?)",
@@ -384,18 +474,20 @@ def export(
                 )
     except BaseException:
         if staged is not None:
-            staged.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # nothing was written there, or cannot be
+                staged.unlink(missing_ok=True)
         raise
     # Only a committed batch gets its real name: a failed commit leaves no file behind.
     try:
         replace(staged, target)  # patient on Windows (see atomic.replace)
     except OSError as exc:
-        staged.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing was written there, or cannot be
+            staged.unlink(missing_ok=True)
         raise storage_error(
             exc, f"batch {number} (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
         ) from None
     fsync_dir(out_dir)
-    return Exported(target, number, len(entries), sha)
+    return Exported(target, number, len(entries), sha, restored)
 
 
 def rebuild(device: Any, number: int) -> bytes:

@@ -19,10 +19,11 @@ import platformdirs
 import sqlcipher3
 
 from . import keyfile, lookaside
-from .atomic import destroy_file
+from .atomic import Fault, atomic_writer, destroy_file, folder_fault, storage_error
 from .errors import (
     NoVault,
     StorageError,
+    TomarError,
     UnsafeDatabase,
     VaultError,
     VaultExists,
@@ -74,9 +75,12 @@ def _db_files(home: Path) -> list[Path]:
 
 
 def _remove_db(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """The database and its companions, copies made before upgrades included (a rebuild
+    must leave nothing under the old key)."""
+    copies = list(db.parent.glob(f"{db.name}.v*.bak")) if db.parent.is_dir() else []
+    for path in [Path(str(db) + s) for s in ("", "-wal", "-shm", "-journal")] + copies:
         with contextlib.suppress(FileNotFoundError):
-            Path(str(db) + suffix).unlink()
+            path.unlink()
 
 
 def key_path(home: Path) -> Path:
@@ -85,6 +89,34 @@ def key_path(home: Path) -> Path:
 
 def exists(home: Path) -> bool:
     return key_path(home).exists()
+
+
+def orphaned(home: Path) -> bool:
+    """A database without its key file: a key file lost, or a wipe interrupted."""
+    return not exists(home) and bool(_db_files(home)) if home.is_dir() else False
+
+
+def _orphaned_error(home: Path) -> VaultError:
+    return VaultError(
+        f"The key file tomar.key is missing from {home}, but the vault database is still "
+        "there. It cannot be opened without the key file: put back a copy of tomar.key if "
+        "you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' "
+        "clears the folder for a new vault."
+    )
+
+
+def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
+    """A copy of the database (same key) before an upgrade changes it: if the new version
+    misbehaves, the old one can still open the copy. Kept until a rebuild or a wipe."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = db.with_name(f"{db.name}.v{version}.bak")
+    try:
+        with db.open("rb") as src, atomic_writer(copy, what="the copy of the vault") as out:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                out.write(chunk)
+    except OSError as exc:
+        raise storage_error(exc, "the copy of the vault") from None
+    return copy
 
 
 class _Throttle:
@@ -113,18 +145,97 @@ class _Throttle:
 THROTTLE = _Throttle()
 
 
-def _storage(exc: Exception) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
+# SQLite's primary result codes (the low byte of the extended code).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
+_DAMAGED = "The vault database does not match its key file, or it is damaged."
+_BUSY = "The vault is busy in another Tomar window: nothing was saved."
+
+
+def _sqlite_code(exc: BaseException) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _fault(exc: BaseException, folder: Path | None) -> Fault:
+    """SQLite says 'cannot open' or 'I/O error' for a read-only or full disk too; the
+    file system tells them apart. Why it matters: 'damaged' tells a volunteer that
+    everything is lost when nothing is."""
+    code = _sqlite_code(exc)
+    if code == _SQLITE_FULL:
+        return Fault.FULL
+    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_IOERR):
+        found = None if folder is None else folder_fault(folder)
+        if found is not None:
+            return found
+    if code == _SQLITE_READONLY:
+        return Fault.READ_ONLY
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):  # the file is there, the disk says no
+        return Fault.IO
+    return Fault.OTHER
+
+
+def _storage(exc: BaseException, folder: Path | None) -> StorageError:
+    """A failed write: nothing was saved, and why in plain words."""
+    if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(_BUSY)
+    fault = _fault(exc, folder)
+    if fault is Fault.FULL:
         return StorageError("The disk is full: nothing was saved. Free some space and try again.")
-    if "locked" in text or "busy" in text:
-        return StorageError("The vault is busy in another Tomar window: nothing was saved.")
+    if fault is Fault.READ_ONLY:
+        return StorageError(
+            "The vault's disk is read-only: nothing was saved. Nothing was lost; make it "
+            "writable and try again."
+        )
+    if fault is Fault.IO:
+        return StorageError(
+            "The disk reported an input/output error: nothing was saved. The disk may be "
+            "failing: copy your Tomar folder to another disk first."
+        )
     return StorageError("The vault could not be written: nothing was saved.")
 
 
+def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
+    """Why the vault did not open: disk faults apart from a wrong key or damage."""
+    if _sqlite_code(exc) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(_BUSY)
+    fault = _fault(exc, folder)
+    if fault is Fault.READ_ONLY:
+        return StorageError(
+            "The vault cannot be opened: its disk or folder is read-only. Nothing was lost; "
+            "make it writable, or copy your Tomar folder to a writable disk, and try again."
+        )
+    if fault is Fault.FULL:
+        return StorageError(
+            "The vault cannot be opened: the disk is full. Nothing was lost; free some "
+            "space and try again."
+        )
+    if fault is Fault.IO:
+        return StorageError(
+            "The vault cannot be opened: the disk reported an input/output error. The "
+            "vault may be intact; copy your Tomar folder to another disk and open it there."
+        )
+    return VaultError(_DAMAGED)
+
+
+def as_tomar_error(exc: BaseException, home: Path | None = None) -> TomarError | None:
+    """An OSError or SQLite error that escaped, in words for a person (faces use this as
+    their last line of defence, so no raw system or SQLite text reaches anyone)."""
+    if isinstance(exc, OSError):
+        return storage_error(exc, "the file")
+    if isinstance(exc, sqlcipher3.Error):
+        return _storage(exc, home)
+    return None
+
+
 def _connect(path: Path, key: bytes) -> Any:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise _open_error(exc, path.parent) from None
+    try:
+        # SQLCipher logs its failures (a wrong key, a damaged page) to stderr, where a
+        # person would read them; the error we raise says it in plain words instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Touch the schema so a wrong key fails here, not later.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -132,11 +243,9 @@ def _connect(path: Path, key: bytes) -> Any:
             conn.execute(f"PRAGMA {statement}")
         # A fixed page cache: every cache miss costs a page decryption.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.Error as exc:
         conn.close()
-        raise VaultError(
-            "The vault database does not match its key file, or it is damaged."
-        ) from None
+        raise _open_error(exc, path.parent) from None
     return conn
 
 
@@ -166,7 +275,9 @@ def migrate(conn: Any, target: int = LATEST) -> None:
             conn.execute(f"PRAGMA user_version = {i + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # After an I/O error SQLite has already rolled back: keep the first error.
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
             raise
 
 
@@ -178,21 +289,32 @@ class Vault:
         self._conn: Any = conn
         self._key: bytearray | None = bytearray(key)
         self._joined = False  # inside `joined()`: transactions are part of one
+        #: Set when this open upgraded the vault: the copy of the database from before.
+        self.pre_upgrade_copy: Path | None = None
 
     # --- life cycle -------------------------------------------------------
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> Vault:
+        if orphaned(home):
+            raise _orphaned_error(home)
         if exists(home) or (home / DB_NAME).exists():
             raise VaultExists(f"There is already a vault in {home}.")
         if not passphrase:
             raise VaultError("Please choose a passphrase.")
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise storage_error(exc, "the new vault") from None
         key = os.urandom(32)
         conn = _connect(home / DB_NAME, key)
         try:
             check_pragmas(conn)
             migrate(conn)
+        except sqlcipher3.Error as exc:
+            conn.close()
+            _remove_db(home / DB_NAME)
+            raise _storage(exc, home) from None
         except BaseException:
             conn.close()
             _remove_db(home / DB_NAME)
@@ -202,6 +324,8 @@ class Vault:
 
     @classmethod
     def open(cls, home: Path, passphrase: str) -> Vault:
+        if orphaned(home):
+            raise _orphaned_error(home)
         if not exists(home):
             raise NoVault(f"There is no vault in {home}. Create one first with 'tomar init'.")
         if not db_path(home).exists():
@@ -216,15 +340,25 @@ class Vault:
         db = db_path(home)
         for stray in _db_files(home):  # left by an interrupted rebuild; unreadable anyway
             if not stray.name.startswith(db.name):
-                stray.unlink()
+                with contextlib.suppress(OSError):  # a read-only disk: removed next time
+                    stray.unlink()
         conn = _connect(db, key)
+        copy = None
         try:
             check_pragmas(conn)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if 0 < version < LATEST:
+                copy = _copy_before_migrating(db, conn, version)
             migrate(conn)
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise _open_error(exc, home) from None
         except BaseException:
             conn.close()
             raise
-        return cls(home, conn, key)
+        opened = cls(home, conn, key)
+        opened.pre_upgrade_copy = copy
+        return opened
 
     def close(self) -> None:
         """Drop the handle and overwrite our copy of the key (best effort in Python)."""
@@ -253,25 +387,32 @@ class Vault:
             raise VaultError("The vault is locked.")
         return self._conn
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the same database key under a new passphrase (atomic replace)."""
+    def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
+        """Rebuild the vault under a fresh random key wrapped by the new passphrase.
+
+        Why not just rewrap the key: an old copy of the key file (a home backup, free
+        blocks) with the old passphrase (seen, or coerced before the change) would still
+        open the database, signers saved after the change included. `rebuild` is atomic:
+        a crash leaves the old vault under the old passphrase, or the new one.
+        """
         if not new_passphrase:
             raise VaultError("Please choose a passphrase.")
-        if self._key is None:
-            raise VaultError("The vault is locked.")
-        keyfile.write(key_path(self.home), bytes(self._key), new_passphrase, database=self._db.name)
+        self.rebuild(passphrase, {}, new_passphrase=new_passphrase)
 
     @property
     def _db(self) -> Path:
         return db_path(self.home)
 
-    def rebuild(self, passphrase: str, keep: dict[str, str]) -> None:
+    def rebuild(
+        self, passphrase: str, keep: dict[str, str], *, new_passphrase: str | None = None
+    ) -> None:
         """Copy the data into a new database under a new key, then destroy the old one.
 
         `keep` maps a table to the SQL condition of the rows to copy (default: all).
         SQLCipher's rekey keeps the old salt and pages, so this is how deleted rows are
         made unrecoverable even with the old passphrase and a copy of the old files.
-        The switch is the atomic replacement of the key file, which names the database.
+        The switch is the atomic replacement of the key file, which names the database;
+        the new key file is wrapped by `new_passphrase` if given (a passphrase change).
         """
         keyfile.unwrap(key_path(self.home), passphrase)  # the caller proves the passphrase
         old = self._db
@@ -309,7 +450,7 @@ class Vault:
         except BaseException:
             _remove_db(new)
             raise
-        keyfile.write(key_path(self.home), new_key, passphrase, database=new.name)
+        keyfile.write(key_path(self.home), new_key, new_passphrase or passphrase, database=new.name)
         # From here on the new database is the vault; the old one is unreadable garbage.
         self.close()
         _remove_db(old)
@@ -342,8 +483,8 @@ class Vault:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlcipher3.OperationalError as exc:
-            raise _storage(exc) from None
+        except sqlcipher3.Error as exc:
+            raise _storage(exc, self.home) from None
         try:
             yield conn
         except BaseException:
@@ -352,10 +493,10 @@ class Vault:
             raise
         try:
             conn.execute("COMMIT")
-        except (sqlcipher3.OperationalError, sqlcipher3.DatabaseError) as exc:
+        except sqlcipher3.Error as exc:
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
-            raise _storage(exc) from None
+            raise _storage(exc, self.home) from None
 
     @contextlib.contextmanager
     def joined(self) -> Iterator[None]:

@@ -21,6 +21,7 @@ import unicodedata
 from PySide6.QtCore import Qt
 
 from ..core.errors import TomarError
+from ..core.vault import as_tomar_error
 from .i18n import QT_TRANSLATE_NOOP, Languages, direction
 
 VALIDATION = "Validation"
@@ -82,6 +83,31 @@ _CORE: frozenset[str] = frozenset(
             "CoreErrors", "The vault is busy in another Tomar window: nothing was saved."
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "The vault could not be written: nothing was saved."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The vault's disk is read-only: nothing was saved. Nothing was lost; make it "
+            "writable and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The disk reported an input/output error: nothing was saved. The disk may be "
+            "failing: copy your Tomar folder to another disk first.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The vault cannot be opened: its disk or folder is read-only. Nothing was lost; "
+            "make it writable, or copy your Tomar folder to a writable disk, and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The vault cannot be opened: the disk is full. Nothing was lost; free some "
+            "space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The vault cannot be opened: the disk reported an input/output error. The "
+            "vault may be intact; copy your Tomar folder to another disk and open it there.",
+        ),
         QT_TRANSLATE_NOOP("CoreErrors", "The vault is locked."),
         QT_TRANSLATE_NOOP("CoreErrors", "Please give the event a name."),
         QT_TRANSLATE_NOOP(
@@ -460,6 +486,8 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CoreErrors", "This QR code is not from a Tomar paper sheet."),
         # --- what a file write was about (core/atomic.py storage errors) ---
         QT_TRANSLATE_NOOP("CoreErrors", "the file"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the new vault"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the copy of the vault"),
         QT_TRANSLATE_NOOP("CoreErrors", "the batch"),
         QT_TRANSLATE_NOOP("CoreErrors", "the receipt"),
         QT_TRANSLATE_NOOP("CoreErrors", "the certificate"),
@@ -552,7 +580,28 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "CoreErrors", "The disk is full: %1 was not saved. Free some space and try again."
     ),
-    QT_TRANSLATE_NOOP("CoreErrors", "Tomar is not allowed to write here: %1 was not saved."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This disk or folder is read-only: %1 was not saved. Nothing was lost; make it "
+        "writable and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The disk reported an input/output error: %1 was not saved. The disk may be "
+        "failing: copy your Tomar folder to another disk first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Nothing new to export: every record is already in a batch. Batch(es) %1 had not "
+        "reached this folder and were written again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The key file tomar.key is missing from %1, but the vault database is still there. "
+        "It cannot be opened without the key file: put back a copy of tomar.key if you "
+        "have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears "
+        "the folder for a new vault.",
+    ),
     QT_TRANSLATE_NOOP("CoreErrors", "The disk reported an error: %1 was not saved (%2)."),
     QT_TRANSLATE_NOOP(
         "CoreErrors", "batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
@@ -691,7 +740,10 @@ def problem_text(languages: Languages, lang: str, key: str) -> str:
 
 
 def error_text(languages: Languages, lang: str, exc: BaseException) -> str:
-    """What to tell a person about `exc`: a TomarError's sentence, else a generic one."""
+    """What to tell a person about `exc`: a TomarError's sentence, a disk fault's own
+    sentence (an OSError or SQLite error that escaped), else a generic one."""
+    if not isinstance(exc, TomarError):
+        exc = as_tomar_error(exc) or exc
     if isinstance(exc, TomarError):
         return core_text(languages, lang, str(exc))
     return languages.text(lang, CORE, GENERIC_ERROR)

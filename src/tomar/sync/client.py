@@ -174,7 +174,8 @@ def _export(
     if folder is None:
         scratch = Path(tempfile.mkdtemp(prefix=".sync-", dir=device.vault.home))
     try:
-        done = batch.export(device, folder or scratch or Path("."), step, cancel)
+        # The upload step sends every pending batch the target lacks (and counts it).
+        done = batch.export(device, folder or scratch or Path("."), step, cancel, restore=False)
         result.exported = done.count
     except batch.NothingToExport:
         pass
