@@ -705,9 +705,13 @@ def test_core_errors_in_arabic(langs: Languages, tmp_path: Path) -> None:
     assert _arabic(langs, nothing.value) == "لم تعط أي حصة."
     full = atomic.storage_error(OSError(errno.ENOSPC, "No space left on device"), "the batch")
     assert _arabic(langs, full).startswith("القرص ممتلئ: تعذر حفظ الدفعة.")
-    broken = atomic.storage_error(OSError(errno.EIO, "Input/output error"), "the receipt")
-    assert _arabic(langs, broken, "Input/output error") == (
-        "أبلغ القرص عن خطأ: تعذر حفظ الإيصال (Input/output error)."
+    broken = atomic.storage_error(OSError(errno.EMFILE, "Too many open files"), "the receipt")
+    assert _arabic(langs, broken, "Too many open files") == (
+        "أبلغ القرص عن خطأ: تعذر حفظ الإيصال (Too many open files)."
+    )
+    failing = atomic.storage_error(OSError(errno.EIO, "Input/output error"), "the receipt")
+    assert _arabic(langs, failing).startswith(
+        "أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يحفظ الإيصال."
     )
     with pytest.raises(TomarError) as serial:
         blank.normalize_serial("A1/B2")
