@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core import countries
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
-from ..core.intake import BreakdownKey, Intake
+from ..core.intake import BreakdownKey, Intake, format_gaps
 from .command import Commands, UsageError, arg
 from .common import open_vault, print_json, read_file
 
@@ -104,7 +104,7 @@ def cmd_stats(args: argparse.Namespace) -> None:
                 shown = f"{shown} ({countries.name(shown, 'en')})"
             print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
     for device, missing in stats["gaps"].items():
-        print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
+        print(f"  Device {device}: waiting for batch {format_gaps(missing)}")
 
 
 @commands.command(

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
-from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats
+from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats, format_gaps
 from ..vault import Vault
 from . import text
 from .common import (
@@ -142,7 +142,7 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
     summary = [[text.label(k, lang), text.digits(int(stats[k] or 0), lang)] for k in SUMMARY]
     story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
     for device, missing in stats["gaps"].items():
-        gap = ", ".join(text.digits(n, lang) for n in missing)
+        gap = format_gaps(missing, lambda n: text.digits(n, lang))
         story.append(text.paragraph(text.label("waiting", lang, device, gap), small))
     for section in SECTIONS:
         rows = stats[section]
