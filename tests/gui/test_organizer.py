@@ -231,7 +231,9 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     click(qtbot, org.w(QPushButton, "csvButton"))
     qtbot.waitUntil(lambda: (out / CSV_NAME).exists(), timeout=20_000)
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)  # finished arrived
-    rows = list(csv.DictReader(io.StringIO((out / CSV_NAME).read_text("utf-8-sig"))))
+    warning, body = (out / CSV_NAME).read_text("utf-8-sig").split("\n", 1)
+    assert warning.startswith('"CONFIDENTIAL: the organizer')
+    rows = list(csv.DictReader(io.StringIO(body)))
     assert sorted(r["full_name"] for r in rows) == ["Dina Shams", "Omid Tehrani", "Sara Example"]
     click(qtbot, org.w(QPushButton, "deliveryButton"))
     qtbot.waitUntil(lambda: (out / DELIVERY_NAME).exists(), timeout=30_000)

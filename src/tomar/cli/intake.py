@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..core import countries
@@ -112,8 +113,24 @@ def cmd_stats(args: argparse.Namespace) -> None:
     "unique signers as CSV (organizer)",
     arg("--out", required=True),
     arg("--svg-dir", help="also write each drawn signature as an SVG file here"),
+    arg(
+        "--public",
+        action="store_true",
+        help="honour each signer's display choice as the delivery sheets do (no email, "
+        "phone, or hidden signer's name or drawing)",
+    ),
 )
 def cmd_export_csv(args: argparse.Namespace) -> None:
+    svg_dir = Path(args.svg_dir) if args.svg_dir else None
     with open_vault(args) as v, Intake(v) as intake:
-        n = intake.export_csv(Path(args.out), Path(args.svg_dir) if args.svg_dir else None)
+        n = intake.export_csv(Path(args.out), svg_dir, public=args.public)
+    if args.public:
+        print(f"{n} unique signers written to {args.out}, as each chose to be shown")
+        return
+    print(
+        "Warning: this is the full export. It holds every signer in full (names, emails, "
+        "phones and drawings), also those who asked to be shown by initials or not at "
+        "all. Keep it to yourself; for anyone else use --public.",
+        file=sys.stderr,
+    )
     print(f"{n} unique signers written to {args.out}")

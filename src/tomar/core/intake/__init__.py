@@ -189,6 +189,8 @@ class Intake:
             self.vault, self.organizer, self.campaign, out_dir, again=again
         )
 
-    def export_csv(self, out: Path, svg_dir: Path | None = None) -> int:
-        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
-        return outputs.export_csv(self.vault, self.campaign, out, svg_dir)
+    def export_csv(self, out: Path, svg_dir: Path | None = None, *, public: bool = False) -> int:
+        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
+
+        `public`: honour every display choice as the delivery sheets do (see outputs)."""
+        return outputs.export_csv(self.vault, self.campaign, out, svg_dir, public=public)
