@@ -10,6 +10,7 @@ from ..core import countries
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
 from ..core.intake import BreakdownKey, Intake, format_gaps
+from ..core.normalize import clean_text
 from .command import Commands, UsageError, arg
 from .common import open_vault, print_json, read_file
 
@@ -100,7 +101,7 @@ def cmd_stats(args: argparse.Namespace) -> None:
     )
     for key, title in sections:
         for row in stats[key]:
-            shown = row["key"] or "-"
+            shown = clean_text(row["key"]) or "-"  # one line, whatever a device sent
             if key == "by_country" and countries.is_code(shown):
                 shown = f"{shown} ({countries.name(shown, 'en')})"
             print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")

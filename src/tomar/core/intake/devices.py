@@ -20,6 +20,7 @@ from ..enroll import Certificate
 from ..errors import FormatError, TomarError
 from ..fingerprint import same as same_fingerprint
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
+from ..normalize import clean_text
 from ..vault import Vault
 from .audit import audit
 from .results import ImportStatus
@@ -55,6 +56,7 @@ class Devices:
     def enroll(self, request: bytes) -> tuple[bytes, str]:
         """Check a device's request and return (certificate, device fingerprint)."""
         device, label = enroll.read_request(request, self.campaign)
+        label = clean_text(label, max_len=enroll.MAX_LABEL)
         cert = enroll.issue_certificate(self.organizer, self.campaign, device, label)
         self._set(device, "enrolled", label)
         return cert, device_fingerprint(device)
@@ -235,5 +237,10 @@ class Devices:
         conn.execute(
             "INSERT OR IGNORE INTO devices(public_key, fingerprint, label, status, since) "
             "VALUES (?,?,?, 'enrolled', ?)",
-            (device_b64, bf.device_fingerprint, certified.label, now_iso()),
+            (
+                device_b64,
+                bf.device_fingerprint,
+                clean_text(certified.label, max_len=enroll.MAX_LABEL),
+                now_iso(),
+            ),
         )

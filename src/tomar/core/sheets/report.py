@@ -23,6 +23,7 @@ from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
 from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats, format_gaps
+from ..normalize import clean_text
 from ..vault import Vault
 from . import text
 from .common import (
@@ -121,7 +122,8 @@ def _step(top: int) -> int:
 
 
 def _key(key: str, lang: str) -> str:
-    return key if key else text.label("unknown", lang)
+    """One line, whatever a device sent (vaults from before intake cleaned values)."""
+    return clean_text(key) or text.label("unknown", lang)
 
 
 def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowable]:

@@ -47,6 +47,7 @@ from ...core import countries
 from ...core.errors import TomarError
 from ...core.identity import device_fingerprint
 from ...core.intake import ImportResult, Intake
+from ...core.normalize import clean_text
 from ...core.sheets.delivery import write_delivery
 from ...core.sheets.report import write_report
 from ...sync import client as sync_client
@@ -749,11 +750,12 @@ class OrganizerScreen(OrgScreen):
         lines = []
         for f in self.intake.campaign.fields:
             value = fields.get(f.name) if isinstance(fields, dict) else None
+            value = clean_text(str(value)) if value else ""  # one line, whatever was sent
             if value:
-                shown = ltr(str(value)) if f.kind in ("phone", "email", "postal_code") else value
+                shown = ltr(value) if f.kind in ("phone", "email", "postal_code") else value
                 lines.append(f"{f.label_for(lang)}: {shown}")
         lines.append(self.tr("Time: %1").replace("%1", ltr(str(row[0]).replace("T", " ")[:19])))
-        lines.append(self.tr("Event: %1").replace("%1", str(row[1]) or "–"))
+        lines.append(self.tr("Event: %1").replace("%1", clean_text(str(row[1])) or "–"))
         lines.append(
             self.tr("Source: %1").replace("%1", self.model.source_words.get(row[2], row[2]))
         )
@@ -782,7 +784,7 @@ class OrganizerScreen(OrgScreen):
             (row[5], row[9], row[10], record_id),
         ).fetchall()
         for rid, name, time in cands:
-            self.candidates.addItem(f"{name} · {str(time)[:10]}", rid)
+            self.candidates.addItem(f"{clean_text(str(name))} · {str(time)[:10]}", rid)
         self._set_review_enabled(row[6] is None)
 
     def review(self, decision: str) -> None:
