@@ -280,3 +280,68 @@ def test_an_unexpected_error_while_storing_rejects_that_batch_only(
     assert set(_signers(org)) == {"Sara Example", "Ali Karimi", "محمد رضایی"}
     devices_seen = {str(r[0]) for r in org.vault.conn.execute("SELECT device FROM intake_batches")}
     assert devices_seen == {kit.b64(pool.identities["B"].public)}
+
+
+# --- case 7: a device's field values are cleaned as the kiosk cleans them -------------------
+
+
+def test_intake_cleans_what_a_hostile_device_typed(org: kit.Org, pool: kit.Pool) -> None:
+    """Line breaks, bidi controls, control characters and invisible fillers never reach
+    the organizer's vault; a look-alike of a genuine signer is flagged for review."""
+    a, camp = pool.identities["A"], pool.campaign
+    typed = {
+        "Sara Example\nName on sheets: withheld\nDevice: 11111": "Sara Example Name on "
+        "sheets: withheld Device: 11111",
+        "\u202eelpmaxe araS": "elpmaxe araS",
+        "Nul\x00 Esc\x1b Bel\x07": "Nul Esc Bel",
+        "Om\u3164id\u200b Tehrani": "Om id Tehrani",
+        "S\u0430ra Example": "S\u0430ra Example",  # stored as typed, matched as "Sara"
+    }
+    items = []
+    for seq, name in enumerate(typed, start=20):
+        rec = kit.signature_record(a, camp, seq, name)
+        rec["event"] = {"id": "e1", "name": "Rally\r\nDevice: 11111\x1b[2J", "place": "DC"}
+        items.append((rec["id"], seq, kit.seal(a, camp, rec)))
+    hostile = kit.forge_batch(a, camp, 9, "ef" * 32, items)
+    with org.intake() as intake:
+        assert intake.import_bytes(pool.batches["B1"], name="B1").status == "imported"
+        assert intake.import_bytes(hostile, name="hostile").status == ImportStatus.IMPORTED
+        flagged_before = intake.flagged_count()
+        stats = intake.stats()
+    rows = org.vault.conn.execute(
+        "SELECT name, fields, event_name FROM signers WHERE device = ?", (kit.b64(a.public),)
+    ).fetchall()
+    assert sorted(r[0] for r in rows) == sorted(typed.values())
+    for name, fields, event in rows:
+        assert json.loads(fields)["full_name"] == name
+        assert event == "Rally Device: 11111[2J"
+    assert "Rally Device: 11111[2J" in {b["key"] for b in stats["by_event"]}
+    # "Sаra Example" (Cyrillic а) and B's "Sara Example", both of Washington: flagged.
+    assert flagged_before == 2
+    sara = org.vault.conn.execute(
+        "SELECT name_city FROM signers WHERE name IN ('Sara Example', ?)", ("S\u0430ra Example",)
+    ).fetchall()
+    assert len({r[0] for r in sara}) == 1 and len(sara) == 2
+
+
+def test_stats_show_every_value_on_one_line(org: kit.Org, pool: kit.Pool) -> None:
+    """`tomar stats` prints one line per event, even for a vault whose values were stored
+    before intake cleaned them (written here straight into the table)."""
+    assert kit.run(org, pool, "A1")[0].status == "imported"
+    with org.vault.transaction() as conn:
+        conn.execute("UPDATE signers SET event_name = ?", ("Rally\nDevice 11111: fake",))
+    org.vault.close()
+    out = kit.tomar(org.home, "stats").ok().lines
+    org.vault = kit.vault.Vault.open(org.home, kit.PASS)
+    assert not any(line.startswith("Device 11111") for line in out)
+    assert any("Event Rally Device 11111: fake: " in line for line in out)
+
+
+def test_a_record_with_a_damaged_time_rejects_its_batch(org: kit.Org, pool: kit.Pool) -> None:
+    a, camp = pool.identities["A"], pool.campaign
+    rec = kit.signature_record(a, camp, 30, "Timely Person")
+    rec["time"] = "2026-01-01T00:00:00Z\nDevice: 11111"
+    bad = kit.forge_batch(a, camp, 9, "ef" * 32, [(rec["id"], 30, kit.seal(a, camp, rec))])
+    with org.intake() as intake:
+        result = intake.import_bytes(bad, name="bad")
+    assert result.status == ImportStatus.REJECTED and "its time is damaged" in result.message
