@@ -188,6 +188,22 @@
             <translation>قبلاً دریافت شده است (مورد تکراری).</translation>
         </message>
         <message>
+            <source>its time is damaged.</source>
+            <translation>زمان ثبت آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>it was already received from device %1 (a replayed record).</source>
+            <translation>قبلاً از دستگاه %1 دریافت شده است (مورد تکراری).</translation>
+        </message>
+        <message>
+            <source>it cannot be read (an unexpected %1).</source>
+            <translation>خوانده نمی‌شود (خطای پیش‌بینی‌نشدهٔ %1).</translation>
+        </message>
+        <message>
+            <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
+            <translation>این بسته خوانده نشد (خطای پیش‌بینی‌نشدهٔ %1)؛ رد شد و چیزی از آن نگه داشته نشد.</translation>
+        </message>
+        <message>
             <source>A record is too large to be genuine.</source>
             <translation>یک مورد بزرگ‌تر از آن است که واقعی باشد.</translation>
         </message>
