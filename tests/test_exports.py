@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from tomar.core.intake import ImportStatus, outputs
+from tomar.core.vault import Vault
 
 from . import batchkit as kit
+from .conftest import PASS
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +100,7 @@ def test_cli_warns_on_the_full_export(org: kit.Org, tmp_path: Path) -> None:
     assert "Warning: this is the full export" in full.err
     public = kit.tomar(org.home, "export-csv", "--public", "--out", str(tmp_path / "p.csv")).ok()
     assert "Warning" not in public.err and "as each chose to be shown" in public.out
-    org.vault = kit.vault.Vault.open(org.home, kit.PASS)
+    org.vault = Vault.open(org.home, PASS)
 
 
 @pytest.mark.parametrize(

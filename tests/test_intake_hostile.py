@@ -16,8 +16,10 @@ import pytest
 
 from tomar.core import age, records
 from tomar.core.intake import ImportStatus, devices, store
+from tomar.core.vault import Vault
 
 from . import batchkit as kit
+from .conftest import PASS
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +267,7 @@ def test_an_unexpected_error_while_storing_rejects_that_batch_only(
     """The importer's side: an error no check foresaw while storing a batch rolls that
     batch back, and the next one is imported."""
     sara = pool.recs["sara_a"].id
-    real = store.dedupe
+    real = store.dedupe  # type: ignore[attr-defined]
 
     def dedupe(conn: Any, contacts: Any) -> None:
         if any(c[0] == sara for c in contacts):
@@ -332,7 +334,7 @@ def test_stats_show_every_value_on_one_line(org: kit.Org, pool: kit.Pool) -> Non
         conn.execute("UPDATE signers SET event_name = ?", ("Rally\nDevice 11111: fake",))
     org.vault.close()
     out = kit.tomar(org.home, "stats").ok().lines
-    org.vault = kit.vault.Vault.open(org.home, kit.PASS)
+    org.vault = Vault.open(org.home, PASS)
     assert not any(line.startswith("Device 11111") for line in out)
     assert any("Event Rally Device 11111: fake: " in line for line in out)
 

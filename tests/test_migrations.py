@@ -58,3 +58,25 @@ def test_newer_vault_is_refused(tmp_path: Path) -> None:
         v.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     with pytest.raises(VaultError, match="newer version"):
         vault.Vault.open(home, PASS)
+
+
+def test_held_batches_of_a_version_6_vault_count_as_strangers(tmp_path: Path) -> None:
+    """Migration 7: batches held before it are strangers' (held_for NULL), within the
+    quota; only 'review' is another reason to hold a batch."""
+    home = tmp_path / "h"
+    home.mkdir()
+    key = os.urandom(32)
+    conn = vault._connect(vault.db_path(home), key)
+    vault.migrate(conn, target=6)
+    conn.execute(
+        "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+        "received_at, status, body) VALUES ('s', 'm', 'd', 1, 1, 't', 'held', x'00')"
+    )
+    conn.close()
+    keyfile.write(vault.key_path(home), key, PASS)
+    with vault.Vault.open(home, PASS) as v:
+        assert v.conn.execute("SELECT status, held_for FROM intake_batches").fetchall() == [
+            ("held", None)
+        ]
+        with pytest.raises(Exception, match="CHECK"):
+            v.conn.execute("UPDATE intake_batches SET held_for = 'anything'")

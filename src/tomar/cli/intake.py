@@ -49,7 +49,8 @@ def cmd_device_revoke(args: argparse.Namespace) -> None:
     arg(
         "--approve-device",
         metavar="FINGERPRINT",
-        help="trust a device that is not enrolled and import its held batches",
+        help="trust a device that is not enrolled (or release an enrolled device's batches "
+        "held for review) and import its held batches",
     ),
 )
 def cmd_import(args: argparse.Namespace) -> None:
