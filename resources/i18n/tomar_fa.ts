@@ -2550,6 +2550,10 @@
             <translation>خروجی CSV…</translation>
         </message>
         <message>
+            <source>Public CSV (as each signer chose)…</source>
+            <translation>CSV عمومی (همان‌طور که هر امضاکننده خواسته)…</translation>
+        </message>
+        <message>
             <source>Delivery sheets (PDF)…</source>
             <translation>برگه‌های تحویل (PDF)…</translation>
         </message>

@@ -65,6 +65,8 @@ MAX_REQUEST = 64 * 1024
 WATCH_POLL_MS = 5000
 TAB_NAMES = ("dashboard", "intake", "devices", "signers", "outputs")
 CSV_NAME = "signers.csv"
+#: The export that honours each signer's display choice, as the delivery sheets do.
+PUBLIC_CSV_NAME = "signers-public.csv"
 DELIVERY_NAME = "delivery-sheets.pdf"
 REPORT_NAME = "campaign-report.pdf"
 
@@ -826,6 +828,7 @@ class OrganizerScreen(OrgScreen):
         self.output_buttons: list[QPushButton] = []
         actions = [
             ("csvButton", self.tr("Export CSV…"), "csv"),
+            ("publicCsvButton", self.tr("Public CSV (as each signer chose)…"), "public_csv"),
             ("deliveryButton", self.tr("Delivery sheets (PDF)…"), "delivery"),
             ("reportButton", self.tr("Campaign report (PDF)…"), "report"),
             ("receiptsButton", self.tr("Receipts for devices…"), "receipts"),
@@ -883,6 +886,10 @@ class OrganizerScreen(OrgScreen):
                 progress(0, 0)
                 intake.export_csv(out_dir / CSV_NAME)
                 return str(out_dir / CSV_NAME)
+            if what == "public_csv":
+                progress(0, 0)
+                intake.export_csv(out_dir / PUBLIC_CSV_NAME, public=True)
+                return str(out_dir / PUBLIC_CSV_NAME)
             if what == "delivery":
                 write_delivery(
                     vault, out_dir / DELIVERY_NAME, lang=lang, progress=progress, cancel=cancel
