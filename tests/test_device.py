@@ -222,3 +222,15 @@ def test_paper_rows_are_checked_against_printed_sheets(device: Device) -> None:
     f.paper = ("P-0001", 10)
     device.save(f)
     assert device.counts()["paper"] == 2
+
+
+def test_event_names_are_cleaned_as_signers_fields_are(device: Device) -> None:
+    """An event name travels in every record: no line breaks, bidi or control characters."""
+    device.start_event("Rally\nDevice: 11111\u202e\x1b", "  Washington\tDC ")
+    assert device.current_event() == {
+        "id": device.current_event()["id"],  # type: ignore[index]
+        "name": "Rally Device: 11111",
+        "place": "Washington DC",
+    }
+    with pytest.raises(NoEvent):
+        device.start_event("\u3164\u202e\n")

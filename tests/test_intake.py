@@ -101,12 +101,13 @@ def test_out_of_order_batches_are_accepted_and_gaps_reported(org: kit.Org, pool:
     fpr = pool.fpr("A")
     with org.intake() as intake:
         three = intake.import_bytes(pool.batches["A3"], name="A3")
-        assert (three.status, three.gaps) == ("imported", [1, 2])
-        assert "Waiting for batch 1, 2 of this device" in three.message
-        assert intake.gaps() == {fpr: [1, 2]} == intake.stats()["gaps"]
+        assert (three.status, three.gaps) == ("imported", [(1, 2)])
+        assert "Waiting for batch 1-2 of this device" in three.message
+        assert intake.gaps() == {fpr: [(1, 2)]} == intake.stats()["gaps"]
         one = intake.import_bytes(pool.batches["A1"], name="A1")
-        assert (one.status, one.gaps) == ("imported", [2])
-        assert intake.stats()["gaps"] == {fpr: [2]}
+        assert (one.status, one.gaps) == ("imported", [(2, 2)])
+        assert "Waiting for batch 2 of this device" in one.message
+        assert intake.stats()["gaps"] == {fpr: [(2, 2)]}
         two = intake.import_bytes(pool.batches["A2"], name="A2")
         assert (two.status, two.gaps, two.message) == ("imported", [], "Imported 2 records.")
         assert intake.gaps() == {}

@@ -439,12 +439,18 @@ class IntakeMachine(RuleBasedStateMachine):
         assert stats["held"] == sum(per_batch[n] for n in self.held)
         assert stats["held_batches"] == len(self.held)
         assert stats["batches"] == len(self.imported)
-        gaps: dict[str, list[int]] = {}
+        gaps: dict[str, list[tuple[int, int]]] = {}
         for device in "ABCD":
             numbers = {int(n[1:]) for n in self.imported if n[0] == device}
             missing = sorted(set(range(1, max(numbers, default=0) + 1)) - numbers)
-            if missing:
-                gaps[self.pool.fpr(device)] = missing
+            if missing:  # as ranges of consecutive numbers
+                ranges: list[tuple[int, int]] = []
+                for n in missing:
+                    if ranges and ranges[-1][1] == n - 1:
+                        ranges[-1] = (ranges[-1][0], n)
+                    else:
+                        ranges.append((n, n))
+                gaps[self.pool.fpr(device)] = ranges
         assert stats["gaps"] == gaps
 
 

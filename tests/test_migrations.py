@@ -92,3 +92,25 @@ def test_database_without_its_key_file_says_so(tmp_path: Path) -> None:
         vault.Vault.open(home, PASS)
     with pytest.raises(VaultError, match=r"key file tomar\.key is missing"):
         vault.Vault.create(home, PASS)
+
+
+def test_held_batches_of_a_version_6_vault_count_as_strangers(tmp_path: Path) -> None:
+    """Migration 7: batches held before it are strangers' (held_for NULL), within the
+    quota; only 'review' is another reason to hold a batch."""
+    home = tmp_path / "h"
+    home.mkdir()
+    key = os.urandom(32)
+    conn = vault._connect(vault.db_path(home), key)
+    vault.migrate(conn, target=6)
+    conn.execute(
+        "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+        "received_at, status, body) VALUES ('s', 'm', 'd', 1, 1, 't', 'held', x'00')"
+    )
+    conn.close()
+    keyfile.write(vault.key_path(home), key, PASS)
+    with vault.Vault.open(home, PASS) as v:
+        assert v.conn.execute("SELECT status, held_for FROM intake_batches").fetchall() == [
+            ("held", None)
+        ]
+        with pytest.raises(Exception, match="CHECK"):
+            v.conn.execute("UPDATE intake_batches SET held_for = 'anything'")

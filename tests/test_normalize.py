@@ -129,9 +129,37 @@ def test_match_key_values() -> None:
     assert match_key("İstanbul") == "istanbul"
 
 
-@pytest.mark.parametrize(("a", "b"), [("علی", "عالی"), ("Maryam", "Miriam"), ("Ali", "Alı")])
+@pytest.mark.parametrize(("a", "b"), [("علی", "عالی"), ("Maryam", "Miriam"), ("Ali", "Ala")])
 def test_match_key_still_distinguishes(a: str, b: str) -> None:
     assert match_key(a) != match_key(b)
+
+
+@pytest.mark.parametrize(
+    ("genuine", "look_alike"),
+    [
+        ("Sara Example", "S\u0430ra Example"),  # Cyrillic a
+        ("Sara Example", "Sara\u3164Example"),  # HANGUL FILLER, shown as a space
+        ("Sara Example", "Sara\u115fExample"),  # HANGUL CHOSEONG FILLER
+        ("Sara Example", "\u0405ara Ex\u0430mple"),  # Cyrillic DZE for S
+        ("Omid Tehrani", "\u039fmid Tehr\u0430n\u0456"),  # Greek O, Cyrillic a and i
+        ("Ali", "Al\u0131"),  # dotless i: a look-alike too (TR39)
+        ("Nina Park", "Nina\ufe0f Park\u034f"),  # variation selector, grapheme joiner
+    ],
+)
+def test_match_key_folds_look_alikes(genuine: str, look_alike: str) -> None:
+    """Unicode's confusables (TR39): a look-alike gets the key of what it imitates."""
+    assert match_key(look_alike) == match_key(genuine)
+    assert match_keys(look_alike) == match_keys(genuine)
+
+
+def test_look_alikes_leave_persian_and_arabic_keys_alone() -> None:
+    """Persian keys stay as earlier versions made them (the Arabic script is not folded)."""
+    assert match_key("محمد رضایی") == "محمد رضایی"
+    assert match_key("كريم") == "کریم"
+
+
+def test_clean_text_turns_hangul_fillers_into_spaces() -> None:
+    assert clean_text("Sara\u3164\u3164Example\uffa0") == "Sara Example"
 
 
 def test_nfc_and_nfd_match() -> None:

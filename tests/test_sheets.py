@@ -300,6 +300,34 @@ def test_delivery_draws_signatures_as_vectors(imported: vault.Vault, tmp_path: P
     assert ops.count(" l\n") >= 4 * (demo_signature().point_count - strokes_per_sig)
 
 
+def test_delivery_draws_no_hidden_signers_drawing(imported: vault.Vault, tmp_path: Path) -> None:
+    """Exactly what is drawn: one block of vector strokes per shown drawing (full,
+    full, initials, mixed) and none for the hidden signer, who drew one too."""
+    out = tmp_path / "d.pdf"
+    delivery.write_delivery(imported, out)
+    content = PdfReader(out).pages[1].get_contents()
+    assert content is not None
+    ops = content.get_data().decode("latin-1")
+    drawn = imported.conn.execute(
+        "SELECT count(*) FROM signers WHERE strokes IS NOT NULL AND voided_by IS NULL"
+    ).fetchone()[0]
+    assert drawn == 5  # the hidden signer drew a signature too
+    blocks = re.findall(r"[\d.]+ w 1 J 1 j\n(.*?)\nS\n", ops, re.S)
+    assert len(blocks) == 4
+    sig = demo_signature()
+    singles = sum(len(s) == 1 for s in sig.strokes)
+    for block in blocks:
+        lines = block.split("\n")
+        assert sum(line.endswith(" m") for line in lines) == len(sig.strokes)
+        assert (
+            sum(line.endswith(" l") for line in lines)
+            == sig.point_count - len(sig.strokes) + singles
+        )
+    # Nothing else on the page is a path of more than one segment: table rules only.
+    outside = re.sub(r"[\d.]+ w 1 J 1 j\n.*?\nS\n", "", ops, flags=re.S)
+    assert outside.count(" l\n") + outside.count(" l ") <= 20
+
+
 @needs_poppler
 def test_report_counts_and_charts(imported: vault.Vault, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"

@@ -1215,6 +1215,22 @@
             <source>the copy of the vault</source>
             <translation>نسخة الخزنة</translation>
         </message>
+        <message>
+            <source>its time is damaged.</source>
+            <translation>وقته تالف.</translation>
+        </message>
+        <message>
+            <source>it was already received from device %1 (a replayed record).</source>
+            <translation>سبق أن وصل من الجهاز %1 (توقيع مُعاد إرساله).</translation>
+        </message>
+        <message>
+            <source>it cannot be read (an unexpected %1).</source>
+            <translation>تتعذّر قراءته (%1 غير متوقَّع).</translation>
+        </message>
+        <message>
+            <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
+            <translation>تعذّرت قراءة هذه الدفعة (%1 غير متوقَّع)؛ فرُفضت ولم يُحفظ منها شيء.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2570,6 +2586,10 @@
         <message>
             <source>Cancel</source>
             <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Public CSV (as each signer chose)…</source>
+            <translation>ملف CSV علني (كما اختار كل موقِّع)…</translation>
         </message>
     </context>
     <context>

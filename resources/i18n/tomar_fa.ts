@@ -1215,6 +1215,22 @@
             <source>the copy of the vault</source>
             <translation>نسخهٔ پشتیبان گاوصندوق</translation>
         </message>
+        <message>
+            <source>its time is damaged.</source>
+            <translation>زمان ثبت آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>it was already received from device %1 (a replayed record).</source>
+            <translation>قبلاً از دستگاه %1 دریافت شده است (مورد تکراری).</translation>
+        </message>
+        <message>
+            <source>it cannot be read (an unexpected %1).</source>
+            <translation>خوانده نمی‌شود (خطای پیش‌بینی‌نشدهٔ %1).</translation>
+        </message>
+        <message>
+            <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
+            <translation>این بسته خوانده نشد (خطای پیش‌بینی‌نشدهٔ %1)؛ رد شد و چیزی از آن نگه داشته نشد.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2570,6 +2586,10 @@
         <message>
             <source>Cancel</source>
             <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>Public CSV (as each signer chose)…</source>
+            <translation>CSV عمومی (همان‌طور که هر امضاکننده خواسته)…</translation>
         </message>
     </context>
     <context>

@@ -377,6 +377,9 @@ EXTRA_PARTS = {
 COMPOSED = {
     "Record %1: %2 The whole batch was rejected.": "RecordProblem + Importer._import_read",
     "batch %1": "RemoteBatch(name=f'batch {sha[:12]}') in http.ServerTarget.list_batches",
+    "it cannot be read (an unexpected %1).": "opening._problem, returned as a record's reason",
+    "This batch could not be read (an unexpected %1); it was rejected and nothing of it "
+    "was kept.": "pipeline.unexpected, returned as an import's message",
 }
 
 

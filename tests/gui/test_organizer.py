@@ -33,7 +33,12 @@ from tomar.core.campaign import read_package
 from tomar.core.intake import Intake
 from tomar.gui.organizer import spec as specs
 from tomar.gui.organizer.create import BACKUP_NAME, SHARES_NAME, CreateCampaignScreen
-from tomar.gui.organizer.workspace import CSV_NAME, DELIVERY_NAME, OrganizerScreen
+from tomar.gui.organizer.workspace import (
+    CSV_NAME,
+    DELIVERY_NAME,
+    PUBLIC_CSV_NAME,
+    OrganizerScreen,
+)
 
 from ..batchkit import export, new_device, sign
 from ..conftest import PASS
@@ -232,8 +237,16 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     click(qtbot, org.w(QPushButton, "csvButton"))
     qtbot.waitUntil(lambda: (out / CSV_NAME).exists(), timeout=20_000)
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)  # finished arrived
-    rows = list(csv.DictReader(io.StringIO((out / CSV_NAME).read_text("utf-8-sig"))))
+    warning, body = (out / CSV_NAME).read_text("utf-8-sig").split("\n", 1)
+    assert warning.startswith('"CONFIDENTIAL: the organizer')
+    rows = list(csv.DictReader(io.StringIO(body)))
     assert sorted(r["full_name"] for r in rows) == ["Dina Shams", "Omid Tehrani", "Sara Example"]
+    click(qtbot, org.w(QPushButton, "publicCsvButton"))
+    qtbot.waitUntil(lambda: (out / PUBLIC_CSV_NAME).exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)
+    public = list(csv.DictReader(io.StringIO((out / PUBLIC_CSV_NAME).read_text("utf-8-sig"))))
+    assert list(public[0]) == ["name", "city", "country", "date"]
+    assert sorted(r["name"] for r in public) == ["Dina Shams", "Omid Tehrani", "Sara Example"]
     click(qtbot, org.w(QPushButton, "deliveryButton"))
     qtbot.waitUntil(lambda: (out / DELIVERY_NAME).exists(), timeout=30_000)
     qtbot.waitUntil(lambda: not org.jobs, timeout=10_000)  # finished arrived

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..core import countries
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
-from ..core.intake import BreakdownKey, Intake
+from ..core.intake import BreakdownKey, Intake, format_gaps
+from ..core.normalize import clean_text
 from .command import Commands, UsageError, arg
 from .common import open_vault, print_json, read_file
 
@@ -47,7 +49,8 @@ def cmd_device_revoke(args: argparse.Namespace) -> None:
     arg(
         "--approve-device",
         metavar="FINGERPRINT",
-        help="trust a device that is not enrolled and import its held batches",
+        help="trust a device that is not enrolled (or release an enrolled device's batches "
+        "held for review) and import its held batches",
     ),
 )
 def cmd_import(args: argparse.Namespace) -> None:
@@ -99,12 +102,12 @@ def cmd_stats(args: argparse.Namespace) -> None:
     )
     for key, title in sections:
         for row in stats[key]:
-            shown = row["key"] or "-"
+            shown = clean_text(row["key"]) or "-"  # one line, whatever a device sent
             if key == "by_country" and countries.is_code(shown):
                 shown = f"{shown} ({countries.name(shown, 'en')})"
             print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
     for device, missing in stats["gaps"].items():
-        print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
+        print(f"  Device {device}: waiting for batch {format_gaps(missing)}")
 
 
 @commands.command(
@@ -112,8 +115,24 @@ def cmd_stats(args: argparse.Namespace) -> None:
     "unique signers as CSV (organizer)",
     arg("--out", required=True),
     arg("--svg-dir", help="also write each drawn signature as an SVG file here"),
+    arg(
+        "--public",
+        action="store_true",
+        help="honour each signer's display choice as the delivery sheets do (no email, "
+        "phone, or hidden signer's name or drawing)",
+    ),
 )
 def cmd_export_csv(args: argparse.Namespace) -> None:
+    svg_dir = Path(args.svg_dir) if args.svg_dir else None
     with open_vault(args) as v, Intake(v) as intake:
-        n = intake.export_csv(Path(args.out), Path(args.svg_dir) if args.svg_dir else None)
+        n = intake.export_csv(Path(args.out), svg_dir, public=args.public)
+    if args.public:
+        print(f"{n} unique signers written to {args.out}, as each chose to be shown")
+        return
+    print(
+        "Warning: this is the full export. It holds every signer in full (names, emails, "
+        "phones and drawings), also those who asked to be shown by initials or not at "
+        "all. Keep it to yourself; for anyone else use --public.",
+        file=sys.stderr,
+    )
     print(f"{n} unique signers written to {args.out}")

@@ -20,6 +20,7 @@ from .campaign import Campaign, read_package
 from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound, ValidationError
 from .fingerprint import same as same_fingerprint
 from .identity import DeviceIdentity, now_iso
+from .normalize import clean_text
 from .records import SignatureForm
 from .vault import Vault
 
@@ -137,7 +138,9 @@ class Device:
 
     def start_event(self, name: str, place: str = "") -> str:
         campaign = self.require_campaign()
-        name, place = name.strip(), place.strip()
+        # Cleaned as signers' fields are: the name travels in every record (and intake
+        # cleans it again, whatever a device sends).
+        name, place = clean_text(name, max_len=200), clean_text(place, max_len=200)
         if not name:
             raise NoEvent("Please give the event a name.")
         event_id = uuid.uuid4().hex

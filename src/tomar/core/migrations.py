@@ -192,6 +192,16 @@ MIGRATIONS: list[str] = [
     DROP TABLE device_seqs;
     ALTER TABLE device_seqs_v6 RENAME TO device_seqs;
     """,
+    # 6 -> 7: hostile devices. held_for says why a batch is held: NULL for a device nobody
+    # trusts yet (these count against the strangers' quota), 'review' for a trusted
+    # device's batch numbered far past its last one. A record's identity becomes its
+    # device and its id: intake stores a record whose id another device sent first under
+    # a device-bound id (`<id>-<16 hex digits>`, which no manifest id can take), so the
+    # ids stored so far (each received once, from one device) stay as they are;
+    # device_seqs keeps every id as its device wrote it, for receipts.
+    """
+    ALTER TABLE intake_batches ADD COLUMN held_for TEXT CHECK (held_for IN ('review'));
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

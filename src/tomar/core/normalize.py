@@ -8,7 +8,10 @@ layers keep that manageable:
   (control characters, bidi overrides that can make text display in a misleading
   order) and tidies whitespace.  It keeps ZWNJ, which Persian spelling needs.
 * `match_key` and `transliterate_key` are for FINDING likely duplicates; they are lossy
-  on purpose and must never be shown or stored as the signer's name.
+  on purpose and must never be shown or stored as the signer's name. They fold
+  look-alike letters of other scripts into the Latin letters they imitate (Unicode's
+  confusables, TR39, as the `confusable-homoglyphs` package ships them), so that a
+  Cyrillic "а" in a Latin name is at least flagged as a possible duplicate.
 
 Nothing here raises anything except ValidationError (email and phone only), and no
 error message ever contains the input.
@@ -16,6 +19,9 @@ error message ever contains the input.
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import json
 import re
 import unicodedata
 from typing import Final
@@ -45,6 +51,21 @@ _BIDI_CONTROLS: Final = frozenset(
 )
 #: Format characters that carry meaning in Persian (ZWNJ) or emoji (ZWJ).
 _KEPT_FORMAT: Final = frozenset((ZWNJ, ZWJ))
+#: Default-ignorable code points that are not format characters (Unicode's
+#: DerivedCoreProperties) that render as nothing, and variation selectors: dropped like
+#: the Cf ones. The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) render as blank
+#: space, so they become spaces (`_BLANK`).
+_BLANK: Final = frozenset("\u115f\u1160\u3164\uffa0")
+_INVISIBLE: Final = frozenset(
+    [chr(c) for c in (0x034F, 0x17B4, 0x17B5)]
+    + [chr(c) for c in range(0x180B, 0x1810)]
+    + [chr(c) for c in range(0xFE00, 0xFE10)]
+    + [chr(c) for c in range(0xE0100, 0xE01F0)]
+)
+#: Scripts whose letters are never folded as look-alikes: Persian and Arabic spelling
+#: variants have their own table (`_ARABIC_TO_PERSIAN`), and keys of names in these
+#: scripts stay as earlier versions computed them.
+_ARABIC_RANGES: Final = ((0x0600, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 #: Arabic-keyboard letter variants folded to the Persian letters, for matching.
 _ARABIC_TO_PERSIAN: Final = str.maketrans(
@@ -81,10 +102,10 @@ def _remove_unsafe(s: str) -> str:
     """
     out = []
     for ch in s:
-        if ch.isspace():
+        if ch.isspace() or ch in _BLANK:
             out.append(" ")
             continue
-        if ch in _BIDI_CONTROLS:
+        if ch in _BIDI_CONTROLS or ch in _INVISIBLE:
             continue
         category = unicodedata.category(ch)
         if category in ("Cc", "Cs") or (category == "Cf" and ch not in _KEPT_FORMAT):
@@ -166,13 +187,40 @@ def _match_key_full(s: str) -> str:
     # Casefold between two rounds of mark stripping: compatibility forms can decompose
     # to capitals, and casefolding can produce new marks (İ -> i + dot above).
     text = _drop_marks(_drop_marks(text).casefold())
-    text = text.translate(_ARABIC_TO_PERSIAN)
+    text = text.translate(_ARABIC_TO_PERSIAN).translate(_look_alikes())
     text = "".join(
         " " if unicodedata.category(ch).startswith("P") else ch
         for ch in text
         if ch not in _MATCH_DROP
     )
     return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+@functools.cache
+def _look_alikes() -> dict[int, str]:
+    """Letters of other scripts -> the ASCII letter or digit they are confusable with.
+
+    From Unicode's confusables (TR39) as the pinned `confusable-homoglyphs` ships them:
+    single characters whose listed look-alikes include one ASCII letter or digit (a
+    letter first, lowest first, so the table does not depend on the data's order).
+    ASCII itself and the Arabic script are left alone. Loaded once per process (about
+    50 ms), only when a key of non-ASCII text is made.
+    """
+    data = json.loads(
+        (importlib.resources.files("confusable_homoglyphs") / "confusables.json").read_bytes()
+    )
+    table: dict[int, str] = {}
+    for char, glyphs in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        if any(lo <= ord(char) <= hi for lo, hi in _ARABIC_RANGES):
+            continue
+        ascii_ = {g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii()}
+        letters = sorted(c.lower() for c in ascii_ if c.isalpha())
+        digits = sorted(c for c in ascii_ if c.isdigit())
+        if letters or digits:
+            table[ord(char)] = (letters or digits)[0]
+    return table
 
 
 # --- email and phone -------------------------------------------------------------------

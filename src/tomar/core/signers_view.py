@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .normalize import clean_text
 from .vault import Vault
 
 
@@ -56,7 +57,8 @@ def _fields(raw: object) -> dict[str, str]:
         return {}
     if not isinstance(value, dict):
         return {}
-    return {str(k): str(v) for k, v in value.items() if v is not None}
+    # One line each, whatever a device sent (values stored before intake cleaned them too).
+    return {str(k): clean_text(str(v)) for k, v in value.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -144,10 +146,10 @@ def signer_rows(vault: Vault, ids: list[int]) -> list[SignerRow]:
                 rowid=int(r[0]),
                 record_id=str(r[1]),
                 time=str(r[2] or ""),
-                name=str(r[3] or ""),
+                name=clean_text(str(r[3] or "")),
                 fields=_fields(r[4]),
                 country=str(r[5] or ""),
-                event_name=str(r[6] or ""),
+                event_name=clean_text(str(r[6] or "")),
                 source=str(r[7] or ""),
                 dup_of=None if r[8] is None else str(r[8]),
                 voided_by=None if r[9] is None else str(r[9]),
@@ -167,7 +169,7 @@ def signer_detail(vault: Vault, record_id: str) -> SignerDetail | None:
     return SignerDetail(
         record_id=record_id,
         time=str(r[0] or ""),
-        event_name=str(r[1] or ""),
+        event_name=clean_text(str(r[1] or "")),
         source=str(r[2] or ""),
         fields=_fields(r[3]),
         strokes=None if r[4] is None else bytes(r[4]),
@@ -192,4 +194,7 @@ def merge_candidates(vault: Vault, signer: SignerDetail, limit: int = 20) -> lis
         "ORDER BY time LIMIT ?",
         (signer.dup_of, signer.name_city, signer.translit, signer.record_id, limit),
     ).fetchall()
-    return [Candidate(str(rid), str(name or ""), str(time or "")) for rid, name, time in rows]
+    return [
+        Candidate(str(rid), clean_text(str(name or "")), str(time or ""))
+        for rid, name, time in rows
+    ]

@@ -162,6 +162,7 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CoreErrors", "it is in a language the campaign does not have."),
         QT_TRANSLATE_NOOP("CoreErrors", "its drawn signature is damaged."),
         QT_TRANSLATE_NOOP("CoreErrors", "it was already received (a replayed record)."),
+        QT_TRANSLATE_NOOP("CoreErrors", "its time is damaged."),
         QT_TRANSLATE_NOOP("CoreErrors", "A record is too large to be genuine."),
         QT_TRANSLATE_NOOP("CoreErrors", "A record is damaged."),
         QT_TRANSLATE_NOOP("CoreErrors", "A record's device signature is not valid."),
@@ -544,6 +545,13 @@ _CORE: frozenset[str] = frozenset(
 _CORE_TEMPLATES: tuple[str, ...] = (
     # What an organizer meets when a batch is rejected (ImportResult.message).
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1: %2 The whole batch was rejected."),
+    QT_TRANSLATE_NOOP("CoreErrors", "it was already received from device %1 (a replayed record)."),
+    QT_TRANSLATE_NOOP("CoreErrors", "it cannot be read (an unexpected %1)."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This batch could not be read (an unexpected %1); it was rejected and nothing of it "
+        "was kept.",
+    ),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch was changed or damaged."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid sequence number."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid hash."),

@@ -41,8 +41,10 @@ from .reports import (
     Breakdown,
     BreakdownKey,
     CountKey,
+    Gap,
     Signer,
     Stats,
+    format_gaps,
 )
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
 from .store import CHUNK
@@ -60,6 +62,7 @@ __all__ = [
     "Breakdown",
     "BreakdownKey",
     "CountKey",
+    "Gap",
     "ImportResult",
     "ImportStatus",
     "Intake",
@@ -67,6 +70,7 @@ __all__ = [
     "RecordProblem",
     "Signer",
     "Stats",
+    "format_gaps",
 ]
 
 
@@ -118,7 +122,9 @@ class Intake:
         """Trust a device that was not enrolled, and import its held batches."""
         results = []
         for sha, body in self.devices.approve(fingerprint):
-            result = self.import_bytes(body, name=f"held batch {sha[:12]}", progress=progress)
+            result = self.importer.import_bytes(
+                body, name=f"held batch {sha[:12]}", progress=progress, release=True
+            )
             if result.status == ImportStatus.REJECTED:  # reported now; not held forever
                 self.devices.drop_held(sha)
             results.append(result)
@@ -160,7 +166,7 @@ class Intake:
 
     # --- reports ------------------------------------------------------------------
 
-    def gaps(self) -> dict[str, list[int]]:
+    def gaps(self) -> dict[str, list[Gap]]:
         return reports.gaps(self.vault)
 
     def stats(self) -> Stats:
@@ -183,6 +189,8 @@ class Intake:
             self.vault, self.organizer, self.campaign, out_dir, again=again
         )
 
-    def export_csv(self, out: Path, svg_dir: Path | None = None) -> int:
-        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
-        return outputs.export_csv(self.vault, self.campaign, out, svg_dir)
+    def export_csv(self, out: Path, svg_dir: Path | None = None, *, public: bool = False) -> int:
+        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
+
+        `public`: honour every display choice as the delivery sheets do (see outputs)."""
+        return outputs.export_csv(self.vault, self.campaign, out, svg_dir, public=public)

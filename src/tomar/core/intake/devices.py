@@ -1,7 +1,11 @@
 """Devices: enroll, revoke, approve, and the batches held until a device is trusted.
 
 A batch is stored only from a device the organizer trusts: enrolled (by request, or by
-the certificate the batch carries) or approved. Batches of unknown devices are held.
+the certificate the batch carries) or approved. Batches of unknown devices are held,
+within a quota (`HELD_MAX_COUNT`, `HELD_MAX_BYTES`), so that strangers cannot fill the
+vault. A trusted device's batch whose number jumps more than `MAX_JUMP` past that
+device's last imported batch is held for review too (outside the quota): committed, it
+would open a gap nobody can fill and take a number the device may yet need.
 """
 
 from __future__ import annotations
@@ -16,11 +20,22 @@ from ..enroll import Certificate
 from ..errors import FormatError, TomarError
 from ..fingerprint import same as same_fingerprint
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
+from ..normalize import clean_text
 from ..vault import Vault
 from .audit import audit
 from .results import ImportStatus
 
 _TRUSTED = ("enrolled", "approved")
+#: A batch numbered more than this past its device's last imported one (or, for a
+#: device's first batch, past 0) waits for the organizer's review. A device exports a
+#: batch per sync: a thousand batches is years of rallies.
+MAX_JUMP = 1000
+#: Held batches of devices nobody enrolled or approved: at most this many, and this
+#: many bytes in all. Past either, a stranger's newest batch is refused (audited).
+HELD_MAX_COUNT = 200
+HELD_MAX_BYTES = 64 * 1024 * 1024
+#: intake_batches.held_for: why a batch is held (NULL: its device is not trusted).
+REVIEW = "review"
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class Devices:
     def enroll(self, request: bytes) -> tuple[bytes, str]:
         """Check a device's request and return (certificate, device fingerprint)."""
         device, label = enroll.read_request(request, self.campaign)
+        label = clean_text(label, max_len=enroll.MAX_LABEL)
         cert = enroll.issue_certificate(self.organizer, self.campaign, device, label)
         self._set(device, "enrolled", label)
         return cert, device_fingerprint(device)
@@ -49,9 +65,14 @@ class Devices:
         self._set(self.find(fingerprint), "revoked")
 
     def approve(self, fingerprint: str) -> list[tuple[str, bytes]]:
-        """Trust a device that was not enrolled; its held batches (sha256, body) in order."""
+        """Trust a device that was not enrolled (an enrolled one stays enrolled), and
+        release its held batches (sha256, body) in order, those held for review too."""
         device = self.find(fingerprint)
-        self._set(device, "approved")
+        if self.status(device) in _TRUSTED:
+            with self.vault.transaction() as conn:
+                audit(conn, "device batches released", device_fingerprint(device))
+        else:
+            self._set(device, "approved")
         held = self.vault.conn.execute(
             "SELECT sha256, body FROM intake_batches WHERE status = 'held' AND device = ? "
             "ORDER BY number",
@@ -90,15 +111,22 @@ class Devices:
 
     # --- admission ------------------------------------------------------------------
 
-    def admit(self, bf: batch.BatchFile, data: bytes, device_b64: str) -> Admission:
-        """Already here, held, or to be stored? A batch to hold is held here."""
+    def admit(
+        self, bf: batch.BatchFile, data: bytes, device_b64: str, *, release: bool = False
+    ) -> Admission:
+        """Already here, held, or to be stored? A batch to hold is held here.
+
+        `release`: the organizer approved this batch's device or reviewed the batch.
+        """
         conn = self.vault.conn
         row = conn.execute(
-            "SELECT status FROM intake_batches WHERE sha256 = ?", (bf.sha256,)
+            "SELECT status, held_for FROM intake_batches WHERE sha256 = ?", (bf.sha256,)
         ).fetchone()
         status = self.status(bf.device)
         if row is not None:
-            if row[0] == "held" and status not in _TRUSTED:
+            if row[0] == "held" and row[1] == REVIEW and not release:
+                return Admission(ImportStatus.HELD, self._review_message(bf))
+            if row[0] == "held" and status not in _TRUSTED and not release:
                 return Admission(ImportStatus.HELD, "Already held: waiting for your approval.")
             if row[0] != "held":
                 return Admission(ImportStatus.ALREADY, "Already imported; nothing changed.")
@@ -108,18 +136,62 @@ class Devices:
             )
         if status == "revoked":
             raise TomarError("This batch comes from a revoked device; it was not imported.")
+        certified = None
         if status is None and bf.certificate is not None:
             certified = enroll.read_certificate(bf.certificate, self.campaign)
             if certified.device != bf.device:
                 raise FormatError("This batch carries another device's certificate.")
-            return Admission(certified=certified)  # recorded only if the batch is imported
-        if status is None:
-            self._hold(bf, data, device_b64)
+        elif status is None:
+            if row is not None:  # held, and released by the organizer's approval
+                return Admission()
+            return self._hold_stranger(bf, data, device_b64)
+        if not release and self._jumps(bf, device_b64):
+            if row is None:
+                self._hold(bf, data, device_b64, REVIEW)
+            return Admission(ImportStatus.HELD, self._review_message(bf))
+        return Admission(certified=certified)  # a certificate is recorded only on import
+
+    def _jumps(self, bf: batch.BatchFile, device_b64: str) -> bool:
+        """Does this batch's number jump far past its device's last imported batch?"""
+        row = self.vault.conn.execute(
+            "SELECT max(number) FROM intake_batches WHERE device = ? AND status = 'imported'",
+            (device_b64,),
+        ).fetchone()
+        return bool(bf.number - int(row[0] or 0) > MAX_JUMP)
+
+    @staticmethod
+    def _review_message(bf: batch.BatchFile) -> str:
+        return (
+            f"Held for your review: batch {bf.number} of device {bf.device_fingerprint} is "
+            f"numbered more than {MAX_JUMP} past its last batch. If the device is genuine, "
+            "approve it to import the batch."
+        )
+
+    def _hold_stranger(self, bf: batch.BatchFile, data: bytes, device_b64: str) -> Admission:
+        """Hold a batch of an unknown device, within the strangers' quota."""
+        count, size = self.vault.conn.execute(
+            "SELECT count(*), coalesce(sum(length(body)), 0) FROM intake_batches "
+            "WHERE status = 'held' AND held_for IS NULL"
+        ).fetchone()
+        if count + 1 > HELD_MAX_COUNT or size + len(data) > HELD_MAX_BYTES:
+            with self.vault.transaction() as conn:
+                audit(
+                    conn,
+                    "held batch refused",
+                    f"{bf.device_fingerprint} batch {bf.number} ({len(data)} bytes): "
+                    f"{count} held batches, {size} bytes",
+                )
             return Admission(
-                ImportStatus.HELD,
-                f"Held: device {bf.device_fingerprint} is not enrolled. Check it, then approve it.",
+                ImportStatus.REJECTED,
+                f"Not held: batches of devices you have not enrolled already fill their "
+                f"allowance ({HELD_MAX_COUNT} batches, {HELD_MAX_BYTES // 2**20} MiB). "
+                "Enroll or approve the devices you know, then import this batch again.",
             )
-        return Admission()
+        self._hold(bf, data, device_b64)
+        return Admission(
+            ImportStatus.HELD,
+            f"Held: device {bf.device_fingerprint} is not enrolled. Check it, then approve it.",
+        )
 
     def _copy_imported(self, bf: batch.BatchFile, device_b64: str, *, held: bool) -> bool:
         """Is another file with the same manifest imported? A held copy of it is settled."""
@@ -136,11 +208,14 @@ class Devices:
                 )
         return copy is not None
 
-    def _hold(self, bf: batch.BatchFile, data: bytes, device_b64: str) -> None:
+    def _hold(
+        self, bf: batch.BatchFile, data: bytes, device_b64: str, why: str | None = None
+    ) -> None:
         with self.vault.transaction() as c:
             c.execute(
                 "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
-                "record_count, received_at, status, body) VALUES (?,?,?,?,?,?,?, 'held', ?)",
+                "record_count, received_at, status, body, held_for) "
+                "VALUES (?,?,?,?,?,?,?, 'held', ?, ?)",
                 (
                     bf.sha256,
                     bf.manifest_sha256,
@@ -150,6 +225,7 @@ class Devices:
                     len(bf.entries),
                     now_iso(),
                     data,
+                    why,
                 ),
             )
 
@@ -161,5 +237,10 @@ class Devices:
         conn.execute(
             "INSERT OR IGNORE INTO devices(public_key, fingerprint, label, status, since) "
             "VALUES (?,?,?, 'enrolled', ?)",
-            (device_b64, bf.device_fingerprint, certified.label, now_iso()),
+            (
+                device_b64,
+                bf.device_fingerprint,
+                clean_text(certified.label, max_len=enroll.MAX_LABEL),
+                now_iso(),
+            ),
         )

@@ -19,10 +19,12 @@ from typing import Any, NamedTuple
 
 from .. import age, countries, records, strokes
 from ..errors import TomarError, ValidationError
-from ..normalize import match_keys, normalize_email, parse_phone
+from ..normalize import clean_text, match_keys, normalize_email, parse_phone
 from .results import RecordProblem
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
+#: A record's time as devices write it (`identity.now_iso`), or a shorter ISO form.
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)?")
 #: The columns of a `signers` row as the workers prepare it; the importer adds the last two.
 SIGNER_COLUMNS = (
     "record_id", "device", "seq", "time", "day", "event_id", "event_name", "source",
@@ -78,22 +80,32 @@ def open_chunk(items: list[Item]) -> list[Opened]:
     All records of the chunk are decrypted first and checked after: each loop then runs
     warm in the processor's caches, which saves about a tenth of a worker's time.
     """
-    opened: list[dict[str, Any] | TomarError] = []
+    opened: list[dict[str, Any] | Exception] = []
     for _, _, _, sealed in items:
         try:
             opened.append(records.open_sealed(sealed, _WORKER["identities"]))
-        except TomarError as exc:
+        except Exception as exc:  # reported as this record's problem
             opened.append(exc)
     out: list[Opened] = []
     for (rid, seq, device_b64, _), record in zip(items, opened, strict=True):
-        if not isinstance(record, TomarError):
+        if not isinstance(record, Exception):
             try:
                 out.append((rid, prepare(record, rid, seq, device_b64, _WORKER["ctx"]), ""))
                 continue
-            except TomarError as exc:
+            except Exception as exc:  # one bad record rejects its batch only
                 record = exc
-        out.append((rid, None, record.reason if isinstance(record, RecordProblem) else str(record)))
+        out.append((rid, None, _problem(record)))
     return out
+
+
+def _problem(exc: Exception) -> str:
+    """A record's problem in plain words. Only our own errors are quoted: another
+    exception's text may quote the record, so only its type is named."""
+    if isinstance(exc, RecordProblem):
+        return exc.reason
+    if isinstance(exc, TomarError):
+        return str(exc)
+    return f"it cannot be read (an unexpected {type(exc).__name__})."
 
 
 def prepare(
@@ -126,6 +138,8 @@ def _check_envelope(r: dict[str, Any], rid: str, seq: int, device_b64: str, ctx:
         raise RecordProblem(rid, "it belongs to another campaign or organizer key.")
     if r.get("v") != records.RECORD_VERSION or not isinstance(r.get("time"), str):
         raise RecordProblem(rid, "it is of an unknown version.")
+    if not _TIME.fullmatch(r["time"]):
+        raise RecordProblem(rid, "its time is damaged.")
     event = r.get("event")
     if event is not None and not (
         isinstance(event, dict)
@@ -168,7 +182,9 @@ def _signer_row(
     r: dict[str, Any], rid: str, seq: int, device_b64: str, drawn: bytes | None, ctx: Context
 ) -> SignerRow:
     """A checked signature as its row of `signers`, with the keys it is matched under."""
-    fields: dict[str, str] = r["fields"]
+    # Cleaned as the kiosk cleans what a signer types: a hostile device's values must
+    # not bring line breaks, bidi controls or control characters to the organizer.
+    fields = {key: _clean(value) for key, value in r["fields"].items()}
     by_kind: dict[str, str] = {}
     for key, value in fields.items():
         by_kind.setdefault(ctx.kinds[key], value)
@@ -188,9 +204,9 @@ def _signer_row(
         r["time"],
         r["time"][:10],
         event.get("id"),
-        str(event.get("name", ""))[:200],
+        _clean(str(event.get("name", "")))[:200],
         r["source"],
-        paper.get("serial"),
+        None if paper.get("serial") is None else _clean(paper["serial"]),
         paper.get("row"),
         r["lang"],
         r["display"],
@@ -204,6 +220,14 @@ def _signer_row(
         # The statistics key (see `countries`): the typed country, else the phone's.
         countries.key_for(typed_country) if typed_country else phone_region,
     )
+
+
+def _clean(value: str) -> str:
+    """`clean_text`, with a short cut for what genuine devices send: values they have
+    cleaned already (printable ASCII, single spaces, no space at either end)."""
+    if value.isascii() and value.isprintable() and " ".join(value.split()) == value:
+        return value
+    return clean_text(value)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
-from .. import batch, receipts, strokes
+from .. import batch, receipts, records, strokes
 from ..atomic import atomic_write
 from ..campaign import Campaign
 from ..errors import TomarError
@@ -66,41 +67,95 @@ def write_receipts(
     return written
 
 
-def export_csv(vault: Vault, campaign: Campaign, out: Path, svg_dir: Path | None = None) -> int:
-    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
+#: The full export's first line: what the file holds, before anyone forwards it.
+FULL_WARNING = (
+    "CONFIDENTIAL: the organizer's full export. Every unique signer with every field "
+    "(names, emails, phones...), {hiding} of them asked to be shown by initials only or "
+    "not at all. Never give this file to an addressee: use the public export."
+)
+_PUBLIC_HEAD = ("name", "city", "country", "date")
+#: What the public export and the delivery sheets show for a hidden signer's name.
+NAME_WITHHELD = "Name withheld at the signer's request"
+
+
+def export_csv(
+    vault: Vault,
+    campaign: Campaign,
+    out: Path,
+    svg_dir: Path | None = None,
+    *,
+    public: bool = False,
+) -> int:
+    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
+
+    The full export (the organizer's own) holds every field of every signer and says so
+    on its first line. The public one honours each display choice as the delivery
+    sheets do: the name in full, as initials, or withheld, with city, country and date;
+    no email or phone; a hidden signer's drawing is not written either (a signature
+    often spells the name).
+    """
+    kinds = {f.kind: f.name for f in reversed(campaign.fields)}  # the first of each kind
     names = [f.name for f in campaign.fields]
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([*_CSV_HEAD, *names, "device"])
-    count = 0
+    writer.writerow(_PUBLIC_HEAD if public else [*_CSV_HEAD, *names, "device"])
+    count = hiding = 0
     for s in unique_signers(vault):
-        writer.writerow(
-            [
-                _cell(x)
-                for x in (
-                    s["record_id"],
-                    s["time"],
-                    s["event"],
-                    s["source"],
-                    s["paper_serial"] or "",
-                    s["paper_row"] or "",
-                    s["lang"],
-                    s["display"],
-                    *(s["fields"].get(n, "") for n in names),
-                    s["device"],
-                )
+        fields = s["fields"]
+        hidden = s["display"] == "hidden"
+        hiding += s["display"] != "full"
+        if public:
+            name = fields.get(kinds.get("name", ""), "")
+            shown = records.initials(name) if s["display"] == "initials" else name
+            row: list[object] = [
+                NAME_WITHHELD if hidden else shown,
+                fields.get(kinds.get("city", ""), ""),
+                fields.get(kinds.get("country", ""), ""),
+                str(s["time"])[:10],
             ]
-        )
-        if svg_dir is not None and s["strokes"] is not None:
+        else:
+            row = [
+                s["record_id"],
+                s["time"],
+                s["event"],
+                s["source"],
+                s["paper_serial"] or "",
+                s["paper_row"] or "",
+                s["lang"],
+                s["display"],
+                *(fields.get(n, "") for n in names),
+                s["device"],
+            ]
+        writer.writerow([_cell(x) for x in row])
+        if svg_dir is not None and s["strokes"] is not None and not (public and hidden):
             svg_dir.mkdir(parents=True, exist_ok=True)
             svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
             atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what="a signature")
         count += 1
-    atomic_write(out, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), what="the CSV file")
+    head = io.StringIO()
+    if not public:  # one cell on a line of its own, above the column names
+        csv.writer(head).writerow([FULL_WARNING.format(hiding=hiding)])
+    data = b"\xef\xbb\xbf" + (head.getvalue() + buf.getvalue()).encode("utf-8")
+    atomic_write(out, data, what="the CSV file")
     return count
 
 
+#: What a spreadsheet skips before it decides that a cell is a formula: whitespace,
+#: line breaks, and invisible format characters (bidi controls, zero-width ones).
+_SKIPPED = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf"))
+#: A formula starts with one of these, or with their fullwidth and small forms, which
+#: NFKC folds into them (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), or a minus sign.
+_FORMULA_START = frozenset("=+-@\u2212")
+
+
 def _cell(value: object) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; signers' text is hostile."""
+    """Spreadsheets run cells that start with = + - @ as formulas; signers' text is
+    hostile. Guard what a spreadsheet would evaluate after whatever it skips."""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    for ch in text:
+        if unicodedata.category(ch) in _SKIPPED:
+            continue
+        if unicodedata.normalize("NFKC", ch)[:1] in _FORMULA_START:
+            return "'" + text
+        break
+    return "'" + text if text[:1] in ("\t", "\r", "\n") else text

@@ -23,7 +23,7 @@ from ..errors import TomarError
 from ..vault import Vault
 from .devices import Devices
 from .opening import Context, Item, Opened, init_worker, open_chunk
-from .reports import gaps
+from .reports import format_gaps, gaps
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
 from .store import CHUNK, Store, check_chain
 
@@ -131,13 +131,21 @@ class Opener:
                 return
             data = path.read_bytes()
             bf = batch.read(data, self._campaign)
-        except (OSError, TomarError):
-            return  # its own import reports the problem
+        except Exception:  # its own import reports the problem
+            return
         items = self.items(bf)
         if len(items) < PARALLEL_MIN:
             bf.close()
             return
         self.ahead = Ahead(path, data, bf, items, self._submit(items))
+
+
+def unexpected(exc: BaseException) -> str:
+    """A plain reason for an error no check foresaw; its text may quote the input."""
+    return (
+        f"This batch could not be read (an unexpected {type(exc).__name__}); it was "
+        "rejected and nothing of it was kept."
+    )
 
 
 def group_at(paths: Sequence[Path], start: int) -> Sequence[Path]:
@@ -264,13 +272,19 @@ class Importer:
         name: str,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        release: bool = False,
     ) -> ImportResult:
-        """Import one batch; the result says what happened. Only rejects change nothing."""
+        """Import one batch; the result says what happened. Only rejects change nothing.
+
+        `release`: the organizer has reviewed this batch (see `Devices.admit`).
+        """
         try:
             bf = batch.read(data, self.campaign)
         except TomarError as exc:
             return ImportResult(name, ImportStatus.REJECTED, str(exc))
-        return self._import_read(bf, data, name, progress, cancel)
+        except Exception as exc:  # a hostile file must not stop the others
+            return ImportResult(name, ImportStatus.REJECTED, unexpected(exc))
+        return self._import_read(bf, data, name, progress, cancel, release=release)
 
     def _import_read(
         self,
@@ -279,9 +293,14 @@ class Importer:
         name: str,
         progress: Progress | None,
         cancel: threading.Event | None,
+        *,
+        release: bool = False,
     ) -> ImportResult:
+        """Import a read batch. Whatever goes wrong with it (a record that trips an
+        unexpected error in a worker or here included) rejects this batch alone: its
+        transaction is rolled back, and the caller goes on with the next batch."""
         try:
-            return self._import(bf, data, name, progress, cancel)
+            return self._import(bf, data, name, progress, cancel, release)
         except RecordProblem as exc:
             return self._result(
                 bf, name, ImportStatus.REJECTED, f"{exc} The whole batch was rejected."
@@ -292,16 +311,22 @@ class Importer:
             return self._result(
                 bf, name, ImportStatus.REJECTED, "This batch repeats records already received."
             )
+        except Exception as exc:  # one hostile batch must not stop the others
+            return self._result(bf, name, ImportStatus.REJECTED, unexpected(exc))
         finally:
             bf.close()
 
     def _result(
         self, bf: batch.BatchFile, name: str, status: ImportStatus, message: str
     ) -> ImportResult:
-        gap = gaps(self.vault).get(bf.device_fingerprint, [])
+        gap = self._gaps(bf)
         return ImportResult(
             name, status, message, bf.device_fingerprint, bf.number, len(bf.entries), gap
         )
+
+    def _gaps(self, bf: batch.BatchFile) -> list[tuple[int, int]]:
+        device_b64 = base64.b64encode(bf.device).decode()
+        return gaps(self.vault, device_b64).get(bf.device_fingerprint, [])
 
     def _import(
         self,
@@ -310,9 +335,10 @@ class Importer:
         name: str,
         progress: Progress | None,
         cancel: threading.Event | None,
+        release: bool,
     ) -> ImportResult:
         device_b64 = base64.b64encode(bf.device).decode()
-        admission = self.devices.admit(bf, data, device_b64)
+        admission = self.devices.admit(bf, data, device_b64, release=release)
         if admission.status is not None:
             return self._result(bf, name, admission.status, admission.message)
         check_chain(self.vault.conn, bf, device_b64)
@@ -323,10 +349,15 @@ class Importer:
                 self.devices.record_certified(c, bf, device_b64, admission.certified)
             opened = self.opener.open(items, bf.sha256)
             self.store.batch(c, bf, device_b64, opened, total, progress, cancel)
-        gap = gaps(self.vault).get(bf.device_fingerprint, [])
+        gap = self._gaps(bf)
         message = f"Imported {total} records."
+        for other, n in sorted(self.store.collided.items()):
+            message += (
+                f" {n} of their ids had already come from device {other}; "
+                "they were kept as this device's own."
+            )
         if gap:
-            message += f" Waiting for batch {', '.join(map(str, gap))} of this device."
+            message += f" Waiting for batch {format_gaps(gap)} of this device."
         return ImportResult(
             name, ImportStatus.IMPORTED, message, bf.device_fingerprint, bf.number, total, gap
         )

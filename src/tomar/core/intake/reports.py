@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, TypedDict
 
 from .. import countries
@@ -33,6 +33,10 @@ COUNT_KEYS: tuple[CountKey, ...] = (
 BREAKDOWN_KEYS: tuple[BreakdownKey, ...] = ("by_event", "by_device", "by_day", "by_country")
 
 
+#: Batch numbers missing from a device's chain: (first, last), both included.
+Gap = tuple[int, int]
+
+
 class Breakdown(TypedDict):
     """Signers received and unique under one key (an event, device, day or country)."""
 
@@ -56,7 +60,7 @@ class Stats(TypedDict):
     by_device: list[Breakdown]
     by_day: list[Breakdown]
     by_country: list[Breakdown]
-    gaps: dict[str, list[int]]
+    gaps: dict[str, list[Gap]]
 
 
 class Signer(TypedDict):
@@ -75,19 +79,35 @@ class Signer(TypedDict):
     device: str
 
 
-def gaps(vault: Vault) -> dict[str, list[int]]:
-    """Batch numbers missing before each device's latest, by device fingerprint."""
-    out: dict[str, list[int]] = {}
-    rows = vault.conn.execute(
-        "SELECT device, group_concat(number) FROM intake_batches WHERE status = 'imported' "
-        "GROUP BY device"
-    )
-    for device, numbers in rows:
-        have = {int(n) for n in str(numbers).split(",")}
-        missing = sorted(set(range(1, max(have) + 1)) - have)
-        if missing:
-            out[device_fingerprint(base64.b64decode(device))] = missing
+#: Each imported batch with the number before it in its device's chain (0 before the
+#: first): one row per batch received, whatever the numbers are.
+_GAPS_SQL = """
+    SELECT device, prev + 1, number - 1 FROM (
+        SELECT device, number,
+               lag(number, 1, 0) OVER (PARTITION BY device ORDER BY number) AS prev
+        FROM intake_batches WHERE status = 'imported' {where}
+    ) WHERE number - prev > 1 ORDER BY device, number
+"""
+
+
+def gaps(vault: Vault, device: str | None = None) -> dict[str, list[Gap]]:
+    """Batch numbers missing before each device's latest, as ranges, by fingerprint.
+
+    Time and memory follow the number of batches received, never their numbers: a device
+    that sends batch 2**31-1 costs one range, not two billion numbers.
+    """
+    where, params = ("AND device = ?", (device,)) if device is not None else ("", ())
+    out: dict[str, list[Gap]] = {}
+    for key, first, last in vault.conn.execute(_GAPS_SQL.format(where=where), params):
+        out.setdefault(device_fingerprint(base64.b64decode(key)), []).append(
+            (int(first), int(last))
+        )
     return out
+
+
+def format_gaps(ranges: Sequence[Gap], digits: Callable[[int], str] = str) -> str:
+    """Ranges as people read them: "2, 4-9"."""
+    return ", ".join(digits(a) if a == b else f"{digits(a)}-{digits(b)}" for a, b in ranges)
 
 
 def stats(vault: Vault) -> Stats:

@@ -30,7 +30,7 @@ class ImportResult:
     device: str = ""
     number: int = 0
     count: int = 0
-    gaps: list[int] = field(default_factory=list)
+    gaps: list[tuple[int, int]] = field(default_factory=list)  # missing (first, last)
 
     @property
     def ok(self) -> bool:
@@ -49,5 +49,10 @@ class RecordProblem(TomarError):
         return (RecordProblem, (self.record_id, self.reason))
 
 
-def replayed(record_id: str) -> RecordProblem:
-    return RecordProblem(record_id, "it was already received (a replayed record).")
+def replayed(record_id: str, device: str | None = None) -> RecordProblem:
+    """A record received before; `device` is the fingerprint of the device that sent it."""
+    if device is None:
+        return RecordProblem(record_id, "it was already received (a replayed record).")
+    return RecordProblem(
+        record_id, f"it was already received from device {device} (a replayed record)."
+    )

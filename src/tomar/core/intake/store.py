@@ -6,8 +6,11 @@ transaction, so one refused record rolls back the whole batch.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,7 +18,7 @@ import sqlcipher3
 
 from .. import batch
 from ..errors import FormatError, TomarError
-from ..identity import now_iso
+from ..identity import device_fingerprint, now_iso
 from .audit import audit
 from .dedupe import dedupe, group_of, regroup
 from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
@@ -29,6 +32,24 @@ SIGNER_SQL = (
     f"VALUES ({', '.join('?' * len(SIGNER_COLUMNS))})"
 )
 _VOID_SQL = "INSERT INTO voids(record_id, device, target, time, batch) VALUES (?,?,?,?,?)"
+#: Who holds each of a list of ids (a JSON array), signer or void.
+_HOLDERS_SQL = (
+    "SELECT record_id, device FROM signers WHERE record_id IN (SELECT value FROM json_each(?1)) "
+    "UNION ALL "
+    "SELECT record_id, device FROM voids WHERE record_id IN (SELECT value FROM json_each(?1))"
+)
+
+
+def device_bound(record_id: str, device_b64: str) -> str:
+    """The id a record is stored under when another device sent its id first.
+
+    A record's identity is its device and its id: ids are readable in any manifest, so a
+    hostile device can copy another's. The suffix (64 bits of the SHA-256 of the device
+    key) puts this device's record where no manifest id can be (those are 32 hex digits
+    alone), so a copied id never displaces the genuine record.
+    """
+    digest = hashlib.sha256(base64.b64decode(device_b64)).hexdigest()[:16]
+    return f"{record_id}-{digest}"
 
 
 def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
@@ -60,6 +81,8 @@ class Store:
 
     def __init__(self) -> None:
         self._void_targets: set[str] = set()
+        #: This batch's ids that another device had sent first, by that device's fingerprint.
+        self.collided: Counter[str] = Counter()
 
     def batch(
         self,
@@ -79,10 +102,11 @@ class Store:
         conn.execute(
             "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, prev, "
             "record_count, received_at, status) VALUES (?,?,?,?,?,?,?, 'imported') "
-            "ON CONFLICT(sha256) DO UPDATE SET status = 'imported', body = NULL, "
+            "ON CONFLICT(sha256) DO UPDATE SET status = 'imported', body = NULL, held_for = NULL, "
             "received_at = excluded.received_at",
             (bf.sha256, bf.manifest_sha256, device_b64, bf.number, bf.prev, total, now_iso()),
         )
+        self.collided = Counter()
         self._void_targets = {
             str(t[0])
             for t in conn.execute("SELECT target FROM voids WHERE device = ?", (device_b64,))
@@ -108,56 +132,70 @@ class Store:
         audit(conn, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
 
     def void(self, conn: Any, v: Void, batch_sha: str) -> None:
-        claim(conn, [(v.id, v.device, v.seq)], batch_sha, other="signers")
-        row = (v.id, v.device, v.target, v.time, batch_sha)
+        (stored,) = claim(conn, [(v.id, v.device, v.seq)], batch_sha, self.collided)
+        row = (stored, v.device, v.target, v.time, batch_sha)
         _insert_many(conn, "voids", _VOID_SQL, [row], batch_sha)
         self._void_targets.add(v.target)
+        # The target is this device's record, under its id or (if another device sent
+        # that id first) under its device-bound one.
         target = conn.execute(
-            "SELECT device, voided_by FROM signers WHERE record_id = ?", (v.target,)
+            "SELECT record_id, voided_by FROM signers WHERE record_id IN (?, ?) AND device = ?",
+            (v.target, device_bound(v.target, v.device), v.device),
         ).fetchone()
-        if target is not None and target[0] == v.device and target[1] is None:
-            conn.execute("UPDATE signers SET voided_by = ? WHERE record_id = ?", (v.id, v.target))
-            regroup(conn, group_of(conn, v.target))
+        if target is not None and target[1] is None:
+            conn.execute(
+                "UPDATE signers SET voided_by = ? WHERE record_id = ?", (stored, target[0])
+            )
+            regroup(conn, group_of(conn, target[0]))
 
     def signers(self, conn: Any, prepared: Sequence[SignerRow], batch_sha: str) -> None:
         """Store signature records in order, a chunk per statement, then match them."""
         if not prepared:
             return
-        claim(conn, [p[:3] for p in prepared], batch_sha, other="voids")
+        stored = claim(conn, [p[:3] for p in prepared], batch_sha, self.collided)
         rows = []
         contacts: list[Contact] = []
-        for p in prepared:
+        for rid, p in zip(stored, prepared, strict=True):
             void = None
             if p[0] in self._void_targets:  # a void that arrived before its target
                 void = conn.execute(
                     "SELECT record_id FROM voids WHERE target = ? AND device = ?", p[:2]
                 ).fetchone()
-            rows.append((*p, batch_sha, None if void is None else void[0]))
+            rows.append((rid, *p[1:], batch_sha, None if void is None else void[0]))
             if void is None and (p[EMAIL] or p[PHONE]):
-                contacts.append((p[0], p[EMAIL], p[PHONE]))
+                contacts.append((rid, p[EMAIL], p[PHONE]))
         _insert_many(conn, "signers", SIGNER_SQL, rows, batch_sha)
         dedupe(conn, contacts)
 
 
-def claim(conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, other: str) -> None:
-    """The replay check: each (device, seq) is received once (the constraint on
-    device_seqs), and each record id once (the primary keys of signers and voids, and
-    here the other of the two tables, `other`).
+def claim(
+    conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, collided: Counter[str]
+) -> list[str]:
+    """The replay check, and the id each record is stored under (in order).
 
-    Many rows per statement. If one was already received, the whole batch is rejected
-    (the transaction rolls back), so it only remains to name the first such record.
+    Each (device, seq) is received once (the constraint on device_seqs), and each record
+    id once per device: an id another device sent first is stored under its device-bound
+    form (`device_bound`) and counted in `collided`; an id this device sent before is a
+    replay, and rejects the whole batch (the transaction rolls back). device_seqs keeps
+    the id as the device wrote it, for its receipts. Many rows per statement.
     """
     ids = [rid for rid, _, _ in keys]
-    taken = {
-        row[0]
-        for row in conn.execute(
-            f"SELECT record_id FROM {other} "  # noqa: S608 (signers or voids)
-            "WHERE record_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
-        )
-    }
-    if taken:
-        raise replayed(next(rid for rid in ids if rid in taken))
+    stored = ids
+    holders = dict(conn.execute(_HOLDERS_SQL, (json.dumps(ids),)).fetchall())
+    if holders:
+        stored = list(ids)
+        for i, (rid, device, _) in enumerate(keys):
+            holder = holders.get(rid)
+            if holder == device:
+                raise replayed(rid, device_fingerprint(base64.b64decode(device)))
+            if holder is not None:
+                stored[i] = device_bound(rid, device)
+                collided[device_fingerprint(base64.b64decode(holder))] += 1
+        bound = [s for s, rid in zip(stored, ids, strict=True) if s != rid]
+        again = dict(conn.execute(_HOLDERS_SQL, (json.dumps(bound),)).fetchall())
+        for (rid, device, _), s in zip(keys, stored, strict=True):
+            if s in again:  # only this device's records have this form
+                raise replayed(rid, device_fingerprint(base64.b64decode(device)))
     rows = [(device, seq, rid, batch_sha) for rid, device, seq in keys]
     try:
         conn.executemany(SEQ_SQL, rows)
@@ -167,8 +205,9 @@ def claim(conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, other
                 "SELECT 1 FROM device_seqs WHERE device = ? AND seq = ? AND batch != ?",
                 (device, seq, batch_sha),
             ).fetchone():
-                raise replayed(rid) from None
+                raise replayed(rid, device_fingerprint(base64.b64decode(device))) from None
         raise
+    return stored
 
 
 def _insert_many(conn: Any, table: str, sql: str, rows: list[Any], batch_sha: str) -> None:

@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import countries
 from ..atomic import atomic_writer
 from ..identity import now_iso
-from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats
+from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats, format_gaps
+from ..normalize import clean_text
 from ..vault import Vault
 from . import text
 from .common import (
@@ -121,7 +122,8 @@ def _step(top: int) -> int:
 
 
 def _key(key: str, lang: str) -> str:
-    return key if key else text.label("unknown", lang)
+    """One line, whatever a device sent (vaults from before intake cleaned values)."""
+    return clean_text(key) or text.label("unknown", lang)
 
 
 def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowable]:
@@ -142,7 +144,7 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
     summary = [[text.label(k, lang), text.digits(int(stats[k] or 0), lang)] for k in SUMMARY]
     story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
     for device, missing in stats["gaps"].items():
-        gap = ", ".join(text.digits(n, lang) for n in missing)
+        gap = format_gaps(missing, lambda n: text.digits(n, lang))
         story.append(text.paragraph(text.label("waiting", lang, device, gap), small))
     for section in SECTIONS:
         rows = stats[section]

@@ -21,10 +21,10 @@ from .tabs.base import OrgTab
 from .tabs.dashboard import DashboardTab
 from .tabs.devices import DevicesTab
 from .tabs.intake import BATCH_SUFFIX, IntakeTab
-from .tabs.outputs import CSV_NAME, DELIVERY_NAME, REPORT_NAME, OutputsTab
+from .tabs.outputs import CSV_NAME, DELIVERY_NAME, PUBLIC_CSV_NAME, REPORT_NAME, OutputsTab
 from .tabs.signers import SignersTab
 
-__all__ = ["CSV_NAME", "DELIVERY_NAME", "REPORT_NAME", "OrganizerScreen"]
+__all__ = ["CSV_NAME", "DELIVERY_NAME", "PUBLIC_CSV_NAME", "REPORT_NAME", "OrganizerScreen"]
 TAB_NAMES = ("dashboard", "intake", "devices", "signers", "outputs")
 
 

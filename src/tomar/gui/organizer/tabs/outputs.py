@@ -19,10 +19,13 @@ if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
 
 CSV_NAME = "signers.csv"
+#: The export that honours each signer's display choice, as the delivery sheets do.
+PUBLIC_CSV_NAME = "signers-public.csv"
 DELIVERY_NAME = "delivery-sheets.pdf"
 REPORT_NAME = "campaign-report.pdf"
 ACTIONS = {
     "csvButton": "csv",
+    "publicCsvButton": "public_csv",
     "deliveryButton": "delivery",
     "reportButton": "report",
     "receiptsButton": "receipts",
@@ -72,6 +75,10 @@ class OutputsTab(OrgTab):
                 progress(0, 0)
                 intake.export_csv(out_dir / CSV_NAME)
                 return str(out_dir / CSV_NAME)
+            if what == "public_csv":
+                progress(0, 0)
+                intake.export_csv(out_dir / PUBLIC_CSV_NAME, public=True)
+                return str(out_dir / PUBLIC_CSV_NAME)
             if what == "delivery":
                 write_delivery(
                     vault, out_dir / DELIVERY_NAME, lang=lang, progress=progress, cancel=cancel
