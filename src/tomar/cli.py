@@ -606,7 +606,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         trusted_proxy=args.behind_proxy,
     )
     serve(
-        Path(args.store),
+        args.store,
         Path(args.campaign),
         host=args.host,
         port=args.port,
@@ -765,7 +765,13 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--again", action="store_true", help="retry batches rejected before")
     y.add_argument("--json", action="store_true")
     y = add("serve", cmd_serve, "run the collection server (ciphertext only)")
-    y.add_argument("--store", required=True, metavar="DIR", help="where batches are kept")
+    y.add_argument(
+        "--store",
+        required=True,
+        metavar="DIR|s3://BUCKET/PREFIX",
+        help="where batches are kept: a folder, or a bucket shared by several servers "
+        "(endpoint and credentials from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ...)",
+    )
     y.add_argument("--campaign", required=True, metavar="FILE", help="the campaign package")
     y.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: all)")
     y.add_argument("--port", type=int, default=8765)
