@@ -16,6 +16,8 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 from tomar.resources import resource_path
 
+from . import seaweed as sw
+
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
 os.environ["TOMAR_KDF_PROFILE"] = "fast"
@@ -75,3 +77,17 @@ def demo_signature() -> strokes.Signature:
 def form(name: str = "Sara Example", **fields: str) -> SignatureForm:
     values = {"full_name": name, "city": "Washington", **fields}
     return SignatureForm(fields=values, lang="en", consent=True, signature=demo_signature())
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sw.Seaweed]:
+    """A real S3 store (SeaweedFS on loopback) for the whole session, stopped at the end."""
+    try:
+        server = sw.start(tmp_path_factory.mktemp("seaweed"))
+    except RuntimeError as exc:
+        sw.unavailable(str(exc))
+        raise  # not reached: unavailable() fails or skips
+    try:
+        yield server
+    finally:
+        server.stop()
