@@ -52,6 +52,7 @@ class Seaweed:
     proc: subprocess.Popen[bytes]
     endpoint: str
     log: Path
+    grpc_ports: list[int]
 
     def env(self) -> dict[str, str]:
         return {
@@ -75,6 +76,10 @@ class Seaweed:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
+        # weed leaves its gRPC sockets in /tmp whatever it is told; remove its own only.
+        for kind in ("master", "volume", "filer", "s3"):
+            for port in self.grpc_ports:
+                Path(f"/tmp/seaweedfs-{kind}-grpc-{port}.sock").unlink(missing_ok=True)
 
 
 def client(sw: Seaweed) -> S3Client:
@@ -133,7 +138,7 @@ def start(folder: Path, timeout: float = 90.0) -> Seaweed:
     ]
     with log.open("wb") as out:
         proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=folder)
-    sw = Seaweed(proc, f"http://127.0.0.1:{s3}", log)
+    sw = Seaweed(proc, f"http://127.0.0.1:{s3}", log, [master_g, volume_g, filer_g, s3_g])
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:
