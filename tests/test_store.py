@@ -286,3 +286,34 @@ def test_bucket_urls_and_unreachable_buckets_are_refused_in_plain_words(
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens there
     with pytest.raises(StoreError, match="cannot be used"):
         open_store(bucket.spec, kit.org.campaign)
+
+
+def test_a_bucket_that_stops_answering_is_a_retryable_refusal_and_serve_says_why(
+    bucket: Place, kit: Kit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from tomar.server.s3store import StoreUnavailable, make_client
+
+    store = bucket.open(kit.org)
+    try:
+        monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        store.client = make_client()  # type: ignore[attr-defined]
+        with pytest.raises(StoreUnavailable):  # answered 507, which clients retry
+            store.list_batches()
+        with pytest.raises(StoreUnavailable):
+            upload(store, kit.alice_batches[0], kit.alice.identity.public)
+    finally:
+        store.close()
+    # `tomar serve` on a bucket it cannot use stops at once, in plain words, exit 1.
+    campaign = str(kit.org.campaign_file)
+    done = subprocess.run(
+        [sys.executable, "-m", "tomar", "serve", "--store", bucket.spec, "--campaign", campaign],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "cannot be used" in done.stderr and "Traceback" not in done.stderr
+    assert "AWS_SECRET" not in done.stderr and "tomar-test-secret" not in done.stderr
