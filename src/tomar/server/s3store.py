@@ -86,11 +86,10 @@ def _status(exc: ClientError) -> int:
 
 
 def _exists_error(exc: ClientError) -> bool:
-    """The conditional PUT found the key already there."""
-    return _code(exc) in ("PreconditionFailed", "ConditionalRequestConflict") or _status(exc) in (
-        409,
-        412,
-    )
+    """The conditional PUT found the key already there (412). A 409 from AWS means another
+    conditional write to the key is under way: not an answer yet, so the caller's
+    StoreUnavailable (507) makes the device try again."""
+    return _code(exc) == "PreconditionFailed" or _status(exc) == 412
 
 
 def _missing(exc: ClientError) -> bool:
@@ -123,7 +122,7 @@ def make_client(max_connections: int = 64) -> S3Client:
         retries={"max_attempts": 4, "mode": "standard"},
         max_pool_connections=max_connections,
         # S3-compatible services differ in the newer checksum headers; the batch's own
-        # SHA-256 is sent with every batch PUT instead (see _put_batch).
+        # SHA-256 is sent with every batch PUT instead (see commit_upload).
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
     )
@@ -285,7 +284,9 @@ class S3Store:
             claim = f"{self.prefix}numbers/{dev}/{number:010d}"
             if not self._put_new(claim, sha.encode(), "claim the batch number"):
                 holder = self._get(claim, "read the batch number's claim", 64)
-                if holder is not None and holder != sha.encode():
+                if holder is None:  # claimed but not readable yet: no answer is safe now
+                    raise StoreUnavailable("The batch number's claim is not readable yet.")
+                if holder != sha.encode():
                     raise conflict(number)
             # 2. The certificate, so the device is known to every instance from now on.
             self._remember(dev, proof.certificate)
