@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -16,7 +17,8 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 from tomar.resources import resource_path
 
-from . import seaweed as sw
+if TYPE_CHECKING:  # imported lazily: test_reliability runs this file as a plain module
+    from .seaweed import Seaweed
 
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
@@ -80,8 +82,10 @@ def form(name: str = "Sara Example", **fields: str) -> SignatureForm:
 
 
 @pytest.fixture(scope="session")
-def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sw.Seaweed]:
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
     """A real S3 store (SeaweedFS on loopback) for the whole session, stopped at the end."""
+    from . import seaweed as sw
+
     try:
         server = sw.start(tmp_path_factory.mktemp("seaweed"))
     except RuntimeError as exc:
