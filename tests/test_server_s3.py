@@ -142,8 +142,11 @@ def test_two_instances_one_killed_mid_upload_every_batch_once_every_receipt_deli
             servers[0].kill()
     assert caught, "instance 0 was never seen receiving an upload"
     killed_at = synced[0]
+    left = set(Path(spool).glob("tomar-upload-*"))
+    assert len(left) == 1  # the dead instance's spool folder, with the upload it held
     time.sleep(1.0)
     servers[0].start(timeout=60)
+    assert not any(p.exists() for p in left)  # the restarted instance swept it
     for t in threads:
         t.join(timeout=300)
     assert not any(t.is_alive() for t in threads), "devices did not finish in 5 minutes"

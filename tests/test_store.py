@@ -317,3 +317,31 @@ def test_a_bucket_that_stops_answering_is_a_retryable_refusal_and_serve_says_why
     assert done.returncode == 1
     assert "cannot be used" in done.stderr and "Traceback" not in done.stderr
     assert "AWS_SECRET" not in done.stderr and "tomar-test-secret" not in done.stderr
+
+
+def test_spool_folders_of_dead_instances_are_swept_live_ones_kept(
+    bucket: Place, kit: Kit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import fcntl
+    import os
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead, live, new = (tmp_path / f"tomar-upload-{n}" for n in ("dead", "live", "new"))
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "upload-x").write_bytes(b"ciphertext of an upload")
+        (folder / ".lock").touch()
+    new.mkdir()  # being made by an instance starting right now: no lock file yet
+    held = os.open(live / ".lock", os.O_WRONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a live instance holds its lock
+        store = bucket.open(kit.org)
+        try:
+            assert not dead.exists() and live.exists() and new.exists()
+            assert store.spool.parent == tmp_path  # type: ignore[attr-defined]
+        finally:
+            store.close()
+        assert not store.spool.exists()  # type: ignore[attr-defined]
+    finally:
+        os.close(held)

@@ -41,6 +41,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
@@ -71,6 +76,41 @@ PREFIX_PART = re.compile(r"^[A-Za-z0-9._\-]{1,100}$")
 MAX_RECEIPT = 8 * 1024 * 1024
 MAX_CERT = 64 * 1024
 MAX_MARKER = 64 * 1024
+
+
+SPOOL_PREFIX = "tomar-upload-"
+
+
+def _hold_lock(path: Path) -> int | None:
+    """Lock this instance's spool folder for as long as the process lives (the kernel lets
+    go when it dies, even by SIGKILL), so another instance can tell a dead one's leftovers."""
+    if fcntl is None:  # pragma: no cover - Windows: no sweeping of leftovers
+        return None
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def _sweep_spools(mine: Path) -> None:
+    """Remove spool folders of instances that died (uploads they held: ciphertext that
+    a device will send again). A folder whose lock is held, or not made yet, is left."""
+    if fcntl is None:  # pragma: no cover
+        return
+    for folder in mine.parent.glob(f"{SPOOL_PREFIX}*"):
+        lock = folder / ".lock"
+        if folder == mine or not lock.exists():
+            continue
+        try:
+            fd = os.open(lock, os.O_WRONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live instance holds it
+        finally:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class StoreUnavailable(StoreError):
@@ -144,8 +184,10 @@ class S3Store:
         self._lock = threading.Lock()
         self._keys: dict[str, str] = {}  # sha256 -> batch key (immutable once seen)
         self._known: set[str] = set()  # device keys with a certificate (never removed)
-        self.spool = Path(tempfile.mkdtemp(prefix="tomar-upload-"))
+        self.spool = Path(tempfile.mkdtemp(prefix=SPOOL_PREFIX))
+        self._spool_lock = _hold_lock(self.spool / ".lock")
         try:
+            _sweep_spools(self.spool)
             self._claim_store()
         except BaseException:
             self.close()
@@ -168,6 +210,9 @@ class S3Store:
 
     def close(self) -> None:
         shutil.rmtree(self.spool, ignore_errors=True)
+        if self._spool_lock is not None:
+            os.close(self._spool_lock)
+            self._spool_lock = None
 
     # --- plumbing -------------------------------------------------------------------
 
