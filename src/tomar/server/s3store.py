@@ -321,9 +321,7 @@ class S3Store:
     def commit_upload(self, tmp: Path, sha: str, device: bytes) -> tuple[bool, StoredBatch]:
         try:
             proof = verify_upload(tmp, self.campaign, device)
-            dev, number = device.hex(), proof.number
-            if number >= 10**10:
-                raise conflict(number)  # no honest device gets there; keeps keys sortable
+            dev, number = device.hex(), proof.number  # 1 <= number < 2**31: 10 digits
             size = tmp.stat().st_size
             # 1. Claim the number: one content per (device, number), across instances.
             claim = f"{self.prefix}numbers/{dev}/{number:010d}"
