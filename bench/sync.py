@@ -2,8 +2,11 @@
 
 For 1, 5 and 20 devices syncing at the same time (threads, each running the real
 `sync_device`: signed requests, retries, receipts check), batches per second, MB per
-second and the server process's peak RSS (VmHWM). Each level gets a fresh server and
-store. Set-up (organizer, enrolled devices, sealed records, batches) is not timed.
+second and the server processes' peak RSS (VmHWM), for each store in BENCH_STORES:
+`folder` (one server, folder store), `s3` (one server on a SeaweedFS bucket) and `s3x2`
+(two servers on one bucket, devices spread over both). SeaweedFS (`weed server -s3`)
+runs on loopback on the same machine. Each level gets fresh servers and a fresh store.
+Set-up (organizer, enrolled devices, sealed records, batches) is not timed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.seaweed
+
+from tests import seaweed
+
 from tomar.core import batch, enroll, keyfile, organizer
 from tomar.core.campaign import read_package
 from tomar.core.device import Device, init_vault
@@ -30,6 +37,7 @@ from tomar.resources import resource_path
 from tomar.sync import client
 
 LEVELS = [int(x) for x in os.environ.get("BENCH_LEVELS", "1,5,20").split(",")]
+STORES = os.environ.get("BENCH_STORES", "folder,s3,s3x2").split(",")
 BATCHES = int(os.environ.get("BENCH_BATCHES", "10"))
 PER_BATCH = int(os.environ.get("BENCH_RECORDS", "10"))
 PASS = "bench passphrase"
@@ -50,7 +58,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(store: Path, campaign_file: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    store: str, campaign_file: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -59,7 +69,7 @@ def start_server(store: Path, campaign_file: Path) -> tuple[subprocess.Popen[byt
             "tomar",
             "serve",
             "--store",
-            str(store),
+            store,
             "--campaign",
             str(campaign_file),
             "--port",
@@ -70,6 +80,7 @@ def start_server(store: Path, campaign_file: Path) -> tuple[subprocess.Popen[byt
             "100000",
         ],
         stdout=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -135,29 +146,66 @@ def main() -> None:
         sizes[i] = total
         devices.append(d)
 
-    for level in LEVELS:
-        proc, url = start_server(base / f"store-{level}", campaign_file)
-        try:
-            group = devices[:level]
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(level) as pool:
-                results = list(pool.map(client.sync_device, group, [url] * level))
-            elapsed = time.perf_counter() - t0
-            rss = peak_rss_mib(proc.pid)
-        finally:
+    weed = None
+    if any(s.startswith("s3") for s in STORES):
+        weed = seaweed.start(base / "seaweed")
+    try:
+        for kind in STORES:
+            for level in LEVELS:
+                run_level(kind, level, base, campaign_file, devices, sizes, weed)
+    finally:
+        if weed is not None:
+            weed.stop()
+        for d in devices:
+            d.vault.close()
+
+
+def run_level(
+    kind: str,
+    level: int,
+    base: Path,
+    campaign_file: Path,
+    devices: list[Device],
+    sizes: dict[int, int],
+    weed: seaweed.Seaweed | None,
+) -> None:
+    """One store kind, `level` devices at once, fresh servers and store."""
+    if kind == "folder":
+        specs, env = [str(base / f"store-{level}")], {}
+    else:
+        assert weed is not None
+        bucket = weed.new_bucket()
+        specs = [f"s3://{bucket}/bench"] * (2 if kind == "s3x2" else 1)
+        env = weed.env()
+    servers = [start_server(spec, campaign_file, env) for spec in specs]
+    try:
+        group = devices[:level]
+        urls = [servers[i % len(servers)][1] for i in range(level)]
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(level) as pool:
+            results = list(pool.map(client.sync_device, group, urls))
+        elapsed = time.perf_counter() - t0
+        rss = max(peak_rss_mib(proc.pid) for proc, _ in servers)
+    finally:
+        for proc, _ in servers:
             proc.send_signal(signal.SIGTERM)
             proc.wait(10)
-        failed = [e for r in results for e in r.errors]
-        if failed:
-            raise SystemExit(f"sync failed: {failed[:3]}")
-        uploaded = sum(r.uploaded for r in results)
-        nbytes = sum(sizes[i] for i in range(level))
-        extra = {"devices": level, "batches": uploaded, "records_per_batch": PER_BATCH}
-        emit(f"batches_per_s_{level}_devices", uploaded / elapsed, "batches/s", **extra)
-        emit(f"mb_per_s_{level}_devices", nbytes / elapsed / 1e6, "MB/s", **extra)
-        emit(f"server_peak_rss_{level}_devices", rss, "MiB", **extra)
-    for d in devices:
-        d.vault.close()
+    failed = [e for r in results for e in r.errors]
+    if failed:
+        raise SystemExit(f"sync failed: {failed[:3]}")
+    uploaded = sum(r.uploaded for r in results)
+    nbytes = sum(sizes[i] for i in range(level))
+    extra = {
+        "store": kind,
+        "servers": len(servers),
+        "devices": level,
+        "batches": uploaded,
+        "records_per_batch": PER_BATCH,
+    }
+    tag = "" if kind == "folder" else f"_{kind}"
+    emit(f"batches_per_s_{level}_devices{tag}", uploaded / elapsed, "batches/s", **extra)
+    emit(f"mb_per_s_{level}_devices{tag}", nbytes / elapsed / 1e6, "MB/s", **extra)
+    emit(f"server_peak_rss_{level}_devices{tag}", rss, "MiB", **extra)
 
 
 if __name__ == "__main__":

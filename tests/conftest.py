@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -21,6 +22,9 @@ from tomar.core.records import SignatureForm
 from tomar.resources import resource_path
 
 from .tools import tool_missing, unavailable
+
+if TYPE_CHECKING:  # imported lazily: test_reliability runs this file as a plain module
+    from .seaweed import Seaweed
 
 PASS = "correct horse battery"
 BACKUP_PASS = "backup passphrase 1"
@@ -99,3 +103,19 @@ def demo_signature() -> strokes.Signature:
 def form(name: str = "Sara Example", **fields: str) -> SignatureForm:
     values = {"full_name": name, "city": "Washington", **fields}
     return SignatureForm(fields=values, lang="en", consent=True, signature=demo_signature())
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
+    """A real S3 store (SeaweedFS on loopback) for the whole session, stopped at the end."""
+    from . import seaweed as sw
+
+    try:
+        server = sw.start(tmp_path_factory.mktemp("seaweed"))
+    except RuntimeError as exc:
+        sw.unavailable(str(exc))
+        raise  # not reached: unavailable() fails or skips
+    try:
+        yield server
+    finally:
+        server.stop()

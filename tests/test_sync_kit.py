@@ -36,8 +36,18 @@ def free_port() -> int:
 class ServerProcess:
     """`tomar serve` on 127.0.0.1 in a subprocess; always stop it in a finalizer."""
 
-    def __init__(self, store: Path, campaign_file: Path, *extra: str, port: int = 0) -> None:
+    def __init__(
+        self,
+        store: Path,
+        campaign_file: Path,
+        *extra: str,
+        port: int = 0,
+        env: dict[str, str] | None = None,
+        store_spec: str | None = None,
+    ) -> None:
         self.store = store
+        self.store_spec = store_spec or str(store)  # a folder, or s3://BUCKET/PREFIX
+        self.env = env or {}
         self.campaign_file = campaign_file
         self.extra = list(extra)
         self.port = port or free_port()
@@ -49,7 +59,7 @@ class ServerProcess:
         return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 20.0) -> ServerProcess:
-        env = {**os.environ}
+        env = {**os.environ, **self.env}
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -57,7 +67,7 @@ class ServerProcess:
                 "tomar",
                 "serve",
                 "--store",
-                str(self.store),
+                self.store_spec,
                 "--campaign",
                 str(self.campaign_file),
                 "--host",

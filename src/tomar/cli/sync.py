@@ -83,7 +83,13 @@ def cmd_pull(args: argparse.Namespace) -> None:
 @commands.command(
     "serve",
     "run the collection server (ciphertext only)",
-    arg("--store", required=True, metavar="DIR", help="where batches are kept"),
+    arg(
+        "--store",
+        required=True,
+        metavar="DIR|s3://BUCKET/PREFIX",
+        help="where batches are kept: a folder, or a bucket shared by several servers "
+        "(endpoint and credentials from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ...)",
+    ),
     arg("--campaign", required=True, metavar="FILE", help="the campaign package"),
     arg("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: all)"),
     arg("--port", type=int, default=8765),
@@ -114,7 +120,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         trusted_proxy=args.behind_proxy,
     )
     serve(
-        Path(args.store),
+        args.store,
         Path(args.campaign),
         host=args.host,
         port=args.port,

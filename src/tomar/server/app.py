@@ -32,10 +32,11 @@ from typing import Any
 import anyio
 import uvicorn
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from ..core import enroll
@@ -43,7 +44,7 @@ from ..core.campaign import Campaign, read_package
 from ..core.errors import TomarError
 from ..sync import auth
 from . import limits
-from .store import Rejected, Store, check_hex
+from .store import BatchStore, Rejected, check_hex, open_store
 
 MB = 1024 * 1024
 
@@ -102,7 +103,7 @@ def signed_path(request: Request) -> str:
 class Service:
     """The handlers, with the store, limits and replay cache they share."""
 
-    def __init__(self, store: Store, config: ServerConfig) -> None:
+    def __init__(self, store: BatchStore, config: ServerConfig) -> None:
         self.store = store
         self.campaign: Campaign = store.campaign
         self.config = config
@@ -119,7 +120,7 @@ class Service:
 
     # --- authentication -------------------------------------------------------------
 
-    def authenticate(
+    async def authenticate(
         self, request: Request, pre: auth.SignedHeaders, role: Role, body_sha256: str
     ) -> None:
         """Who the key may be, then the signature, then the key's own limits and nonce.
@@ -133,7 +134,7 @@ class Service:
         if role is Role.ORGANIZER:
             self.require_organizer(pre)
         elif role is Role.DEVICE or not organizer:
-            self.require_device(request, pre)
+            await self.require_device(request, pre)
         auth.verify(pre, self.campaign.id, request.method, signed_path(request), body_sha256)
         request.state.tomar_authenticated = True  # the address's token is given back
         if not organizer:
@@ -154,13 +155,14 @@ class Service:
         if not self.is_organizer(pre):
             raise Rejected(403, "Only the organizer may do this.")
 
-    def require_device(self, request: Request, pre: auth.SignedHeaders) -> None:
+    async def require_device(self, request: Request, pre: auth.SignedHeaders) -> None:
         """The key must belong to a device the organizer enrolled."""
         if self.is_organizer(pre):
             raise Rejected(403, "This is for devices; the organizer's key may not do it.")
         header = request.headers.get(auth.H_CERTIFICATE)
         if header is None:
-            if not self.store.device_known(pre.key):
+            # A bucket store asks the bucket: never on the event loop.
+            if not await anyio.to_thread.run_sync(self.store.device_known, pre.key):
                 raise Rejected(403, "This device is not enrolled by the organizer.")
             return
         if len(header) > 16 * 1024:
@@ -193,7 +195,7 @@ class Service:
 
     async def signed_get(self, request: Request, role: Role) -> auth.SignedHeaders:
         pre = auth.parse(request.headers)
-        self.authenticate(request, pre, role, auth.EMPTY_SHA256)
+        await self.authenticate(request, pre, role, auth.EMPTY_SHA256)
         return pre
 
     # --- routes ---------------------------------------------------------------------
@@ -213,7 +215,7 @@ class Service:
         pre = auth.parse(request.headers)
         # The body's SHA-256 is the name in the path, so the signature over it is checked
         # now, before a single body byte is read; the bytes are checked against it below.
-        self.authenticate(request, pre, Role.DEVICE, sha)
+        await self.authenticate(request, pre, Role.DEVICE, sha)
         declared = request.headers.get("content-length", "")
         if not declared.isdigit():
             raise Rejected(411, "An upload must say its length (Content-Length).")
@@ -270,15 +272,19 @@ class Service:
     async def get_batch(self, request: Request) -> Response:
         sha = check_hex(request.path_params["sha"])
         await self.signed_get(request, Role.ORGANIZER)
-        return FileResponse(
-            self.store.batch_path(sha), media_type="application/octet-stream", stat_result=None
+        body = await anyio.to_thread.run_sync(self.store.open_batch, sha)
+        return StreamingResponse(
+            body.chunks,
+            media_type="application/octet-stream",
+            headers={"content-length": str(body.size)},
+            background=BackgroundTask(body.close),
         )
 
     async def post_receipt(self, request: Request) -> Response:
         pre = auth.parse(request.headers)
         self.require_organizer(pre)  # before the body: strangers are not read from
         body = await self.read_small_body(request, self.config.max_receipt)
-        self.authenticate(request, pre, Role.ORGANIZER, hashlib.sha256(body).hexdigest())
+        await self.authenticate(request, pre, Role.ORGANIZER, hashlib.sha256(body).hexdigest())
         new, device, sha = await anyio.to_thread.run_sync(self.store.put_receipt, body)
         return JSONResponse(
             {"status": "stored" if new else "replaced", "device": device, "batch_sha256": sha},
@@ -337,7 +343,7 @@ def _handlers() -> dict[Any, Callable[[Request, Exception], Awaitable[Response]]
     }
 
 
-def create_app(store: Store, config: ServerConfig | None = None) -> Starlette:
+def create_app(store: BatchStore, config: ServerConfig | None = None) -> Starlette:
     config = config or ServerConfig()
     svc = Service(store, config)
     hexname = "{sha}"
@@ -378,7 +384,7 @@ def _der() -> Any:
 
 
 def serve(
-    store_dir: Path,
+    store_spec: str,
     campaign_file: Path,
     *,
     host: str = "127.0.0.1",
@@ -397,14 +403,17 @@ def serve(
     campaign = read_package(package)
     if (tls_cert is None) != (tls_key is None):
         raise TomarError("TLS needs both --tls-cert and --tls-key.")
-    store = Store(store_dir, campaign)
-    app = create_app(store, config)
-    scheme = "https" if tls_cert else "http"
-    print(f"Tomar collection server for campaign {campaign.id} at {scheme}://{host}:{port}/")
-    if tls_cert is not None:
-        print(f"TLS certificate SHA-256 (server_cert_sha256): {certificate_sha256(tls_cert)}")
-    print(f"Store: {store_dir}", flush=True)
-    uvicorn.Server(uvicorn_config(app, host, port, tls_cert, tls_key, config)).run()
+    store = open_store(store_spec, campaign)
+    try:
+        app = create_app(store, config)
+        scheme = "https" if tls_cert else "http"
+        print(f"Tomar collection server for campaign {campaign.id} at {scheme}://{host}:{port}/")
+        if tls_cert is not None:
+            print(f"TLS certificate SHA-256 (server_cert_sha256): {certificate_sha256(tls_cert)}")
+        print(f"Store: {store.describe()}", flush=True)
+        uvicorn.Server(uvicorn_config(app, host, port, tls_cert, tls_key, config)).run()
+    finally:
+        store.close()
 
 
 def uvicorn_config(

@@ -1,6 +1,10 @@
-"""The collection server's folder: verified ciphertext batches, receipts, device certificates.
+"""Where the collection server keeps verified batches, receipts and device certificates.
 
-Layout (every name is derived from a hash or a key, never from a request):
+Two stores share one small interface (`BatchStore`): `FolderStore`, one folder on one
+machine (the default), and `tomar.server.s3store.S3Store`, an S3 bucket that any number
+of server instances share. `open_store` picks one from `--store`.
+
+Folder layout (every name is derived from a hash or a key, never from a request):
 
     STORE/store.json                       the campaign id this store belongs to
     STORE/tmp/                             uploads in progress (emptied at start-up)
@@ -23,9 +27,10 @@ import os
 import re
 import secrets
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from ..core import batch, enroll, receipts
 from ..core.atomic import atomic_write
@@ -36,10 +41,11 @@ from ..core.identity import now_iso
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 BATCH_SUFFIX = ".tomar-batch"
 RECEIPT_SUFFIX = ".tomar-receipt"
+CHUNK = 64 * 1024
 
 
 class StoreError(TomarError):
-    """The store folder cannot be used (wrong campaign, not writable)."""
+    """The store cannot be used (wrong campaign, not writable, bucket unreachable)."""
 
 
 class Rejected(TomarError):
@@ -68,6 +74,62 @@ class StoredBatch:
         }
 
 
+@dataclass(frozen=True)
+class Verified:
+    """What an upload proved about itself: its batch number and the organizer's certificate."""
+
+    number: int
+    certificate: bytes
+
+
+@dataclass
+class BatchBody:
+    """A stored batch being sent: its size, its bytes in chunks, and how to let go of it."""
+
+    size: int
+    chunks: Iterator[bytes]
+    close: Callable[[], None]
+
+
+class BatchStore(Protocol):
+    """What the server needs from a store. Thread-safe: handlers call it from threads.
+
+    Every name it is given is 64 hex digits or a verified key; uploads are verified
+    before anything becomes visible, and the same bytes stored twice are stored once.
+    """
+
+    campaign: Campaign
+
+    def new_upload(self) -> tuple[Path, BinaryIO]:
+        """A fresh private local file to stream an upload into."""
+
+    def commit_upload(self, tmp: Path, sha: str, device: bytes) -> tuple[bool, StoredBatch]:
+        """Verify the uploaded file and store it; (stored now?, entry)."""
+
+    def list_batches(self) -> list[StoredBatch]: ...
+
+    def open_batch(self, sha: str) -> BatchBody:
+        """A stored batch for download; Rejected(404) if there is none."""
+
+    def put_receipt(self, data: bytes) -> tuple[bool, str, str]:
+        """Store a receipt signed by the organizer; (new?, device hex, batch sha256)."""
+
+    def receipt_index(self) -> list[dict[str, str]]: ...
+
+    def device_known(self, device: bytes) -> bool: ...
+
+    def device_batches(self, device: bytes) -> list[str]: ...
+
+    def device_receipts(self, device: bytes) -> list[str]: ...
+
+    def receipt(self, device: bytes, sha: str) -> bytes: ...
+
+    def describe(self) -> str:
+        """Where the store is, for the start-up line (never a credential)."""
+
+    def close(self) -> None: ...
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable: the directory entry must reach the disk too."""
     fd = os.open(folder, os.O_RDONLY)
@@ -84,8 +146,82 @@ def check_hex(name: str) -> str:
     return name
 
 
-class Store:
-    """All disk access of the server. Thread-safe; handlers call it from worker threads."""
+def verify_upload(tmp: Path, campaign: Campaign, device: bytes) -> Verified:
+    """The checks every store makes before an upload may become visible.
+
+    `device` is the key that signed the request: a device may upload only its own
+    batches, and only with a certificate by the organizer inside.
+    """
+    try:
+        bf = batch.read(tmp, campaign)
+    except FormatError as exc:
+        raise Rejected(400, f"This is not a valid batch for this campaign: {exc}") from None
+    try:
+        if bf.device != device:
+            raise Rejected(403, "A device may upload only its own batches.")
+        if bf.certificate is None:
+            raise Rejected(
+                403,
+                "This batch carries no enrollment certificate: it was exported before "
+                "the device was enrolled. Bring it to the organizer on a USB stick.",
+            )
+        try:
+            cert = enroll.read_certificate(bf.certificate, campaign)
+        except TomarError:
+            raise Rejected(
+                403, "This batch's certificate was not issued by the organizer."
+            ) from None
+        if cert.device != bf.device:
+            raise Rejected(403, "This batch carries another device's certificate.")
+        return Verified(bf.number, bf.certificate)
+    finally:
+        bf.close()
+
+
+def verify_receipt(data: bytes, campaign: Campaign) -> tuple[str, str]:
+    """(device hex, batch sha256) of a receipt signed by the organizer, else Rejected."""
+    try:
+        receipt = receipts.read(data, campaign)
+    except TomarError as exc:
+        raise Rejected(400, f"This is not a valid receipt: {exc}") from None
+    try:
+        device = base64.b64decode(receipt.device, validate=True)
+    except ValueError:
+        raise Rejected(400, "This receipt names an invalid device.") from None
+    if len(device) != 32:
+        raise Rejected(400, "This receipt names an invalid device.")
+    return device.hex(), check_hex(receipt.batch_sha256)
+
+
+def conflict(number: int) -> Rejected:
+    return Rejected(
+        409, f"This server already holds another batch {number} of this device. Ask the organizer."
+    )
+
+
+def no_batch() -> Rejected:
+    return Rejected(404, "There is no such batch on this server.")
+
+
+def no_receipt() -> Rejected:
+    return Rejected(404, "There is no receipt for that batch yet.")
+
+
+def open_store(spec: str, campaign: Campaign) -> BatchStore:
+    """`s3://BUCKET/PREFIX` is a bucket (credentials from the environment); else a folder."""
+    if spec.startswith("s3://"):
+        try:  # boto3 is imported only for a bucket; the desktop app does without it
+            from .s3store import S3Store
+        except ImportError:
+            raise StoreError(
+                "A bucket store needs boto3: install Tomar with pip install 'tomar[s3]'."
+            ) from None
+        return S3Store.from_url(spec, campaign)
+    return FolderStore(Path(spec), campaign)
+
+
+class FolderStore:
+    """One folder on one machine; one server process at a time."""
 
     def __init__(self, root: Path, campaign: Campaign) -> None:
         self.root = root
@@ -99,6 +235,12 @@ class Store:
         self._by_number: dict[tuple[str, int], str] = {}
         self._pending: set[str] = set()
         self._open()
+
+    def describe(self) -> str:
+        return str(self.root)
+
+    def close(self) -> None:
+        """Nothing to let go of: every write is already durable."""
 
     # --- start-up -----------------------------------------------------------------
 
@@ -167,47 +309,16 @@ class Store:
             return sha in self._index
 
     def commit_upload(self, tmp: Path, sha: str, device: bytes) -> tuple[bool, StoredBatch]:
-        """Verify the uploaded file and move it into place; (stored now?, entry).
-
-        `device` is the key that signed the request: a device may upload only its own
-        batches, and only with a certificate by the organizer inside.
-        """
+        """Verify the uploaded file and move it into place; (stored now?, entry)."""
         try:
-            try:
-                bf = batch.read(tmp, self.campaign)
-            except FormatError as exc:
-                raise Rejected(400, f"This is not a valid batch for this campaign: {exc}") from None
-            try:
-                if bf.device != device:
-                    raise Rejected(403, "A device may upload only its own batches.")
-                if bf.certificate is None:
-                    raise Rejected(
-                        403,
-                        "This batch carries no enrollment certificate: it was exported before "
-                        "the device was enrolled. Bring it to the organizer on a USB stick.",
-                    )
-                try:
-                    cert = enroll.read_certificate(bf.certificate, self.campaign)
-                except TomarError:
-                    raise Rejected(
-                        403, "This batch's certificate was not issued by the organizer."
-                    ) from None
-                if cert.device != bf.device:
-                    raise Rejected(403, "This batch carries another device's certificate.")
-                number, certificate = bf.number, bf.certificate
-            finally:
-                bf.close()
+            proof = verify_upload(tmp, self.campaign, device)
+            number, certificate = proof.number, proof.certificate
             dev = device.hex()
             with self._lock:  # reserve; the slow fsyncs below run outside the lock
                 if sha in self._index or sha in self._pending:
                     return False, self._index.get(sha) or StoredBatch(sha, dev, number, 0, "")
-                other = self._by_number.get((dev, number))
-                if other is not None:
-                    raise Rejected(
-                        409,
-                        f"This server already holds another batch {number} of this device. "
-                        "Ask the organizer.",
-                    )
+                if self._by_number.get((dev, number)) is not None:
+                    raise conflict(number)
                 self._pending.add(sha)
                 self._by_number[(dev, number)] = sha
             try:
@@ -250,22 +361,17 @@ class Store:
         check_hex(sha)
         with self._lock:
             if sha not in self._index:
-                raise Rejected(404, "There is no such batch on this server.")
+                raise no_batch()
         return self.batches / f"{sha}{BATCH_SUFFIX}"
 
+    def open_batch(self, sha: str) -> BatchBody:
+        path = self.batch_path(sha)
+        fh = path.open("rb")
+        size = os.fstat(fh.fileno()).st_size
+        return BatchBody(size, iter(lambda: fh.read(CHUNK), b""), fh.close)
+
     def put_receipt(self, data: bytes) -> tuple[bool, str, str]:
-        """Store a receipt signed by the organizer; (new?, device hex, batch sha256)."""
-        try:
-            receipt = receipts.read(data, self.campaign)
-        except TomarError as exc:
-            raise Rejected(400, f"This is not a valid receipt: {exc}") from None
-        try:
-            device = base64.b64decode(receipt.device, validate=True)
-        except ValueError:
-            raise Rejected(400, "This receipt names an invalid device.") from None
-        if len(device) != 32:
-            raise Rejected(400, "This receipt names an invalid device.")
-        dev, sha = device.hex(), check_hex(receipt.batch_sha256)
+        dev, sha = verify_receipt(data, self.campaign)
         folder = self.receipts / dev
         with self._lock:
             folder.mkdir(exist_ok=True, mode=0o700)
@@ -312,4 +418,8 @@ class Store:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise Rejected(404, "There is no receipt for that batch yet.") from None
+            raise no_receipt() from None
+
+
+# The folder store under its old name (tests and callers from before the S3 store).
+Store = FolderStore
