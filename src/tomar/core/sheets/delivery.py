@@ -30,7 +30,7 @@ from ..campaign import Campaign
 from ..errors import TomarError
 from ..identity import device_fingerprint, now_iso
 from ..intake import Intake, Signer
-from ..records import initials
+from ..normalize import initials
 from ..vault import Vault
 from . import text
 from .blank import _addressee

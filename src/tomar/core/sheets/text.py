@@ -14,10 +14,15 @@ markup: one Paragraph per line of the source text, escaped.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 import threading
 import types
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -86,7 +91,8 @@ if not textobject.rtlSupport:  # pragma: no cover - ReportLab was imported befor
 
 FONT = "Vazirmatn"
 FONT_BOLD = "Vazirmatn-Bold"
-_fonts_lock = threading.Lock()
+ELLIPSIS = "\u2026"
+_fonts_lock = threading.RLock()
 _fonts_ready = False
 
 RTL_LANGS = frozenset({"fa", "ar", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
@@ -95,18 +101,180 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
+#: The bundled families in fallback order: (registered name, regular file, bold file).
+#: Vazirmatn first, so that Persian and plain Latin look as before; the Noto subsets
+#: (resources/fonts/README.md) cover the scripts Vazirmatn lacks.
+BUNDLED: tuple[tuple[str, str, str], ...] = (
+    (FONT, "Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"),
+    ("NotoSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ("NotoSansArmenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf"),
+    ("NotoSansGeorgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"),
+    ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+)
+MAX_SYSTEM_FONTS = 6  # system fonts tried for characters no bundled font has
+_FC_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True)
+class Face:
+    """A registered font and the characters its cmap maps (read once, kept)."""
+
+    name: str
+    chars: frozenset[int]
+
+
+@dataclass
+class _Fonts:
+    regular: list[Face] = field(default_factory=list)
+    bold: list[Face] = field(default_factory=list)
+    system: list[Face] = field(default_factory=list)
+    tried: set[str] = field(default_factory=set)
+    by_char: dict[tuple[bool, int], Face | None] = field(default_factory=dict)
+    use_system: bool = True
+
+
+_state = _Fonts()
+
+
+def _register(name: str, path: str, index: int = 0) -> Face:
+    font_ = TTFont(name, path, subfontIndex=index)
+    pdfmetrics.registerFont(font_)
+    return Face(name, frozenset(font_.face.charToGlyph))
+
 
 def register_fonts() -> None:
-    """Register the bundled Vazirmatn once; it covers Persian, Arabic and Latin."""
+    """Register the bundled fonts once: Vazirmatn (Persian, Arabic, Latin) and Noto."""
     global _fonts_ready
     with _fonts_lock:
         if _fonts_ready:
             return
-        pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "Vazirmatn-Regular.ttf"))))
-        pdfmetrics.registerFont(
-            TTFont(FONT_BOLD, str(resource_path("fonts", "Vazirmatn-Bold.ttf")))
-        )
+        for name, regular, bold in BUNDLED:
+            _state.regular.append(_register(name, str(resource_path("fonts", regular))))
+            bold_name = FONT_BOLD if name == FONT else f"{name}-Bold"
+            _state.bold.append(_register(bold_name, str(resource_path("fonts", bold))))
         _fonts_ready = True
+
+
+def use_system_fonts(enabled: bool) -> None:
+    """Allow or forbid system fonts for characters no bundled font has (tests, --strict)."""
+    with _fonts_lock:
+        _state.use_system = enabled
+        _state.by_char.clear()
+
+
+def _system_face(code: int) -> Face | None:
+    """A system TrueType font that has `code`, found through fontconfig, or None.
+
+    Only fonts ReportLab can embed qualify (TrueType outlines; a CFF font raises and is
+    remembered as unusable). At most MAX_SYSTEM_FONTS are registered per process.
+    """
+    for face in _state.system:
+        if code in face.chars:
+            return face
+    if not _state.use_system or len(_state.tried) >= MAX_SYSTEM_FONTS * 2:
+        return None
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        done = subprocess.run(
+            [fc_match, "--format=%{file}|%{index}", f":charset={code:x}"],
+            capture_output=True,
+            timeout=_FC_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path, _, index = done.stdout.decode("utf-8", "replace").partition("|")
+    if done.returncode != 0 or not path or path in _state.tried:
+        return None
+    _state.tried.add(path)
+    if Path(path).suffix.lower() not in (".ttf", ".ttc", ".otf"):
+        return None
+    if len(_state.system) >= MAX_SYSTEM_FONTS:
+        return None
+    try:
+        face = _register(f"TomarSystem{len(_state.system)}", path, int(index or 0))
+    except Exception:  # noqa: BLE001 - any font ReportLab cannot read is simply not used
+        return None
+    _state.system.append(face)
+    return face if code in face.chars else None
+
+
+def face_for(char: str, bold: bool = False) -> Face | None:
+    """The first font in the fallback chain that has `char`, or None if none has it."""
+    code = ord(char)
+    key = (bold, code)
+    found = _state.by_char.get(key, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
+    register_fonts()
+    with _fonts_lock:
+        chain = _state.bold if bold else _state.regular
+        face = next((f for f in chain if code in f.chars), None)
+        if face is None and bold:
+            face = next((f for f in _state.regular if code in f.chars), None)
+        if face is None:
+            face = _system_face(code)
+        _state.by_char[key] = face
+    return face
+
+
+def _drawable(ch: str) -> bool:
+    """Characters that need no glyph: controls, joiners, bidi marks."""
+    return ch in _CONTROLS or ch in "\u200b\u200c\u200d\ufeff" or ch.isspace()
+
+
+def missing(value: str) -> str:
+    """The characters of `value` that no available font can draw, each once, in order."""
+    out: list[str] = []
+    for ch in shape(unicodedata.normalize("NFC", value)):
+        if ch not in out and not _drawable(ch) and face_for(ch) is None:
+            out.append(ch)
+    return "".join(out)
+
+
+def runs(line: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split one line (in drawing order) into (text, font name) runs.
+
+    A word goes whole to the first font that has all its letters, so `Nguyễn` is drawn
+    in one face rather than patched letter by letter; otherwise each letter goes to the
+    first font that has it, keeping the previous letter's font where it can. A letter
+    no font has is drawn in the first font (as its empty-box glyph), never dropped.
+    """
+    register_fonts()
+    chain = _state.bold if bold else _state.regular
+    primary = chain[0]
+    if primary.chars.issuperset(map(ord, line)):
+        return [(line, primary.name)]
+    names: list[str] = []
+    for word in re.split(r"(\s+)", line):
+        if not word:
+            continue
+        if word.isspace():
+            names.extend([names[-1] if names else primary.name] * len(word))
+            continue
+        codes = [ord(ch) for ch in word if not _drawable(ch)]
+        whole = next((f for f in chain if f.chars.issuperset(codes)), None)
+        if whole is not None:
+            names.extend([whole.name] * len(word))
+            continue
+        current: Face | None = None
+        for ch in word:
+            if current is not None and (ord(ch) in current.chars or _drawable(ch)):
+                names.append(current.name)
+                continue
+            face = face_for(ch, bold)
+            if face is not None:
+                current = face
+            names.append(face.name if face is not None else primary.name)
+    out: list[tuple[str, str]] = []
+    for ch, name in zip(line, names, strict=True):
+        if out and out[-1][1] == name:
+            out[-1] = (out[-1][0] + ch, name)
+        else:
+            out.append((ch, name))
+    return out
 
 
 def font(bold: bool = False) -> str:
@@ -146,7 +314,19 @@ def visual(text: str, base: str | None = None) -> str:
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
-    return float(pdfmetrics.stringWidth(shape(text), font(bold), size))
+    """The drawn width, run by run in the font each run is drawn in."""
+    return float(
+        sum(pdfmetrics.stringWidth(run, name, size) for run, name in runs(shape(text), bold))
+    )
+
+
+def ellipsize(text: str, size: float, max_width: float, bold: bool = False) -> str:
+    """`text` cut at its logical end with a visible ellipsis so that it fits the width."""
+    if width(text, size, bold) <= max_width:
+        return text
+    while text and width(text + ELLIPSIS, size, bold) > max_width:
+        text = text[:-1].rstrip()
+    return text + ELLIPSIS
 
 
 def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[str]:
@@ -182,12 +362,26 @@ def fit(
     min_size: float = 5.0,
     bold: bool = False,
 ) -> tuple[float, list[str]]:
-    """The largest size (down to `min_size`) at which `text` wraps into the box."""
+    """The largest size (down to `min_size`) at which `text` wraps into the box.
+
+    If it does not fit even at `min_size`, the lines that fit are kept and the last one
+    ends in an ellipsis: nothing is ever drawn outside the box.
+    """
+    text = unicodedata.normalize("NFC", text)
     while True:
         lines = wrap(text, size, max_width, bold)
-        if len(lines) * size * 1.2 <= max_height or size <= min_size:
+        if len(lines) * size * 1.2 <= max_height:
             return size, lines
+        if size <= min_size:
+            break
         size = max(min_size, size - 0.5)
+    room = max(1, int(max_height // (size * 1.2)))
+    kept = lines[:room]
+    last = kept[-1]
+    while last and width(last + ELLIPSIS, size, bold) > max_width:
+        last = last[:-1].rstrip()
+    kept[-1] = last + ELLIPSIS
+    return size, kept
 
 
 def draw(
@@ -201,15 +395,31 @@ def draw(
     bold: bool = False,
     base: str | None = None,
 ) -> None:
-    """Draw one line at baseline y; x is the left, right or centre edge per `align`."""
-    line = visual(text, base)
-    canvas.setFont(font(bold), size)
+    """Draw one line at baseline y; x is the left, right or centre edge per `align`.
+
+    The line is drawn run by run, each in the first font that has its letters.
+    """
+    line = visual(unicodedata.normalize("NFC", text), base)
+    parts = runs(line, bold)
+    if len(parts) == 1:
+        canvas.setFont(parts[0][1], size)
+        if align == "right":
+            canvas.drawRightString(x, y, line)
+        elif align == "center":
+            canvas.drawCentredString(x, y, line)
+        else:
+            canvas.drawString(x, y, line)
+        return
+    widths = [pdfmetrics.stringWidth(run, name, size) for run, name in parts]
+    total = sum(widths)
     if align == "right":
-        canvas.drawRightString(x, y, line)
+        x -= total
     elif align == "center":
-        canvas.drawCentredString(x, y, line)
-    else:
-        canvas.drawString(x, y, line)
+        x -= total / 2
+    for (run, name), w in zip(parts, widths, strict=True):
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, run)
+        x += w
 
 
 def draw_lines(
@@ -258,13 +468,25 @@ def style(
 
 
 def paragraph(text: str, st: ParagraphStyle) -> Paragraph:
-    """One line of text as a Paragraph, shaped and in the right direction. No markup."""
-    text = " ".join(text.split())
+    """One line of text as a Paragraph, shaped and in the right direction.
+
+    Right-to-left text gets no markup (ReportLab's bidi handles single-run paragraphs
+    only). Other text whose letters the style's font lacks (Cyrillic, Greek...) gets one
+    `<font>` run per fallback font.
+    """
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     if has_rtl(text):
         rtl_style = st.wordWrap == "RTL"
         if not rtl_style:
             st = ParagraphStyle(f"{st.name}-bidi", parent=st, wordWrap="LTR")
-        text = shape(text)
+        return Paragraph(escape(shape(text)), st)
+    parts = runs(text, bold=st.fontName == FONT_BOLD)
+    if len(parts) > 1 and st.wordWrap != "RTL":
+        markup = "".join(
+            escape(run) if name == st.fontName else f'<font face="{name}">{escape(run)}</font>'
+            for run, name in parts
+        )
+        return Paragraph(markup, st)
     return Paragraph(escape(text), st)
 
 
