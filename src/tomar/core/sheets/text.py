@@ -168,10 +168,12 @@ def _system_face(code: int) -> Face | None:
     Only fonts ReportLab can embed qualify (TrueType outlines; a CFF font raises and is
     remembered as unusable). At most MAX_SYSTEM_FONTS are registered per process.
     """
+    if not _state.use_system:
+        return None
     for face in _state.system:
         if code in face.chars:
             return face
-    if not _state.use_system or len(_state.tried) >= MAX_SYSTEM_FONTS * 2:
+    if len(_state.tried) >= MAX_SYSTEM_FONTS * 2:
         return None
     fc_match = shutil.which("fc-match")
     if fc_match is None:
@@ -195,7 +197,7 @@ def _system_face(code: int) -> Face | None:
         return None
     try:
         face = _register(f"TomarSystem{len(_state.system)}", path, int(index or 0))
-    except Exception:  # noqa: BLE001 - any font ReportLab cannot read is simply not used
+    except Exception:  # any font ReportLab cannot read is simply not used
         return None
     _state.system.append(face)
     return face if code in face.chars else None
@@ -227,6 +229,9 @@ def _drawable(ch: str) -> bool:
 
 def missing(value: str) -> str:
     """The characters of `value` that no available font can draw, each once, in order."""
+    register_fonts()
+    if _state.regular[0].chars.issuperset(map(ord, value)):
+        return ""
     out: list[str] = []
     for ch in shape(unicodedata.normalize("NFC", value)):
         if ch not in out and not _drawable(ch) and face_for(ch) is None:
