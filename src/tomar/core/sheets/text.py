@@ -142,17 +142,31 @@ def _register(name: str, path: str, index: int = 0) -> Face:
     return Face(name, frozenset(font_.face.charToGlyph))
 
 
+def _register_family(name: str, regular: str, bold: str) -> None:
+    _state.regular.append(_register(name, str(resource_path("fonts", regular))))
+    bold_name = FONT_BOLD if name == FONT else f"{name}-Bold"
+    _state.bold.append(_register(bold_name, str(resource_path("fonts", bold))))
+
+
 def register_fonts() -> None:
-    """Register the bundled fonts once: Vazirmatn (Persian, Arabic, Latin) and Noto."""
+    """Register Vazirmatn once (Persian, Arabic, Latin); the rest waits until needed."""
     global _fonts_ready
     with _fonts_lock:
         if _fonts_ready:
             return
-        for name, regular, bold in BUNDLED:
-            _state.regular.append(_register(name, str(resource_path("fonts", regular))))
-            bold_name = FONT_BOLD if name == FONT else f"{name}-Bold"
-            _state.bold.append(_register(bold_name, str(resource_path("fonts", bold))))
+        _register_family(*BUNDLED[0])
         _fonts_ready = True
+
+
+def _register_fallbacks() -> None:
+    """The Noto fonts, registered on the first letter Vazirmatn lacks: most sheets never
+    need them, and parsing them costs about 80 ms and a few MiB."""
+    register_fonts()
+    with _fonts_lock:
+        if len(_state.regular) == len(BUNDLED):
+            return
+        for family in BUNDLED[1:]:
+            _register_family(*family)
 
 
 def use_system_fonts(enabled: bool) -> None:
@@ -210,7 +224,7 @@ def face_for(char: str, bold: bool = False) -> Face | None:
     found = _state.by_char.get(key, False)
     if found is not False:
         return found  # type: ignore[return-value]
-    register_fonts()
+    _register_fallbacks()
     with _fonts_lock:
         chain = _state.bold if bold else _state.regular
         face = next((f for f in chain if code in f.chars), None)
@@ -252,6 +266,8 @@ def runs(line: str, bold: bool = False) -> list[tuple[str, str]]:
     primary = chain[0]
     if primary.chars.issuperset(map(ord, line)):
         return [(line, primary.name)]
+    _register_fallbacks()
+    chain = _state.bold if bold else _state.regular
     names: list[str] = []
     for word in re.split(r"(\s+)", line):
         if not word:
