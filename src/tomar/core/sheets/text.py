@@ -7,12 +7,20 @@ give. Letters are joined by arabic_reshaper (presentation forms) and ReportLab's
 HarfBuzz shaping stays off: with it, words come out in logical order and Persian digits
 reversed (measured; see docs/ARCHITECTURE.md).
 
-Paragraph-level RTL works only for single-run paragraphs, so texts are never given
-markup: one Paragraph per line of the source text, escaped.
+Paragraph-level RTL works only for single-run paragraphs, so right-to-left texts are
+never given markup: one Paragraph per line of the source text, escaped.
+
+Fonts: ReportLab draws a string in one font and leaves letters that font lacks blank.
+So every line is split into runs by which font has the letters (`runs`): Vazirmatn
+first, then the bundled Noto subsets (Latin with every diacritic, Greek, Cyrillic,
+Armenian, Georgian, Hebrew), then system TrueType fonts listed once by fontconfig (CJK
+and the rest). `missing` says what no font can draw, so the organizer is told before
+printing instead of finding blank cells on paper.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
@@ -22,7 +30,6 @@ import types
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -31,6 +38,7 @@ from bidi import algorithm as _bidi
 
 from ...resources import resource_path
 
+_log = logging.getLogger(__name__)
 _CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -130,6 +138,7 @@ class _Fonts:
     system: list[Face] = field(default_factory=list)
     tried: set[str] = field(default_factory=set)
     by_char: dict[tuple[bool, int], Face | None] = field(default_factory=dict)
+    catalogue: list[_SystemFont] | None = None
     use_system: bool = True
 
 
@@ -176,45 +185,92 @@ def use_system_fonts(enabled: bool) -> None:
         _state.by_char.clear()
 
 
-def _system_face(code: int) -> Face | None:
-    """A system TrueType font that has `code`, found through fontconfig, or None.
+@dataclass(frozen=True)
+class _SystemFont:
+    path: str
+    index: int
+    ranges: tuple[tuple[int, int], ...]
 
-    Only fonts ReportLab can embed qualify (TrueType outlines; a CFF font raises and is
-    remembered as unusable). At most MAX_SYSTEM_FONTS are registered per process.
+    def has(self, code: int) -> bool:
+        return any(lo <= code <= hi for lo, hi in self.ranges)
+
+    @property
+    def size(self) -> int:
+        return sum(hi - lo + 1 for lo, hi in self.ranges)
+
+
+def _parse_charset(charset: str) -> tuple[tuple[int, int], ...]:
+    ranges: list[tuple[int, int]] = []
+    for part in charset.split():
+        lo, _, hi = part.partition("-")
+        try:
+            ranges.append((int(lo, 16), int(hi or lo, 16)))
+        except ValueError:
+            continue
+    return tuple(ranges)
+
+
+def _system_fonts() -> list[_SystemFont]:
+    """The machine's TrueType fonts and what they cover, from one `fc-list` call.
+
+    Asked once for the whole list, so no signer's letter is ever passed to another
+    program; the biggest fonts first, so that one broad fallback font (Droid Sans
+    Fallback, say) serves a whole script. Empty without fontconfig (Windows, most Macs).
+    """
+    if _state.catalogue is not None:
+        return _state.catalogue
+    fonts: list[_SystemFont] = []
+    fc_list = shutil.which("fc-list")
+    if fc_list is not None:
+        try:
+            done = subprocess.run(
+                [fc_list, "--format=%{file}|%{index}|%{fontformat}|%{charset}\\n"],
+                capture_output=True,
+                timeout=_FC_TIMEOUT,
+                check=False,
+            )
+            listing = done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            listing = ""
+        for line in listing.splitlines():
+            path, _, rest = line.partition("|")
+            index, _, rest = rest.partition("|")
+            kind, _, charset = rest.partition("|")
+            if kind != "TrueType" or not index.isdigit():
+                continue  # ReportLab embeds TrueType outlines only
+            fonts.append(_SystemFont(path, int(index), _parse_charset(charset)))
+    fonts.sort(key=lambda f: (-f.size, f.path, f.index))
+    _state.catalogue = fonts
+    return fonts
+
+
+def _system_face(code: int) -> Face | None:
+    """A system TrueType font that has `code`, registered on first use, or None.
+
+    At most MAX_SYSTEM_FONTS are registered per process; a font ReportLab cannot read
+    is remembered and skipped.
     """
     if not _state.use_system:
         return None
     for face in _state.system:
         if code in face.chars:
             return face
-    if len(_state.tried) >= MAX_SYSTEM_FONTS * 2:
-        return None
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    try:
-        done = subprocess.run(
-            [fc_match, "--format=%{file}|%{index}", f":charset={code:x}"],
-            capture_output=True,
-            timeout=_FC_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    path, _, index = done.stdout.decode("utf-8", "replace").partition("|")
-    if done.returncode != 0 or not path or path in _state.tried:
-        return None
-    _state.tried.add(path)
-    if Path(path).suffix.lower() not in (".ttf", ".ttc", ".otf"):
-        return None
-    if len(_state.system) >= MAX_SYSTEM_FONTS:
-        return None
-    try:
-        face = _register(f"TomarSystem{len(_state.system)}", path, int(index or 0))
-    except Exception:  # any font ReportLab cannot read is simply not used
-        return None
-    _state.system.append(face)
-    return face if code in face.chars else None
+    for candidate in _system_fonts():
+        if len(_state.system) >= MAX_SYSTEM_FONTS:
+            return None
+        key = f"{candidate.path}#{candidate.index}"
+        if key in _state.tried or not candidate.has(code):
+            continue
+        _state.tried.add(key)
+        try:
+            face = _register(f"TomarSystem{len(_state.system)}", candidate.path, candidate.index)
+        except Exception:  # any font ReportLab cannot read is simply not used
+            _log.info("System font %s cannot be embedded in PDFs; skipped.", candidate.path)
+            continue
+        _state.system.append(face)
+        if code in face.chars:
+            return face
+    return None
 
 
 def face_for(char: str, bold: bool = False) -> Face | None:
