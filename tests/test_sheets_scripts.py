@@ -13,10 +13,10 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from tomar import cli
 from tomar.core import batch, vault
@@ -24,7 +24,7 @@ from tomar.core.device import Device
 from tomar.core.intake import Intake
 from tomar.core.normalize import initials
 from tomar.core.records import MAX_FIELD_LEN, MAX_NAME_LEN, SignatureForm
-from tomar.core.sheets import delivery, text
+from tomar.core.sheets import delivery, report, text
 from tomar.core.sheets.common import MARGIN
 
 from .conftest import PASS, demo_signature
@@ -84,18 +84,19 @@ def many_scripts(org: Org, device: Device, tmp_path: Path) -> vault.Vault:
     return org[0]
 
 
-def _fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
+def _fonts(reader: PdfReader) -> dict[str, Any]:
     """Every font the pages use, by base name without the subset tag."""
-    out: dict[str, DictionaryObject] = {}
+    out: dict[str, Any] = {}
     for page in reader.pages:
-        fonts = page["/Resources"].get_object().get("/Font")
+        resources: Any = page["/Resources"].get_object()
+        fonts: Any = resources.get("/Font")
         for ref in (fonts.get_object() if fonts else {}).values():
             font = ref.get_object()
             out[str(font["/BaseFont"]).lstrip("/").split("+")[-1]] = font
     return out
 
 
-def _embedded(font: DictionaryObject) -> bool:
+def _embedded(font: Any) -> bool:
     descriptor = font.get("/FontDescriptor")
     if descriptor is None and "/DescendantFonts" in font:
         descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
@@ -263,3 +264,20 @@ def test_runs_pick_one_face_per_word() -> None:
     parts = dict((run.strip(), name) for run, name in text.runs("Nguyễn Иван Արամ"))
     assert parts == {"Nguyễn Иван": "NotoSans", "Արամ": "NotoSansArmenian"}
     assert text.runs("Արամ", bold=True) == [("Արամ", "NotoSansArmenian-Bold")]
+
+
+@needs_poppler
+def test_report_tables_show_event_names_in_any_script(
+    org: Org, device: Device, tmp_path: Path
+) -> None:
+    event = "Митинг у Бранденбургских ворот"
+    device.start_event(event, "Берлин")
+    _import(org, device, tmp_path, [("Иван Петров", "full", "Берлин")])
+    out = tmp_path / "report.pdf"
+    report.write_report(org[0], out)
+    body = pdftext(out)
+    assert plain(event) in body
+    assert "Иван" not in body  # the report has no names
+    fa = tmp_path / "report-fa.pdf"
+    report.write_report(org[0], fa, lang="fa")
+    assert plain(event) in pdftext(fa)

@@ -45,9 +45,21 @@ def _cell(value: str, lang: str) -> str:
     return text.visual(value, "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None)
 
 
+def _table_cell(value: str, lang: str, *, bold: bool) -> str | Flowable:
+    """A plain string where Vazirmatn has every letter; else a cell drawn run by run."""
+    if not text.needs_fallback(value):
+        return _cell(value, lang)
+    align = "right" if text.is_rtl(lang) else "left"
+    base = "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None
+    return text.Line(value, 8.5, align=align, bold=bold, base=base)
+
+
 def _table(rows: list[list[str]], widths: list[float], lang: str, *, header: bool = True) -> Table:
     rtl = text.is_rtl(lang)
-    data = [[_cell(v, lang) for v in (reversed(r) if rtl else r)] for r in rows]
+    data = [
+        [_table_cell(v, lang, bold=header and i == 0) for v in (reversed(r) if rtl else r)]
+        for i, r in enumerate(rows)
+    ]
     table = Table(data, colWidths=list(reversed(widths)) if rtl else widths, repeatRows=int(header))
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), text.font(), 8.5),

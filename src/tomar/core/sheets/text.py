@@ -697,3 +697,41 @@ def _arg(value: object, lang: str) -> str:
 
 
 Labeler = Callable[..., str]
+
+
+class Line(Flowable):  # type: ignore[misc]
+    """One line of untrusted text as a table cell, drawn run by run in its fonts and cut
+    with an ellipsis to the cell's width (a Table draws plain strings in one font)."""
+
+    def __init__(
+        self,
+        value: str,
+        size: float,
+        *,
+        align: str = "left",
+        bold: bool = False,
+        base: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.value = " ".join(value.split())
+        self.size = size
+        self.align = align
+        self.bold = bold
+        self.base = base
+        self.avail = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, self.size * 1.2
+
+    def draw(self) -> None:
+        value = ellipsize(self.value, self.size, self.avail, self.bold)
+        x = self.avail if self.align == "right" else 0.0
+        y = self.size * 0.25
+        draw(self.canv, value, x, y, self.size, align=self.align, bold=self.bold, base=self.base)
+
+
+def needs_fallback(value: str) -> bool:
+    """True when `value` has letters the first font lacks (drawn through other fonts)."""
+    register_fonts()
+    return not _state.regular[0].chars.issuperset(map(ord, shape(value)))
