@@ -278,6 +278,8 @@ def test_report_tables_show_event_names_in_any_script(
     body = pdftext(out)
     assert plain(event) in body
     assert "Иван" not in body  # the report has no names
+    layer = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert event[:17] + text.ELLIPSIS in layer  # the chart's (rotated) label, cut short
     fa = tmp_path / "report-fa.pdf"
     report.write_report(org[0], fa, lang="fa")
     assert plain(event) in pdftext(fa)

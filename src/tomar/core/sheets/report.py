@@ -110,6 +110,9 @@ def _chart(rows: list[Breakdown], lang: str, width: float, short: bool) -> Flowa
     chart.categoryAxis.categoryNames = [text.visual(n) for n in names]
     chart.categoryAxis.labels.fontName = text.font()
     chart.categoryAxis.labels.fontSize = 6.5
+    for i, name in enumerate(names):  # event names may be in any script
+        if text.needs_fallback(name):
+            chart.categoryAxis.labels[i].fontName = text.single_font(name)
     chart.categoryAxis.labels.angle = 40
     chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.labels.dy = -2

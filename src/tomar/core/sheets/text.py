@@ -735,3 +735,15 @@ def needs_fallback(value: str) -> bool:
     """True when `value` has letters the first font lacks (drawn through other fonts)."""
     register_fonts()
     return not _state.regular[0].chars.issuperset(map(ord, shape(value)))
+
+
+def single_font(value: str, bold: bool = False) -> str:
+    """One font for a short label that cannot be split into runs (chart axes): the first
+    that has every letter, else the one that draws its first letters."""
+    parts = runs(shape(value), bold)
+    if len(parts) == 1:
+        return parts[0][1]
+    chain = _state.bold if bold else _state.regular
+    codes = [ord(ch) for ch in shape(value) if not _drawable(ch)]
+    whole = next((f for f in chain + _state.system if f.chars.issuperset(codes)), None)
+    return whole.name if whole is not None else parts[0][1]
