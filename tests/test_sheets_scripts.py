@@ -283,3 +283,19 @@ def test_report_tables_show_event_names_in_any_script(
     fa = tmp_path / "report-fa.pdf"
     report.write_report(org[0], fa, lang="fa")
     assert plain(event) in pdftext(fa)
+
+
+@needs_poppler
+def test_paragraphs_in_other_scripts_print(tmp_path: Path) -> None:
+    """Campaign texts (petition, addressee) go through paragraphs, not cells."""
+    from tomar.core.sheets.common import flow, pdf_canvas
+
+    out = tmp_path / "para.pdf"
+    lines = ["Петиция & Конгрессу <b> Nguyễn, Αθήνα", "Обычный текст ნინო Արամ"]
+    with pdf_canvas(out, (612, 792), title="t", what="a test") as c:
+        story = [text.paragraph(lines[0], text.style("en", 12, bold=True))]
+        story.append(text.paragraph(lines[1], text.style("en", 10)))
+        flow(c, story, (50, 50, 500, 700), lambda _: None)
+    body = pdftext(out)
+    for line in lines:
+        assert plain(line) in body
