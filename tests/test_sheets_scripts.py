@@ -299,3 +299,46 @@ def test_paragraphs_in_other_scripts_print(tmp_path: Path) -> None:
     body = pdftext(out)
     for line in lines:
         assert plain(line) in body
+
+
+@pytest.fixture
+def fresh_system_fonts() -> Iterator[None]:
+    def forget() -> None:
+        text._state.catalogue = None
+        text._state.system.clear()
+        text._state.tried.clear()
+        text._state.by_char.clear()
+
+    forget()
+    yield
+    forget()
+
+
+def test_without_fontconfig_known_font_files_are_tried(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_system_fonts: None
+) -> None:
+    """Windows and macOS have no fc-list: their broad fonts are read by name, and a file
+    that is no usable font (a CFF font, junk) is skipped, not fatal."""
+    found = subprocess.run(
+        ["fc-match", "--format=%{file}", ":charset=738b:fontformat=TrueType"],
+        capture_output=True,
+        check=False,
+        timeout=30,
+    ).stdout.decode()
+    if not found.endswith((".ttf", ".ttc")) or "王" not in _cmap_chars(found):
+        pytest.skip("no TrueType CJK font on this machine to stand in for a Windows one")
+    junk = tmp_path / "junk.ttf"
+    junk.write_bytes(b"\x00\x01\x00\x00" + b"not a font" * 100)
+    monkeypatch.setattr(text, "_fc_list", lambda: None)
+    monkeypatch.setattr(
+        text, "_known_font_files", lambda: [junk, tmp_path / "absent.ttc", Path(found)]
+    )
+    assert text.missing("王小明") == ""
+    assert [f.name for f in text._state.system] == ["TomarSystem0"]
+    assert text.missing("\u0378") == "\u0378"  # unassigned: no font has it
+
+
+def _cmap_chars(path: str) -> str:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    return "".join(map(chr, TTFont("probe", path).face.charToGlyph))

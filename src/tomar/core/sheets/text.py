@@ -21,6 +21,7 @@ printing instead of finding blank cells on paper.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -30,6 +31,7 @@ import types
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -189,14 +191,38 @@ def use_system_fonts(enabled: bool) -> None:
 class _SystemFont:
     path: str
     index: int
-    ranges: tuple[tuple[int, int], ...]
+    ranges: tuple[tuple[int, int], ...] | None  # None: unknown until the font is read
 
     def has(self, code: int) -> bool:
-        return any(lo <= code <= hi for lo, hi in self.ranges)
+        return self.ranges is None or any(lo <= code <= hi for lo, hi in self.ranges)
 
     @property
     def size(self) -> int:
-        return sum(hi - lo + 1 for lo, hi in self.ranges)
+        return 0 if self.ranges is None else sum(hi - lo + 1 for lo, hi in self.ranges)
+
+
+def _known_font_files() -> list[Path]:
+    """Where Windows and macOS keep broad TrueType fonts (CJK, Indic, Thai...), for
+    machines without fontconfig. Read only when a letter needs them, in this order."""
+    if sys.platform.startswith("win"):
+        folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        names = [
+            "msyh.ttc", "msjh.ttc", "malgun.ttf", "YuGothM.ttc", "meiryo.ttc", "simsun.ttc",
+            "Nirmala.ttf", "LeelawUI.ttf", "ebrima.ttf", "seguihis.ttf", "arialuni.ttf",
+        ]  # fmt: skip
+        return [folder / n for n in names]
+    if sys.platform == "darwin":
+        return [
+            Path("/System/Library/Fonts/Supplemental/Arial Unicode.ttf"),
+            Path("/Library/Fonts/Arial Unicode.ttf"),
+            Path("/System/Library/Fonts/Supplemental/Songti.ttc"),
+            Path("/System/Library/Fonts/Thonburi.ttc"),
+        ]
+    return []
+
+
+def _fc_list() -> str | None:
+    return shutil.which("fc-list")
 
 
 def _parse_charset(charset: str) -> tuple[tuple[int, int], ...]:
@@ -215,13 +241,16 @@ def _system_fonts() -> list[_SystemFont]:
 
     Asked once for the whole list, so no signer's letter is ever passed to another
     program; the biggest fonts first, so that one broad fallback font (Droid Sans
-    Fallback, say) serves a whole script. Empty without fontconfig (Windows, most Macs).
+    Fallback, say) serves a whole script. Without fontconfig (Windows, most Macs), the
+    broad fonts those systems ship, by name (`_known_font_files`).
     """
     if _state.catalogue is not None:
         return _state.catalogue
     fonts: list[_SystemFont] = []
-    fc_list = shutil.which("fc-list")
-    if fc_list is not None:
+    fc_list = _fc_list()
+    if fc_list is None:
+        fonts = [_SystemFont(str(p), 0, None) for p in _known_font_files() if p.is_file()]
+    else:
         try:
             done = subprocess.run(
                 [fc_list, "--format=%{file}|%{index}|%{fontformat}|%{charset}\\n"],
@@ -239,7 +268,7 @@ def _system_fonts() -> list[_SystemFont]:
             if kind != "TrueType" or not index.isdigit():
                 continue  # ReportLab embeds TrueType outlines only
             fonts.append(_SystemFont(path, int(index), _parse_charset(charset)))
-    fonts.sort(key=lambda f: (-f.size, f.path, f.index))
+    fonts.sort(key=lambda f: -f.size)  # stable: known files keep their order
     _state.catalogue = fonts
     return fonts
 
