@@ -341,18 +341,23 @@ def missing(value: str) -> str:
 def runs(line: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split one line (in drawing order) into (text, font name) runs.
 
-    A word goes whole to the first font that has all its letters, so `Nguyễn` is drawn
-    in one face rather than patched letter by letter; otherwise each letter goes to the
+    A line goes whole to the first fallback font that has all its letters, else each
+    word to the first font that has all of its letters, so `Nguyễn` is drawn in one
+    face rather than patched letter by letter; otherwise each letter goes to the
     first font that has it, keeping the previous letter's font where it can. A letter
     no font has is drawn in the first font (as its empty-box glyph), never dropped.
     """
     register_fonts()
     chain = _state.bold if bold else _state.regular
     primary = chain[0]
-    if primary.chars.issuperset(map(ord, line)):
+    line_codes = set(map(ord, line))
+    if primary.chars.issuperset(line_codes):
         return [(line, primary.name)]
     _register_fallbacks()
     chain = _state.bold if bold else _state.regular
+    whole_line = next((f for f in chain[1:] if f.chars.issuperset(line_codes)), None)
+    if whole_line is not None:  # one face for the line: one look, one measurement
+        return [(line, whole_line.name)]
     names: list[str] = []
     for word in re.split(r"(\s+)", line):
         if not word:
@@ -430,9 +435,31 @@ def ellipsize(text: str, size: float, max_width: float, bold: bool = False) -> s
     """`text` cut at its logical end with a visible ellipsis so that it fits the width."""
     if width(text, size, bold) <= max_width:
         return text
-    while text and width(text + ELLIPSIS, size, bold) > max_width:
-        text = text[:-1].rstrip()
-    return text + ELLIPSIS
+    return _cut_with_ellipsis(text, size, max_width, bold)
+
+
+def _cut_with_ellipsis(text: str, size: float, max_width: float, bold: bool) -> str:
+    if not text or width(text[:1] + ELLIPSIS, size, bold) > max_width:
+        return ELLIPSIS
+    cut = _longest_prefix(text, size, max_width, bold, ELLIPSIS)
+    return text[:cut].rstrip() + ELLIPSIS
+
+
+def _longest_prefix(text: str, size: float, max_width: float, bold: bool, tail: str = "") -> int:
+    """The longest prefix length (at least 1) whose width with `tail` fits: a binary
+    search, so a 200-letter word costs a few measurements, not hundreds. The cut is moved
+    back so that no combining mark is parted from its letter."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width(text[:mid] + tail, size, bold) <= max_width:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = lo
+    while 1 < cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
+        cut -= 1
+    return cut
 
 
 def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[str]:
@@ -447,10 +474,8 @@ def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[s
         if current:
             lines.append(current)
         current = ""
-        while width(word, size, bold) > max_width and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and width(word[:cut], size, bold) > max_width:
-                cut -= 1
+        while len(word) > 1 and width(word, size, bold) > max_width:
+            cut = _longest_prefix(word, size, max_width, bold)
             lines.append(word[:cut])
             word = word[cut:]
         current = word
@@ -474,6 +499,9 @@ def fit(
     ends in an ellipsis: nothing is ever drawn outside the box.
     """
     text = unicodedata.normalize("NFC", text)
+    full = width(text, size, bold) / size  # width per point of size
+    while size > min_size and full * size > max_width * int(max_height // (size * 1.2)):
+        size = max(min_size, size - 0.5)  # cannot fit even unwrapped: skip the wrapping
     while True:
         lines = wrap(text, size, max_width, bold)
         if len(lines) * size * 1.2 <= max_height:
@@ -483,10 +511,7 @@ def fit(
         size = max(min_size, size - 0.5)
     room = max(1, int(max_height // (size * 1.2)))
     kept = lines[:room]
-    last = kept[-1]
-    while last and width(last + ELLIPSIS, size, bold) > max_width:
-        last = last[:-1].rstrip()
-    kept[-1] = last + ELLIPSIS
+    kept[-1] = _cut_with_ellipsis(kept[-1], size, max_width, bold)
     return size, kept
 
 
@@ -587,7 +612,7 @@ def paragraph(text: str, st: ParagraphStyle) -> Paragraph:
             st = ParagraphStyle(f"{st.name}-bidi", parent=st, wordWrap="LTR")
         return Paragraph(escape(shape(text)), st)
     parts = runs(text, bold=st.fontName == FONT_BOLD)
-    if len(parts) > 1 and st.wordWrap != "RTL":
+    if any(name != st.fontName for _, name in parts) and st.wordWrap != "RTL":
         markup = "".join(
             escape(run) if name == st.fontName else f'<font face="{name}">{escape(run)}</font>'
             for run, name in parts
