@@ -499,16 +499,19 @@ def fit(
     ends in an ellipsis: nothing is ever drawn outside the box.
     """
     text = unicodedata.normalize("NFC", text)
+    lines = wrap(text, size, max_width, bold)
+    if len(lines) * size * 1.2 <= max_height:
+        return size, lines  # the usual case: one measurement or two
     full = width(text, size, bold) / size  # width per point of size
-    while size > min_size and full * size > max_width * int(max_height // (size * 1.2)):
-        size = max(min_size, size - 0.5)  # cannot fit even unwrapped: skip the wrapping
     while True:
+        size = max(min_size, size - 0.5)
+        if size > min_size and full * size > max_width * int(max_height // (size * 1.2)):
+            continue  # cannot fit even perfectly packed: skip the wrapping
         lines = wrap(text, size, max_width, bold)
         if len(lines) * size * 1.2 <= max_height:
             return size, lines
         if size <= min_size:
             break
-        size = max(min_size, size - 0.5)
     room = max(1, int(max_height // (size * 1.2)))
     kept = lines[:room]
     kept[-1] = _cut_with_ellipsis(kept[-1], size, max_width, bold)
