@@ -3,8 +3,10 @@
 Prints one JSON line per figure: seconds, pages per second and peak RSS. Signers are
 inserted straight into an organizer vault's `signers` table (with a real strokes blob),
 since sealing and importing them is measured elsewhere. BENCH_SIGNERS sets the largest
-count (default 10,000); the delivery sheets are also made for a fifth and a half of it,
-each in a fresh process, to show whether memory grows with the number of signers:
+count (default 10,000); BENCH_SCRIPTS=1 names signers in eight scripts, so that most
+rows go through the font fallback (`text.runs`). The delivery sheets are also made for
+a fifth and a half of it, each in a fresh process, to show whether memory grows with the
+number of signers:
 `delivery_rss_growth` is the peak RSS above the RSS before writing, and
 `delivery_rss_growth_slope` how much it rises per 1,000 signers (flat: about 0).
 The signers are read through the real `Intake.unique_signers` (an index walk with a
@@ -80,7 +82,18 @@ def setup(base: Path, n: int) -> Path:
     blob = strokes.encode(signature())
     device = base64.b64encode(os.urandom(32)).decode()
     displays = ("full", "full", "full", "initials", "hidden")
-    names = ("Sara Example", "مریم رضایی", "Ali Example", "Reza Mixed رضا")
+    names: tuple[str, ...] = ("Sara Example", "مریم رضایی", "Ali Example", "Reza Mixed رضا")
+    if os.environ.get("BENCH_SCRIPTS"):  # names in the scripts the fallback fonts draw
+        names = (
+            "Иван Петров",
+            "Արամ Խաչատրյան",
+            "Γιώργος Παπαδόπουλος",
+            "ნინო ბერიძე",
+            "Nguyễn Thị Minh Khai",
+            "דוד כהן",
+            "王小明",
+            "مریم رضایی",
+        )
     with v.transaction() as conn:
         conn.execute(
             "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "

@@ -101,6 +101,11 @@ def test_bundle_layout_and_size(app_dir: Path) -> None:
     for rel in (
         "ui/style.qss",
         "resources/fonts/Vazirmatn-Regular.ttf",
+        "resources/fonts/NotoSans-Regular.ttf",
+        "resources/fonts/NotoSansArmenian-Bold.ttf",
+        "resources/fonts/NotoSansGeorgian-Regular.ttf",
+        "resources/fonts/NotoSansHebrew-Bold.ttf",
+        "resources/fonts/OFL-Noto.txt",
         "resources/i18n/tomar_fa.qm",
         "resources/demo/demo.tomar-campaign",
         "resources/demo/demo-organizer.backup.age",

@@ -58,6 +58,11 @@ class _Run:
             ("demo", "demo-signers.json"),
             ("fonts", "Vazirmatn-Regular.ttf"),
             ("fonts", "Vazirmatn-Bold.ttf"),
+            *(
+                ("fonts", f"{family}-{weight}.ttf")
+                for family in ("NotoSans", "NotoSansArmenian", "NotoSansGeorgian", "NotoSansHebrew")
+                for weight in ("Regular", "Bold")
+            ),
         ]
         missing = ["/".join(p) for p in needed if not resource_path(*p).is_file()]
         _expect(not missing, f"missing bundled files: {', '.join(missing)}")
@@ -176,6 +181,14 @@ class _Run:
             re.search(rb"/BaseFont\s*/[A-Z]{6}\+" + PERSIAN_FONT.encode(), data) is not None,
             f"the Persian font {PERSIAN_FONT} is not embedded in the sheet",
         )
+        from .core.sheets import text
+
+        text.use_system_fonts(False)  # the bundled fonts alone must draw these
+        try:
+            lacking = text.missing("Иван Γιώργος Արամ ნინო דוד Nguyễn")
+        finally:
+            text.use_system_fonts(True)
+        _expect(not lacking, f"the bundled Noto fonts lack {len(lacking)} letters")
         return (
             f"blank sheet in Persian rendered (1 page, {len(data) // 1024} KiB, "
             f"{PERSIAN_FONT} embedded, serial {made[0].serial})"

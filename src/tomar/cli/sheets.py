@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .command import Commands, arg
 from .common import open_vault, print_json
 
+if TYPE_CHECKING:
+    from ..core.sheets.delivery import Undrawable
+
 commands = Commands()
+MAX_ROWS_LISTED = 20
 
 commands.group("sheets", "printable PDF sheets")
 
@@ -43,9 +49,24 @@ def cmd_sheets_delivery(args: argparse.Namespace) -> None:
     from ..core.sheets import delivery
 
     with open_vault(args) as v:
+        _warn_undrawable(delivery.undrawable_rows(v, lang=args.lang))
         n = delivery.write_delivery(v, Path(args.out), lang=args.lang, paper=args.paper)
     print(f"Delivery sheets with {n} unique signers written to {args.out}")
     print("They hold names and signatures: keep the file safe and delete it after printing.")
+
+
+def _warn_undrawable(rows: list[Undrawable]) -> None:
+    """Row numbers and columns only: never the letters or the names themselves."""
+    if not rows:
+        return
+    shown = ", ".join(f"{r.row} ({'/'.join(r.columns)})" for r in rows[:MAX_ROWS_LISTED])
+    more = f" and {len(rows) - MAX_ROWS_LISTED} more" if len(rows) > MAX_ROWS_LISTED else ""
+    print(
+        f"Warning: {len(rows)} rows have letters that no font on this computer can draw; "
+        f"they will print as empty boxes. Rows: {shown}{more}. Installing a font for that "
+        "script (for example Noto Sans CJK) and printing again fixes it.",
+        file=sys.stderr,
+    )
 
 
 @commands.command("sheets report", "campaign report with charts (organizer)", *PDF)

@@ -33,6 +33,7 @@ from tomar.core.errors import ValidationError
 
 __all__ = [
     "clean_text",
+    "initials",
     "match_key",
     "normalize_digits",
     "normalize_email",
@@ -134,6 +135,43 @@ def clean_text(s: str, *, max_len: int | None = None) -> str:
     if max_len is not None and len(text) > max_len:
         text = _strip_joiners(unicodedata.normalize("NFC", text[: max(max_len, 0)]))
     return text
+
+
+_HYPHENS: Final = re.compile("[-\u2010\u2011\u058a\u05be]")
+
+
+def _initial(word: str) -> str:
+    """The first letter of a word with the marks that belong to it (a grapheme), or ''.
+
+    Leading punctuation (quotes, brackets) is skipped, so `«Ali»` gives `A`. Marks are
+    kept so that a Hebrew letter keeps its points and a decomposed Vietnamese letter its
+    tone; nothing is case-mapped (Georgian has no capitals in ordinary writing).
+    """
+    for i, ch in enumerate(word):
+        if unicodedata.category(ch).startswith("L"):
+            end = i + 1
+            while end < len(word) and (
+                unicodedata.category(word[end]).startswith("M") or word[end] == ZWJ
+            ):
+                end += 1
+            return word[i:end].rstrip(ZWJ)
+    return ""
+
+
+def initials(name: str) -> str:
+    """Initials for the sheets of signers who chose them: `Иван Петров` -> `И. П.`.
+
+    Works in every script by letter categories rather than by position: words without a
+    letter (a dash, a digit) give nothing, hyphenated names keep their hyphen
+    (`Jean-Pierre` -> `J.-P.`), and Persian words joined by ZWNJ count as one word.
+    """
+    out: list[str] = []
+    for word in unicodedata.normalize("NFC", name).split():
+        pieces = [_initial(piece) for piece in _HYPHENS.split(word)]
+        letters = [f"{p}." for p in pieces if p]
+        if letters:
+            out.append("-".join(letters))
+    return " ".join(out)
 
 
 def normalize_digits(s: str) -> str:

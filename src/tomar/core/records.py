@@ -100,10 +100,6 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
     return out
 
 
-def initials(name: str) -> str:
-    return " ".join(part[0] + "." for part in name.split() if part)
-
-
 def _envelope(
     kind: str,
     campaign: Campaign,

@@ -8,7 +8,7 @@ import io
 import unicodedata
 from pathlib import Path
 
-from .. import batch, receipts, records, strokes
+from .. import batch, normalize, receipts, strokes
 from ..atomic import atomic_write
 from ..campaign import Campaign
 from ..errors import TomarError
@@ -106,7 +106,7 @@ def export_csv(
         hiding += s["display"] != "full"
         if public:
             name = fields.get(kinds.get("name", ""), "")
-            shown = records.initials(name) if s["display"] == "initials" else name
+            shown = normalize.initials(name) if s["display"] == "initials" else name
             row: list[object] = [
                 NAME_WITHHELD if hidden else shown,
                 fields.get(kinds.get("city", ""), ""),

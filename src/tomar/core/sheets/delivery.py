@@ -17,6 +17,7 @@ import base64
 import io
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from ..campaign import Campaign
 from ..errors import TomarError
 from ..identity import device_fingerprint, now_iso
 from ..intake import Intake, Signer
-from ..records import initials
+from ..normalize import initials
 from ..vault import Vault
 from . import text
 from .blank import _addressee
@@ -181,6 +182,21 @@ class _SignerPainter:
         self.city_field = next((f.name for f in fields if f.kind == "city"), "")
         self.country_field = next((f.name for f in fields if f.kind == "country"), "")
 
+    def printed(self, signer: Signer) -> dict[str, str]:
+        """What the signer's own cells say, by column, after their display choice."""
+        fields: dict[str, str] = signer["fields"]
+        name = fields.get(self.name_field, "")
+        display = signer["display"]
+        if display == "hidden":
+            name = ""
+        elif display == "initials":
+            name = initials(name)
+        return {
+            "name": name,
+            "city": fields.get(self.city_field, ""),
+            "country": fields.get(self.country_field, ""),
+        }
+
     def header(self, c: Any) -> None:
         c.setLineWidth(0.5)
         c.setFillGray(0.9)
@@ -206,7 +222,7 @@ class _SignerPainter:
         c.setLineWidth(0.4)
         c.line(self.left, bottom, self.left + self.width, bottom)
         c.setStrokeGray(0)
-        fields: dict[str, str] = signer["fields"]
+        printed = self.printed(signer)
         display = signer["display"]
         for key, _, x, cw in self.cols:
             if key == "row":
@@ -214,7 +230,6 @@ class _SignerPainter:
                     c, text.digits(index, self.lang), x, top, cw, "RTL" if self.rtl else None
                 )
             elif key == "name":
-                name = fields.get(self.name_field, "")
                 if display == "hidden":
                     self._cell(
                         c,
@@ -226,11 +241,9 @@ class _SignerPainter:
                         gray=True,
                     )
                 else:
-                    self._cell(c, initials(name) if display == "initials" else name, x, top, cw)
-            elif key == "city":
-                self._cell(c, fields.get(self.city_field, ""), x, top, cw)
-            elif key == "country":
-                self._cell(c, fields.get(self.country_field, ""), x, top, cw)
+                    self._cell(c, printed["name"], x, top, cw)
+            elif key in ("city", "country"):
+                self._cell(c, printed[key], x, top, cw)
             elif key == "date":
                 self._cell(c, str(signer["time"])[:10], x, top, cw, "LTR")
             elif key == "signature":
@@ -308,6 +321,36 @@ def draw_signature(
     c.saveState()
     c._code.append("\n".join(ops))  # one operator block per signature: fast and compact
     c.restoreState()
+
+
+@dataclass(frozen=True)
+class Undrawable:
+    """A row of the delivery sheets with letters no font can draw. Holds no signer data."""
+
+    row: int  # as numbered on the sheets
+    columns: tuple[str, ...]  # "name", "city", "country"
+
+
+def undrawable_rows(vault: Vault, *, lang: str | None = None) -> list[Undrawable]:
+    """The rows whose name, city or country has characters that no bundled font nor a
+    system font can draw, in the order and numbering of `write_delivery`.
+
+    Called before printing so the organizer is told (the CLI warns, the app shows it):
+    such letters would print as empty boxes. Same fonts as drawing: what is listed here
+    is exactly what would come out wrong.
+    """
+    with Intake(vault, workers=1) as intake:
+        campaign = intake.campaign
+        lang = lang or campaign.languages[0]
+        check_lang(lang, campaign.languages)
+        text.register_fonts()
+        painter = _SignerPainter(campaign, lang, page_size("letter"))
+        out: list[Undrawable] = []
+        for row, signer in enumerate(intake.unique_signers(), start=1):
+            bad = tuple(k for k, v in painter.printed(signer).items() if v and text.missing(v))
+            if bad:
+                out.append(Undrawable(row, bad))
+        return out
 
 
 def write_delivery(

@@ -46,9 +46,21 @@ def _cell(value: str, lang: str) -> str:
     return text.visual(value, "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None)
 
 
+def _table_cell(value: str, lang: str, *, bold: bool) -> str | Flowable:
+    """A plain string where Vazirmatn has every letter; else a cell drawn run by run."""
+    if not text.needs_fallback(value):
+        return _cell(value, lang)
+    align = "right" if text.is_rtl(lang) else "left"
+    base = "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None
+    return text.Line(value, 8.5, align=align, bold=bold, base=base)
+
+
 def _table(rows: list[list[str]], widths: list[float], lang: str, *, header: bool = True) -> Table:
     rtl = text.is_rtl(lang)
-    data = [[_cell(v, lang) for v in (reversed(r) if rtl else r)] for r in rows]
+    data = [
+        [_table_cell(v, lang, bold=header and i == 0) for v in (reversed(r) if rtl else r)]
+        for i, r in enumerate(rows)
+    ]
     table = Table(data, colWidths=list(reversed(widths)) if rtl else widths, repeatRows=int(header))
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), text.font(), 8.5),
@@ -99,6 +111,9 @@ def _chart(rows: list[Breakdown], lang: str, width: float, short: bool) -> Flowa
     chart.categoryAxis.categoryNames = [text.visual(n) for n in names]
     chart.categoryAxis.labels.fontName = text.font()
     chart.categoryAxis.labels.fontSize = 6.5
+    for i, name in enumerate(names):  # event names may be in any script
+        if text.needs_fallback(name):
+            chart.categoryAxis.labels[i].fontName = text.single_font(name)
     chart.categoryAxis.labels.angle = 40
     chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.labels.dy = -2
