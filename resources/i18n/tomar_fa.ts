@@ -1901,6 +1901,26 @@
     <context>
         <name>Validation</name>
         <message>
+            <source>Please choose your state from the list.</source>
+            <translation>لطفاً ایالت خود را از فهرست انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
+            <translation>کد پستی (ZIP) پنج رقم دارد، یا نُه رقم مانند 20500-0003.</translation>
+        </message>
+        <message>
+            <source>There is no such ZIP code. Please check the digits.</source>
+            <translation>چنین کد پستی‌ای وجود ندارد. لطفاً رقم‌ها را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This does not look like a postal code. Please check it.</source>
+            <translation>این به کد پستی شبیه نیست. لطفاً آن را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
+            <translation>این کد پستی در ایالت دیگری جز ایالتی است که انتخاب کرده‌اید. اگر هر دو درست است، باز هم می‌توانید امضا کنید.</translation>
+        </message>
+        <message>
             <source>This row of this sheet was already entered.</source>
             <translation>این ردیفِ این برگه پیش‌تر وارد شده است.</translation>
         </message>

@@ -25,7 +25,9 @@ from .ziputil import Limits, read_zip, write_zip
 
 FORMAT = "tomar-campaign"
 VERSION = 1
-FIELD_KINDS = ("name", "email", "phone", "city", "country", "postal_code", "text")
+FIELD_KINDS = (
+    "name", "email", "phone", "city", "state", "country", "postal_code", "text",
+)  # fmt: skip
 SIGNATURE_MODES = ("required", "optional")
 PACKAGE_LIMITS = Limits(
     max_file=2 * 1024 * 1024, max_members=2, max_member=1024 * 1024, max_total=1024 * 1024

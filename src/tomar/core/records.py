@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import age, strokes
+from . import age, countries, places, strokes
 from .campaign import Campaign, canonical_json
 from .errors import FormatError, ValidationError
 from .identity import DeviceIdentity, now_iso, verify_device_signature
@@ -71,6 +71,10 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
                 out[f.name] = normalize_email(raw)
             elif f.kind == "phone":
                 out[f.name] = normalize_phone(raw, campaign.phone_region)
+            elif f.kind == "state":
+                out[f.name] = places.normalize_state(raw)
+            elif f.kind == "postal_code":
+                out[f.name] = places.normalize_postal(raw, postal_country(campaign, form.fields))
             else:
                 out[f.name] = raw
         except ValidationError as exc:
@@ -97,6 +101,36 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
         problems["signature"] = "signature_required"
     if problems:
         raise ValidationError(problems)
+    return out
+
+
+def postal_country(campaign: Campaign, typed: dict[str, str]) -> str:
+    """Whose postal codes a form's are: its country field, else the US if it asks for a
+    state, else the campaign's phone region."""
+    kinds = {f.name: f.kind for f in campaign.fields}
+    for name, value in typed.items():
+        if kinds.get(name) == "country" and value and value.strip():
+            return countries.code_for(clean_text(value)) or "?"
+    if "state" in kinds.values():
+        return "US"
+    return campaign.phone_region
+
+
+def warnings(campaign: Campaign, fields: dict[str, str]) -> dict[str, str]:
+    """Gentle problems that never refuse a signature: keys per field, like `validate`'s.
+
+    `zip_state_mismatch`: the ZIP code lies in another state than the one chosen.
+    """
+    kinds = {f.name: f.kind for f in campaign.fields}
+    state = next((v for n, v in fields.items() if kinds.get(n) == "state"), None)
+    out: dict[str, str] = {}
+    if state is None:
+        return out
+    for name, value in fields.items():
+        if kinds.get(name) == "postal_code":
+            found = places.zip_state(value)
+            if found is not None and found != state:
+                out[name] = "zip_state_mismatch"
     return out
 
 

@@ -44,6 +44,21 @@ _VALIDATION: dict[str, str] = {
         "Your signature is too short. Please sign as you usually do: "
         "a dot or a small tick is not enough.",
     ),
+    "bad_state": QT_TRANSLATE_NOOP("Validation", "Please choose your state from the list."),
+    "bad_zip": QT_TRANSLATE_NOOP(
+        "Validation", "A ZIP code has five digits, or nine as in 20500-0003."
+    ),
+    "unknown_zip": QT_TRANSLATE_NOOP(
+        "Validation", "There is no such ZIP code. Please check the digits."
+    ),
+    "bad_postal_code": QT_TRANSLATE_NOOP(
+        "Validation", "This does not look like a postal code. Please check it."
+    ),
+    "zip_state_mismatch": QT_TRANSLATE_NOOP(
+        "Validation",
+        "This ZIP code is in another state than the one you chose. "
+        "If both are right, you can still sign.",
+    ),
     "paper_invalid": QT_TRANSLATE_NOOP(
         "Validation", "Please check the sheet number (letters, digits, -) and row (1-999)."
     ),

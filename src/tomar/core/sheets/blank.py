@@ -53,6 +53,7 @@ _WEIGHTS = {
     "phone": 1.4,
     "city": 1.2,
     "country": 1.0,
+    "state": 0.9,
     "postal_code": 0.8,
     "text": 1.4,
 }

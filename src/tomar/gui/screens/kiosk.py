@@ -180,6 +180,19 @@ class KioskScreen(Screen):
     def _field_edited(self, name: str) -> None:
         self.problems.pop(name, None)
         self.idle.poke()
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        """A ZIP in another state than the chosen one: said gently, the signer may sign."""
+        if self.signer_form is None:
+            return
+        self.signer_form.show_warnings(
+            {
+                k: problem_text(self.shell.languages, self.lang, v)
+                for k, v in self.signer_form.warnings().items()
+                if k not in self.problems
+            }
+        )
 
     def default_language(self) -> str:
         """The volunteer's language if the campaign has it, else the campaign's first."""
@@ -267,6 +280,7 @@ class KioskScreen(Screen):
         if self.signer_form is not None:
             self.signer_form.set_language(lang, self.t("required"))
         self._show_problems()
+        self._show_warnings()
         self._update_count()
 
     # --- signing --------------------------------------------------------------------

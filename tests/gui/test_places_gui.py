@@ -1,0 +1,75 @@
+"""The state and ZIP fields in the kiosk, through the real widgets, in English and Persian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tomar.core import places, records
+from tomar.core.device import Device, init_vault
+from tomar.core.identity import OrganizerIdentity
+from tomar.gui import pin
+from tomar.gui.screens.kiosk import KioskScreen
+from tomar.resources import resource_path
+
+from ..conftest import PASS, make_organizer
+from ..test_places import us_spec
+from .conftest import EVENT_PIN, WindowFactory, click, draw_signature, type_text, unlock
+
+
+def us_home(tmp_path: Path) -> tuple[Path, OrganizerIdentity]:
+    """A device home with a campaign that asks for the state (and the demo's ZIP field)."""
+    spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
+    org_vault, ident, package = make_organizer(tmp_path / "organizer", us_spec(spec))
+    org_vault.close()
+    home = tmp_path / "home"
+    with init_vault(home, PASS) as vault:
+        device = Device(vault)
+        device.import_campaign(package)
+        event_id = device.start_event("Rally", "Washington")
+        pin.set_pin(vault, event_id, EVENT_PIN)
+    return home, ident
+
+
+def test_kiosk_state_combo_and_gentle_zip_warning(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    home, ident = us_home(tmp_path)
+    window = make_window(home)
+    unlock(qtbot, window)
+    click(qtbot, window.screens["home"].w(QPushButton, "kioskButton"))
+    kiosk = window.screens["kiosk"]
+    assert isinstance(kiosk, KioskScreen) and kiosk.signer_form is not None
+    form = kiosk.signer_form
+    combo = form.combos["state"]
+    assert isinstance(combo, QComboBox) and combo.currentIndex() == 0  # nothing preselected
+    assert combo.count() == len(places.STATES) + 1
+    click(qtbot, kiosk.w(QPushButton, "lang_fa"))
+    assert "کالیفرنیا" in [combo.itemText(i) for i in range(combo.count())]
+    click(qtbot, kiosk.w(QPushButton, "lang_en"))
+    assert "California" in [combo.itemText(i) for i in range(combo.count())]
+
+    type_text(qtbot, form.edits["full_name"], "Canary Zip")
+    type_text(qtbot, form.edits["city"], "Albany")
+    combo.setCurrentIndex(combo.findData("NY"))
+    type_text(qtbot, form.edits["postal_code"], "94103")
+    warning = form.problems["postal_code"]
+    assert warning.isVisibleTo(kiosk) and "another state" in warning.text()
+    click(qtbot, kiosk.w(QPushButton, "lang_fa"))
+    assert "ایالت دیگری" in warning.text()
+    combo.setCurrentIndex(combo.findData("CA"))
+    assert not warning.isVisibleTo(kiosk)  # resolved: the warning goes
+    combo.setCurrentIndex(combo.findData("NY"))
+    assert warning.isVisibleTo(kiosk)
+
+    draw_signature(kiosk.pad)
+    kiosk.consent.setChecked(True)
+    click(qtbot, kiosk.sign_button)  # a warning never refuses
+    assert kiosk.pages.currentWidget() is kiosk.thanks_page
+    assert combo.currentIndex() == 0  # the next signer starts with no state
+    assert window.screens["kiosk"].shell.session.device.counts()["current_event"] == 1
+    sealed = kiosk.shell.session.device.vault.conn.execute("SELECT sealed FROM records").fetchone()
+    record = records.open_sealed(bytes(sealed[0]), [ident.age])
+    assert record["fields"]["state"] == "NY" and record["fields"]["postal_code"] == "94103"
