@@ -2331,6 +2331,14 @@
             <translation>بر پایهٔ کشور</translation>
         </message>
         <message>
+            <source>By state</source>
+            <translation>به تفکیک ایالت</translation>
+        </message>
+        <message>
+            <source>By congressional district</source>
+            <translation>به تفکیک حوزهٔ انتخابیهٔ کنگره</translation>
+        </message>
+        <message>
             <source>Dark bars: received. Light bars: unique signers.</source>
             <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان یکتا.</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import countries
+from ..core import countries, places
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
 from ..core.intake import BreakdownKey, Intake
@@ -96,13 +96,20 @@ def cmd_stats(args: argparse.Namespace) -> None:
         ("by_device", "Device"),
         ("by_day", "Day"),
         ("by_country", "Country"),
+        ("by_state", "State"),
+        ("by_district", "District"),
+        ("by_consent", "Agreed to"),
     )
     for key, title in sections:
         for row in stats[key]:
             shown = row["key"] or "-"
             if key == "by_country" and countries.is_code(shown):
                 shown = f"{shown} ({countries.name(shown, 'en')})"
+            elif key == "by_state":
+                shown = f"{shown} ({places.state_name(shown, 'en')})"
             print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
+    if stats["removed"]:
+        print(f"  Removed on request: {stats['removed']}")
     for device, missing in stats["gaps"].items():
         print(f"  Device {device}: waiting for batch {', '.join(map(str, missing))}")
 
@@ -112,8 +119,38 @@ def cmd_stats(args: argparse.Namespace) -> None:
     "unique signers as CSV (organizer)",
     arg("--out", required=True),
     arg("--svg-dir", help="also write each drawn signature as an SVG file here"),
+    arg("--consent", metavar="PURPOSE", help="only signers who agreed to this extra consent"),
 )
 def cmd_export_csv(args: argparse.Namespace) -> None:
     with open_vault(args) as v, Intake(v) as intake:
-        n = intake.export_csv(Path(args.out), Path(args.svg_dir) if args.svg_dir else None)
+        n = intake.export_csv(
+            Path(args.out), Path(args.svg_dir) if args.svg_dir else None, consent=args.consent
+        )
     print(f"{n} unique signers written to {args.out}")
+
+
+commands.group("districts", "congressional districts from a ZIP-to-district table (organizer)")
+
+
+@commands.command(
+    "districts load",
+    "load the Census ZCTA to congressional district relationship file (organizer)",
+    arg("file", help="pipe-delimited with a header, e.g. tab20_cd11820_zcta520_natl.txt"),
+)
+def cmd_districts_load(args: argparse.Namespace) -> None:
+    data = read_file(Path(args.file), limit=places.MAX_DISTRICT_FILE, what="district table")
+    with open_vault(args) as v, Intake(v) as intake:
+        zips = intake.load_districts(data)
+    print(f"District table loaded: {zips} ZIP codes.")
+
+
+@commands.command(
+    "districts set",
+    "the district of a signer whose ZIP code spans districts (organizer)",
+    arg("record_id"),
+    arg("district", help='e.g. "CA-12"; "" forgets the choice'),
+)
+def cmd_districts_set(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        intake.choose_district(args.record_id, args.district)
+    print("District recorded.")

@@ -46,6 +46,8 @@ class SignatureForm:
     source: str = "kiosk"
     paper: tuple[str, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The campaign's extra consents (purposes) the signer agreed to; none by default.
+    consents: frozenset[str] = frozenset()
 
 
 def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
@@ -83,6 +85,9 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
         problems["lang"] = "bad_language"
     if not form.consent:
         problems["consent"] = "consent_required"
+    purposes = {c.purpose for c in campaign.consents}
+    if not form.consents <= purposes:
+        problems["consents"] = "unknown_consent"
     if form.display not in DISPLAY_CHOICES:
         problems["display"] = "bad_display"
     if form.source not in SOURCES:
@@ -168,7 +173,7 @@ def build_signature_record(
     seq: int,
     event: dict[str, str] | None,
 ) -> dict[str, Any]:
-    return {
+    record = {
         **_envelope("signature", campaign, device, seq, event),
         "source": form.source,
         "paper": None if form.paper is None else {"serial": form.paper[0], "row": form.paper[1]},
@@ -184,6 +189,16 @@ def build_signature_record(
         if form.signature is None
         else base64.b64encode(strokes.encode(form.signature)).decode(),
     }
+    if campaign.consents:  # sealed with the signature; records of other campaigns keep
+        record["consents"] = [  # their shape
+            {
+                "purpose": c.purpose,
+                "given": c.purpose in form.consents,
+                "text_sha256": c.sha256(form.lang),
+            }
+            for c in campaign.consents
+        ]
+    return record
 
 
 def build_void_record(

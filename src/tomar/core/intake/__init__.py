@@ -29,7 +29,7 @@ from ..campaign import Campaign
 from ..device import Device
 from ..errors import TomarError
 from ..vault import Vault
-from . import dedupe, outputs, reports
+from . import dedupe, districts, outputs, reports
 from .devices import Devices
 from .opening import SIGNER_COLUMNS, Context
 from .pipeline import AHEAD_MAX, GROUP_BYTES, PARALLEL_MIN, Importer, Opener
@@ -88,6 +88,7 @@ class Intake:
             kinds={f.name: f.kind for f in self.campaign.fields},
             languages=tuple(self.campaign.languages),
             region=self.campaign.phone_region,
+            consents=tuple(c.purpose for c in self.campaign.consents),
         )
         self.devices = Devices(vault, self.campaign, self.organizer)
         self.importer = Importer(
@@ -158,6 +159,16 @@ class Intake:
         """A person's decision on a possible duplicate (keep, merge with `other`, distinct)."""
         dedupe.mark_review(self.vault, record_id, decision, other)
 
+    # --- where signers live -----------------------------------------------------------
+
+    def load_districts(self, data: bytes) -> int:
+        """Load a Census ZCTA-to-district file; returns how many ZIP codes it maps."""
+        return districts.load(self.vault, data)
+
+    def choose_district(self, record_id: str, district: str) -> None:
+        """The organizer's district for a signer whose ZIP spans districts."""
+        districts.choose(self.vault, record_id, district)
+
     # --- reports ------------------------------------------------------------------
 
     def gaps(self) -> dict[str, list[int]]:
@@ -183,6 +194,9 @@ class Intake:
             self.vault, self.organizer, self.campaign, out_dir, again=again
         )
 
-    def export_csv(self, out: Path, svg_dir: Path | None = None) -> int:
-        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
-        return outputs.export_csv(self.vault, self.campaign, out, svg_dir)
+    def export_csv(
+        self, out: Path, svg_dir: Path | None = None, *, consent: str | None = None
+    ) -> int:
+        """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked;
+        with `consent`, only those who agreed to that extra consent's purpose."""
+        return outputs.export_csv(self.vault, self.campaign, out, svg_dir, consent=consent)

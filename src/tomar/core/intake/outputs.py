@@ -66,14 +66,36 @@ def write_receipts(
     return written
 
 
-def export_csv(vault: Vault, campaign: Campaign, out: Path, svg_dir: Path | None = None) -> int:
-    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
+def export_csv(
+    vault: Vault,
+    campaign: Campaign,
+    out: Path,
+    svg_dir: Path | None = None,
+    *,
+    consent: str | None = None,
+) -> int:
+    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
+
+    With `consent`, only the signers who agreed to that purpose (a contact list that
+    holds nobody who did not ask to be contacted).
+    """
+    purposes = [c.purpose for c in campaign.consents]
+    if consent is not None and consent not in purposes:
+        raise TomarError(
+            "This campaign has no extra consent with that purpose"
+            + (f" (it has: {', '.join(purposes)})." if purposes else ".")
+        )
     names = [f.name for f in campaign.fields]
+    places_head = (
+        ["state", "district"] if any(f.kind == "postal_code" for f in campaign.fields) else []
+    )
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([*_CSV_HEAD, *names, "device"])
+    writer.writerow([*_CSV_HEAD, *names, *places_head, *purposes, "device"])
     count = 0
     for s in unique_signers(vault):
+        if consent is not None and consent not in s["consents"]:
+            continue
         writer.writerow(
             [
                 _cell(x)
@@ -87,6 +109,8 @@ def export_csv(vault: Vault, campaign: Campaign, out: Path, svg_dir: Path | None
                     s["lang"],
                     s["display"],
                     *(s["fields"].get(n, "") for n in names),
+                    *([s["state"], s["district"]] if places_head else []),
+                    *("yes" if p in s["consents"] else "no" for p in purposes),
                     s["device"],
                 )
             ]

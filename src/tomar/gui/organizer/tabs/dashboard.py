@@ -1,4 +1,4 @@
-"""Dashboard: the counts and the bars by day, event, device and country."""
+"""Dashboard: the counts and the bars by day, event, device, country, state, district."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
-from ....core import countries
+from ....core import countries, places
 from ....core.batches_view import device_labels
 from ..charts import BarChart
 from .base import OrgTab, num
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
 
 COUNTS = ("received", "unique", "duplicates", "flagged", "voided", "held")
-CHARTS = ("by_day", "by_event", "by_device", "by_country")
+CHARTS = ("by_day", "by_event", "by_device", "by_country", "by_state", "by_district")
 
 
 class DashboardTab(OrgTab):
@@ -49,6 +49,9 @@ class DashboardTab(OrgTab):
             elif key == "by_country":
                 lang = self.shell.languages.current
                 rows = [{**r, "key": countries.name(r["key"], lang)} for r in rows]
+            elif key == "by_state":
+                lang = self.shell.languages.current
+                rows = [{**r, "key": places.state_name(r["key"], lang)} for r in rows]
             chart.set_rows([(str(r["key"]), int(r["received"]), int(r["unique"])) for r in rows])
 
     def clear(self) -> None:
