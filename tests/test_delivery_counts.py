@@ -14,6 +14,7 @@ from tomar.core.campaign import read_package
 from tomar.core.device import Device, init_vault
 from tomar.core.errors import CampaignError, TomarError
 from tomar.core.records import SignatureForm
+from tomar.core.vault import Vault
 
 from . import batchkit as kit
 from .conftest import BACKUP_PASS, PASS, demo_signature
@@ -155,3 +156,115 @@ def test_the_chosen_state_wins_over_the_zip(tmp_path: Path) -> None:
         assert [b["key"] for b in intake.stats()["by_state"]] == ["NJ"]
     device.vault.close()
     org.close()
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_split_packets_per_office_and_aggregate_without_names(
+    setup: tuple[kit.Org, Device], tmp_path: Path
+) -> None:
+    from tomar.core.sheets import packets
+
+    org, device = setup
+    save(device, "Canary Mission", "94103")  # CA-11
+    rid_split = save(device, "Canary Split", "94107")  # CA-11 or CA-15
+    save(device, "Canary Chelsea", "10001")  # NY-12
+    form = SignatureForm(
+        fields={"full_name": "Canary Hidden", "city": "X", "postal_code": "10001"},
+        lang="en",
+        consent=True,
+        signature=demo_signature(),
+        display="hidden",
+    )
+    device.save(form)
+    form = SignatureForm(
+        fields={"full_name": "Initial Person", "city": "X", "postal_code": "94103"},
+        lang="en",
+        consent=True,
+        signature=demo_signature(),
+        display="initials",
+    )
+    device.save(form)
+    save(device, "Canary Nowhere", None)
+    with org.intake() as intake:
+        assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
+        intake.load_districts(CENSUS)
+
+    by_state = tmp_path / "by_state"
+    by_state.mkdir()
+    made = packets.write_packets(org.vault, by_state, packets.Split.STATE)
+    assert [(p.office, p.signers) for p in made.packets] == [("CA", 3), ("NY", 2)]
+    assert made.left_out == {"no_state": 1}
+    ca = pdf_text(by_state / "packet-CA.pdf")
+    assert "Senators for California" in ca and "3 of your constituents" in ca
+    assert "Canary Mission" in ca and "Canary Split" in ca and "I. P." in ca
+    assert "Canary Chelsea" not in ca and "Initial Person" not in ca
+    ny = pdf_text(by_state / "packet-NY.pdf")
+    assert "Canary Chelsea" in ny and "Canary Hidden" not in ny  # display choice honoured
+    summary = pdf_text(by_state / "summary.pdf")
+    assert "packet-CA.pdf" in summary and made.packets[0].sha256 in summary
+    listed = list(csv.DictReader(io.StringIO((by_state / "packets.csv").read_text("utf-8-sig"))))
+    assert [(r["office"], r["signers"]) for r in listed] == [
+        ("CA", "3"), ("NY", "2"), ("no_state", "1"),
+    ]  # fmt: skip
+    assert listed[0]["sha256"] == kit.sha((by_state / "packet-CA.pdf").read_bytes())
+
+    by_district = tmp_path / "by_district"
+    by_district.mkdir()
+    made = packets.write_packets(org.vault, by_district, packets.Split.DISTRICT)
+    assert [(p.office, p.signers) for p in made.packets] == [("CA-11", 2), ("NY-12", 2)]
+    assert made.left_out == {"split": 1, "no_district": 1}
+    assert "Representative for CA-11" in pdf_text(by_district / "packet-CA-11.pdf")
+    with org.intake() as intake:
+        intake.choose_district(rid_split, "CA-15")
+    again = tmp_path / "again"
+    again.mkdir()
+    made = packets.write_packets(org.vault, again, packets.Split.DISTRICT)
+    assert [(p.office, p.signers) for p in made.packets] == [
+        ("CA-11", 2), ("CA-15", 1), ("NY-12", 2),
+    ]  # fmt: skip
+    assert "Canary Split" in pdf_text(again / "packet-CA-15.pdf")
+
+    agg = tmp_path / "aggregate"
+    agg.mkdir()
+    counts = packets.write_aggregate(org.vault, agg)
+    assert counts.by_state == {"CA": 3, "NY": 2} and counts.total == 6
+    shown = pdf_text(agg / "aggregate.pdf") + (agg / "aggregate.csv").read_text("utf-8-sig")
+    assert "California" in shown and "CA-15" in shown
+    assert "Canary" not in shown and "Initial" not in shown and "I. P." not in shown
+
+
+def test_command_line_districts_split_stats_and_consent_csv(
+    setup: tuple[kit.Org, Device], tmp_path: Path
+) -> None:
+    org, device = setup
+    save(device, "Canary Mission", "94103", "contact")
+    save(device, "Canary Split", "94107")
+    with org.intake() as intake:
+        assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
+    org.vault.close()
+    home = org.home
+    table = tmp_path / "tab20_cd11820_zcta520_natl.txt"
+    table.write_bytes(CENSUS)
+    assert "4 ZIP codes" in kit.tomar(home, "districts", "load", str(table)).ok().out
+    bad = tmp_path / "bad.txt"
+    bad.write_text("zip,district\n94103,CA-11\n")
+    kit.tomar(home, "districts", "load", str(bad)).user_error("GEOID_CD")
+    stats = kit.tomar(home, "stats").ok().out
+    assert "State CA (California): 2 unique of 2" in stats
+    assert "District CA-11: 1 unique" in stats and "District split: 1 unique" in stats
+    assert "Agreed to contact: 1 unique" in stats
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    out = kit.tomar(home, "sheets", "delivery", "--split", "district", "--out", str(folder))
+    assert "packet-CA-11.pdf: 1 signers" in out.ok().out and "In no packet (split): 1" in out.out
+    assert "Canary" not in out.out + out.err
+    csv_out = tmp_path / "contacts.csv"
+    kit.tomar(home, "export-csv", "--consent", "contact", "--out", str(csv_out)).ok()
+    text = csv_out.read_text("utf-8-sig")
+    assert "Canary Mission" in text and "Canary Split" not in text
+    org.vault = Vault.open(home, PASS)  # for the fixture to close
