@@ -268,3 +268,17 @@ def test_command_line_districts_split_stats_and_consent_csv(
     text = csv_out.read_text("utf-8-sig")
     assert "Canary Mission" in text and "Canary Split" not in text
     org.vault = Vault.open(home, PASS)  # for the fixture to close
+
+
+def test_blank_sheets_have_a_column_per_extra_consent(
+    setup: tuple[kit.Org, Device], tmp_path: Path
+) -> None:
+    from tomar.core.sheets import blank
+
+    _, device = setup
+    out = tmp_path / "blank.pdf"
+    blank.write_blank(device.vault, out, sheets=1, lang="en", paper="letter", rows=5)
+    shown = pdf_text(out)
+    assert "(1) You may contact me about this campaign." in shown
+    assert "(2) Send me the campaign's news." in shown
+    assert "Optional: tick a numbered column only if you agree" in shown

@@ -15,6 +15,7 @@ from tomar.gui.screens.kiosk import KioskScreen
 from tomar.resources import resource_path
 
 from ..conftest import PASS, make_organizer
+from ..test_delivery_counts import CONSENTS
 from ..test_places import us_spec
 from .conftest import EVENT_PIN, WindowFactory, click, draw_signature, type_text, unlock
 
@@ -22,7 +23,8 @@ from .conftest import EVENT_PIN, WindowFactory, click, draw_signature, type_text
 def us_home(tmp_path: Path) -> tuple[Path, OrganizerIdentity]:
     """A device home with a campaign that asks for the state (and the demo's ZIP field)."""
     spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
-    org_vault, ident, package = make_organizer(tmp_path / "organizer", us_spec(spec))
+    spec = us_spec(spec) + CONSENTS
+    org_vault, ident, package = make_organizer(tmp_path / "organizer", spec)
     org_vault.close()
     home = tmp_path / "home"
     with init_vault(home, PASS) as vault:
@@ -64,12 +66,20 @@ def test_kiosk_state_combo_and_gentle_zip_warning(
     combo.setCurrentIndex(combo.findData("NY"))
     assert warning.isVisibleTo(kiosk)
 
+    boxes = form.consent_boxes
+    assert list(boxes) == ["contact", "newsletter"]
+    assert not any(b.isChecked() for b in boxes.values())  # never preselected
+    assert "تماس" in boxes["contact"].text()  # worded in the signer's language (fa now)
+    boxes["contact"].setChecked(True)
     draw_signature(kiosk.pad)
     kiosk.consent.setChecked(True)
     click(qtbot, kiosk.sign_button)  # a warning never refuses
     assert kiosk.pages.currentWidget() is kiosk.thanks_page
     assert combo.currentIndex() == 0  # the next signer starts with no state
+    assert not any(b.isChecked() for b in boxes.values())
     assert window.screens["kiosk"].shell.session.device.counts()["current_event"] == 1
     sealed = kiosk.shell.session.device.vault.conn.execute("SELECT sealed FROM records").fetchone()
     record = records.open_sealed(bytes(sealed[0]), [ident.age])
     assert record["fields"]["state"] == "NY" and record["fields"]["postal_code"] == "94103"
+    given = {c["purpose"]: c["given"] for c in record["consents"]}
+    assert given == {"contact": True, "newsletter": False}

@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import places, records
 from ..core.campaign import Campaign, Field
@@ -64,6 +72,14 @@ class SignerForm(QWidget):
             self._add_row(f, label, edit)
             edit.textEdited.connect(lambda _, name=f.name: self._edited(name))
             self.edits[f.name] = edit
+        # Extra consents: each optional, never preselected, worded in the signer's language.
+        self.consent_boxes: dict[str, QCheckBox] = {}
+        for consent in campaign.consents:
+            box = QCheckBox(self)
+            box.setObjectName(f"consent_{consent.purpose}")
+            box.setChecked(False)
+            layout.addRow(box)
+            self.consent_boxes[consent.purpose] = box
 
     def _state_combo(self, f: Field) -> QComboBox:
         """The states by code, none chosen at first (a signer must not get a default)."""
@@ -100,6 +116,8 @@ class SignerForm(QWidget):
         for f in self.fields:
             text = f.label_for(lang)
             self.labels[f.name].setText(f"{text} {required_mark}" if f.required else text)
+        for consent in self.campaign.consents:
+            self.consent_boxes[consent.purpose].setText(consent.text_for(lang))
         for combo in self.combos.values():
             for i in range(1, combo.count()):
                 combo.setItemText(i, places.state_name(str(combo.itemData(i)), lang))
@@ -116,6 +134,10 @@ class SignerForm(QWidget):
             if combo.currentData():
                 out[name] = str(combo.currentData())
         return out
+
+    def consents(self) -> frozenset[str]:
+        """The extra consents' purposes the signer ticked."""
+        return frozenset(p for p, box in self.consent_boxes.items() if box.isChecked())
 
     def warnings(self) -> dict[str, str]:
         """Gentle problems of what is typed so far (keys per field), e.g. a ZIP elsewhere."""
@@ -169,6 +191,8 @@ class SignerForm(QWidget):
             edit.deselect()
         for combo in self.combos.values():
             combo.setCurrentIndex(0)
+        for box in self.consent_boxes.values():
+            box.setChecked(False)
         self.show_problems({})
         QGuiApplication.inputMethod().reset()
 

@@ -293,7 +293,8 @@ class KioskScreen(Screen):
 
     def is_dirty(self) -> bool:
         typed = self.signer_form is not None and any(self.signer_form.values().values())
-        return typed or not self.pad.is_empty or self.consent.isChecked()
+        ticked = self.signer_form is not None and bool(self.signer_form.consents())
+        return typed or ticked or not self.pad.is_empty or self.consent.isChecked()
 
     def sign(self) -> None:
         """Save durably, then thank; on any problem keep the form as it is."""
@@ -307,6 +308,7 @@ class KioskScreen(Screen):
                 display=self.display_choice(),
                 signature=self.pad.signature(),
                 source="kiosk",
+                consents=self.signer_form.consents(),
             )
             self.shell.session.device.save(form)
         except ValidationError as exc:

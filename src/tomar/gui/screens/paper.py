@@ -144,6 +144,7 @@ class PaperScreen(Screen):
             display=self._display(),
             signature=None,
             source="paper",
+            consents=self.signer_form.consents(),
             paper=(serial, row),
         )
         try:
