@@ -4,6 +4,50 @@
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
+            <translation>‎'consents'‎ باید فهرستی از حداکثر ۱۰ جدول ‎[[consents]]‎ باشد.</translation>
+        </message>
+        <message>
+            <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
+            <translation>‎'delete_after_days'‎ باید شمار روزها از ۱ تا ۳۶۵۰ باشد.</translation>
+        </message>
+        <message>
+            <source>'delete_by' must be a date such as 2027-06-30.</source>
+            <translation>‎'delete_by'‎ باید یک تاریخ باشد، مثلاً 2027-06-30.</translation>
+        </message>
+        <message>
+            <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
+            <translation>هر ‎[[consents]]‎ یک ‎'purpose'‎ یکتا از حروف کوچک لاتین، رقم و _ لازم دارد.</translation>
+        </message>
+        <message>
+            <source>A record id is 32 hexadecimal digits.</source>
+            <translation>شناسهٔ امضا ۳۲ رقم شانزده‌شانزدهی است.</translation>
+        </message>
+        <message>
+            <source>No signer has this record id.</source>
+            <translation>هیچ امضاکننده‌ای این شناسه را ندارد.</translation>
+        </message>
+        <message>
+            <source>This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.</source>
+            <translation>این کارزار بسته شده است: اطلاعات شخصی امضاکنندگانش از بین رفته و دیگر چیزی وارد نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>its extra consents do not match the campaign.</source>
+            <translation>موافقت‌های دیگرِ آن با کارزار جور نیست.</translation>
+        </message>
+        <message>
+            <source>closing record</source>
+            <translation>سند پایان کارزار</translation>
+        </message>
+        <message>
+            <source>the closing record</source>
+            <translation>سند پایان کارزار</translation>
+        </message>
+        <message>
+            <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
+            <translation>موافقت ‎'%1'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش علامت‌خورده نیستند.</translation>
+        </message>
+        <message>
             <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
             <translation>مشکل غیرمنتظره‌ای پیش آمد. چیزی از دست نرفته است. لطفاً دوباره امتحان کنید و اگر باز هم پیش آمد، به برگزارکننده خبر دهید.</translation>
         </message>

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import countries, places
+from ..core import countries, places, signers_view, vault
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
 from ..core.intake import BreakdownKey, Intake
 from .command import Commands, UsageError, arg
-from .common import open_vault, print_json, read_file
+from .common import home_of, open_vault, passphrase, print_json, read_file
 
 commands = Commands()
 
@@ -154,3 +154,34 @@ def cmd_districts_set(args: argparse.Namespace) -> None:
     with open_vault(args) as v, Intake(v) as intake:
         intake.choose_district(args.record_id, args.district)
     print("District recorded.")
+
+
+commands.group("signer", "one signer (organizer)")
+
+
+@commands.command(
+    "signer find",
+    "signers whose name, city or contact contains TEXT: their record ids (organizer)",
+    arg("text"),
+)
+def cmd_signer_find(args: argparse.Namespace) -> None:
+    with open_vault(args) as v:
+        rows = signers_view.signer_rows(v, signers_view.signer_ids(v, search=args.text)[:50])
+    for r in rows:
+        print(f"{r.record_id}  {r.time[:16]}  {r.event_name}  {r.name}")
+    print(f"{len(rows)} found.")
+
+
+@commands.command(
+    "signer remove",
+    "remove one signer at their request, from the vault and every later output (organizer)",
+    arg("record_id"),
+    arg("--yes", action="store_true", help="required: removal cannot be undone"),
+)
+def cmd_signer_remove(args: argparse.Namespace) -> None:
+    if not args.yes:
+        raise UsageError("Removal cannot be undone. Run again with --yes to remove.")
+    secret = passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home_of(args), secret) as v, Intake(v) as intake:
+        intake.remove_signer(secret, args.record_id)
+    print("Removed on request; the vault has a new key. Printed sheets made before keep it.")

@@ -241,12 +241,11 @@ def validate_doc(doc: dict[str, Any]) -> None:
     if end is not None and not (isinstance(end, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", end)):
         raise CampaignError("'end_date' must be a date such as 2027-03-31.")
     _validate_consents(doc.get("consents"), languages)
-    for key in ("delete_by",):
-        value = doc.get(key)
-        if value is not None and not (
-            isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value)
-        ):
-            raise CampaignError(f"'{key}' must be a date such as 2027-06-30.")
+    delete_by = doc.get("delete_by")
+    if delete_by is not None and not (
+        isinstance(delete_by, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", delete_by)
+    ):
+        raise CampaignError("'delete_by' must be a date such as 2027-06-30.")
     days = doc.get("delete_after_days")
     if days is not None and not (
         isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 3650

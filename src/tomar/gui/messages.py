@@ -384,6 +384,26 @@ _CORE: frozenset[str] = frozenset(
             "CoreErrors", "'phone_region' must be a two-letter country code such as \"US\"."
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "'end_date' must be a date such as 2027-03-31."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'consents' must be a list of at most 10 [[consents]] tables."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'delete_after_days' must be a number of days from 1 to 3650."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "'delete_by' must be a date such as 2027-06-30."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "A record id is 32 hexadecimal digits."),
+        QT_TRANSLATE_NOOP("CoreErrors", "No signer has this record id."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "its extra consents do not match the campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "closing record"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the closing record"),
         QT_TRANSLATE_NOOP("CoreErrors", "'sync_url' must be an http:// or https:// address."),
         QT_TRANSLATE_NOOP(
             "CoreErrors", "'server_cert_sha256' must be 64 hexadecimal digits (SHA-256)."
@@ -594,6 +614,10 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec has no '%1' text for language '%2'."),
     QT_TRANSLATE_NOOP("CoreErrors", "The '%1' text for '%2' is too long."),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1' has an unknown kind; use one of: %2."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.",
+    ),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'required' must be true or false."),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'label' must be a table of texts per language."),
     QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec is not valid TOML: %1"),

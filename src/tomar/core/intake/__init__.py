@@ -23,13 +23,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import organizer
 from ..campaign import Campaign
 from ..device import Device
 from ..errors import TomarError
 from ..vault import Vault
-from . import dedupe, districts, outputs, reports
+from . import closing, dedupe, districts, outputs, reports
 from .devices import Devices
 from .opening import SIGNER_COLUMNS, Context
 from .pipeline import AHEAD_MAX, GROUP_BYTES, PARALLEL_MIN, Importer, Opener
@@ -135,11 +136,13 @@ class Intake:
         done: Callable[[ImportResult], None] | None = None,
     ) -> list[ImportResult]:
         """Import batches in order; while one is stored, the pool opens the next."""
+        closing.require_open(self.vault)
         return self.importer.import_files(paths, progress, cancel, done)
 
     def import_file(
         self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> ImportResult:
+        closing.require_open(self.vault)
         return self.importer.import_file(path, progress, cancel)
 
     def import_bytes(
@@ -151,6 +154,7 @@ class Intake:
         cancel: threading.Event | None = None,
     ) -> ImportResult:
         """Import one batch; the result says what happened. Only rejects change nothing."""
+        closing.require_open(self.vault)
         return self.importer.import_bytes(data, name=name, progress=progress, cancel=cancel)
 
     # --- duplicate review -----------------------------------------------------------
@@ -168,6 +172,19 @@ class Intake:
     def choose_district(self, record_id: str, district: str) -> None:
         """The organizer's district for a signer whose ZIP spans districts."""
         districts.choose(self.vault, record_id, district)
+
+    # --- how long their data lives -----------------------------------------------------
+
+    def close_campaign(self, passphrase: str, out: Path | None = None) -> closing.Closed:
+        """Signed closing record, then every signer's personal data destroyed."""
+        return closing.close(self.vault, self.organizer, self.campaign, passphrase, out)
+
+    def closing_record(self) -> dict[str, Any] | None:
+        return closing.closing_record(self.vault)
+
+    def remove_signer(self, passphrase: str, record_id: str) -> None:
+        """One signer removed at their request; the vault is rebuilt under a new key."""
+        closing.remove_signer(self.vault, passphrase, record_id)
 
     # --- reports ------------------------------------------------------------------
 
