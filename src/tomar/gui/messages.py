@@ -393,13 +393,15 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CoreErrors", "'delete_by' must be a date such as 2027-06-30."),
         QT_TRANSLATE_NOOP(
             "CoreErrors",
-            "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.",
+            "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, "
+            "digits and '_'.",
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "A record id is 32 hexadecimal digits."),
         QT_TRANSLATE_NOOP("CoreErrors", "No signer has this record id."),
         QT_TRANSLATE_NOOP(
             "CoreErrors",
-            "This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.",
+            "This campaign is closed: its signers' personal data was destroyed, and "
+            "nothing more can be imported.",
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "its extra consents do not match the campaign."),
         QT_TRANSLATE_NOOP("CoreErrors", "closing record"),
