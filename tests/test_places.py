@@ -140,3 +140,18 @@ def test_census_relationship_file_is_read_by_its_column_names() -> None:
     assert places.resolve_district("10001", None, table) == ""
     with pytest.raises(FormatError):
         places.parse_district_table(b"zip,district\n94103,CA-11\n")
+
+
+def test_deletion_date_keys_are_checked(tmp_path: Path, spec_text: str) -> None:
+    from tomar.core import campaign as campaign_mod
+    from tomar.core.errors import CampaignError
+
+    # top-level keys must precede the first table: they go at the start
+    ok = "delete_by = 2027-06-30\ndelete_after_days = 90\n" + spec_text
+    v, _, package = make_organizer(tmp_path / "o", ok)
+    v.close()
+    c = campaign_mod.read_package(package)
+    assert (c.delete_by, c.delete_after_days) == ("2027-06-30", 90)
+    for bad in ('delete_by = "soon"\n', "delete_after_days = 0\n", "delete_after_days = true\n"):
+        with pytest.raises(CampaignError, match="delete_"):
+            make_organizer(tmp_path / f"bad{len(bad)}", bad + spec_text)
