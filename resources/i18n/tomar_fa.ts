@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
     <context>
+        <name>DashboardTab</name>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1, which has passed. Close the campaign now (tomar campaign close).</source>
+            <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود و این تاریخ گذشته است. همین حالا کارزار را ببندید (‎tomar campaign close‎).</translation>
+        </message>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1. Deliver, then close the campaign (tomar campaign close).</source>
+            <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود. طومار را تحویل دهید، سپس کارزار را ببندید (‎tomar campaign close‎).</translation>
+        </message>
+    </context>
+    <context>
         <name>CoreErrors</name>
         <message>
             <source>'consents' must be a list of at most 10 [[consents]] tables.</source>

@@ -83,3 +83,44 @@ def test_kiosk_state_combo_and_gentle_zip_warning(
     assert record["fields"]["state"] == "NY" and record["fields"]["postal_code"] == "94103"
     given = {c["purpose"]: c["given"] for c in record["consents"]}
     assert given == {"contact": True, "newsletter": False}
+
+
+def test_dashboard_tallies_by_state_and_district_and_the_deletion_warning(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Bars by state (named in Persian) and district; the promised deletion date shown."""
+    from tomar.core.intake import Intake
+    from tomar.gui.organizer.workspace import OrganizerScreen
+
+    from ..batchkit import Org, enroll, export, new_device
+    from ..test_delivery_counts import CENSUS, organizer_with, save
+
+    spec = "delete_by = 2020-01-31\n" + resource_path("demo", "demo-campaign.toml").read_text(
+        "utf-8"
+    )
+    org: Org = organizer_with(tmp_path / "home", spec)
+    d = new_device(tmp_path / "dev", org.package)
+    enroll(d, org)
+    save(d, "Canary One", "94103")
+    save(d, "Canary Two", "94107")
+    save(d, "Canary Three", "10001")
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        assert intake.import_file(batch_file).ok
+        intake.load_districts(CENSUS)
+    org.close()
+
+    window = make_window(tmp_path / "home", language="fa")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("dashboard")
+    screen.refresh()
+    tab = screen.dashboard_tab
+    assert sorted(tab.charts["by_state"].rows) == [("نیویورک", 1, 1), ("کالیفرنیا", 2, 2)]
+    assert sorted(tab.charts["by_district"].rows) == [
+        ("CA-11", 1, 1), ("NY-12", 1, 1), ("split", 1, 1),
+    ]  # fmt: skip
+    assert tab.deletion.isVisibleTo(tab) and "2020-01-31" in tab.deletion.text()
+    assert "کارزار را ببندید" in tab.deletion.text()

@@ -83,9 +83,18 @@ def cmd_receipt(args: argparse.Namespace) -> None:
 def cmd_stats(args: argparse.Namespace) -> None:
     with open_vault(args) as v, Intake(v) as intake:
         stats = intake.stats()
+        due = intake.deletion_due()
+        closed = intake.closing_record()
     if args.json:
         print_json(stats)
         return
+    if closed is not None:
+        print(
+            f"Campaign closed at {closed['closed_at'][:16]} with "
+            f"{closed['counts']['unique']} unique signers; their personal data is destroyed."
+        )
+    if due is not None:
+        print(f"Personal data is to be destroyed by {due.isoformat()} (tomar campaign close).")
     print(f"Unique signers: {stats['unique']}")
     print(
         f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,10 @@ class Intake:
     def close_campaign(self, passphrase: str, out: Path | None = None) -> closing.Closed:
         """Signed closing record, then every signer's personal data destroyed."""
         return closing.close(self.vault, self.organizer, self.campaign, passphrase, out)
+
+    def deletion_due(self) -> date | None:
+        """The date signers' personal data is promised to be destroyed by, if any."""
+        return closing.deletion_due(self.vault, self.campaign)
 
     def closing_record(self) -> dict[str, Any] | None:
         return closing.closing_record(self.vault)

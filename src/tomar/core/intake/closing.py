@@ -18,6 +18,7 @@ import base64
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,22 @@ def require_open(vault: Vault) -> None:
             "This campaign is closed: its signers' personal data was destroyed, and "
             "nothing more can be imported."
         )
+
+
+def deletion_due(vault: Vault, campaign: Campaign) -> date | None:
+    """When signers' personal data is to be destroyed: the spec's `delete_by`, else
+    `delete_after_days` after the first delivery packets were written (None until then,
+    or if the campaign promised no date, or once it is closed)."""
+    if vault.get_meta(META_CLOSING) is not None:
+        return None
+    if campaign.delete_by is not None:
+        return date.fromisoformat(campaign.delete_by)
+    days = campaign.delete_after_days
+    packets = vault.get_meta(META_PACKETS)
+    if days is None or not packets:
+        return None
+    first = str(json.loads(packets)[0]["time"])[:10]
+    return date.fromisoformat(first) + timedelta(days=days)
 
 
 def _document(vault: Vault, campaign: Campaign) -> dict[str, Any]:
