@@ -163,6 +163,7 @@ class SignerForm(QWidget):
         self._warned.clear()
         for name, label in self.problems.items():
             text = problems.get(name, "")
+            _kind(label, "")
             label.setText(text)
             label.setVisible(bool(text))
 
@@ -172,6 +173,7 @@ class SignerForm(QWidget):
             text = words.get(name, "")
             if text:
                 label.setText(text)
+                _kind(label, "warning")  # a hint in amber, not a refusal in red
                 label.show()
                 self._warned.add(name)
             elif name in self._warned:
@@ -202,3 +204,11 @@ class SignerForm(QWidget):
             if widget is not None:
                 return widget
         return None
+
+
+def _kind(label: QLabel, kind: str) -> None:
+    """The label's `kind` property, which the style sheet colours."""
+    if label.property("kind") != kind:
+        label.setProperty("kind", kind)
+        label.style().unpolish(label)
+        label.style().polish(label)
