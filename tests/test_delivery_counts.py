@@ -143,6 +143,15 @@ def test_states_from_zip_districts_and_consent_counts(
     audit = org.vault.conn.execute("SELECT detail FROM audit").fetchall()
     assert not any("Canary" in str(a[0]) for a in audit)
 
+    from tomar.core.sheets import report
+
+    report.write_report(org.vault, tmp_path / "report.pdf")
+    shown = pdf_text(tmp_path / "report.pdf")
+    assert "By state" in shown and "California" in shown and "New York" in shown
+    assert "By congressional district" in shown and "CA-15" in shown
+    assert "Extra consents given" in shown and "newsletter" in shown
+    assert "Canary" not in shown
+
 
 def test_the_chosen_state_wins_over_the_zip(tmp_path: Path) -> None:
     org = organizer_with(tmp_path / "organizer", kit.SPEC + STATE_FIELD)

@@ -15,6 +15,30 @@
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>No signer has a known state: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای ایالت مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>No signer has a known district: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای حوزهٔ مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>a delivery packet</source>
+            <translation>بستهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>the delivery summary</source>
+            <translation>خلاصهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>the packets CSV</source>
+            <translation>فایل CSV بسته‌ها</translation>
+        </message>
+        <message>
+            <source>the aggregate CSV</source>
+            <translation>فایل CSV شمارها</translation>
+        </message>
+        <message>
             <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
             <translation>‎'consents'‎ باید فهرستی از حداکثر ۱۰ جدول ‎[[consents]]‎ باشد.</translation>
         </message>
@@ -2509,6 +2533,18 @@
         <message>
             <source>Delivery sheets (PDF)…</source>
             <translation>برگه‌های تحویل (PDF)…</translation>
+        </message>
+        <message>
+            <source>Packets per state, for senators (PDF)…</source>
+            <translation>یک بسته برای هر ایالت، برای سناتورها (PDF)…</translation>
+        </message>
+        <message>
+            <source>Packets per district, for representatives (PDF)…</source>
+            <translation>یک بسته برای هر حوزه، برای نمایندگان (PDF)…</translation>
+        </message>
+        <message>
+            <source>Counts only, no names (PDF)…</source>
+            <translation>فقط شمارها، بدون نام (PDF)…</translation>
         </message>
         <message>
             <source>Campaign report (PDF)…</source>

@@ -124,3 +124,19 @@ def test_dashboard_tallies_by_state_and_district_and_the_deletion_warning(
     ]  # fmt: skip
     assert tab.deletion.isVisibleTo(tab) and "2020-01-31" in tab.deletion.text()
     assert "کارزار را ببندید" in tab.deletion.text()
+
+    # Outputs: one packet per district, and counts only.
+    out = tmp_path / "out"
+    out.mkdir()
+    screen.show_tab("outputs")
+    window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
+    click(qtbot, screen.w(QPushButton, "packetsDistrictButton"))
+    qtbot.waitUntil(lambda: (out / "packets.csv").exists(), timeout=30_000)
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    assert sorted(p.name for p in out.glob("packet-*.pdf")) == [
+        "packet-CA-11.pdf", "packet-NY-12.pdf",
+    ]  # fmt: skip
+    click(qtbot, screen.w(QPushButton, "aggregateButton"))
+    qtbot.waitUntil(lambda: (out / "aggregate.csv").exists(), timeout=30_000)
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    assert "Canary" not in (out / "aggregate.csv").read_text("utf-8-sig")

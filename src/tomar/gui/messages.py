@@ -385,6 +385,16 @@ _CORE: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "'end_date' must be a date such as 2027-03-31."),
         QT_TRANSLATE_NOOP(
+            "CoreErrors", "No signer has a known state: nothing to deliver by office."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "No signer has a known district: nothing to deliver by office."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "a delivery packet"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the delivery summary"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the packets CSV"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the aggregate CSV"),
+        QT_TRANSLATE_NOOP(
             "CoreErrors", "'consents' must be a list of at most 10 [[consents]] tables."
         ),
         QT_TRANSLATE_NOOP(

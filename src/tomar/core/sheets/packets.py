@@ -156,12 +156,10 @@ def write_packets(
         check_lang(lang, campaign.languages)
         tally = _tally(intake, split)
         offices = sorted(k for k in tally if k not in ("no_state", "split", "no_district"))
+        if not offices and split is Split.STATE:
+            raise SheetError("No signer has a known state: nothing to deliver by office.")
         if not offices:
-            raise SheetError(
-                "No signer has a known "
-                + ("state" if split is Split.STATE else "district")
-                + ": nothing to deliver by office."
-            )
+            raise SheetError("No signer has a known district: nothing to deliver by office.")
         packets: list[Packet] = []
         done = 0
         total = sum(tally[o] for o in offices)
