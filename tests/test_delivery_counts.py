@@ -291,3 +291,17 @@ def test_blank_sheets_have_a_column_per_extra_consent(
     assert "(1) You may contact me about this campaign." in shown
     assert "(2) Send me the campaign's news." in shown
     assert "Optional: tick a numbered column only if you agree" in shown
+
+
+def test_a_postal_code_of_another_country_gives_no_us_state(tmp_path: Path) -> None:
+    """Berlin's 10115 is also a New York ZIP: a German campaign's signer is no New Yorker."""
+    org = organizer_with(tmp_path / "organizer", 'phone_region = "DE"\n' + kit.SPEC)
+    device = kit.new_device(tmp_path / "device", org.package)
+    kit.enroll(device, org)
+    save(device, "Canary Berlin", "10115")
+    save(device, "Canary Manhattan", "10115", country="USA")
+    with org.intake() as intake:
+        assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
+        assert [(b["key"], b["unique"]) for b in intake.stats()["by_state"]] == [("NY", 1)]
+    device.vault.close()
+    org.close()

@@ -194,7 +194,12 @@ def _signer_row(
     phone, phone_region = _dedupe_phone(by_kind.get("phone"), ctx.region)
     typed_country = by_kind.get("country")
     country = countries.key_for(typed_country) if typed_country else phone_region
-    state, zip_code = _place(by_kind.get("state"), by_kind.get("postal_code"), country)
+    # Whose postal code it is, as the device decided (`records.postal_country`).
+    if typed_country:
+        postal_country = countries.code_for(typed_country) or "?"
+    else:
+        postal_country = "US" if "state" in ctx.kinds.values() else ctx.region
+    state, zip_code = _place(by_kind.get("state"), by_kind.get("postal_code"), postal_country)
     given = sorted(c["purpose"] for c in r.get("consents") or () if c["given"] is True)
     event = r.get("event") or {}
     paper = r.get("paper") or {}
@@ -227,12 +232,9 @@ def _signer_row(
 
 
 def _place(state: str | None, postal: str | None, country: str) -> tuple[str, str | None]:
-    """A signer's state (as chosen, else from a US ZIP) and US ZIP, checked again here.
-
-    A ZIP is taken as a US one when the country is the US or was not given.
-    """
+    """A signer's state (as chosen, else from a US ZIP) and US ZIP, checked again here."""
     zip_code = None
-    if postal and country in ("US", ""):
+    if postal and country == "US":
         try:
             zip_code = places.normalize_postal(postal, "US")
         except ValidationError:
