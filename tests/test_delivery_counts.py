@@ -305,3 +305,23 @@ def test_a_postal_code_of_another_country_gives_no_us_state(tmp_path: Path) -> N
         assert [(b["key"], b["unique"]) for b in intake.stats()["by_state"]] == [("NY", 1)]
     device.vault.close()
     org.close()
+
+
+def test_a_summary_of_many_packets_runs_over_pages(
+    setup: tuple[kit.Org, Device], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from tomar.core.sheets import packets
+
+    org, _ = setup
+    many = [
+        packets.Packet(f"X{i:03d}", f"Office {i}", i, f"packet-X{i:03d}.pdf", "0" * 64)
+        for i in range(120)
+    ]
+    made = packets.Packets(packets.Split.DISTRICT, many, {"split": 3})
+    out = tmp_path / "summary.pdf"
+    packets._write_summary(out, org.campaign, made, "en", "letter")
+    assert len(PdfReader(out).pages) > 1
+    shown = pdf_text(out)
+    assert "Office 0" in shown and "Office 119" in shown and "none chosen yet" in shown

@@ -44,6 +44,7 @@ from .delivery import FOOT_H, HEAD_H, _chunk_canvas, _draw_signers, _Pages, _Sig
 from .stream import PdfStream
 
 META_KEY = "delivery_packets"
+ROWS_PER_TABLE = 30
 
 
 class Split(enum.StrEnum):
@@ -268,6 +269,16 @@ def _table(rows: list[list[str]], widths: list[float], lang: str) -> Table:
     return table
 
 
+def _tables(rows: list[list[str]], widths: list[float], lang: str) -> list[Flowable]:
+    """Long tables as one table per ROWS_PER_TABLE rows, each with the header: `flow`
+    does not split a flowable across pages, and 435 districts fill several."""
+    head, body = rows[0], rows[1:]
+    out: list[Flowable] = []
+    for i in range(0, max(len(body), 1), ROWS_PER_TABLE):
+        out += [_table([head, *body[i : i + ROWS_PER_TABLE]], widths, lang), Spacer(1, 2 * mm)]
+    return out
+
+
 def _document(path: Path, campaign: Campaign, story: list[Flowable], lang: str, paper: str) -> None:
     size = page_size(paper)
     pages = _Pages(campaign, lang, size)
@@ -292,8 +303,7 @@ def _write_summary(path: Path, campaign: Campaign, result: Packets, lang: str, p
     story: list[Flowable] = [
         text.paragraph(_label("summary", lang), head),
         Spacer(1, 3 * mm),
-        _table(rows, [100 * mm, 22 * mm, 60 * mm], lang),
-        Spacer(1, 3 * mm),
+        *_tables(rows, [100 * mm, 22 * mm, 60 * mm], lang),
     ]
     for key, n in result.left_out.items():
         story.append(text.paragraph(f"{_label(key, lang)}: {text.digits(n, lang)}", small))
@@ -378,7 +388,7 @@ def write_aggregate(
         for k, n in table.items():
             shown = places.state_name(k, lang) if key == "by_state" else k
             rows.append([shown, text.digits(n, lang)])
-        story += [_table(rows, [90 * mm, 30 * mm], lang), Spacer(1, 4 * mm)]
+        story += _tables(rows, [90 * mm, 30 * mm], lang)
     _document(folder / "aggregate.pdf", campaign, story, lang, paper)
     buf = io.StringIO()
     writer = csv.writer(buf)
