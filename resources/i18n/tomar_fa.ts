@@ -4,6 +4,10 @@
     <context>
         <name>DashboardTab</name>
         <message>
+            <source>ZIP in several districts</source>
+            <translation>کد پستیِ چندحوزه‌ای</translation>
+        </message>
+        <message>
             <source>Signers were promised that their personal data is destroyed by %1, which has passed. Close the campaign now (tomar campaign close).</source>
             <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود و این تاریخ گذشته است. همین حالا کارزار را ببندید (‎tomar campaign close‎).</translation>
         </message>

@@ -57,6 +57,9 @@ class DashboardTab(OrgTab):
             elif key == "by_state":
                 lang = self.shell.languages.current
                 rows = [{**r, "key": places.state_name(r["key"], lang)} for r in rows]
+            elif key == "by_district":
+                split = self.tr("ZIP in several districts")
+                rows = [{**r, "key": split if r["key"] == places.SPLIT else r["key"]} for r in rows]
             chart.set_rows([(str(r["key"]), int(r["received"]), int(r["unique"])) for r in rows])
 
     def _deletion_warning(self, due: date | None, today: date) -> None:
