@@ -11,6 +11,9 @@ number of signers:
 `delivery_rss_growth_slope` how much it rises per 1,000 signers (flat: about 0).
 The signers are read through the real `Intake.unique_signers` (an index walk with a
 2 MiB page cache, `Vault.streaming`).
+
+`split_*`: the delivery split by state (`sheets.packets`, one packet per office, a pass
+over the signers each) for BENCH_SIGNERS signers spread over the 50 states.
 """
 
 from __future__ import annotations
@@ -81,7 +84,12 @@ def setup(base: Path, n: int) -> Path:
     )
     blob = strokes.encode(signature())
     device = base64.b64encode(os.urandom(32)).decode()
+    from tomar.core import places
+
     displays = ("full", "full", "full", "initials", "hidden")
+    states = [
+        st.code for st in places.STATES if st.code not in ("DC", "AS", "GU", "MP", "PR", "VI")
+    ]
     names: tuple[str, ...] = ("Sara Example", "مریم رضایی", "Ali Example", "Reza Mixed رضا")
     if os.environ.get("BENCH_SCRIPTS"):  # names in the scripts the fallback fonts draw
         names = (
@@ -123,11 +131,13 @@ def setup(base: Path, n: int) -> Path:
                     blob,
                     name,
                     "us",
+                    states[i % len(states)],
                 )
             )
         conn.executemany(
             "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
-            "lang, display, fields, strokes, name, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "lang, display, fields, strokes, name, country, state) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
     v.close()
@@ -162,6 +172,32 @@ def run_delivery(n: int, prefix: str = "delivery") -> None:
     emit(f"{prefix}_pdf_size", out.stat().st_size / 2**20, "MiB", signers=count)
     emit(f"{prefix}_peak_rss", peak, "MiB", signers=count, before=round(before, 1))
     emit(f"{prefix}_rss_growth", peak - before, "MiB", signers=count)
+
+
+def run_split(n: int) -> None:
+    """One packet per state for `n` signers over the 50 states, in a fresh process."""
+    from tomar.core import keyfile, vault
+    from tomar.core.sheets import packets
+
+    base = Path(tempfile.mkdtemp(prefix="tomar-bench-", dir=os.environ.get("BENCH_DIR")))
+    subprocess.run([sys.executable, __file__, "setup", str(n), str(base)], check=True)
+    keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
+    out = base / "packets"
+    out.mkdir()
+    with vault.Vault.open(base / "org", PASS) as v:
+        reset_peak()
+        before = peak_rss_mib()
+        t0 = time.perf_counter()
+        made = packets.write_packets(v, out, packets.Split.STATE)
+        seconds = time.perf_counter() - t0
+        peak = peak_rss_mib()
+    count = sum(p.signers for p in made.packets)
+    size = sum(f.stat().st_size for f in out.iterdir()) / 2**20
+    emit("split_seconds", seconds, "s", signers=count, packets=len(made.packets))
+    emit("split_signers_per_second", count / seconds, "signers/s", signers=count)
+    emit("split_size", size, "MiB", signers=count, packets=len(made.packets))
+    emit("split_peak_rss", peak, "MiB", signers=count, before=round(before, 1))
+    emit("split_rss_growth", peak - before, "MiB", signers=count)
 
 
 def run_blank(n: int) -> None:
@@ -218,13 +254,14 @@ def main() -> None:
         setup(Path(sys.argv[3]), int(sys.argv[2]))
         return
     if len(sys.argv) == 3:
-        kinds = {"delivery": run_delivery, "blank": run_blank}
+        kinds = {"delivery": run_delivery, "blank": run_blank, "split": run_split}
         kinds[sys.argv[1]](int(sys.argv[2]))
         return
     sizes = sorted({N // 5, N // 2, N})
     delivery = {n: run("delivery", n)["delivery_rss_growth"] for n in sizes}
     slope("delivery_rss_growth_slope", delivery)
     run("blank", BLANK)
+    run("split", N)
 
 
 if __name__ == "__main__":

@@ -264,3 +264,13 @@ def test_backup_restores_the_same_organizer(setup: dict[str, Path], tmp_path: Pa
 def test_demo_runs(tmp_path: Path) -> None:
     out = ok(tmp_path / "demo", "demo")
     assert "Signatures on this device: 3" in out
+
+
+def test_sign_checks_the_zip_code_offline(setup: dict[str, Path]) -> None:
+    base = ("sign", "--field", "full_name=Canary Zip", "--field", "city=DC", "--consent")
+    strokes = ("--strokes", str(setup["strokes"]))
+    result = tomar(setup["dev"], *base, "--field", "postal_code=00000", *strokes)
+    assert_user_error(result, "postal_code")
+    assert "unknown zip" in result.stderr and "Canary" not in result.stderr
+    rid = ok(setup["dev"], *base, "--field", "postal_code=20500 0003", *strokes).strip()
+    assert len(rid) == 32

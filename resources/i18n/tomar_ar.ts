@@ -1231,6 +1231,74 @@
             <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
             <translation>تعذّرت قراءة هذه الدفعة (%1 غير متوقَّع)؛ فرُفضت ولم يُحفظ منها شيء.</translation>
         </message>
+        <message>
+            <source>No signer has a known state: nothing to deliver by office.</source>
+            <translation>لا يوجد موقِّع معروفة ولايته: لا شيء يُسلَّم حسب المكتب.</translation>
+        </message>
+        <message>
+            <source>No signer has a known district: nothing to deliver by office.</source>
+            <translation>لا يوجد موقِّع معروفة دائرته: لا شيء يُسلَّم حسب المكتب.</translation>
+        </message>
+        <message>
+            <source>a delivery packet</source>
+            <translation>حزمة تسليم</translation>
+        </message>
+        <message>
+            <source>the delivery summary</source>
+            <translation>ملخّص التسليم</translation>
+        </message>
+        <message>
+            <source>the packets CSV</source>
+            <translation>ملف CSV للحزم</translation>
+        </message>
+        <message>
+            <source>the aggregate CSV</source>
+            <translation>ملف CSV للأعداد</translation>
+        </message>
+        <message>
+            <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
+            <translation>يجب أن تكون 'consents' قائمة من ١٠ جداول [[consents]] على الأكثر.</translation>
+        </message>
+        <message>
+            <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
+            <translation>يجب أن تكون 'delete_after_days' عدد أيام من ١ إلى ٣٦٥٠.</translation>
+        </message>
+        <message>
+            <source>'delete_by' must be a date such as 2027-06-30.</source>
+            <translation>يجب أن تكون 'delete_by' تاريخًا مثل 2027-06-30.</translation>
+        </message>
+        <message>
+            <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
+            <translation>يحتاج كل بند في [[consents]] إلى 'purpose' فريد من أحرف صغيرة وأرقام و'_'.</translation>
+        </message>
+        <message>
+            <source>A record id is 32 hexadecimal digits.</source>
+            <translation>معرّف التوقيع ٣٢ رقمًا ست عشريًا.</translation>
+        </message>
+        <message>
+            <source>No signer has this record id.</source>
+            <translation>لا يوجد موقِّع بهذا المعرّف.</translation>
+        </message>
+        <message>
+            <source>This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.</source>
+            <translation>هذه الحملة مغلقة: أُتلفت البيانات الشخصية لموقِّعيها، ولا يمكن استيراد أي شيء بعد الآن.</translation>
+        </message>
+        <message>
+            <source>its extra consents do not match the campaign.</source>
+            <translation>موافقاته الإضافية لا تطابق الحملة.</translation>
+        </message>
+        <message>
+            <source>closing record</source>
+            <translation>سجل الإغلاق</translation>
+        </message>
+        <message>
+            <source>the closing record</source>
+            <translation>سجل الإغلاق</translation>
+        </message>
+        <message>
+            <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
+            <translation>لا يجوز أن تحتوي الموافقة '%1' إلا على 'purpose' و'text': فالموافقة الإضافية لا تُحدَّد مسبقًا أبدًا.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2088,6 +2156,26 @@
             <source>Please choose how your name appears on the public sheets.</source>
             <translation>يُرجى اختيار طريقة ظهور اسمك في الأوراق العلنية.</translation>
         </message>
+        <message>
+            <source>Please choose your state from the list.</source>
+            <translation>يُرجى اختيار ولايتك من القائمة.</translation>
+        </message>
+        <message>
+            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
+            <translation>الرمز البريدي (ZIP) خمسة أرقام، أو تسعة كما في 20500-0003.</translation>
+        </message>
+        <message>
+            <source>There is no such ZIP code. Please check the digits.</source>
+            <translation>لا يوجد رمز بريدي كهذا. يُرجى التحقق من الأرقام.</translation>
+        </message>
+        <message>
+            <source>This does not look like a postal code. Please check it.</source>
+            <translation>لا يبدو هذا رمزًا بريديًا. يُرجى التحقق منه.</translation>
+        </message>
+        <message>
+            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
+            <translation>هذا الرمز البريدي في ولاية غير التي اخترتها. إن كان كلاهما صحيحًا، فما زال بإمكانك التوقيع.</translation>
+        </message>
     </context>
     <context>
         <name>OrganizerEntry</name>
@@ -2458,6 +2546,14 @@
             <source>Dark bars: received. Light bars: unique signers.</source>
             <translation>الأعمدة الداكنة: الواردة. الأعمدة الفاتحة: الموقِّعون دون تكرار.</translation>
         </message>
+        <message>
+            <source>By state</source>
+            <translation>حسب الولاية</translation>
+        </message>
+        <message>
+            <source>By congressional district</source>
+            <translation>حسب الدائرة الانتخابية للكونغرس</translation>
+        </message>
     </context>
     <context>
         <name>OrgDevicesForm</name>
@@ -2590,6 +2686,18 @@
         <message>
             <source>Public CSV (as each signer chose)…</source>
             <translation>ملف CSV علني (كما اختار كل موقِّع)…</translation>
+        </message>
+        <message>
+            <source>Packets per state, for senators (PDF)…</source>
+            <translation>حزم حسب الولاية، لأعضاء مجلس الشيوخ (PDF)…</translation>
+        </message>
+        <message>
+            <source>Packets per district, for representatives (PDF)…</source>
+            <translation>حزم حسب الدائرة، لأعضاء مجلس النواب (PDF)…</translation>
+        </message>
+        <message>
+            <source>Counts only, no names (PDF)…</source>
+            <translation>أعداد فقط، بلا أسماء (PDF)…</translation>
         </message>
     </context>
     <context>
@@ -2789,6 +2897,21 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>رُوجع: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardTab</name>
+        <message>
+            <source>ZIP in several districts</source>
+            <translation>رمز بريدي في عدة دوائر</translation>
+        </message>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1, which has passed. Close the campaign now (tomar campaign close).</source>
+            <translation>وُعد الموقِّعون بإتلاف بياناتهم الشخصية بحلول %1، وقد مضى هذا التاريخ. أغلق الحملة الآن (tomar campaign close).</translation>
+        </message>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1. Deliver, then close the campaign (tomar campaign close).</source>
+            <translation>وُعد الموقِّعون بإتلاف بياناتهم الشخصية بحلول %1. سلِّم العريضة، ثم أغلق الحملة (tomar campaign close).</translation>
         </message>
     </context>
 </TS>

@@ -1231,6 +1231,74 @@
             <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
             <translation>این بسته خوانده نشد (خطای پیش‌بینی‌نشدهٔ %1)؛ رد شد و چیزی از آن نگه داشته نشد.</translation>
         </message>
+        <message>
+            <source>No signer has a known state: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای ایالت مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>No signer has a known district: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای حوزهٔ مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>a delivery packet</source>
+            <translation>بستهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>the delivery summary</source>
+            <translation>خلاصهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>the packets CSV</source>
+            <translation>فایل CSV بسته‌ها</translation>
+        </message>
+        <message>
+            <source>the aggregate CSV</source>
+            <translation>فایل CSV شمارها</translation>
+        </message>
+        <message>
+            <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
+            <translation>‎'consents'‎ باید فهرستی از حداکثر ۱۰ جدول ‎[[consents]]‎ باشد.</translation>
+        </message>
+        <message>
+            <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
+            <translation>‎'delete_after_days'‎ باید شمار روزها از ۱ تا ۳۶۵۰ باشد.</translation>
+        </message>
+        <message>
+            <source>'delete_by' must be a date such as 2027-06-30.</source>
+            <translation>‎'delete_by'‎ باید یک تاریخ باشد، مثلاً 2027-06-30.</translation>
+        </message>
+        <message>
+            <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
+            <translation>هر ‎[[consents]]‎ یک ‎'purpose'‎ یکتا از حروف کوچک لاتین، رقم و _ لازم دارد.</translation>
+        </message>
+        <message>
+            <source>A record id is 32 hexadecimal digits.</source>
+            <translation>شناسهٔ امضا ۳۲ رقم شانزده‌شانزدهی است.</translation>
+        </message>
+        <message>
+            <source>No signer has this record id.</source>
+            <translation>هیچ امضاکننده‌ای این شناسه را ندارد.</translation>
+        </message>
+        <message>
+            <source>This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.</source>
+            <translation>این کارزار بسته شده است: اطلاعات شخصی امضاکنندگانش از بین رفته و دیگر چیزی وارد نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>its extra consents do not match the campaign.</source>
+            <translation>موافقت‌های دیگرِ آن با کارزار جور نیست.</translation>
+        </message>
+        <message>
+            <source>closing record</source>
+            <translation>سند پایان کارزار</translation>
+        </message>
+        <message>
+            <source>the closing record</source>
+            <translation>سند پایان کارزار</translation>
+        </message>
+        <message>
+            <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
+            <translation>موافقت ‎'%1'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش علامت‌خورده نیستند.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2088,6 +2156,26 @@
             <source>Please choose how your name appears on the public sheets.</source>
             <translation>لطفاً انتخاب کنید نام شما در برگه‌های عمومی چگونه نمایش داده شود.</translation>
         </message>
+        <message>
+            <source>Please choose your state from the list.</source>
+            <translation>لطفاً ایالت خود را از فهرست انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
+            <translation>کد پستی (ZIP) پنج رقم دارد، یا نُه رقم مانند 20500-0003.</translation>
+        </message>
+        <message>
+            <source>There is no such ZIP code. Please check the digits.</source>
+            <translation>چنین کد پستی‌ای وجود ندارد. لطفاً رقم‌ها را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This does not look like a postal code. Please check it.</source>
+            <translation>این به کد پستی شبیه نیست. لطفاً آن را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
+            <translation>این کد پستی در ایالت دیگری جز ایالتی است که انتخاب کرده‌اید. اگر هر دو درست است، باز هم می‌توانید امضا کنید.</translation>
+        </message>
     </context>
     <context>
         <name>OrganizerEntry</name>
@@ -2458,6 +2546,14 @@
             <source>Dark bars: received. Light bars: unique signers.</source>
             <translation>میله‌های تیره: دریافت‌شده. میله‌های روشن: امضاکنندگان بی‌تکرار.</translation>
         </message>
+        <message>
+            <source>By state</source>
+            <translation>به تفکیک ایالت</translation>
+        </message>
+        <message>
+            <source>By congressional district</source>
+            <translation>به تفکیک حوزهٔ انتخابیهٔ کنگره</translation>
+        </message>
     </context>
     <context>
         <name>OrgDevicesForm</name>
@@ -2590,6 +2686,18 @@
         <message>
             <source>Public CSV (as each signer chose)…</source>
             <translation>CSV عمومی (همان‌طور که هر امضاکننده خواسته)…</translation>
+        </message>
+        <message>
+            <source>Packets per state, for senators (PDF)…</source>
+            <translation>یک بسته برای هر ایالت، برای سناتورها (PDF)…</translation>
+        </message>
+        <message>
+            <source>Packets per district, for representatives (PDF)…</source>
+            <translation>یک بسته برای هر حوزه، برای نمایندگان (PDF)…</translation>
+        </message>
+        <message>
+            <source>Counts only, no names (PDF)…</source>
+            <translation>فقط شمارها، بدون نام (PDF)…</translation>
         </message>
     </context>
     <context>
@@ -2789,6 +2897,21 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>بررسی‌شده: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardTab</name>
+        <message>
+            <source>ZIP in several districts</source>
+            <translation>کد پستیِ چندحوزه‌ای</translation>
+        </message>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1, which has passed. Close the campaign now (tomar campaign close).</source>
+            <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود و این تاریخ گذشته است. همین حالا کارزار را ببندید (‎tomar campaign close‎).</translation>
+        </message>
+        <message>
+            <source>Signers were promised that their personal data is destroyed by %1. Deliver, then close the campaign (tomar campaign close).</source>
+            <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود. طومار را تحویل دهید، سپس کارزار را ببندید (‎tomar campaign close‎).</translation>
         </message>
     </context>
 </TS>

@@ -1,15 +1,17 @@
-"""`tomar campaign ...`: sign a spec into a package (organizer), import and show it (device)."""
+"""`tomar campaign ...`: sign a spec into a package (organizer), import and show it (device),
+close it (organizer)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from ..core import organizer
+from ..core import organizer, vault
 from ..core.atomic import atomic_write
 from ..core.device import Device
-from .command import Commands, arg
-from .common import open_vault, print_json, read_file
+from ..core.intake import Intake
+from .command import Commands, UsageError, arg
+from .common import home_of, open_vault, passphrase, print_json, read_file
 
 commands = Commands()
 
@@ -75,3 +77,30 @@ def cmd_campaign_show(args: argparse.Namespace) -> None:
     print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
     if campaign.is_demo:
         print("DEMO campaign: its organizer key is public. Never collect real signatures with it.")
+
+
+@commands.command(
+    "campaign close",
+    "end the campaign: a signed closing record, then every signer's personal data "
+    "destroyed under a fresh key (organizer)",
+    arg("--yes", action="store_true", help="required: closing cannot be undone"),
+    arg("--out", metavar="FILE.json", help="also write the signed closing record here"),
+)
+def cmd_campaign_close(args: argparse.Namespace) -> None:
+    if not args.yes:
+        raise UsageError(
+            "Closing destroys every signer's name, contact and signature for good; "
+            "totals and proofs remain. Run again with --yes to close."
+        )
+    home = home_of(args)
+    secret = passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home, secret) as v, Intake(v) as intake:
+        closed = intake.close_campaign(secret, Path(args.out) if args.out else None)
+    if closed.again:
+        print("The campaign was already closed; its vault was rebuilt again.")
+    print(
+        f"Campaign closed with {closed.unique} unique signers. Names and signatures are "
+        "destroyed; the vault has a new key."
+    )
+    if args.out:
+        print(f"Signed closing record written to {args.out}")

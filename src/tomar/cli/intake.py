@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import countries
+from ..core import countries, places, signers_view, vault
 from ..core.atomic import atomic_write
 from ..core.errors import TomarError
 from ..core.intake import BreakdownKey, Intake, format_gaps
 from ..core.normalize import clean_text
 from .command import Commands, UsageError, arg
-from .common import open_vault, print_json, read_file
+from .common import home_of, open_vault, passphrase, print_json, read_file
 
 commands = Commands()
 
@@ -86,9 +86,18 @@ def cmd_receipt(args: argparse.Namespace) -> None:
 def cmd_stats(args: argparse.Namespace) -> None:
     with open_vault(args) as v, Intake(v) as intake:
         stats = intake.stats()
+        due = intake.deletion_due()
+        closed = intake.closing_record()
     if args.json:
         print_json(stats)
         return
+    if closed is not None:
+        print(
+            f"Campaign closed at {closed['closed_at'][:16]} with "
+            f"{closed['counts']['unique']} unique signers; their personal data is destroyed."
+        )
+    if due is not None:
+        print(f"Personal data is to be destroyed by {due.isoformat()} (tomar campaign close).")
     print(f"Unique signers: {stats['unique']}")
     print(
         f"Received {stats['received']}, duplicates {stats['duplicates']}, flagged for review "
@@ -99,13 +108,20 @@ def cmd_stats(args: argparse.Namespace) -> None:
         ("by_device", "Device"),
         ("by_day", "Day"),
         ("by_country", "Country"),
+        ("by_state", "State"),
+        ("by_district", "District"),
+        ("by_consent", "Agreed to"),
     )
     for key, title in sections:
         for row in stats[key]:
             shown = clean_text(row["key"]) or "-"  # one line, whatever a device sent
             if key == "by_country" and countries.is_code(shown):
                 shown = f"{shown} ({countries.name(shown, 'en')})"
+            elif key == "by_state":
+                shown = f"{shown} ({places.state_name(shown, 'en')})"
             print(f"  {title} {shown}: {row['unique']} unique of {row['received']}")
+    if stats["removed"]:
+        print(f"  Removed on request: {stats['removed']}")
     for device, missing in stats["gaps"].items():
         print(f"  Device {device}: waiting for batch {format_gaps(missing)}")
 
@@ -121,11 +137,14 @@ def cmd_stats(args: argparse.Namespace) -> None:
         help="honour each signer's display choice as the delivery sheets do (no email, "
         "phone, or hidden signer's name or drawing)",
     ),
+    arg("--consent", metavar="PURPOSE", help="only signers who agreed to this extra consent"),
 )
 def cmd_export_csv(args: argparse.Namespace) -> None:
     svg_dir = Path(args.svg_dir) if args.svg_dir else None
     with open_vault(args) as v, Intake(v) as intake:
-        n = intake.export_csv(Path(args.out), svg_dir, public=args.public)
+        n = intake.export_csv(
+            Path(args.out), svg_dir, public=args.public, consent=args.consent
+        )
     if args.public:
         print(f"{n} unique signers written to {args.out}, as each chose to be shown")
         return
@@ -136,3 +155,61 @@ def cmd_export_csv(args: argparse.Namespace) -> None:
         file=sys.stderr,
     )
     print(f"{n} unique signers written to {args.out}")
+
+
+commands.group("districts", "congressional districts from a ZIP-to-district table (organizer)")
+
+
+@commands.command(
+    "districts load",
+    "load the Census ZCTA to congressional district relationship file (organizer)",
+    arg("file", help="pipe-delimited with a header, e.g. tab20_cd11820_zcta520_natl.txt"),
+)
+def cmd_districts_load(args: argparse.Namespace) -> None:
+    data = read_file(Path(args.file), limit=places.MAX_DISTRICT_FILE, what="district table")
+    with open_vault(args) as v, Intake(v) as intake:
+        zips = intake.load_districts(data)
+    print(f"District table loaded: {zips} ZIP codes.")
+
+
+@commands.command(
+    "districts set",
+    "the district of a signer whose ZIP code spans districts (organizer)",
+    arg("record_id"),
+    arg("district", help='e.g. "CA-12"; "" forgets the choice'),
+)
+def cmd_districts_set(args: argparse.Namespace) -> None:
+    with open_vault(args) as v, Intake(v) as intake:
+        intake.choose_district(args.record_id, args.district)
+    print("District recorded.")
+
+
+commands.group("signer", "one signer (organizer)")
+
+
+@commands.command(
+    "signer find",
+    "signers whose name, city or contact contains TEXT: their record ids (organizer)",
+    arg("text"),
+)
+def cmd_signer_find(args: argparse.Namespace) -> None:
+    with open_vault(args) as v:
+        rows = signers_view.signer_rows(v, signers_view.signer_ids(v, search=args.text)[:50])
+    for r in rows:
+        print(f"{r.record_id}  {r.time[:16]}  {r.event_name}  {r.name}")
+    print(f"{len(rows)} found.")
+
+
+@commands.command(
+    "signer remove",
+    "remove one signer at their request, from the vault and every later output (organizer)",
+    arg("record_id"),
+    arg("--yes", action="store_true", help="required: removal cannot be undone"),
+)
+def cmd_signer_remove(args: argparse.Namespace) -> None:
+    if not args.yes:
+        raise UsageError("Removal cannot be undone. Run again with --yes to remove.")
+    secret = passphrase("TOMAR_PASSPHRASE", "Vault passphrase: ")
+    with vault.Vault.open(home_of(args), secret) as v, Intake(v) as intake:
+        intake.remove_signer(secret, args.record_id)
+    print("Removed on request; the vault has a new key. Printed sheets made before keep it.")

@@ -44,10 +44,42 @@ def cmd_sheets_blank(args: argparse.Namespace) -> None:
     print(f"Serials {made[0].serial} to {made[-1].serial}")
 
 
-@commands.command("sheets delivery", "delivery sheets with every unique signer (organizer)", *PDF)
+@commands.command(
+    "sheets delivery",
+    "delivery sheets with every unique signer (organizer)",
+    *PDF,
+    arg(
+        "--split",
+        choices=["state", "district"],
+        help="one packet per office into the folder --out (senators by state, "
+        "representatives by district)",
+    ),
+    arg(
+        "--aggregate",
+        action="store_true",
+        help="counts by state and district only, no names, into the folder --out",
+    ),
+)
 def cmd_sheets_delivery(args: argparse.Namespace) -> None:
-    from ..core.sheets import delivery
+    from ..core.sheets import delivery, packets
 
+    if args.aggregate:
+        with open_vault(args) as v:
+            counts = packets.write_aggregate(v, Path(args.out), lang=args.lang, paper=args.paper)
+        print(f"Counts of {counts.total} unique signers (no names) written to {args.out}")
+        return
+    if args.split:
+        with open_vault(args) as v:
+            made = packets.write_packets(
+                v, Path(args.out), packets.Split(args.split), lang=args.lang, paper=args.paper
+            )
+        for p in made.packets:
+            print(f"{p.file}: {p.signers} signers  {p.sha256}")
+        for key, n in made.left_out.items():
+            print(f"In no packet ({key}): {n}")
+        print(f"{len(made.packets)} packets, summary.pdf and packets.csv written to {args.out}")
+        print("They hold names and signatures: keep them safe and delete them after delivery.")
+        return
     with open_vault(args) as v:
         _warn_undrawable(delivery.undrawable_rows(v, lang=args.lang))
         n = delivery.write_delivery(v, Path(args.out), lang=args.lang, paper=args.paper)

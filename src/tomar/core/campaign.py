@@ -25,7 +25,9 @@ from .ziputil import Limits, read_zip, write_zip
 
 FORMAT = "tomar-campaign"
 VERSION = 1
-FIELD_KINDS = ("name", "email", "phone", "city", "country", "postal_code", "text")
+FIELD_KINDS = (
+    "name", "email", "phone", "city", "state", "country", "postal_code", "text",
+)  # fmt: skip
 SIGNATURE_MODES = ("required", "optional")
 PACKAGE_LIMITS = Limits(
     max_file=2 * 1024 * 1024, max_members=2, max_member=1024 * 1024, max_total=1024 * 1024
@@ -48,6 +50,20 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Consent:
+    """An extra consent besides the petition's own: optional, never preselected."""
+
+    purpose: str
+    text: dict[str, str]
+
+    def text_for(self, lang: str) -> str:
+        return self.text.get(lang) or next(iter(self.text.values()))
+
+    def sha256(self, lang: str) -> str:
+        return hashlib.sha256(self.text_for(lang).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
 class Campaign:
     """A verified campaign; `doc` is exactly what the organizer signed."""
 
@@ -67,6 +83,23 @@ class Campaign:
             Field(f["name"], f["kind"], bool(f["required"]), dict(f.get("label", {})))
             for f in self.doc["fields"]
         ]
+
+    @property
+    def consents(self) -> list[Consent]:
+        """Extra consents (e.g. "contact me again"), in the order the spec lists them."""
+        return [Consent(c["purpose"], dict(c["text"])) for c in self.doc.get("consents", [])]
+
+    @property
+    def delete_by(self) -> str | None:
+        """The date by which signers' personal data is to be destroyed (YYYY-MM-DD)."""
+        value = self.doc.get("delete_by")
+        return None if value is None else str(value)
+
+    @property
+    def delete_after_days(self) -> int | None:
+        """Days after delivery by which signers' personal data is to be destroyed."""
+        value = self.doc.get("delete_after_days")
+        return None if value is None else int(value)
 
     @property
     def signature_required(self) -> bool:
@@ -140,6 +173,9 @@ class Campaign:
             "signature": self.doc["signature"],
             "fields": [f["name"] for f in self.doc["fields"]],
             "end_date": self.doc.get("end_date"),
+            "consents": [c.purpose for c in self.consents],
+            "delete_by": self.delete_by,
+            "delete_after_days": self.delete_after_days,
             "demo": self.is_demo,
             "organizer": self.doc["organizer"]["name"],
             "organizer_fingerprint": self.organizer_fingerprint,
@@ -225,6 +261,17 @@ def validate_doc(doc: dict[str, Any]) -> None:
     end = doc.get("end_date")
     if end is not None and not (isinstance(end, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", end)):
         raise CampaignError("'end_date' must be a date such as 2027-03-31.")
+    _validate_consents(doc.get("consents"), languages)
+    delete_by = doc.get("delete_by")
+    if delete_by is not None and not (
+        isinstance(delete_by, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", delete_by)
+    ):
+        raise CampaignError("'delete_by' must be a date such as 2027-06-30.")
+    days = doc.get("delete_after_days")
+    if days is not None and not (
+        isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 3650
+    ):
+        raise CampaignError("'delete_after_days' must be a number of days from 1 to 3650.")
     url = doc.get("sync_url")
     if url is not None and not (
         isinstance(url, str) and len(url) <= 2000 and re.match(r"^https?://[^\s/]+", url)
@@ -238,6 +285,28 @@ def validate_doc(doc: dict[str, Any]) -> None:
         isinstance(revision, int) and 1 <= revision <= MAX_REVISION
     ):
         raise CampaignError("'revision' must be a positive whole number.")
+
+
+def _validate_consents(consents: Any, languages: list[str]) -> None:
+    if consents is None:
+        return
+    if not isinstance(consents, list) or len(consents) > 10:
+        raise CampaignError("'consents' must be a list of at most 10 [[consents]] tables.")
+    seen: set[str] = set()
+    for c in consents:
+        purpose = c.get("purpose") if isinstance(c, dict) else None
+        if not isinstance(purpose, str) or not _FIELD.match(purpose) or purpose in seen:
+            raise CampaignError(
+                "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, "
+                "digits and '_'."
+            )
+        seen.add(purpose)
+        if set(c) - {"purpose", "text"}:
+            raise CampaignError(
+                f"Consent '{purpose}' may have only 'purpose' and 'text': "
+                "an extra consent is never preselected."
+            )
+        _texts(c, "text", languages)
 
 
 def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any]:
@@ -282,6 +351,14 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
     # Sync keys only when given, so packages without them keep their exact old shape.
     if spec.get("sync_url") is not None:
         doc["sync_url"] = spec["sync_url"]
+    # Extra consents and the deletion date likewise (issue 18).
+    if spec.get("consents") is not None:
+        doc["consents"] = spec["consents"]
+    delete_by = spec.get("delete_by")
+    if delete_by is not None:
+        doc["delete_by"] = delete_by.isoformat() if isinstance(delete_by, date) else delete_by
+    if spec.get("delete_after_days") is not None:
+        doc["delete_after_days"] = spec["delete_after_days"]
     pin = spec.get("server_cert_sha256")
     if pin is not None:
         doc["server_cert_sha256"] = pin.replace(":", "").lower() if isinstance(pin, str) else pin
@@ -290,6 +367,11 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
     validate_doc(doc)
     for key in ("title", "text", "consent"):
         doc[key] = _texts(doc, key, doc["languages"])  # strip and keep only declared languages
+    if "consents" in doc:
+        doc["consents"] = [
+            {"purpose": c["purpose"], "text": _texts(c, "text", doc["languages"])}
+            for c in doc["consents"]
+        ]
     return doc
 
 

@@ -202,6 +202,26 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE intake_batches ADD COLUMN held_for TEXT CHECK (held_for IN ('review'));
     """,
+    # 7 -> 8: where signers live and what else they agreed to (issue 18). state: a USPS
+    # code, chosen or derived from the ZIP; zip: a US ZIP or ZIP+4 as checked; district:
+    # the organizer's choice for a ZIP spanning districts; consents: the extra purposes
+    # agreed to, as a JSON list. districts: the organizer's ZIP-to-district table.
+    # removals: when a signer was removed at their request (nothing of who they were).
+    """
+    ALTER TABLE signers ADD COLUMN state TEXT NOT NULL DEFAULT '';
+    ALTER TABLE signers ADD COLUMN zip TEXT;
+    ALTER TABLE signers ADD COLUMN district TEXT;
+    ALTER TABLE signers ADD COLUMN consents TEXT;
+    CREATE TABLE districts (
+        zip TEXT NOT NULL,
+        district TEXT NOT NULL,
+        PRIMARY KEY (zip, district)
+    ) WITHOUT ROWID;
+    CREATE TABLE removals (
+        id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

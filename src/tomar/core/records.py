@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import age, canon, strokes
+from . import age, canon, countries, places, strokes
 from .campaign import Campaign
 from .canon import canonical_json
 from .errors import FormatError, ValidationError
@@ -46,6 +46,8 @@ class SignatureForm:
     source: str = "kiosk"
     paper: tuple[str, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The campaign's extra consents (purposes) the signer agreed to; none by default.
+    consents: frozenset[str] = frozenset()
 
 
 def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
@@ -71,6 +73,10 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
                 out[f.name] = normalize_email(raw)
             elif f.kind == "phone":
                 out[f.name] = normalize_phone(raw, campaign.phone_region)
+            elif f.kind == "state":
+                out[f.name] = places.normalize_state(raw)
+            elif f.kind == "postal_code":
+                out[f.name] = places.normalize_postal(raw, postal_country(campaign, form.fields))
             else:
                 out[f.name] = raw
         except ValidationError as exc:
@@ -79,6 +85,9 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
         problems["lang"] = "bad_language"
     if not form.consent:
         problems["consent"] = "consent_required"
+    purposes = {c.purpose for c in campaign.consents}
+    if not form.consents <= purposes:
+        problems["consents"] = "unknown_consent"
     if form.display not in DISPLAY_CHOICES:
         problems["display"] = "bad_display"
     if form.source not in SOURCES:
@@ -97,6 +106,36 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
         problems["signature"] = "signature_required"
     if problems:
         raise ValidationError(problems)
+    return out
+
+
+def postal_country(campaign: Campaign, typed: dict[str, str]) -> str:
+    """Whose postal codes a form's are: its country field, else the US if it asks for a
+    state, else the campaign's phone region."""
+    kinds = {f.name: f.kind for f in campaign.fields}
+    for name, value in typed.items():
+        if kinds.get(name) == "country" and value and value.strip():
+            return countries.code_for(clean_text(value)) or "?"
+    if "state" in kinds.values():
+        return "US"
+    return campaign.phone_region
+
+
+def warnings(campaign: Campaign, fields: dict[str, str]) -> dict[str, str]:
+    """Gentle problems that never refuse a signature: keys per field, like `validate`'s.
+
+    `zip_state_mismatch`: the ZIP code lies in another state than the one chosen.
+    """
+    kinds = {f.name: f.kind for f in campaign.fields}
+    state = next((v for n, v in fields.items() if kinds.get(n) == "state"), None)
+    out: dict[str, str] = {}
+    if state is None:
+        return out
+    for name, value in fields.items():
+        if kinds.get(name) == "postal_code":
+            found = places.zip_state(value)
+            if found is not None and found != state:
+                out[name] = "zip_state_mismatch"
     return out
 
 
@@ -130,7 +169,7 @@ def build_signature_record(
     seq: int,
     event: dict[str, str] | None,
 ) -> dict[str, Any]:
-    return {
+    record = {
         **_envelope("signature", campaign, device, seq, event),
         "source": form.source,
         "paper": None if form.paper is None else {"serial": form.paper[0], "row": form.paper[1]},
@@ -146,6 +185,16 @@ def build_signature_record(
         if form.signature is None
         else base64.b64encode(strokes.encode(form.signature)).decode(),
     }
+    if campaign.consents:  # sealed with the signature; records of other campaigns keep
+        record["consents"] = [  # their shape
+            {
+                "purpose": c.purpose,
+                "given": c.purpose in form.consents,
+                "text_sha256": c.sha256(form.lang),
+            }
+            for c in campaign.consents
+        ]
+    return record
 
 
 def build_void_record(

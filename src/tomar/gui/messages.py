@@ -48,6 +48,21 @@ _VALIDATION: dict[str, str] = {
         "Your signature is too short. Please sign as you usually do: "
         "a dot or a small tick is not enough.",
     ),
+    "bad_state": QT_TRANSLATE_NOOP("Validation", "Please choose your state from the list."),
+    "bad_zip": QT_TRANSLATE_NOOP(
+        "Validation", "A ZIP code has five digits, or nine as in 20500-0003."
+    ),
+    "unknown_zip": QT_TRANSLATE_NOOP(
+        "Validation", "There is no such ZIP code. Please check the digits."
+    ),
+    "bad_postal_code": QT_TRANSLATE_NOOP(
+        "Validation", "This does not look like a postal code. Please check it."
+    ),
+    "zip_state_mismatch": QT_TRANSLATE_NOOP(
+        "Validation",
+        "This ZIP code is in another state than the one you chose. "
+        "If both are right, you can still sign.",
+    ),
     "paper_invalid": QT_TRANSLATE_NOOP(
         "Validation", "Please check the sheet number (letters, digits, -) and row (1-999)."
     ),
@@ -403,6 +418,38 @@ _CORE: frozenset[str] = frozenset(
             "CoreErrors", "'phone_region' must be a two-letter country code such as \"US\"."
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "'end_date' must be a date such as 2027-03-31."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "No signer has a known state: nothing to deliver by office."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "No signer has a known district: nothing to deliver by office."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "a delivery packet"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the delivery summary"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the packets CSV"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the aggregate CSV"),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'consents' must be a list of at most 10 [[consents]] tables."
+        ),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "'delete_after_days' must be a number of days from 1 to 3650."
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "'delete_by' must be a date such as 2027-06-30."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, "
+            "digits and '_'.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "A record id is 32 hexadecimal digits."),
+        QT_TRANSLATE_NOOP("CoreErrors", "No signer has this record id."),
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "This campaign is closed: its signers' personal data was destroyed, and "
+            "nothing more can be imported.",
+        ),
+        QT_TRANSLATE_NOOP("CoreErrors", "its extra consents do not match the campaign."),
+        QT_TRANSLATE_NOOP("CoreErrors", "closing record"),
+        QT_TRANSLATE_NOOP("CoreErrors", "the closing record"),
         QT_TRANSLATE_NOOP("CoreErrors", "'sync_url' must be an http:// or https:// address."),
         QT_TRANSLATE_NOOP(
             "CoreErrors", "'server_cert_sha256' must be 64 hexadecimal digits (SHA-256)."
@@ -643,6 +690,10 @@ _CORE_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec has no '%1' text for language '%2'."),
     QT_TRANSLATE_NOOP("CoreErrors", "The '%1' text for '%2' is too long."),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1' has an unknown kind; use one of: %2."),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.",
+    ),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'required' must be true or false."),
     QT_TRANSLATE_NOOP("CoreErrors", "Field '%1': 'label' must be a table of texts per language."),
     QT_TRANSLATE_NOOP("CoreErrors", "The campaign spec is not valid TOML: %1"),

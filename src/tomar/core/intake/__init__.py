@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .. import organizer
 from ..campaign import Campaign
 from ..device import Device
 from ..errors import TomarError
 from ..vault import Vault
-from . import dedupe, outputs, reports
+from . import closing, dedupe, districts, outputs, reports
 from .devices import Devices
 from .opening import SIGNER_COLUMNS, Context
 from .pipeline import AHEAD_MAX, GROUP_BYTES, PARALLEL_MIN, Importer, Opener
@@ -92,6 +94,7 @@ class Intake:
             kinds={f.name: f.kind for f in self.campaign.fields},
             languages=tuple(self.campaign.languages),
             region=self.campaign.phone_region,
+            consents=tuple(c.purpose for c in self.campaign.consents),
         )
         self.devices = Devices(vault, self.campaign, self.organizer)
         self.importer = Importer(
@@ -140,11 +143,13 @@ class Intake:
         done: Callable[[ImportResult], None] | None = None,
     ) -> list[ImportResult]:
         """Import batches in order; while one is stored, the pool opens the next."""
+        closing.require_open(self.vault)
         return self.importer.import_files(paths, progress, cancel, done)
 
     def import_file(
         self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> ImportResult:
+        closing.require_open(self.vault)
         return self.importer.import_file(path, progress, cancel)
 
     def import_bytes(
@@ -156,6 +161,7 @@ class Intake:
         cancel: threading.Event | None = None,
     ) -> ImportResult:
         """Import one batch; the result says what happened. Only rejects change nothing."""
+        closing.require_open(self.vault)
         return self.importer.import_bytes(data, name=name, progress=progress, cancel=cancel)
 
     # --- duplicate review -----------------------------------------------------------
@@ -163,6 +169,33 @@ class Intake:
     def mark_review(self, record_id: str, decision: str, other: str | None = None) -> None:
         """A person's decision on a possible duplicate (keep, merge with `other`, distinct)."""
         dedupe.mark_review(self.vault, record_id, decision, other)
+
+    # --- where signers live -----------------------------------------------------------
+
+    def load_districts(self, data: bytes) -> int:
+        """Load a Census ZCTA-to-district file; returns how many ZIP codes it maps."""
+        return districts.load(self.vault, data)
+
+    def choose_district(self, record_id: str, district: str) -> None:
+        """The organizer's district for a signer whose ZIP spans districts."""
+        districts.choose(self.vault, record_id, district)
+
+    # --- how long their data lives -----------------------------------------------------
+
+    def close_campaign(self, passphrase: str, out: Path | None = None) -> closing.Closed:
+        """Signed closing record, then every signer's personal data destroyed."""
+        return closing.close(self.vault, self.organizer, self.campaign, passphrase, out)
+
+    def deletion_due(self) -> date | None:
+        """The date signers' personal data is promised to be destroyed by, if any."""
+        return closing.deletion_due(self.vault, self.campaign)
+
+    def closing_record(self) -> dict[str, Any] | None:
+        return closing.closing_record(self.vault)
+
+    def remove_signer(self, passphrase: str, record_id: str) -> None:
+        """One signer removed at their request; the vault is rebuilt under a new key."""
+        closing.remove_signer(self.vault, passphrase, record_id)
 
     # --- reports ------------------------------------------------------------------
 
@@ -189,8 +222,18 @@ class Intake:
             self.vault, self.organizer, self.campaign, out_dir, again=again
         )
 
-    def export_csv(self, out: Path, svg_dir: Path | None = None, *, public: bool = False) -> int:
+    def export_csv(
+        self,
+        out: Path,
+        svg_dir: Path | None = None,
+        *,
+        public: bool = False,
+        consent: str | None = None,
+    ) -> int:
         """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
 
-        `public`: honour every display choice as the delivery sheets do (see outputs)."""
-        return outputs.export_csv(self.vault, self.campaign, out, svg_dir, public=public)
+        `public`: honour every display choice as the delivery sheets do (see outputs);
+        `consent`: only those who agreed to that extra consent's purpose."""
+        return outputs.export_csv(
+            self.vault, self.campaign, out, svg_dir, public=public, consent=consent
+        )

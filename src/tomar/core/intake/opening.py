@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .. import age, countries, records, strokes
+from .. import age, countries, places, records, strokes
 from ..errors import TomarError, ValidationError
 from ..normalize import clean_text, match_keys, normalize_email, parse_phone
 from .results import RecordProblem
@@ -29,7 +29,8 @@ _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d
 SIGNER_COLUMNS = (
     "record_id", "device", "seq", "time", "day", "event_id", "event_name", "source",
     "paper_serial", "paper_row", "lang", "display", "fields", "strokes", "name", "email",
-    "phone", "name_city", "translit", "country", "batch", "voided_by",
+    "phone", "name_city", "translit", "country", "state", "zip", "consents", "batch",
+    "voided_by",
 )  # fmt: skip
 EMAIL, PHONE = SIGNER_COLUMNS.index("email"), SIGNER_COLUMNS.index("phone")
 SignerRow = tuple[Any, ...]
@@ -64,6 +65,7 @@ class Context:
     kinds: dict[str, str]
     languages: tuple[str, ...]
     region: str
+    consents: tuple[str, ...] = ()
 
 
 _WORKER: dict[str, Any] = {}
@@ -168,6 +170,18 @@ def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
         raise RecordProblem(rid, "it has an invalid display choice or source.")
     if r.get("lang") not in ctx.languages:
         raise RecordProblem(rid, "it is in a language the campaign does not have.")
+    consents = r.get("consents")
+    if consents is not None and not (
+        isinstance(consents, list)
+        and len(consents) <= len(ctx.consents)
+        and all(
+            isinstance(c, dict)
+            and c.get("purpose") in ctx.consents
+            and c.get("given") in (True, False)
+            for c in consents
+        )
+    ):
+        raise RecordProblem(rid, "its extra consents do not match the campaign.")
     if r.get("strokes") is None:
         return None
     try:
@@ -195,6 +209,14 @@ def _signer_row(
     email = _dedupe_email(by_kind.get("email"))
     phone, phone_region = _dedupe_phone(by_kind.get("phone"), ctx.region)
     typed_country = by_kind.get("country")
+    country = countries.key_for(typed_country) if typed_country else phone_region
+    # Whose postal code it is, as the device decided (`records.postal_country`).
+    if typed_country:
+        postal_country = countries.code_for(typed_country) or "?"
+    else:
+        postal_country = "US" if "state" in ctx.kinds.values() else ctx.region
+    state, zip_code = _place(by_kind.get("state"), by_kind.get("postal_code"), postal_country)
+    given = sorted(c["purpose"] for c in r.get("consents") or () if c["given"] is True)
     event = r.get("event") or {}
     paper = r.get("paper") or {}
     return (  # in the order of SIGNER_COLUMNS
@@ -218,7 +240,10 @@ def _signer_row(
         f"{name_key}|{city_key}" if name_key else None,
         f"{translit}|{city_translit}" if translit else None,
         # The statistics key (see `countries`): the typed country, else the phone's.
-        countries.key_for(typed_country) if typed_country else phone_region,
+        country,
+        state,
+        zip_code,
+        json.dumps(given) if given else None,
     )
 
 
@@ -228,6 +253,20 @@ def _clean(value: str) -> str:
     if value.isascii() and value.isprintable() and " ".join(value.split()) == value:
         return value
     return clean_text(value)
+
+
+def _place(state: str | None, postal: str | None, country: str) -> tuple[str, str | None]:
+    """A signer's state (as chosen, else from a US ZIP) and US ZIP, checked again here."""
+    zip_code = None
+    if postal and country == "US":
+        try:
+            zip_code = places.normalize_postal(postal, "US")
+        except ValidationError:
+            zip_code = None
+    code = places.state_code(state) if state else None
+    if code is None and zip_code is not None:
+        code = places.zip_state(zip_code)
+    return code or "", zip_code
 
 
 @functools.lru_cache(maxsize=1024)

@@ -85,6 +85,7 @@ def export_csv(
     svg_dir: Path | None = None,
     *,
     public: bool = False,
+    consent: str | None = None,
 ) -> int:
     """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
 
@@ -92,15 +93,29 @@ def export_csv(
     on its first line. The public one honours each display choice as the delivery
     sheets do: the name in full, as initials, or withheld, with city, country and date;
     no email or phone; a hidden signer's drawing is not written either (a signature
-    often spells the name).
+    often spells the name). With `consent`, only the signers who agreed to that purpose
+    (a contact list that holds nobody who did not ask to be contacted).
     """
+    purposes = [c.purpose for c in campaign.consents]
+    if consent is not None and consent not in purposes:
+        raise TomarError(
+            "This campaign has no extra consent with that purpose"
+            + (f" (it has: {', '.join(purposes)})." if purposes else ".")
+        )
     kinds = {f.kind: f.name for f in reversed(campaign.fields)}  # the first of each kind
     names = [f.name for f in campaign.fields]
+    places_head = (
+        ["state", "district"] if any(f.kind == "postal_code" for f in campaign.fields) else []
+    )
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(_PUBLIC_HEAD if public else [*_CSV_HEAD, *names, "device"])
+    writer.writerow(
+        _PUBLIC_HEAD if public else [*_CSV_HEAD, *names, *places_head, *purposes, "device"]
+    )
     count = hiding = 0
     for s in unique_signers(vault):
+        if consent is not None and consent not in s["consents"]:
+            continue
         fields = s["fields"]
         hidden = s["display"] == "hidden"
         hiding += s["display"] != "full"
@@ -124,6 +139,8 @@ def export_csv(
                 s["lang"],
                 s["display"],
                 *(fields.get(n, "") for n in names),
+                *([s["state"], s["district"]] if places_head else []),
+                *("yes" if p in s["consents"] else "no" for p in purposes),
                 s["device"],
             ]
         writer.writerow([_cell(x) for x in row])

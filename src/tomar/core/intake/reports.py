@@ -7,9 +7,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, TypedDict
 
-from .. import countries
+from .. import countries, places
 from ..identity import device_fingerprint
 from ..vault import Vault
+from .districts import table
 
 UNIQUE_COUNT_SQL = (
     "SELECT count(*) FROM signers INDEXED BY signers_unique_order "
@@ -17,7 +18,8 @@ UNIQUE_COUNT_SQL = (
 )
 UNIQUE_SIGNERS_SQL = (
     "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
-    "fields, strokes, device FROM signers INDEXED BY signers_unique_order "
+    "fields, strokes, device, state, zip, district, consents "
+    "FROM signers INDEXED BY signers_unique_order "
     "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
 )
 _UNIQUE = "voided_by IS NULL AND dup_of IS NULL"
@@ -25,12 +27,16 @@ _UNIQUE = "voided_by IS NULL AND dup_of IS NULL"
 CountKey = Literal[
     "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches"
 ]
-BreakdownKey = Literal["by_event", "by_device", "by_day", "by_country"]
+BreakdownKey = Literal[
+    "by_event", "by_device", "by_day", "by_country", "by_state", "by_district", "by_consent"
+]
 #: The counts of `Stats` in the order people read them, and its breakdowns.
 COUNT_KEYS: tuple[CountKey, ...] = (
     "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches",
 )  # fmt: skip
-BREAKDOWN_KEYS: tuple[BreakdownKey, ...] = ("by_event", "by_device", "by_day", "by_country")
+BREAKDOWN_KEYS: tuple[BreakdownKey, ...] = (
+    "by_event", "by_device", "by_day", "by_country", "by_state", "by_district", "by_consent",
+)  # fmt: skip
 
 
 #: Batch numbers missing from a device's chain: (first, last), both included.
@@ -60,6 +66,11 @@ class Stats(TypedDict):
     by_device: list[Breakdown]
     by_day: list[Breakdown]
     by_country: list[Breakdown]
+    by_state: list[Breakdown]
+    #: districts as "CA-12"; "split" for ZIPs spanning districts not yet decided
+    by_district: list[Breakdown]
+    by_consent: list[Breakdown]
+    removed: int
     gaps: dict[str, list[Gap]]
 
 
@@ -77,6 +88,11 @@ class Signer(TypedDict):
     fields: dict[str, str]
     strokes: bytes | None
     device: str
+    state: str
+    zip: str | None
+    #: as `places.resolve_district`: a district, "split", or "" (no ZIP or no table)
+    district: str
+    consents: list[str]
 
 
 #: Each imported batch with the number before it in its device's chain (0 before the
@@ -146,6 +162,10 @@ def stats(vault: Vault) -> Stats:
         by_device=by_device,
         by_day=_breakdown(vault, "day"),
         by_country=sorted(by_country.values(), key=lambda r: str(r["key"])),
+        by_state=[b for b in _breakdown(vault, "state") if b["key"]],
+        by_district=by_district(vault),
+        by_consent=by_consent(vault),
+        removed=one("SELECT count(*) FROM removals"),
         gaps=gaps(vault),
     )
 
@@ -156,6 +176,35 @@ def _breakdown(vault: Vault, column: str) -> list[Breakdown]:
         f"sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) FROM signers GROUP BY k ORDER BY k"
     )
     return [Breakdown(key=k or "", received=n, unique=u or 0) for k, n, u in rows]
+
+
+def by_district(vault: Vault) -> list[Breakdown]:
+    """Signers by district, resolved now, so a table loaded later counts for everyone."""
+    zips = table(vault)
+    if not zips:
+        return []
+    out: dict[str, Breakdown] = {}
+    rows = vault.conn.execute(
+        f"SELECT zip, district, count(*), sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) "  # noqa: S608
+        "FROM signers WHERE zip IS NOT NULL GROUP BY zip, district"
+    )
+    for zip_code, choice, n, u in rows:
+        key = places.resolve_district(zip_code, choice, zips)
+        if key:
+            into = out.setdefault(key, Breakdown(key=key, received=0, unique=0))
+            into["received"] += n
+            into["unique"] += u or 0
+    return sorted(out.values(), key=lambda b: str(b["key"]))
+
+
+def by_consent(vault: Vault) -> list[Breakdown]:
+    """Signers who agreed to each extra consent's purpose."""
+    rows = vault.conn.execute(
+        f"SELECT j.value, count(*), sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) "  # noqa: S608
+        "FROM signers, json_each(signers.consents) AS j WHERE consents IS NOT NULL "
+        "GROUP BY j.value ORDER BY j.value"
+    )
+    return [Breakdown(key=str(k), received=n, unique=u or 0) for k, n, u in rows]
 
 
 def flagged_count(vault: Vault) -> int:
@@ -184,11 +233,13 @@ def unique_signers(vault: Vault) -> Iterable[Signer]:
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
     partial index that already holds them in this order is named.
     """
+    zips = table(vault)
     with vault.streaming():
-        yield from map(_signer, vault.conn.execute(UNIQUE_SIGNERS_SQL))
+        for row in vault.conn.execute(UNIQUE_SIGNERS_SQL):
+            yield _signer(row, zips)
 
 
-def _signer(row: Sequence[Any]) -> Signer:
+def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
     return Signer(
         record_id=row[0],
         time=row[1],
@@ -201,4 +252,8 @@ def _signer(row: Sequence[Any]) -> Signer:
         fields=json.loads(row[8]),
         strokes=row[9],
         device=device_fingerprint(base64.b64decode(row[10])),
+        state=row[11] or "",
+        zip=row[12],
+        district=places.resolve_district(row[12], row[13], zips) if zips else "",
+        consents=json.loads(row[14]) if row[14] else [],
     )

@@ -53,6 +53,7 @@ _WEIGHTS = {
     "phone": 1.4,
     "city": 1.2,
     "country": 1.0,
+    "state": 0.9,
     "postal_code": 0.8,
     "text": 1.4,
 }
@@ -167,8 +168,14 @@ def _columns(campaign: Campaign, lang: str, total: float) -> list[_Column]:
     cols += [
         _Column("field", f.label_for(lang), w * unit) for f, w in zip(fields, weights, strict=False)
     ]
-    cols += [fixed[1], fixed[2], _Column("signature", text.label("signature", lang), 2.0 * unit)]
-    return cols
+    cols += [fixed[1], fixed[2]]
+    # One column per extra consent, titled by its number in the list above the table.
+    extra = [
+        _Column("consent", f"({text.digits(i, lang)})", 9 * mm)
+        for i in range(1, len(campaign.consents) + 1)
+    ]
+    sign_w = 2.0 * unit - sum(c.width for c in extra)
+    return [*cols, *extra, _Column("signature", text.label("signature", lang), sign_w)]
 
 
 class RowsTable(Flowable):  # type: ignore[misc]
@@ -285,6 +292,12 @@ def _story(campaign: Campaign, lang: str, rows: int, frame_w: float) -> list[Flo
     story += text.paragraphs(campaign.text("text", lang), body)
     story.append(text.paragraph(text.label("consent_title", lang), small_bold))
     story += text.paragraphs(campaign.text("consent", lang), small)
+    if campaign.consents:
+        story.append(text.paragraph(text.label("extra_consents", lang), small_bold))
+        for i, consent in enumerate(campaign.consents, 1):
+            story.append(
+                text.paragraph(f"({text.digits(i, lang)}) {consent.text_for(lang)}", small)
+            )
     story.append(Spacer(1, 2 * mm))
     story.append(RowsTable(_columns(campaign, lang, frame_w), 1, rows, lang))
     return story

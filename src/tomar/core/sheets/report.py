@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import countries
+from .. import countries, places
 from ..atomic import atomic_writer
 from ..identity import now_iso
 from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats, format_gaps
@@ -38,7 +38,9 @@ from .common import (
 )
 
 CHART_BARS = 25
-SECTIONS: tuple[BreakdownKey, ...] = ("by_day", "by_event", "by_device", "by_country")
+SECTIONS: tuple[BreakdownKey, ...] = (
+    "by_day", "by_event", "by_device", "by_country", "by_state", "by_district", "by_consent",
+)  # fmt: skip
 SUMMARY: tuple[CountKey, ...] = ("received", "unique", "duplicates", "flagged", "voided", "held")
 
 
@@ -158,6 +160,15 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
     story.append(Spacer(1, 3 * mm))
     summary = [[text.label(k, lang), text.digits(int(stats[k] or 0), lang)] for k in SUMMARY]
     story.append(_table(summary, [70 * mm, 30 * mm], lang, header=False))
+    if stats["removed"]:
+        story.append(
+            _table(
+                [[text.label("removed", lang), text.digits(stats["removed"], lang)]],
+                [70 * mm, 30 * mm],
+                lang,
+                header=False,
+            )
+        )
     for device, missing in stats["gaps"].items():
         gap = format_gaps(missing, lambda n: text.digits(n, lang))
         story.append(text.paragraph(text.label("waiting", lang, device, gap), small))
@@ -170,6 +181,17 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
                 )
                 for r in rows
             ]
+        elif section == "by_state":
+            rows = [
+                Breakdown(
+                    key=places.state_name(r["key"], lang),
+                    received=r["received"],
+                    unique=r["unique"],
+                )
+                for r in rows
+            ]
+        elif section in ("by_district", "by_consent") and not rows:
+            continue  # campaigns without districts or extra consents: no empty section
         story += [NeedSpace(110 * mm), Spacer(1, 5 * mm)]
         story.append(text.paragraph(text.label(section, lang), head))
         if not rows:

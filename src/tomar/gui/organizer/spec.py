@@ -12,6 +12,7 @@ FIELD_CHOICES: tuple[tuple[str, str, str, str], ...] = (
     ("email", "email", "Email", "ایمیل"),
     ("phone", "phone", "Phone", "تلفن"),
     ("city", "city", "City", "شهر"),
+    ("state", "state", "State", "ایالت"),
     ("country", "country", "Country", "کشور"),
     ("postal_code", "postal_code", "ZIP code", "کد پستی"),
 )

@@ -254,6 +254,19 @@ class KioskScreen(Screen):
         if self.problems.pop(name, None) is not None:
             self._problems_answered()
         self.idle.poke()
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        """A ZIP in another state than the chosen one: said gently, the signer may sign."""
+        if self.signer_form is None:
+            return
+        self.signer_form.show_warnings(
+            {
+                k: problem_text(self.shell.languages, self.lang, v)
+                for k, v in self.signer_form.warnings().items()
+                if k not in self.problems
+            }
+        )
 
     def _problems_answered(self) -> None:
         """Once every marked part is answered, "please check" is no longer true."""
@@ -432,6 +445,7 @@ class KioskScreen(Screen):
         if self.signer_form is not None:
             self.signer_form.set_language(lang, self.t("required"), self.t("required_word"))
         self._show_problems(focus=False)
+        self._show_warnings()
         self._update_count()
 
     # --- signing --------------------------------------------------------------------
@@ -446,7 +460,8 @@ class KioskScreen(Screen):
     def is_dirty(self) -> bool:
         typed = self.signer_form is not None and any(self.signer_form.values().values())
         chosen = bool(self.display_choice())
-        return typed or chosen or not self.pad.is_empty or self.consent.isChecked()
+        ticked = self.signer_form is not None and bool(self.signer_form.consents())
+        return typed or chosen or ticked or not self.pad.is_empty or self.consent.isChecked()
 
     def sign(self) -> None:
         """Save durably, then thank; on any problem keep the form as it is."""
@@ -464,6 +479,7 @@ class KioskScreen(Screen):
                 display=self.display_choice(),
                 signature=self.pad.signature(),
                 source="kiosk",
+                consents=self.signer_form.consents(),
             )
             self.shell.session.device.save(form)
         except ValidationError as exc:

@@ -87,6 +87,7 @@ class PaperScreen(Screen):
             host = self.w(QWidget, "formHost")
             layout = host.layout() or QVBoxLayout(host)
             self.signer_form = SignerForm(campaign, host)
+            self.signer_form.edited.connect(self._show_warnings)
             layout.addWidget(self.signer_form)
             self.signer_form.show()
             for combo in (self.lang_combo, self.blank_lang):
@@ -171,6 +172,18 @@ class PaperScreen(Screen):
         self._clear_row()
         say(self.w(QLabel, "messageLabel"), "")
 
+    def _show_warnings(self, _name: str = "") -> None:
+        """A ZIP in another state than the chosen one is flagged, never refused."""
+        if self.signer_form is None:
+            return
+        lang = self.shell.languages.current
+        self.signer_form.show_warnings(
+            {
+                k: problem_text(self.shell.languages, lang, v)
+                for k, v in self.signer_form.warnings().items()
+            }
+        )
+
     def _clear_row(self) -> None:
         if self.signer_form is not None:
             self.signer_form.clear()
@@ -216,6 +229,7 @@ class PaperScreen(Screen):
             display=self._display(),
             signature=None,
             source="paper",
+            consents=self.signer_form.consents(),
             paper=(serial, row),
         )
         try:

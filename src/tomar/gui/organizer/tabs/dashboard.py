@@ -1,14 +1,16 @@
-"""Dashboard: the counts and the bars by day, event, device and country."""
+"""Dashboard: the counts and the bars by day, event, device, country, state, district."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
-from ....core import countries
+from ....core import countries, places
 from ....core.batches_view import device_labels
+from ...screens.base import say
 from ..charts import BarChart
 from .base import OrgTab, num
 
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
 
 COUNTS = ("received", "unique", "duplicates", "flagged", "voided", "held")
-CHARTS = ("by_day", "by_event", "by_device", "by_country")
+CHARTS = ("by_day", "by_event", "by_device", "by_country", "by_state", "by_district")
 
 
 class DashboardTab(OrgTab):
@@ -25,6 +27,8 @@ class DashboardTab(OrgTab):
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__(host)
         self.count_labels = {key: self.w(QLabel, f"{key}Value") for key in COUNTS}
+        self.deletion = self.w(QLabel, "deletionWarning")
+        self.deletion.hide()
         self.charts: dict[str, BarChart] = {}
         for key in CHARTS:
             chart = BarChart()
@@ -38,6 +42,7 @@ class DashboardTab(OrgTab):
         intake = self.intake
         if intake is None:
             return
+        self._deletion_warning(intake.deletion_due(), date.today())
         stats: Mapping[str, Any] = intake.stats()  # read by the keys of the widgets
         for key, label in self.count_labels.items():
             label.setText(num(int(stats[key])))
@@ -49,9 +54,34 @@ class DashboardTab(OrgTab):
             elif key == "by_country":
                 lang = self.shell.languages.current
                 rows = [{**r, "key": countries.name(r["key"], lang)} for r in rows]
+            elif key == "by_state":
+                lang = self.shell.languages.current
+                rows = [{**r, "key": places.state_name(r["key"], lang)} for r in rows]
+            elif key == "by_district":
+                split = self.tr("ZIP in several districts")
+                rows = [{**r, "key": split if r["key"] == places.SPLIT else r["key"]} for r in rows]
             chart.set_rows([(str(r["key"]), int(r["received"]), int(r["unique"])) for r in rows])
 
+    def _deletion_warning(self, due: date | None, today: date) -> None:
+        """The promised deletion date, from two weeks before it: signers were told."""
+        if due is None or (due - today).days > 14:
+            self.deletion.hide()
+            return
+        shown = due.isoformat()
+        if due < today:
+            words = self.tr(
+                "Signers were promised that their personal data is destroyed by %1, which "
+                "has passed. Close the campaign now (tomar campaign close)."
+            )
+        else:
+            words = self.tr(
+                "Signers were promised that their personal data is destroyed by %1. "
+                "Deliver, then close the campaign (tomar campaign close)."
+            )
+        say(self.deletion, words.replace("%1", shown), kind="error")
+
     def clear(self) -> None:
+        self.deletion.hide()
         for label in self.count_labels.values():
             label.setText("0")
         for chart in self.charts.values():

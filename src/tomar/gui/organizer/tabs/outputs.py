@@ -1,5 +1,6 @@
-"""Outputs: the CSV, delivery sheets, the campaign report and receipts for devices,
-written only to the folder the organizer chooses."""
+"""Outputs: the CSV, delivery sheets (whole, or one packet per office, or counts only),
+the campaign report and receipts for devices, written only to the folder the organizer
+chooses."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
 
+from ....core.sheets import packets
 from ....core.sheets.delivery import write_delivery
 from ....core.sheets.report import write_report
 from ...i18n import native_name
@@ -29,6 +31,9 @@ ACTIONS = {
     "deliveryButton": "delivery",
     "reportButton": "report",
     "receiptsButton": "receipts",
+    "packetsStateButton": "packets_state",
+    "packetsDistrictButton": "packets_district",
+    "aggregateButton": "aggregate",
 }
 
 
@@ -89,6 +94,16 @@ class OutputsTab(OrgTab):
                     vault, out_dir / REPORT_NAME, lang=lang, progress=progress, cancel=cancel
                 )
                 return str(out_dir / REPORT_NAME)
+            if what in ("packets_state", "packets_district"):
+                split = packets.Split(what.removeprefix("packets_"))
+                packets.write_packets(
+                    vault, out_dir, split, lang=lang, progress=progress, cancel=cancel
+                )
+                return str(out_dir / "summary.pdf")
+            if what == "aggregate":
+                progress(0, 0)
+                packets.write_aggregate(vault, out_dir, lang=lang)
+                return str(out_dir / "aggregate.pdf")
             written = intake.write_receipts(out_dir)
             return str(len(written))
 

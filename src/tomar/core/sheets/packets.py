@@ -1,0 +1,406 @@
+"""Delivery packets, one per office: congressional offices read their own constituents.
+
+`write_packets` splits the unique signers by state (for senators) or by district (for
+representatives) and writes, into one folder, a PDF per office (a cover letter naming
+the office and its constituents' count, then its signers drawn as the delivery sheets
+draw them, each display choice honoured), `summary.pdf` and `packets.csv` listing every
+packet with its SHA-256. Signers without a state, or whose ZIP spans districts with no
+choice made yet ("split"), are counted in the summary and printed in no packet.
+
+`write_aggregate` is for campaigns whose signers are most at risk: counts by state and
+district only (PDF and CSV), no name, no signature, nothing that identifies anyone.
+
+Each packet is read from the vault in its own pass over the unique signers, so memory
+stays flat however many signed; the digests are kept in vault meta `delivery_packets`
+for the closing record.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import hashlib
+import io
+import json
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from .. import places
+from ..atomic import atomic_write, atomic_writer
+from ..campaign import Campaign
+from ..identity import now_iso
+from ..intake import Intake, Signer
+from ..vault import Vault
+from . import text
+from .blank import _addressee
+from .common import MARGIN, Progress, SheetError, check_cancel, check_lang, flow, page_size
+from .delivery import FOOT_H, HEAD_H, _chunk_canvas, _draw_signers, _Pages, _SignerPainter
+from .stream import PdfStream
+
+META_KEY = "delivery_packets"
+ROWS_PER_TABLE = 30
+
+
+class Split(enum.StrEnum):
+    STATE = "state"
+    DISTRICT = "district"
+
+
+@dataclass(frozen=True)
+class Packet:
+    office: str  # "CA" or "CA-12"
+    name: str  # the office as the cover names it
+    signers: int
+    file: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Packets:
+    split: Split
+    packets: list[Packet]
+    #: signers in no packet: "no_state" (no US state known), "split" (ZIP spans districts,
+    #: no choice yet), "no_district" (no ZIP or not in the table)
+    left_out: dict[str, int]
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "senate": "The offices of the Senators for {0}",
+        "house": "The office of the Representative for {0}",
+        "house_at_large": "The office of the Representative (at large) for {0}",
+        "constituents": "{0} of your constituents signed this petition.",
+        "summary": "Delivery packets",
+        "office": "Office",
+        "signers": "Signers",
+        "file": "File",
+        "no_state": "No US state known (in no packet)",
+        "split": "ZIP code spans districts, none chosen yet (in no packet)",
+        "no_district": "No district known (in no packet)",
+        "aggregate": "Signers by state and district (no names)",
+        "total": "Unique signers in all: {0}",
+        "by_state": "By state",
+        "by_district": "By congressional district",
+    },
+    "fa": {
+        "senate": "دفتر سناتورهای ایالت {0}",
+        "house": "دفتر نمایندهٔ حوزهٔ {0}",
+        "house_at_large": "دفتر نمایندهٔ {0} (کل ایالت)",
+        "constituents": "{0} نفر از حوزهٔ انتخابیهٔ شما این طومار را امضا کرده‌اند.",
+        "summary": "بسته‌های تحویل",
+        "office": "دفتر",
+        "signers": "امضاکنندگان",
+        "file": "فایل",
+        "no_state": "ایالت نامشخص (در هیچ بسته‌ای نیست)",
+        "split": "کد پستی در چند حوزه است و هنوز یکی انتخاب نشده (در هیچ بسته‌ای نیست)",
+        "no_district": "حوزهٔ نامشخص (در هیچ بسته‌ای نیست)",
+        "aggregate": "امضاکنندگان به تفکیک ایالت و حوزه (بدون نام)",
+        "total": "همهٔ امضاکنندگان بی‌تکرار: {0}",
+        "by_state": "به تفکیک ایالت",
+        "by_district": "به تفکیک حوزهٔ انتخابیهٔ کنگره",
+    },
+}
+
+
+def _label(key: str, lang: str, *args: object) -> str:
+    table = _LABELS.get(lang.split("-")[0].lower(), _LABELS["en"])
+    return table.get(key, _LABELS["en"][key]).format(
+        *(text.digits(a, lang) if isinstance(a, int) else a for a in args)
+    )
+
+
+def office_of(signer: Signer, split: Split) -> str:
+    """The office a signer's packet goes to, or why it goes to none."""
+    if split is Split.STATE:
+        return signer["state"] if signer["state"] in places.BY_CODE else "no_state"
+    district = signer["district"]
+    if district == places.SPLIT:
+        return "split"
+    return district if places.is_district(district) else "no_district"
+
+
+def office_name(office: str, split: Split, lang: str) -> str:
+    if split is Split.STATE:
+        return _label("senate", lang, places.state_name(office, lang))
+    state, number = office.split("-")
+    if number == "AL":
+        return _label("house_at_large", lang, places.state_name(state, lang))
+    return _label("house", lang, office)
+
+
+def _tally(intake: Intake, split: Split) -> Counter[str]:
+    return Counter(office_of(s, split) for s in intake.unique_signers())
+
+
+def write_packets(
+    vault: Vault,
+    folder: Path,
+    split: Split,
+    *,
+    lang: str | None = None,
+    paper: str = "letter",
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Packets:
+    """One PDF per office, a summary and the split as CSV; see the module's docstring."""
+    if not folder.is_dir():
+        raise SheetError(f"The folder {folder} does not exist.")
+    with Intake(vault, workers=1) as intake:
+        campaign = intake.campaign
+        lang = lang or campaign.languages[0]
+        check_lang(lang, campaign.languages)
+        tally = _tally(intake, split)
+        offices = sorted(k for k in tally if k not in ("no_state", "split", "no_district"))
+        if not offices and split is Split.STATE:
+            raise SheetError("No signer has a known state: nothing to deliver by office.")
+        if not offices:
+            raise SheetError("No signer has a known district: nothing to deliver by office.")
+        packets: list[Packet] = []
+        done = 0
+        total = sum(tally[o] for o in offices)
+        for office in offices:
+            check_cancel(cancel)
+            path = folder / f"packet-{office}.pdf"
+            signers = (s for s in intake.unique_signers() if office_of(s, split) == office)
+            _write_packet(
+                path, campaign, intake, office, split, lang, paper, tally[office], signers, cancel
+            )
+            done += tally[office]
+            if progress is not None:
+                progress(done, total)
+            packets.append(
+                Packet(
+                    office,
+                    office_name(office, split, lang),
+                    tally[office],
+                    path.name,
+                    _sha256(path),
+                )
+            )
+        left_out = {k: tally[k] for k in ("no_state", "split", "no_district") if tally.get(k)}
+        result = Packets(split, packets, left_out)
+        _write_summary(folder / "summary.pdf", campaign, result, lang, paper)
+        _write_csv(folder / "packets.csv", result)
+        _remember(vault, result)
+        return result
+
+
+def _write_packet(
+    path: Path,
+    campaign: Campaign,
+    intake: Intake,
+    office: str,
+    split: Split,
+    lang: str,
+    paper: str,
+    count: int,
+    signers: Iterator[Signer],
+    cancel: threading.Event | None,
+) -> None:
+    size = page_size(paper)
+    pages = _Pages(campaign, lang, size)
+    painter = _SignerPainter(campaign, lang, size)
+    w, h = size
+    frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
+    text.register_fonts()
+    cover_pages = flow(
+        _chunk_canvas(size), _cover(campaign, office, split, lang, count), frame, lambda c: None
+    )
+    pages.total = cover_pages + -(-count // painter.per_page)
+    with atomic_writer(path, mode=0o600, what="a delivery packet") as fh:
+        pdf = PdfStream(fh, title=f"{campaign.text('title', lang)} - {office}")
+        canvas = _chunk_canvas(size)
+        flow(
+            canvas,
+            _cover(campaign, office, split, lang, count),
+            frame,
+            pages.decorate,
+            cancel=cancel,
+        )
+        pdf.add(canvas.getpdfdata())
+        _draw_signers(pdf, size, pages, painter, signers, count, None, cancel)
+        pdf.close()
+
+
+def _cover(campaign: Campaign, office: str, split: Split, lang: str, count: int) -> list[Flowable]:
+    head = text.style(lang, 12, bold=True, name="head")
+    body = text.style(lang, 10, name="body")
+    small = text.style(lang, 8.5, name="small")
+    story: list[Flowable] = [Spacer(1, 2 * mm)]
+    story.append(text.paragraph(office_name(office, split, lang), head))
+    story.append(text.paragraph(_label("constituents", lang, count), head))
+    story.append(Spacer(1, 3 * mm))
+    story.append(text.paragraph(text.label("to", lang, _addressee(campaign, lang)), body))
+    story += text.paragraphs(campaign.text("text", lang), body)
+    story.append(Spacer(1, 3 * mm))
+    story.append(
+        text.paragraph(text.label("organizer_fpr", lang, campaign.organizer_fingerprint), small)
+    )
+    story.append(
+        text.paragraph(text.label("generated", lang, now_iso()[:16].replace("T", " ")), small)
+    )
+    return story
+
+
+def _table(rows: list[list[str]], widths: list[float], lang: str) -> Table:
+    rtl = text.is_rtl(lang)
+    data = [[text.visual(v, "RTL" if rtl and text.has_rtl(v) else None) for v in r] for r in rows]
+    if rtl:
+        data = [list(reversed(r)) for r in data]
+        widths = list(reversed(widths))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), text.font(), 8.5),
+                ("FONT", (0, 0), (-1, 0), text.font(bold=True), 8.5),
+                ("GRID", (0, 0), (-1, -1), 0.4, (0.6, 0.6, 0.6)),
+                ("BACKGROUND", (0, 0), (-1, 0), (0.9, 0.9, 0.9)),
+                ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
+            ]
+        )
+    )
+    return table
+
+
+def _tables(rows: list[list[str]], widths: list[float], lang: str) -> list[Flowable]:
+    """Long tables as one table per ROWS_PER_TABLE rows, each with the header: `flow`
+    does not split a flowable across pages, and 435 districts fill several."""
+    head, body = rows[0], rows[1:]
+    out: list[Flowable] = []
+    for i in range(0, max(len(body), 1), ROWS_PER_TABLE):
+        out += [_table([head, *body[i : i + ROWS_PER_TABLE]], widths, lang), Spacer(1, 2 * mm)]
+    return out
+
+
+def _document(path: Path, campaign: Campaign, story: list[Flowable], lang: str, paper: str) -> None:
+    size = page_size(paper)
+    pages = _Pages(campaign, lang, size)
+    w, h = size
+    frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
+    text.register_fonts()
+    pages.total = flow(_chunk_canvas(size), list(story), frame, lambda c: None)
+    with atomic_writer(path, mode=0o600, what="the delivery summary") as fh:
+        pdf = PdfStream(fh, title=campaign.text("title", lang))
+        canvas = _chunk_canvas(size)
+        flow(canvas, list(story), frame, pages.decorate)
+        pdf.add(canvas.getpdfdata())
+        pdf.close()
+
+
+def _write_summary(path: Path, campaign: Campaign, result: Packets, lang: str, paper: str) -> None:
+    head = text.style(lang, 12, bold=True, name="head")
+    small = text.style(lang, 8.5, name="small")
+    rows = [[_label("office", lang), _label("signers", lang), _label("file", lang)]]
+    for p in result.packets:
+        rows.append([p.name, text.digits(p.signers, lang), p.file])
+    story: list[Flowable] = [
+        text.paragraph(_label("summary", lang), head),
+        Spacer(1, 3 * mm),
+        *_tables(rows, [100 * mm, 22 * mm, 60 * mm], lang),
+    ]
+    for key, n in result.left_out.items():
+        story.append(text.paragraph(f"{_label(key, lang)}: {text.digits(n, lang)}", small))
+    for p in result.packets:
+        story.append(text.paragraph(f"{p.file}  SHA-256 {p.sha256}", small))
+    _document(path, campaign, story, lang, paper)
+
+
+def _write_csv(path: Path, result: Packets) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["split", "office", "name", "signers", "file", "sha256"])
+    for p in result.packets:
+        writer.writerow([result.split.value, p.office, p.name, p.signers, p.file, p.sha256])
+    for key, n in result.left_out.items():
+        writer.writerow([result.split.value, key, "", n, "", ""])
+    atomic_write(path, b"\xef\xbb\xbf" + buf.getvalue().encode(), what="the packets CSV")
+
+
+def _remember(vault: Vault, result: Packets) -> None:
+    """Kept for the closing record: which packets left, with their digests."""
+    old = vault.get_meta(META_KEY)
+    kept: list[dict[str, object]] = json.loads(old) if old else []
+    kept.append(
+        {
+            "time": now_iso(),
+            "split": result.split.value,
+            "packets": [asdict(p) for p in result.packets],
+        }
+    )
+    with vault.transaction() as conn:
+        vault.set_meta(conn, META_KEY, json.dumps(kept[-50:], ensure_ascii=False).encode())
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    total: int
+    by_state: dict[str, int]
+    by_district: dict[str, int]
+
+
+def aggregate_counts(vault: Vault) -> Aggregate:
+    with Intake(vault, workers=1) as intake:
+        stats = intake.stats()
+    return Aggregate(
+        total=int(stats["unique"]),
+        by_state={str(b["key"]): int(b["unique"]) for b in stats["by_state"] if b["unique"]},
+        by_district={str(b["key"]): int(b["unique"]) for b in stats["by_district"] if b["unique"]},
+    )
+
+
+def write_aggregate(
+    vault: Vault, folder: Path, *, lang: str | None = None, paper: str = "letter"
+) -> Aggregate:
+    """Counts by state and district only: `aggregate.pdf` and `aggregate.csv`, no names."""
+    if not folder.is_dir():
+        raise SheetError(f"The folder {folder} does not exist.")
+    counts = aggregate_counts(vault)
+    with Intake(vault, workers=1) as intake:
+        campaign = intake.campaign
+    lang = lang or campaign.languages[0]
+    check_lang(lang, campaign.languages)
+    head = text.style(lang, 12, bold=True, name="head")
+    story: list[Flowable] = [
+        text.paragraph(_label("aggregate", lang), head),
+        text.paragraph(text.label("to", lang, _addressee(campaign, lang)), head),
+        text.paragraph(_label("total", lang, counts.total), head),
+        Spacer(1, 3 * mm),
+    ]
+    for key, table in (("by_state", counts.by_state), ("by_district", counts.by_district)):
+        if not table:
+            continue
+        rows = [[_label(key, lang), _label("signers", lang)]]
+        for k, n in table.items():
+            shown = places.state_name(k, lang) if key == "by_state" else k
+            rows.append([shown, text.digits(n, lang)])
+        story += _tables(rows, [90 * mm, 30 * mm], lang)
+    _document(folder / "aggregate.pdf", campaign, story, lang, paper)
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["kind", "key", "signers"])
+    writer.writerow(["total", "", counts.total])
+    for k, n in counts.by_state.items():
+        writer.writerow(["state", k, n])
+    for k, n in counts.by_district.items():
+        writer.writerow(["district", k, n])
+    atomic_write(
+        folder / "aggregate.csv",
+        b"\xef\xbb\xbf" + buf.getvalue().encode(),
+        what="the aggregate CSV",
+    )
+    return counts
