@@ -26,10 +26,11 @@ purpose = "contact"
 [consents.text]
 en = "You may contact me about this campaign."
 fa = "می‌توانید دربارهٔ این کارزار با من تماس بگیرید."
+ar = "يمكنكم التواصل معي بشأن هذه الحملة."
 
 [[consents]]
 purpose = "newsletter"
-text = { en = "Send me the campaign's news.", fa = "خبرهای کارزار را برایم بفرستید." }
+text = { en = "Send me the campaign's news.", fa = "خبرهای کارزار را برایم بفرستید.", ar = "أرسلوا لي أخبار الحملة." }
 """
 CENSUS = "\n".join(
     [
@@ -134,7 +135,8 @@ def test_states_from_zip_districts_and_consent_counts(
 
         out = tmp_path / "contacts.csv"
         assert intake.export_csv(out, consent="contact") == 2
-        rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+        _warning, body = out.read_text("utf-8-sig").split("\n", 1)  # the full export's line
+        rows = list(csv.DictReader(io.StringIO(body)))
         assert {r["full_name"] for r in rows} == {"Canary Mission", "Canary Split"}
         assert {r["contact"] for r in rows} == {"yes"}
         assert {r["district"] for r in rows} == {"CA-11", "CA-15"}

@@ -1269,7 +1269,7 @@
         </message>
         <message>
             <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
-            <translation>هر ‎[[consents]]‎ یک ‎'purpose'‎ یکتا از حروف کوچک لاتین، رقم و _ لازم دارد.</translation>
+            <translation>هر ‎[[consents]]‎ یک ‎'purpose'‎ بی‌تکرار از حروف کوچک لاتین، رقم و _ لازم دارد.</translation>
         </message>
         <message>
             <source>A record id is 32 hexadecimal digits.</source>

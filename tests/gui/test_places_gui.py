@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from tomar.core import places, records
@@ -73,6 +73,7 @@ def test_kiosk_state_combo_and_gentle_zip_warning(
     boxes["contact"].setChecked(True)
     draw_signature(kiosk.pad)
     kiosk.consent.setChecked(True)
+    kiosk.w(QRadioButton, "displayFull").setChecked(True)  # no default: the signer chooses
     click(qtbot, kiosk.sign_button)  # a warning never refuses
     assert kiosk.pages.currentWidget() is kiosk.thanks_page
     assert combo.currentIndex() == 0  # the next signer starts with no state

@@ -142,9 +142,7 @@ def cmd_stats(args: argparse.Namespace) -> None:
 def cmd_export_csv(args: argparse.Namespace) -> None:
     svg_dir = Path(args.svg_dir) if args.svg_dir else None
     with open_vault(args) as v, Intake(v) as intake:
-        n = intake.export_csv(
-            Path(args.out), svg_dir, public=args.public, consent=args.consent
-        )
+        n = intake.export_csv(Path(args.out), svg_dir, public=args.public, consent=args.consent)
     if args.public:
         print(f"{n} unique signers written to {args.out}, as each chose to be shown")
         return
