@@ -30,7 +30,10 @@ ar = "يمكنكم التواصل معي بشأن هذه الحملة."
 
 [[consents]]
 purpose = "newsletter"
-text = { en = "Send me the campaign's news.", fa = "خبرهای کارزار را برایم بفرستید.", ar = "أرسلوا لي أخبار الحملة." }
+[consents.text]
+en = "Send me the campaign's news."
+fa = "خبرهای کارزار را برایم بفرستید."
+ar = "أرسلوا لي أخبار الحملة."
 """
 CENSUS = "\n".join(
     [
