@@ -54,12 +54,14 @@ def us_form(**fields: str) -> SignatureForm:
     return SignatureForm(fields=values, lang="en", consent=True, signature=demo_signature())
 
 
-def test_every_state_dc_and_territory_is_listed_with_persian_names() -> None:
+def test_every_state_dc_and_territory_is_listed_with_persian_and_arabic_names() -> None:
     codes = {s.code for s in places.STATES}
     assert len(codes) == 56 and {"DC", "PR", "GU", "VI", "AS", "MP", "CA", "WY"} <= codes
     for s in places.STATES:
         assert places.state_name(s.code, "fa") != s.name  # a Persian name for each
         assert places.state_code(places.state_name(s.code, "fa")) == s.code
+        assert places.state_name(s.code, "ar") != s.name  # and an Arabic one
+        assert places.state_code(places.state_name(s.code, "ar")) == s.code
         assert places.state_code(s.name.upper()) == s.code
     assert places.state_code("washington d.c.") == "DC"
     assert places.state_code("Atlantis") is None

@@ -41,6 +41,23 @@ FA_STATE_NAMES: Final[dict[str, str]] = {
     "AS": "ساموآی آمریکا", "GU": "گوام", "MP": "جزایر ماریانای شمالی",
     "PR": "پورتوریکو", "VI": "جزایر ویرجین آمریکا",
 }  # fmt: skip
+AR_STATE_NAMES: Final[dict[str, str]] = {
+    "AL": "ألاباما", "AK": "ألاسكا", "AZ": "أريزونا", "AR": "أركنساس",
+    "CA": "كاليفورنيا", "CO": "كولورادو", "CT": "كونيتيكت", "DE": "ديلاوير",
+    "FL": "فلوريدا", "GA": "جورجيا", "HI": "هاواي", "ID": "أيداهو",
+    "IL": "إلينوي", "IN": "إنديانا", "IA": "أيوا", "KS": "كانساس",
+    "KY": "كنتاكي", "LA": "لويزيانا", "ME": "مين", "MD": "ماريلاند",
+    "MA": "ماساتشوستس", "MI": "ميشيغان", "MN": "مينيسوتا", "MS": "ميسيسيبي",
+    "MO": "ميزوري", "MT": "مونتانا", "NE": "نبراسكا", "NV": "نيفادا",
+    "NH": "نيوهامبشير", "NJ": "نيوجيرسي", "NM": "نيومكسيكو", "NY": "نيويورك",
+    "NC": "كارولاينا الشمالية", "ND": "داكوتا الشمالية", "OH": "أوهايو", "OK": "أوكلاهوما",
+    "OR": "أوريغون", "PA": "بنسلفانيا", "RI": "رود آيلاند", "SC": "كارولاينا الجنوبية",
+    "SD": "داكوتا الجنوبية", "TN": "تينيسي", "TX": "تكساس", "UT": "يوتا",
+    "VT": "فيرمونت", "VA": "فرجينيا", "WA": "واشنطن", "WV": "فرجينيا الغربية",
+    "WI": "ويسكونسن", "WY": "وايومنغ", "DC": "واشنطن العاصمة",
+    "AS": "ساموا الأمريكية", "GU": "غوام", "MP": "جزر ماريانا الشمالية",
+    "PR": "بورتوريكو", "VI": "جزر العذراء الأمريكية",
+}  # fmt: skip
 _FA_MATCH: Final = {"GA": "جرجیا", "OK": "اوکلاهاما", "DC": "واشنگتن دی سی"}
 
 
@@ -74,6 +91,7 @@ def _lookup_key(text: str) -> str:
 _LOOKUP: Final[dict[str, str]] = {
     **{_lookup_key(s.name): s.code for s in STATES},
     **{_lookup_key(n): c for c, n in FA_STATE_NAMES.items()},
+    **{_lookup_key(n): c for c, n in AR_STATE_NAMES.items()},
     **{_lookup_key(n): c for c, n in _FA_MATCH.items()},
     "districtofcolumbia": "DC",
     "washingtondc": "DC",
@@ -81,15 +99,16 @@ _LOOKUP: Final[dict[str, str]] = {
 
 
 def state_name(code: str, lang: str) -> str:
-    """A state's name for a reader of `lang` (Persian or else English); unknown as is."""
-    if lang == "fa" and code in FA_STATE_NAMES:
-        return FA_STATE_NAMES[code]
+    """A state's name for a reader of `lang` (Persian, Arabic, else English); unknown as is."""
+    local = {"fa": FA_STATE_NAMES, "ar": AR_STATE_NAMES}.get(lang, {})
+    if code in local:
+        return local[code]
     state = BY_CODE.get(code)
     return state.name if state is not None else code
 
 
 def state_code(text: str) -> str | None:
-    """The code of a state written as its code or its name (English or Persian)."""
+    """The code of a state written as its code or its name (English, Persian or Arabic)."""
     raw = clean_text(text)
     if raw.upper() in BY_CODE:
         return raw.upper()
