@@ -195,6 +195,10 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert held.rowCount() == 1
     held.selectRow(0)
     click(qtbot, org.w(QPushButton, "approveButton"))
+    box = org.intake_tab.confirm_box
+    assert box is not None and box.isVisible()
+    assert devices["B"].identity.fingerprint in box.fingerprint.text()
+    click(qtbot, box.yes)
     qtbot.waitUntil(lambda: results.rowCount() == 5, timeout=20_000)
     assert results.item(4, 1).text() == "Imported"  # type: ignore[union-attr]
 
