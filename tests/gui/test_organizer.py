@@ -475,6 +475,9 @@ def test_approval_takes_the_device_key_kept_in_the_model(
     cell.setText("دستگاه ۱")  # however it is shown, the row stands for the same device
     held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
     click(qtbot, screen.w(QPushButton, "approveButton"))
+    box = screen.intake_tab.confirm_box
+    assert box is not None and d.identity.fingerprint in box.fingerprint.text()
+    click(qtbot, box.yes)
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
     assert results.item(0, 1).text() == "وارد شد"  # type: ignore[union-attr]
