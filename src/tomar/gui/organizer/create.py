@@ -109,7 +109,9 @@ class CreateCampaignScreen(OrgScreen):
         self.end_date = self.w(QDateEdit, "endDateEdit")
         self.end_date.setDate(QDate.currentDate().addYears(1))
         # Year first, read left to right in every language: "06-12-2027" is a US June 12.
+        # (Qt reverses a date format's sections in a right-to-left widget: set it again.)
         self.end_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.end_date.setDisplayFormat("yyyy-MM-dd")
         self.signature_check = self.w(QCheckBox, "signatureCheck")
         self.texts = self.w(QTabWidget, "textsTabs")
         self.edits: dict[str, dict[str, QLineEdit | QPlainTextEdit]] = {}
