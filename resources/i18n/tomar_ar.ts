@@ -2027,8 +2027,8 @@
     <context>
         <name>CreateCampaignScreen</name>
         <message>
-            <source>Strongest, safe also against future quantum computers (recommended)</source>
-            <translation>الأقوى، آمن حتى أمام الحواسيب الكمّية المستقبلية (موصى به)</translation>
+            <source>Strongest protection (recommended)</source>
+            <translation>أقوى حماية (موصى به)</translation>
         </message>
         <message>
             <source>Classic, for older versions of the age tool</source>
@@ -2083,8 +2083,8 @@
             <translation>حُفظ: %1</translation>
         </message>
         <message>
-            <source>How the signatures are locked so that only your key opens them. Keep the recommended choice unless your campaign must be opened with an old version of the age tool.</source>
-            <translation>طريقة تشفير التواقيع بحيث لا يفتحها إلا مفتاحك. أبقِ الخيار الموصى به ما لم يكن يجب فتح حملتك بإصدار قديم من أداة age.</translation>
+            <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
+            <translation>طريقة تشفير التواقيع بحيث لا يفتحها إلا مفتاحك. يبقى الخيار الموصى به آمنًا حتى أمام الحواسيب الكمّية المستقبلية؛ لا تختر التقليدي إلا إذا كان يجب فتح حملتك بإصدار قديم من أداة age.</translation>
         </message>
     </context>
     <context>

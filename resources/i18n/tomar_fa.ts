@@ -2027,8 +2027,8 @@
     <context>
         <name>CreateCampaignScreen</name>
         <message>
-            <source>Strongest, safe also against future quantum computers (recommended)</source>
-            <translation>قوی‌ترین، ایمن حتی در برابر رایانه‌های کوانتومی آینده (پیشنهادی)</translation>
+            <source>Strongest protection (recommended)</source>
+            <translation>قوی‌ترین محافظت (پیشنهادی)</translation>
         </message>
         <message>
             <source>Classic, for older versions of the age tool</source>
@@ -2083,8 +2083,8 @@
             <translation>ذخیره شد: %1</translation>
         </message>
         <message>
-            <source>How the signatures are locked so that only your key opens them. Keep the recommended choice unless your campaign must be opened with an old version of the age tool.</source>
-            <translation>شیوهٔ رمزگذاری امضاها، تا تنها کلید شما آن‌ها را باز کند. گزینهٔ پیشنهادی را نگه دارید، مگر اینکه کارزارتان باید با نسخه‌ای قدیمی از ابزار age باز شود.</translation>
+            <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
+            <translation>شیوهٔ رمزگذاری امضاها، تا تنها کلید شما آن‌ها را باز کند. گزینهٔ پیشنهادی حتی در برابر رایانه‌های کوانتومی آینده هم ایمن می‌ماند؛ گزینهٔ کلاسیک را تنها وقتی برگزینید که کارزارتان باید با نسخه‌ای قدیمی از ابزار age باز شود.</translation>
         </message>
     </context>
     <context>

@@ -135,8 +135,11 @@ def test_review_statuses_counts_and_buttons_agree(
     omid = _column(table, 1).index("Omid Tehrani")
     screen.signers_tab.select_row(omid)
     assert "Status: To review" in screen.w(QLabel, "signerDetails").text()
+    assert keep.isEnabled() and merge.isEnabled() and distinct.isEnabled()
     click(qtbot, keep)
     assert "Status: Counted" in screen.w(QLabel, "signerDetails").text()
+    # Nothing left to decide on this one: the buttons say so.
+    assert not keep.isEnabled() and not merge.isEnabled() and not distinct.isEnabled()
     assert "Reviewed: kept as the one to count" in screen.w(QLabel, "signerDetails").text()
     assert sorted(_column(table, 6)) == ["Counted", "Counted", "To review"]
     screen.show_tab("dashboard")

@@ -94,15 +94,16 @@ class CreateCampaignScreen(OrgScreen):
         self.org_name = self.w(QLineEdit, "organizerEdit")
         self.kind = self.w(QComboBox, "recipientCombo")
         self.kind.addItem(
-            self.tr("Strongest, safe also against future quantum computers (recommended)"),
+            self.tr("Strongest protection (recommended)"),
             "hybrid",
         )
         self.kind.addItem(self.tr("Classic, for older versions of the age tool"), "x25519")
         self.kind.setToolTip(
             self.tr(
-                "How the signatures are locked so that only your key opens them. Keep the "
-                "recommended choice unless your campaign must be opened with an old version "
-                "of the age tool."
+                "How the signatures are locked so that only your key opens them. The "
+                "recommended choice stays safe even against the quantum computers of the "
+                "future; choose the classic one only if your campaign must be opened with an "
+                "old version of the age tool."
             )
         )
         self.fa_check = self.w(QCheckBox, "persianCheck")

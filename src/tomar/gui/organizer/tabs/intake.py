@@ -270,7 +270,7 @@ class IntakeTab(OrgTab):
             keys=[d.fingerprint for d in held],
         )
         if held and self.held.currentRow() < 0:
-            self.held.selectRow(0)
+            self.held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
         self.approve_button.setEnabled(bool(held))
 
     def approve(self) -> None:

@@ -228,7 +228,8 @@ class SignersTab(OrgTab):
         self.signature.set_strokes(signer.strokes)
         for c in merge_candidates(vault, signer):
             self.candidates.addItem(f"{c.name} · {ltr(c.time[:10])}", c.record_id)
-        self._set_review_enabled(signer.voided_by is None)
+        # A decision is asked only where the list says "To review": the buttons agree.
+        self._set_review_enabled(self._status(signer) == SignerStatus.TO_REVIEW)
 
     def _status(self, signer: SignerDetail) -> SignerStatus:
         """The detail's status as its row shows it (the row knows whether it is flagged)."""
