@@ -106,18 +106,19 @@ class _Pages:
 APPENDIX = {
     "en": {
         "title": "Verification data (for the campaign, not part of the petition)",
-        "note": "This page lets the campaign check the count above against the signed "
-        "batches it received. It is not meant for the recipient of the petition.",
+        "note": "With this page the campaign can check the count on the first page against "
+        "the signed batches it received. It is not meant for the recipient of the petition: "
+        "take it out before delivery.",
     },
     "fa": {
         "title": "داده‌های راستی‌آزمایی (برای کارزار، نه بخشی از طومار)",
-        "note": "این صفحه به کارزار امکان می‌دهد شمار امضاها را با بسته‌های امضای امضاشده‌ای "
-        "که دریافت کرده است بسنجد. این صفحه برای گیرندهٔ طومار نیست.",
+        "note": "با این صفحه کارزار می‌تواند شمار امضاهای صفحهٔ نخست را با بسته‌های امضای "
+        "دریافت‌شده بسنجد. این صفحه برای گیرندهٔ طومار نیست: پیش از تحویل آن را جدا کنید.",
     },
     "ar": {
         "title": "بيانات التحقق (للحملة، وليست جزءًا من العريضة)",
-        "note": "تتيح هذه الصفحة للحملة مطابقة العدد مع الدفعات الموقّعة التي تلقتها. "
-        "وهي ليست موجهة إلى متلقي العريضة.",
+        "note": "بهذه الصفحة تستطيع الحملة مطابقة العدد في الصفحة الأولى مع الدفعات الموقّعة "
+        "التي تلقتها. وهي ليست موجهة إلى متلقي العريضة: انزعها قبل التسليم.",
     },
 }
 
