@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -181,13 +180,12 @@ class CreateCampaignScreen(OrgScreen):
         self.preview_form_key: tuple[tuple[str, bool], ...] = ()
         self.preview_display = plain(wrap=True, name="previewDisplay")
         choices = QWidget()
-        row = QHBoxLayout(choices)
+        row = QVBoxLayout(choices)  # one under another: the preview is narrower than a kiosk
         row.setContentsMargins(0, 0, 0, 0)
         self.preview_choices = {key: QRadioButton() for key in ("full", "initials", "hidden")}
         for key, button in self.preview_choices.items():
             button.setObjectName(f"previewDisplay_{key}")
             row.addWidget(button)
-        row.addStretch(1)
         self.preview_agree = QCheckBox()
         self.preview_agree.setObjectName("previewAgree")
         self.preview_pad_label = plain(name="previewPadLabel")
