@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTableWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tomar.core.intake import Intake
@@ -183,3 +190,29 @@ def test_review_words_in_persian(qtbot: QtBot, make_window: WindowFactory, tmp_p
     table = screen.w(QTableView, "signersTable")
     for value in _column(table, 5) + _column(table, 6):
         assert value and not any("a" <= ch <= "z" for ch in value.lower()), value
+
+
+def test_a_pull_says_what_is_held(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
+    from tomar.sync import client
+
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)  # never enrolled
+    sign(d, "Nina Park")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    client.sync_device(d, stick)
+    d.vault.close()
+    org.close()
+    window = make_window(tmp_path / "home")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("intake")
+    screen.w(QLineEdit, "pullEdit").setText(str(stick))
+    click(qtbot, screen.w(QPushButton, "pullButton"))
+    qtbot.waitUntil(lambda: screen.w(QTableWidget, "resultsTable").rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
+    message = screen.w(QLabel, "intakeMessage")
+    assert "1 held until you approve their device." in message.text()
+    assert message.property("kind") != "ok"
+    assert screen.w(QPushButton, "approveButton").isEnabled()

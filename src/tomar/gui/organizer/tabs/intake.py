@@ -243,13 +243,16 @@ class IntakeTab(OrgTab):
             elif result.cancelled:
                 say(self.message, self.tr("Cancelled."))
             else:
-                say(
-                    self.message,
+                text = (
                     self.tr("%1 new batches, %2 receipts sent.")
                     .replace("%1", num(result.downloaded))
-                    .replace("%2", num(result.receipts_sent)),
-                    kind="ok",
+                    .replace("%2", num(result.receipts_sent))
                 )
+                held = sum(1 for r in result.imports if r.status == ImportStatus.HELD)
+                if held:  # said, not hidden behind a green line
+                    waiting = self.tr("%1 held until you approve their device")
+                    text += " " + self.tr("%1.").replace("%1", waiting.replace("%1", num(held)))
+                say(self.message, text, kind="info" if held else "ok")
             self.host.refresh()
 
         say(self.message, self.tr("Pulling…"))
