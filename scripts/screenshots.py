@@ -359,6 +359,14 @@ def organizer_shots(app: Any, lang: str, new_window: Any, unlock: Any) -> None:
         QTest.qWait(300)  # the job's result arrives as a queued signal
         org.intake_tab.refresh_held()
         shot(window, "intake")
+        org.intake_tab.approve()  # the comparison asked before a device is approved
+        QTest.qWait(350)
+        box = org.intake_tab.confirm_box
+        if box is not None:
+            path = OUT / f"org-{lang}-approve.png"
+            QGuiApplication.primaryScreen().grabWindow(box.winId()).save(str(path))
+            print(f"wrote {path.relative_to(ROOT)}", flush=True)
+            box.reject()
         org.show_tab("devices")
         shot(window, "devices")
         org.show_tab("signers")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import subprocess
 import threading
@@ -14,7 +15,7 @@ from pypdf import PdfReader
 from tomar import cli
 from tomar.core import batch, vault
 from tomar.core.device import Device
-from tomar.core.identity import OrganizerIdentity
+from tomar.core.identity import OrganizerIdentity, device_fingerprint
 from tomar.core.intake import Intake
 from tomar.core.records import SignatureForm
 from tomar.core.sheets import blank, delivery, qr, report, text
@@ -270,11 +271,40 @@ def test_delivery_sheets_honour_display_choices(imported: vault.Vault, tmp_path:
     assert "Signature withheld" in body
     assert "Voided Person" not in body
     assert "Paper sheet AB12-0001, row 3" in body
+    assert len(PdfReader(out).pages) == 3  # cover, signers, the verification appendix
+
+
+@needs_poppler
+def test_delivery_cover_carries_no_verification_data(imported: vault.Vault, tmp_path: Path) -> None:
+    """Fingerprints and digests are for the campaign: on the last page, not the cover."""
+    out = tmp_path / "delivery.pdf"
+    delivery.write_delivery(imported, out)
     with Intake(imported) as intake:
-        sha = imported.conn.execute("SELECT sha256 FROM intake_batches").fetchone()[0]
-        assert intake.campaign.organizer_fingerprint in body
-    assert sha in body.replace(" ", "")
-    assert len(PdfReader(out).pages) == 2
+        organizer_fpr = intake.campaign.organizer_fingerprint
+    sha, device = imported.conn.execute("SELECT sha256, device FROM intake_batches").fetchone()
+    device_fpr = device_fingerprint(base64.b64decode(device))
+    pages = len(PdfReader(out).pages)
+
+    def page_text(n: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(out), "-"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+            text=True,
+        ).stdout
+
+    cover, appendix = page_text(1), page_text(pages)
+    assert "Unique signers: 6" in cover
+    flat = cover.replace(" ", "").replace("\n", "")
+    for secret in (organizer_fpr, device_fpr, sha, "SHA-256", "fingerprint"):
+        assert secret.replace(" ", "") not in flat
+    joined = appendix.replace(" ", "").replace("\n", "")
+    assert "Verification data" in appendix
+    assert organizer_fpr.replace(" ", "") in joined
+    assert device_fpr.replace(" ", "") in joined
+    assert sha in joined
+    assert "Sara Fullname" not in appendix  # the appendix lists no signer
 
 
 @needs_poppler

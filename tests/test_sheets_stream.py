@@ -205,10 +205,12 @@ def test_delivery_in_chunks_is_one_valid_pdf(
     bodies = [page_text(out, p) for p in range(1, total + 1)]
     first = next(p for p, body in enumerate(bodies) if "Sara Example 1 " in body)
     per_page = bodies[first].count("Austin")
-    assert total - first == -(-110 // per_page)  # cover, then only full signer pages
+    # cover, then only full signer pages, then the verification appendix
+    assert total - 1 - first == -(-110 // per_page)
     assert "Unique signers: 110" in bodies[0]
-    assert "Ali Example 108" in bodies[-1] and "Sara Example 109" in bodies[-1]
-    assert has_persian_signer(bodies[-1], 110)
+    assert "Ali Example 108" in bodies[-2] and "Sara Example 109" in bodies[-2]
+    assert has_persian_signer(bodies[-2], 110)
+    assert "Verification data" in bodies[-1] and "Austin" not in bodies[-1]
     assert f"Page {total} of {total}" in bodies[-1]
     assert f"Page {first + 1} of {total}" in bodies[first]
 
@@ -220,7 +222,7 @@ def test_delivery_in_chunks_in_persian(
     out = tmp_path / "delivery-fa.pdf"
     delivery.write_delivery(many, out, lang="fa")
     total = check_pdf(out, caplog)
-    last = page_text(out, total)
+    last = page_text(out, total - 1)  # the last signer page, before the appendix
     assert has_persian_signer(last, 110)
     assert plain("صفحهٔ") in last
     assert "Ali Example 108" in last

@@ -2187,12 +2187,12 @@
     <context>
         <name>CreateCampaignScreen</name>
         <message>
-            <source>Hybrid post-quantum (recommended)</source>
-            <translation>هجين مقاوم للحوسبة الكمّية (موصى به)</translation>
+            <source>Strongest protection (recommended)</source>
+            <translation>أقوى حماية (موصى به)</translation>
         </message>
         <message>
-            <source>X25519 (classic, works with older age tools)</source>
-            <translation>X25519 (تقليدي، يعمل مع أدوات age القديمة)</translation>
+            <source>Classic, for older versions of the age tool</source>
+            <translation>تقليدي، للإصدارات الأقدم من أداة age</translation>
         </message>
         <message>
             <source>Making the keys…</source>
@@ -2235,12 +2235,16 @@
             <translation>الخطوة %1 من ٣</translation>
         </message>
         <message>
-            <source>✓ Printed (%1).</source>
-            <translation>✓ طُبعت (%1).</translation>
+            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
+            <translation>✓ حُفظت للطباعة: %1 أوراق، أيّ %2 منها تستعيد المفتاح.</translation>
         </message>
         <message>
             <source>Saved: %1</source>
             <translation>حُفظ: %1</translation>
+        </message>
+        <message>
+            <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
+            <translation>طريقة تشفير التواقيع بحيث لا يفتحها إلا مفتاحك. يبقى الخيار الموصى به آمنًا حتى أمام الحواسيب الكمّية المستقبلية؛ لا تختر التقليدي إلا إذا كان يجب فتح حملتك بإصدار قديم من أداة age.</translation>
         </message>
     </context>
     <context>
@@ -2368,6 +2372,38 @@
             <source>%1 new batches, %2 receipts sent.</source>
             <translation>الدفعات الجديدة: %1، والإيصالات المرسلة: %2.</translation>
         </message>
+        <message>
+            <source>Held batch %1 of the approved device</source>
+            <translation>الدفعة %1 المعلّقة من الجهاز الذي تمت الموافقة عليه</translation>
+        </message>
+        <message>
+            <source>Held batch of the approved device</source>
+            <translation>دفعة معلّقة من الجهاز الذي تمت الموافقة عليه</translation>
+        </message>
+        <message>
+            <source>%1 imported</source>
+            <translation>استُوردت %1</translation>
+        </message>
+        <message>
+            <source>%1 already imported</source>
+            <translation>%1 مستوردة من قبل</translation>
+        </message>
+        <message>
+            <source>%1 held until you approve their device</source>
+            <translation>%1 معلّقة حتى توافق على أجهزتها</translation>
+        </message>
+        <message>
+            <source>%1 rejected</source>
+            <translation>رُفضت %1</translation>
+        </message>
+        <message>
+            <source>%1.</source>
+            <translation>%1.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>، </translation>
+        </message>
     </context>
     <context>
         <name>OrgCreateForm</name>
@@ -2448,8 +2484,8 @@
             <translation>احفظ الآن نسخة احتياطية من مفتاح المنظِّم. إن ضاع، ضاع معه كل توقيع في الحملة. يلزم حفظ النسختين الاحتياطيتين كلتيهما قبل أن يمكن تصدير الحملة.</translation>
         </message>
         <message>
-            <source>Organizer key fingerprint</source>
-            <translation>بصمة مفتاح المنظِّم</translation>
+            <source>Organizer key fingerprint (its identity code)</source>
+            <translation>بصمة مفتاح المنظّم (رمز تعريفه)</translation>
         </message>
         <message>
             <source>1. Key file protected by a passphrase</source>
@@ -2468,31 +2504,31 @@
             <translation>حفظ النسخة الاحتياطية للمفتاح…</translation>
         </message>
         <message>
-            <source>2. Printed recovery shares (any K of N restore the key)</source>
-            <translation>٢. حصص استعادة مطبوعة (أي K منها من أصل N تستعيد المفتاح)</translation>
+            <source>2. Recovery sheets on paper: give them to people you trust; a few of them together restore the key</source>
+            <translation>٢. أوراق الاستعادة على الورق: سلّمها إلى أشخاص تثق بهم؛ بضع أوراق منها معًا تستعيد المفتاح</translation>
         </message>
         <message>
-            <source>K</source>
-            <translation>K</translation>
+            <source>Sheets needed to restore</source>
+            <translation>الأوراق اللازمة للاستعادة</translation>
         </message>
         <message>
-            <source>of N</source>
-            <translation>من أصل N</translation>
+            <source>out of sheets printed</source>
+            <translation>من الأوراق المطبوعة</translation>
         </message>
         <message>
-            <source>Print the recovery shares…</source>
-            <translation>طباعة حصص الاستعادة…</translation>
+            <source>Save the recovery sheets for printing…</source>
+            <translation>حفظ أوراق الاستعادة للطباعة…</translation>
         </message>
         <message>
             <source>Continue</source>
             <translation>متابعة</translation>
         </message>
         <message>
-            <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
-            <translation>صدّر ملف الحملة الموقَّع وأعطه للمتطوعين. واقرأ عليهم هذه البصمة شخصيًا أو عبر الهاتف، فتطبيقهم يطلب منهم مقارنتها.</translation>
+            <source>Export the campaign file and give it to the volunteers. Then read them the fingerprint below (an identity code of your key) in person or by phone: their app asks them to compare it, so that nobody can pass them a forged campaign.</source>
+            <translation>صدّر ملف الحملة وسلّمه إلى المتطوعين. ثم اقرأ لهم البصمة أدناه (رمز تعريف مفتاحك) وجهًا لوجه أو بالهاتف: يطلب منهم التطبيق مقارنتها، كي لا يستطيع أحد أن يمرّر إليهم حملة مزوّرة.</translation>
         </message>
         <message>
-            <source>Export the campaign package…</source>
+            <source>Export the campaign file…</source>
             <translation>تصدير ملف الحملة…</translation>
         </message>
         <message>
@@ -2823,23 +2859,23 @@
             <translation>الحالة</translation>
         </message>
         <message>
-            <source>kiosk</source>
+            <source>Kiosk</source>
             <translation>شاشة التوقيع</translation>
         </message>
         <message>
-            <source>paper</source>
-            <translation>ورقي</translation>
+            <source>Paper sheet</source>
+            <translation>ورقة ورقية</translation>
         </message>
         <message>
-            <source>command line</source>
+            <source>Command line</source>
             <translation>سطر الأوامر</translation>
         </message>
         <message>
-            <source>unique</source>
-            <translation>دون تكرار</translation>
+            <source>Counted</source>
+            <translation>محسوب</translation>
         </message>
         <message>
-            <source>duplicate</source>
+            <source>Duplicate</source>
             <translation>مكرر</translation>
         </message>
         <message>
@@ -2897,6 +2933,65 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>رُوجع: %1</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>غير معروف</translation>
+        </message>
+        <message>
+            <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
+            <translation>هذا الموقّع هو الذي يُحتسب. يبقى المشابهون له في قائمة المراجعة ليُدمجوا فيه أو يُعلَّموا بأنهم ليسوا تكرارًا.</translation>
+        </message>
+        <message>
+            <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
+            <translation>وقّع الشخص نفسه مرتين: يُحتسب هذا التوقيع مرة واحدة، بوصفه تكرارًا للموقّع المختار أعلاه.</translation>
+        </message>
+        <message>
+            <source>A different person who only looks alike: both are counted and neither is asked about again.</source>
+            <translation>شخص آخر يبدو مشابهًا فقط: يُحتسب الاثنان ولا يُسأل عن أيّ منهما مجددًا.</translation>
+        </message>
+        <message>
+            <source>Keep: this is the one to count. Merge: the same person, counted once. Not a duplicate: a different person.</source>
+            <translation>إبقاء: هذا هو الذي يُحتسب. دمج: الشخص نفسه، يُحتسب مرة واحدة. ليس تكرارًا: شخص آخر.</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>الحالة: %1</translation>
+        </message>
+        <message>
+            <source>kept as the one to count</source>
+            <translation>أُبقي بوصفه الذي يُحتسب</translation>
+        </message>
+        <message>
+            <source>merged as a duplicate</source>
+            <translation>دُمج بوصفه تكرارًا</translation>
+        </message>
+        <message>
+            <source>not a duplicate</source>
+            <translation>ليس تكرارًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Approve this device?</source>
+            <translation>هل توافق على هذا الجهاز؟</translation>
+        </message>
+        <message>
+            <source>Ask the volunteer to open Settings on their device and read you its device fingerprint. Approve only if every group below is the same. Once approved, every batch this device sends is imported.</source>
+            <translation>اطلب من المتطوع أن يفتح «الإعدادات» على جهازه ويقرأ لك بصمة الجهاز. لا توافق إلا إذا تطابقت كل المجموعات أدناه. بعد الموافقة تُستورد كل دفعة يرسلها هذا الجهاز.</translation>
+        </message>
+        <message>
+            <source>Device fingerprint</source>
+            <translation>بصمة الجهاز</translation>
+        </message>
+        <message>
+            <source>They are the same: approve</source>
+            <translation>متطابقة: موافقة</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
         </message>
     </context>
     <context>

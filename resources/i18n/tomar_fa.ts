@@ -2187,12 +2187,12 @@
     <context>
         <name>CreateCampaignScreen</name>
         <message>
-            <source>Hybrid post-quantum (recommended)</source>
-            <translation>ترکیبی و مقاوم در برابر رایانهٔ کوانتومی (پیشنهادی)</translation>
+            <source>Strongest protection (recommended)</source>
+            <translation>قوی‌ترین محافظت (پیشنهادی)</translation>
         </message>
         <message>
-            <source>X25519 (classic, works with older age tools)</source>
-            <translation>X25519 (کلاسیک، سازگار با نسخه‌های قدیمی‌تر age)</translation>
+            <source>Classic, for older versions of the age tool</source>
+            <translation>کلاسیک، برای نسخه‌های قدیمی‌تر ابزار age</translation>
         </message>
         <message>
             <source>Making the keys…</source>
@@ -2235,12 +2235,16 @@
             <translation>گام %1 از ۳</translation>
         </message>
         <message>
-            <source>✓ Printed (%1).</source>
-            <translation>✓ چاپ شد (%1).</translation>
+            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
+            <translation>✓ برای چاپ ذخیره شد: %1 برگه، که هر %2 برگه از آن‌ها کلید را بازمی‌گرداند.</translation>
         </message>
         <message>
             <source>Saved: %1</source>
             <translation>ذخیره شد: %1</translation>
+        </message>
+        <message>
+            <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
+            <translation>شیوهٔ رمزگذاری امضاها، تا تنها کلید شما آن‌ها را باز کند. گزینهٔ پیشنهادی حتی در برابر رایانه‌های کوانتومی آینده هم ایمن می‌ماند؛ گزینهٔ کلاسیک را تنها وقتی برگزینید که کارزارتان باید با نسخه‌ای قدیمی از ابزار age باز شود.</translation>
         </message>
     </context>
     <context>
@@ -2368,6 +2372,38 @@
             <source>%1 new batches, %2 receipts sent.</source>
             <translation>%1 بستهٔ تازه دریافت شد و %2 رسید فرستاده شد.</translation>
         </message>
+        <message>
+            <source>Held batch %1 of the approved device</source>
+            <translation>بستهٔ %1 از دستگاه تأییدشده که در انتظار تأیید بود</translation>
+        </message>
+        <message>
+            <source>Held batch of the approved device</source>
+            <translation>بستهٔ در انتظار تأیید از دستگاه تأییدشده</translation>
+        </message>
+        <message>
+            <source>%1 imported</source>
+            <translation>%1 بسته وارد شد</translation>
+        </message>
+        <message>
+            <source>%1 already imported</source>
+            <translation>%1 بسته پیش‌تر وارد شده بود</translation>
+        </message>
+        <message>
+            <source>%1 held until you approve their device</source>
+            <translation>%1 بسته در انتظار تأیید دستگاهشان است</translation>
+        </message>
+        <message>
+            <source>%1 rejected</source>
+            <translation>%1 بسته رد شد</translation>
+        </message>
+        <message>
+            <source>%1.</source>
+            <translation>%1.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>، </translation>
+        </message>
     </context>
     <context>
         <name>OrgCreateForm</name>
@@ -2448,8 +2484,8 @@
             <translation>همین حالا از کلید برگزارکننده نسخهٔ پشتیبان بگیرید. اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند. پیش از خروجی گرفتن از کارزار، هر دو پشتیبان لازم است.</translation>
         </message>
         <message>
-            <source>Organizer key fingerprint</source>
-            <translation>اثر انگشت کلید برگزارکننده</translation>
+            <source>Organizer key fingerprint (its identity code)</source>
+            <translation>اثر انگشت کلید برگزارکننده (کد شناسایی آن)</translation>
         </message>
         <message>
             <source>1. Key file protected by a passphrase</source>
@@ -2468,31 +2504,31 @@
             <translation>ذخیرهٔ پشتیبان کلید…</translation>
         </message>
         <message>
-            <source>2. Printed recovery shares (any K of N restore the key)</source>
-            <translation>۲. سهم‌های بازیابی چاپی (هر K سهم از N سهم کلید را بازمی‌گرداند)</translation>
+            <source>2. Recovery sheets on paper: give them to people you trust; a few of them together restore the key</source>
+            <translation>۲. برگه‌های بازیابی روی کاغذ: آن‌ها را به افرادی که به آنان اعتماد دارید بدهید؛ چند برگه از آن‌ها با هم کلید را بازمی‌گردانند</translation>
         </message>
         <message>
-            <source>K</source>
-            <translation>K</translation>
+            <source>Sheets needed to restore</source>
+            <translation>برگه‌های لازم برای بازیابی</translation>
         </message>
         <message>
-            <source>of N</source>
-            <translation>از N</translation>
+            <source>out of sheets printed</source>
+            <translation>از میان برگه‌های چاپی</translation>
         </message>
         <message>
-            <source>Print the recovery shares…</source>
-            <translation>چاپ سهم‌های بازیابی…</translation>
+            <source>Save the recovery sheets for printing…</source>
+            <translation>ذخیرهٔ برگه‌های بازیابی برای چاپ…</translation>
         </message>
         <message>
             <source>Continue</source>
             <translation>ادامه</translation>
         </message>
         <message>
-            <source>Export the signed campaign package and give it to the volunteers. Read them this fingerprint in person or by phone: their app asks them to compare it.</source>
-            <translation>فایل امضاشدهٔ کارزار را بیرون بدهید و به داوطلبان بسپارید. این اثر انگشت را حضوری یا تلفنی برایشان بخوانید؛ برنامهٔ آن‌ها از ایشان می‌خواهد آن را مقایسه کنند.</translation>
+            <source>Export the campaign file and give it to the volunteers. Then read them the fingerprint below (an identity code of your key) in person or by phone: their app asks them to compare it, so that nobody can pass them a forged campaign.</source>
+            <translation>از فایل کارزار خروجی بگیرید و آن را به داوطلبان بدهید. سپس اثر انگشت زیر (کد شناسایی کلید شما) را حضوری یا تلفنی برایشان بخوانید: برنامه از آنان می‌خواهد آن را مقایسه کنند تا کسی نتواند کارزاری جعلی به دستشان بدهد.</translation>
         </message>
         <message>
-            <source>Export the campaign package…</source>
+            <source>Export the campaign file…</source>
             <translation>خروجی گرفتن از فایل کارزار…</translation>
         </message>
         <message>
@@ -2823,23 +2859,23 @@
             <translation>وضعیت</translation>
         </message>
         <message>
-            <source>kiosk</source>
+            <source>Kiosk</source>
             <translation>صفحهٔ امضا</translation>
         </message>
         <message>
-            <source>paper</source>
+            <source>Paper sheet</source>
             <translation>برگهٔ کاغذی</translation>
         </message>
         <message>
-            <source>command line</source>
+            <source>Command line</source>
             <translation>خط فرمان</translation>
         </message>
         <message>
-            <source>unique</source>
-            <translation>بی‌تکرار</translation>
+            <source>Counted</source>
+            <translation>شمرده‌شده</translation>
         </message>
         <message>
-            <source>duplicate</source>
+            <source>Duplicate</source>
             <translation>تکراری</translation>
         </message>
         <message>
@@ -2897,6 +2933,65 @@
         <message>
             <source>Reviewed: %1</source>
             <translation>بررسی‌شده: %1</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>ناشناخته</translation>
+        </message>
+        <message>
+            <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
+            <translation>این امضاکننده همانی است که شمرده می‌شود. امضاکنندگان مشابه او در فهرست بررسی می‌مانند تا با او یکی شوند یا «تکراری نیست» بخورند.</translation>
+        </message>
+        <message>
+            <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
+            <translation>یک نفر دو بار امضا کرده است: این امضا یک بار شمرده می‌شود، به‌عنوان تکرارِ امضاکننده‌ای که در بالا انتخاب شده است.</translation>
+        </message>
+        <message>
+            <source>A different person who only looks alike: both are counted and neither is asked about again.</source>
+            <translation>شخص دیگری است که فقط شبیه به نظر می‌رسد: هر دو شمرده می‌شوند و دیگر دربارهٔ هیچ‌کدام پرسیده نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>Keep: this is the one to count. Merge: the same person, counted once. Not a duplicate: a different person.</source>
+            <translation>نگه داشتن: همین یکی شمرده می‌شود. یکی کردن: همان شخص است و یک بار شمرده می‌شود. تکراری نیست: شخص دیگری است.</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>وضعیت: %1</translation>
+        </message>
+        <message>
+            <source>kept as the one to count</source>
+            <translation>به‌عنوان امضای شمرده‌شده نگه داشته شد</translation>
+        </message>
+        <message>
+            <source>merged as a duplicate</source>
+            <translation>به‌عنوان تکراری یکی شد</translation>
+        </message>
+        <message>
+            <source>not a duplicate</source>
+            <translation>تکراری نیست</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Approve this device?</source>
+            <translation>این دستگاه را تأیید می‌کنید؟</translation>
+        </message>
+        <message>
+            <source>Ask the volunteer to open Settings on their device and read you its device fingerprint. Approve only if every group below is the same. Once approved, every batch this device sends is imported.</source>
+            <translation>از داوطلب بخواهید «تنظیمات» را در دستگاهش باز کند و اثر انگشت (کد شناسایی) دستگاه را برایتان بخواند. تنها اگر همهٔ گروه‌های زیر یکسان بود، تأیید کنید. پس از تأیید، هر بسته‌ای که این دستگاه بفرستد وارد می‌شود.</translation>
+        </message>
+        <message>
+            <source>Device fingerprint</source>
+            <translation>اثر انگشت دستگاه</translation>
+        </message>
+        <message>
+            <source>They are the same: approve</source>
+            <translation>یکسان است: تأیید</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -32,13 +33,20 @@ from tomar.core import organizer
 from tomar.core.campaign import read_package
 from tomar.core.intake import Intake
 from tomar.gui.organizer import spec as specs
-from tomar.gui.organizer.create import BACKUP_NAME, SHARES_NAME, CreateCampaignScreen
+from tomar.gui.organizer.create import (
+    BACKUP_NAME,
+    SHARES_NAME,
+    CreateCampaignScreen,
+    safe_file_name,
+)
 from tomar.gui.organizer.workspace import (
     CSV_NAME,
     DELIVERY_NAME,
     PUBLIC_CSV_NAME,
     OrganizerScreen,
 )
+from tomar.gui.signature_pad import SignaturePad
+from tomar.gui.signer_form import SignerForm
 
 from ..batchkit import export, new_device, sign
 from ..conftest import PASS
@@ -110,6 +118,20 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert screen.w(QLabel, "previewTitle").text() == TEXTS["fa"][0]
     assert screen.preview.layoutDirection().name == "RightToLeft"
     assert screen.w(QComboBox, "recipientCombo").currentData() == "hybrid"
+    # Plain words for the encryption choice, no cipher names a non-specialist must decode.
+    kinds = screen.w(QComboBox, "recipientCombo")
+    for i in range(kinds.count()):
+        assert not re.search(r"post-quantum|hybrid|X25519", kinds.itemText(i), re.I)
+    # The preview is the kiosk's: its form widget (with the phone just ticked) and its pad.
+    form = screen.preview_form
+    assert isinstance(form, SignerForm) and screen.preview.isAncestorOf(form)
+    assert set(form.edits) == {"full_name", "email", "phone", "city"}
+    assert form.labels["full_name"].text().endswith("*")
+    assert screen.preview.findChild(SignaturePad) is not None
+    assert screen.w(QPushButton, "previewSign").text() == "ثبت امضای من"
+    screen.w(QCheckBox, "ask_phone").setChecked(False)
+    assert screen.preview_form is not None and "phone" not in screen.preview_form.edits
+    screen.w(QCheckBox, "ask_phone").setChecked(True)
     click(qtbot, screen.w(QPushButton, "keysButton"))
     pages = screen.w(QStackedWidget, "pages")
     qtbot.waitUntil(lambda: pages.currentIndex() == 1, timeout=10_000)
@@ -128,17 +150,23 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert screen.w(QLineEdit, "backupPassEdit").text() == ""
     click(qtbot, screen.w(QPushButton, "sharesButton"))
     qtbot.waitUntil(go_on.isEnabled, timeout=20_000)
+    # Only a PDF was written: it is said to be saved for printing, not printed.
+    shares_state = screen.w(QLabel, "sharesState").text()
+    assert "Saved for printing" in shares_state and "Printed" not in shares_state
     assert (out / SHARES_NAME).stat().st_size > 1000
     # the wizard asks the core's rule, the one `tomar campaign create` asks
     assert organizer.key_safety(window.session.device.vault).ready
     click(qtbot, go_on)
 
-    # Step 3: export and the fingerprint for volunteers.
+    # Step 3: the fingerprint it asks to read is there before the export, then the file
+    # is named after the campaign.
+    shown_fpr = screen.w(QLabel, "exportFingerprint").text()
+    assert shown_fpr and shown_fpr == ident.fingerprint
     click(qtbot, screen.w(QPushButton, "exportButton"))
     opener = screen.w(QPushButton, "openWorkspaceButton")
     qtbot.waitUntil(opener.isEnabled, timeout=10_000)
     packages = list(out.glob("*.tomar-campaign"))
-    assert len(packages) == 1
+    assert [p.name for p in packages] == ["Free-them-all.tomar-campaign"]
     package = packages[0].read_bytes()
     campaign = read_package(package)
     assert campaign.languages == ["en", "fa"]
@@ -200,6 +228,10 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
     assert held.rowCount() == 1
     held.selectRow(0)
     click(qtbot, org.w(QPushButton, "approveButton"))
+    box = org.intake_tab.confirm_box
+    assert box is not None and box.isVisible()
+    assert devices["B"].identity.fingerprint in box.fingerprint.text()
+    click(qtbot, box.yes)
     qtbot.waitUntil(lambda: results.rowCount() == 5, timeout=20_000)
     assert results.item(4, 1).text() == "Imported"  # type: ignore[union-attr]
 
@@ -484,6 +516,9 @@ def test_approval_takes_the_device_key_kept_in_the_model(
     cell.setText("دستگاه ۱")  # however it is shown, the row stands for the same device
     held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
     click(qtbot, screen.w(QPushButton, "approveButton"))
+    box = screen.intake_tab.confirm_box
+    assert box is not None and d.identity.fingerprint in box.fingerprint.text()
+    click(qtbot, box.yes)
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
     assert results.item(0, 1).text() == "وارد شد"  # type: ignore[union-attr]
@@ -554,3 +589,33 @@ def test_every_organizer_text_is_in_persian(
     assert len(texts) > 100
     assert english == [], "\n".join(f"{n}: {t}" for n, t in english)
     window.lock_now()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Free them all", "Free-them-all"),
+        ("آزادشان کنید", "آزادشان-کنید"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "c0ffee"),
+        ("  ...  ", "c0ffee"),
+        ("a\x00b/c\\d:e*f?g", "a-b-c-d-e-f-g"),
+        ("x" * 300, "x" * 60),
+    ],
+)
+def test_campaign_file_names_are_safe(title: str, expected: str) -> None:
+    assert safe_file_name(title, "c0ffee") == expected
+
+
+def test_wizard_date_reads_year_first_in_persian(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """A Persian date box laid out right to left showed 06-12-2027: a US June 12."""
+    from PySide6.QtWidgets import QDateEdit
+
+    window = make_window(tmp_path / "home", language="fa")
+    screen, _ = _create(qtbot, window, tmp_path)
+    date = screen.w(QDateEdit, "endDateEdit")
+    assert date.displayFormat() == "yyyy-MM-dd"
+    assert date.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert date.sectionAt(0) == QDateEdit.Section.YearSection

@@ -25,13 +25,22 @@ class SignerFilter(StrEnum):
 
 
 class SignerStatus(StrEnum):
+    """What a row's Status column says; TO_REVIEW is exactly what the FLAGGED filter and
+    the dashboard's "To review" count, so the list and the count never disagree."""
+
     UNIQUE = "unique"
+    TO_REVIEW = "to_review"
     DUPLICATE = "duplicate"
     VOIDED = "voided"
 
 
+#: Originals that look like another original (same name and city, or the same consonant
+#: skeleton) and on which no person has decided yet. "keep" (this one is the original to
+#: count) takes a signer off the list but still flags its look-alikes; "distinct" (a
+#: different person) takes it off and flags nobody. `reports.flagged_count` counts the same.
 _FLAGGED = (
-    "s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct' AND ("
+    "s.voided_by IS NULL AND s.dup_of IS NULL "
+    "AND coalesce(s.review, '') NOT IN ('distinct', 'keep') AND ("
     "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
     "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
     "AND coalesce(t.review, '') != 'distinct') OR "
@@ -76,6 +85,7 @@ class SignerRow:
     dup_of: str | None
     voided_by: str | None
     review: str | None
+    flagged: bool = False
 
     @property
     def status(self) -> SignerStatus:
@@ -83,6 +93,8 @@ class SignerRow:
             return SignerStatus.VOIDED
         if self.dup_of is not None:
             return SignerStatus.DUPLICATE
+        if self.flagged:
+            return SignerStatus.TO_REVIEW
         return SignerStatus.UNIQUE
 
     @classmethod
@@ -138,8 +150,9 @@ def signer_rows(vault: Vault, ids: list[int]) -> list[SignerRow]:
     if ids:
         marks = ",".join("?" * len(ids))
         for r in vault.conn.execute(
-            "SELECT rowid, record_id, time, name, fields, country, event_name, source, "  # noqa: S608
-            f"dup_of, voided_by, review FROM signers WHERE rowid IN ({marks})",
+            "SELECT s.rowid, s.record_id, s.time, s.name, s.fields, s.country, "  # noqa: S608
+            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({_FLAGGED}) "
+            f"FROM signers s WHERE s.rowid IN ({marks})",
             ids,
         ):
             found[int(r[0])] = SignerRow(
@@ -154,6 +167,7 @@ def signer_rows(vault: Vault, ids: list[int]) -> list[SignerRow]:
                 dup_of=None if r[8] is None else str(r[8]),
                 voided_by=None if r[9] is None else str(r[9]),
                 review=None if r[10] is None else str(r[10]),
+                flagged=bool(r[11]),
             )
     return [found.get(i) or SignerRow.missing(i) for i in ids]
 

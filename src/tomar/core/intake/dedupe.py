@@ -110,8 +110,10 @@ def regroup(conn: Any, members: Iterable[str]) -> None:
 def mark_review(vault: Vault, record_id: str, decision: str, other: str | None = None) -> None:
     """A person's decision on a possible duplicate, audited in the same transaction.
 
-    keep: the signer stays as counted; merge: the signer becomes a duplicate of
-    `other` (of its original); distinct: not a duplicate, no longer flagged.
+    keep: this signer is the original to count: off the review list, while its
+    look-alikes stay on it (to be merged into it or marked distinct); merge: the signer
+    becomes a duplicate of `other` (of its original); distinct: a different person, off
+    the list and no longer flagging its look-alikes.
     """
     if decision not in REVIEW_DECISIONS:
         raise TomarError("Unknown review decision.")

@@ -211,7 +211,8 @@ def flagged_count(vault: Vault) -> int:
     """Originals whose name and city match another original's: a person should look."""
     sql = """
         SELECT count(*) FROM signers s
-        WHERE s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct'
+        WHERE s.voided_by IS NULL AND s.dup_of IS NULL
+          AND coalesce(s.review, '') NOT IN ('distinct', 'keep')
           AND (EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city
                        AND t.record_id != s.record_id AND t.voided_by IS NULL
                        AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct')

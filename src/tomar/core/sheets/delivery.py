@@ -1,4 +1,10 @@
-"""Delivery sheets: the petition, a digest of every batch, then every unique signer.
+"""Delivery sheets: a cover letter, every unique signer, then a verification appendix.
+
+The cover is what a staffer at the office reads: the addressee, the petition and the count.
+Key fingerprints, device fingerprints and batch digests mean nothing to that reader and
+show which devices collected; they go on an appendix page at the end, addressed to the
+campaign (which may keep it back), where anyone checking the count against the batches
+finds them.
 
 Signers are streamed from the vault and drawn straight onto a canvas, one fixed-height
 row each, so no flowables or signer lists pile up in memory however many signed. ReportLab
@@ -97,7 +103,33 @@ class _Pages:
             )
 
 
+#: The appendix's own sentences (kept here, beside the only page that uses them).
+APPENDIX = {
+    "en": {
+        "title": "Verification data (for the campaign, not part of the petition)",
+        "note": "With this page the campaign can check the count on the first page against "
+        "the signed batches it received. It is not meant for the recipient of the petition: "
+        "take it out before delivery.",
+    },
+    "fa": {
+        "title": "داده‌های راستی‌آزمایی (برای کارزار، نه بخشی از طومار)",
+        "note": "با این صفحه کارزار می‌تواند شمار امضاهای صفحهٔ نخست را با بسته‌های امضای "
+        "دریافت‌شده بسنجد. این صفحه برای گیرندهٔ طومار نیست: پیش از تحویل آن را جدا کنید.",
+    },
+    "ar": {
+        "title": "بيانات التحقق (للحملة، وليست جزءًا من العريضة)",
+        "note": "بهذه الصفحة تستطيع الحملة مطابقة العدد في الصفحة الأولى مع الدفعات الموقّعة "
+        "التي تلقتها. وهي ليست موجهة إلى متلقي العريضة: انزعها قبل التسليم.",
+    },
+}
+
+
+def _appendix_text(key: str, lang: str) -> str:
+    return APPENDIX.get(lang.split("-")[0].lower(), APPENDIX["en"])[key]
+
+
 def _cover(intake: Intake, lang: str, unique: int, width: float) -> list[Flowable]:
+    """The letter a staffer reads: no fingerprints, no digests (see `_appendix`)."""
     campaign = intake.campaign
     head = text.style(lang, 12, bold=True, name="head")
     body = text.style(lang, 10, name="body")
@@ -107,11 +139,21 @@ def _cover(intake: Intake, lang: str, unique: int, width: float) -> list[Flowabl
     story += text.paragraphs(campaign.text("text", lang), body)
     story.append(Spacer(1, 3 * mm))
     story.append(text.paragraph(text.label("unique_signers", lang, unique), head))
+    story.append(text.paragraph(text.label("generated", lang, now_iso()[:10]), small))
+    return story
+
+
+def _appendix(intake: Intake, lang: str, width: float) -> list[Flowable]:
+    """The campaign's page: the organizer key and a digest of every imported batch."""
+    campaign = intake.campaign
+    head = text.style(lang, 12, bold=True, name="head")
+    small = text.style(lang, 8.5, name="small")
+    story: list[Flowable] = [Spacer(1, 2 * mm)]
+    story.append(text.paragraph(_appendix_text("title", lang), head))
+    story.append(text.paragraph(_appendix_text("note", lang), small))
+    story.append(Spacer(1, 3 * mm))
     story.append(
         text.paragraph(text.label("organizer_fpr", lang, campaign.organizer_fingerprint), small)
-    )
-    story.append(
-        text.paragraph(text.label("generated", lang, now_iso()[:16].replace("T", " ")), small)
     )
     story.append(Spacer(1, 3 * mm))
     story.append(text.paragraph(text.label("batches", lang), head))
@@ -376,8 +418,10 @@ def write_delivery(
         cover = _cover(intake, lang, unique, frame[2])
         text.register_fonts()
         cover_pages = flow(_chunk_canvas(size), list(cover), frame, lambda c: None)
+        appendix = _appendix(intake, lang, frame[2])
+        appendix_pages = flow(_chunk_canvas(size), list(appendix), frame, lambda c: None)
         signer_pages = -(-unique // painter.per_page)
-        pages.total = cover_pages + signer_pages
+        pages.total = cover_pages + signer_pages + appendix_pages
         with atomic_writer(out, mode=0o600, what="the delivery sheets") as fh:
             pdf = PdfStream(fh, title=campaign.text("title", lang))
             canvas = _chunk_canvas(size)
@@ -388,6 +432,9 @@ def write_delivery(
             count = _draw_signers(
                 pdf, size, pages, painter, intake.unique_signers(), unique, progress, cancel
             )
+            canvas = _chunk_canvas(size)  # the appendix starts on a page of its own
+            flow(canvas, _appendix(intake, lang, frame[2]), frame, pages.decorate, cancel=cancel)
+            pdf.add(canvas.getpdfdata())
             pdf.close()
         return count
 

@@ -82,6 +82,7 @@ class OrgScreen(Screen):
                 cancel.setVisible(False)
             if job in self.jobs:
                 self.jobs.remove(job)
+            self.job_finished()
 
         def arrived(result: T) -> None:
             if self.shell.session.is_open:  # a job that ends after a lock shows nothing
@@ -96,6 +97,10 @@ class OrgScreen(Screen):
         )
         self.jobs.append(job)
         return job
+
+    def job_finished(self) -> None:
+        """A job ended and its widgets were enabled again: the screen may read the vault
+        again now (during `done` the worker still counts as busy)."""
 
     def cancel_jobs(self) -> None:
         for job in list(self.jobs):

@@ -12,9 +12,11 @@ command line too); the wizard only shows it. The three steps are pages of one fo
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,20 +27,27 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ...core import organizer
-from ...core.campaign import doc_from_spec
+from ...core.atomic import atomic_write
+from ...core.campaign import Campaign, doc_from_spec
 from ...core.errors import TomarError
 from ...core.identity import OrganizerIdentity
 from ...core.sheets.shares import write_shares
 from ..i18n import direction, native_name
 from ..screens.base import say
+from ..screens.kiosk import CONTEXT as KIOSK_CONTEXT
+from ..screens.kiosk import TEXTS as KIOSK_TEXTS
 from ..shell import Shell
+from ..signature_pad import SignaturePad
+from ..signer_form import SignerForm
 from ..worker import Cancel, Progress
 from . import spec as specs
 from .common import OrgScreen, plain
@@ -47,6 +56,22 @@ DETAILS, BACKUP, EXPORT = range(3)
 LANGS = ("en", "fa")
 BACKUP_NAME = "tomar-organizer-key-backup.age"
 SHARES_NAME = "tomar-recovery-shares.pdf"
+PACKAGE_SUFFIX = ".tomar-campaign"
+MAX_NAME = 60
+#: Names Windows keeps for devices, whatever the extension.
+RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+
+def safe_file_name(title: str, fallback: str) -> str:
+    """The campaign title as a file name volunteers recognise: letters and digits of any
+    script, other runs as one "-", no leading dot, short, never a reserved device name;
+    `fallback` (the campaign id) when nothing is left."""
+    name = unicodedata.normalize("NFC", title)
+    name = "".join(ch if ch.isalnum() else "-" for ch in name)
+    name = re.sub(r"-+", "-", name).strip("-")[:MAX_NAME].strip("-")
+    if not name or name.lower() in RESERVED:
+        return fallback
+    return name
 
 
 class CreateCampaignScreen(OrgScreen):
@@ -67,11 +92,26 @@ class CreateCampaignScreen(OrgScreen):
     def _details_page(self) -> None:
         self.org_name = self.w(QLineEdit, "organizerEdit")
         self.kind = self.w(QComboBox, "recipientCombo")
-        self.kind.addItem(self.tr("Hybrid post-quantum (recommended)"), "hybrid")
-        self.kind.addItem(self.tr("X25519 (classic, works with older age tools)"), "x25519")
+        self.kind.addItem(
+            self.tr("Strongest protection (recommended)"),
+            "hybrid",
+        )
+        self.kind.addItem(self.tr("Classic, for older versions of the age tool"), "x25519")
+        self.kind.setToolTip(
+            self.tr(
+                "How the signatures are locked so that only your key opens them. The "
+                "recommended choice stays safe even against the quantum computers of the "
+                "future; choose the classic one only if your campaign must be opened with an "
+                "old version of the age tool."
+            )
+        )
         self.fa_check = self.w(QCheckBox, "persianCheck")
         self.end_date = self.w(QDateEdit, "endDateEdit")
         self.end_date.setDate(QDate.currentDate().addYears(1))
+        # Year first, read left to right in every language: "06-12-2027" is a US June 12.
+        # (Qt reverses a date format's sections in a right-to-left widget: set it again.)
+        self.end_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.end_date.setDisplayFormat("yyyy-MM-dd")
         self.signature_check = self.w(QCheckBox, "signatureCheck")
         self.texts = self.w(QTabWidget, "textsTabs")
         self.edits: dict[str, dict[str, QLineEdit | QPlainTextEdit]] = {}
@@ -100,6 +140,7 @@ class CreateCampaignScreen(OrgScreen):
         self.preview_addressee = self.w(QLabel, "previewAddressee")
         self.preview_text = self.w(QLabel, "previewText")
         self.preview_consent = self.w(QLabel, "previewConsent")
+        self._preview_parts()
 
     def _field_rows(self) -> None:
         """One row per field the campaign may ask for (`spec.FIELD_CHOICES`)."""
@@ -117,19 +158,104 @@ class CreateCampaignScreen(OrgScreen):
             if name == "full_name":  # every campaign needs a name
                 ask.setEnabled(False)
                 req.setEnabled(False)
+            ask.toggled.connect(lambda _: self.update_preview())
+            req.toggled.connect(lambda _: self.update_preview())
             grid.addWidget(plain(label), row, 0)
             grid.addWidget(ask, row, 1)
             grid.addWidget(req, row, 2)
             self.field_checks[name] = (ask, req)
+
+    def _preview_parts(self) -> None:
+        """The kiosk's own parts under the texts: its form widget (`SignerForm`, rebuilt
+        when the fields change), the name display question, consent, the real signature
+        pad and the submit button, with the kiosk's words in the previewed language.
+        Nothing typed or drawn here is kept."""
+        layout = self.w(QVBoxLayout, "previewLayout")
+        at = layout.indexOf(self.preview_consent)
+        self.preview_form_title = plain(wrap=True, name="previewFormTitle")
+        self.preview_form_host = QWidget()
+        self.preview_form_host.setObjectName("previewFormHost")
+        QVBoxLayout(self.preview_form_host).setContentsMargins(0, 0, 0, 0)
+        self.preview_form: SignerForm | None = None
+        self.preview_form_key: tuple[tuple[str, bool], ...] = ()
+        self.preview_display = plain(wrap=True, name="previewDisplay")
+        choices = QWidget()
+        row = QVBoxLayout(choices)  # one under another: the preview is narrower than a kiosk
+        row.setContentsMargins(0, 0, 0, 0)
+        self.preview_choices = {key: QRadioButton() for key in ("full", "initials", "hidden")}
+        for key, button in self.preview_choices.items():
+            button.setObjectName(f"previewDisplay_{key}")
+            row.addWidget(button)
+        self.preview_agree = QCheckBox()
+        self.preview_agree.setObjectName("previewAgree")
+        self.preview_pad_label = plain(name="previewPadLabel")
+        self.preview_pad = SignaturePad()
+        self.preview_pad.setObjectName("previewPad")
+        self.preview_pad.setMinimumSize(240, 140)
+        self.preview_sign = QPushButton()
+        self.preview_sign.setObjectName("previewSign")
+        self.preview_sign.setProperty("role", "primary")
+        parts = [self.preview_form_title, self.preview_form_host, self.preview_display, choices]
+        for i, part in enumerate(parts):
+            layout.insertWidget(at + i, part)
+        at = layout.indexOf(self.preview_consent) + 1
+        for i, part in enumerate(
+            [self.preview_agree, self.preview_pad_label, self.preview_pad, self.preview_sign]
+        ):
+            layout.insertWidget(at + i, part)
+
+    def _kiosk_text(self, lang: str, key: str) -> str:
+        return self.shell.languages.text(lang, KIOSK_CONTEXT, KIOSK_TEXTS[key])
 
     def update_preview(self) -> None:
         lang = str(self.preview_lang.currentData() or "en")
         edits = self.edits[lang]
         self.preview.setLayoutDirection(direction(lang))
         self.preview_title.setText(self._value(edits["title"]))
-        self.preview_addressee.setText(self._value(edits["addressee"]))
+        addressee = self._value(edits["addressee"])
+        self.preview_addressee.setText(
+            self._kiosk_text(lang, "addressee").replace("%1", addressee) if addressee else ""
+        )
         self.preview_text.setText(self._value(edits["text"]))
-        self.preview_consent.setText("☐ " + self._value(edits["consent"]))
+        self.preview_consent.setText(self._value(edits["consent"]))
+        self._preview_form(lang)
+        t = self._kiosk_text
+        self.preview_form_title.setText(t(lang, "form_title"))
+        self.preview_display.setText(t(lang, "display"))
+        for key, button in self.preview_choices.items():
+            button.setText(t(lang, key))
+        self.preview_agree.setText(t(lang, "agree"))
+        self.preview_pad_label.setText(t(lang, "pad_label"))
+        self.preview_pad.set_hint(t(lang, "pad_hint"))
+        self.preview_sign.setText(t(lang, "sign"))
+
+    def _preview_form(self, lang: str) -> None:
+        """The kiosk's form widget for the fields ticked now (rebuilt only when they change)."""
+        fields = [
+            (name, kind, self.field_checks[name][1].isChecked(), {"en": en, "fa": fa})
+            for name, kind, en, fa in specs.FIELD_CHOICES
+            if self.field_checks[name][0].isChecked()
+        ]
+        key = tuple((name, required) for name, _, required, _ in fields)
+        if self.preview_form is None or key != self.preview_form_key:
+            if self.preview_form is not None:
+                self.preview_form.clear()
+                self.preview_form.deleteLater()
+            doc = {
+                "languages": list(LANGS),
+                "fields": [
+                    {"name": n, "kind": k, "required": r, "label": label}
+                    for n, k, r, label in fields
+                ],
+            }
+            self.preview_form = SignerForm(Campaign(doc), self.preview_form_host)
+            layout = self.preview_form_host.layout()
+            assert layout is not None
+            layout.addWidget(self.preview_form)
+            self.preview_form_key = key
+        self.preview_form.set_language(
+            lang, self._kiosk_text(lang, "required"), self._kiosk_text(lang, "required_word")
+        )
 
     @staticmethod
     def _value(edit: QLineEdit | QPlainTextEdit) -> str:
@@ -279,15 +405,27 @@ class CreateCampaignScreen(OrgScreen):
         self.key_fpr.setText(ident.fingerprint if ident is not None else "")
         safety = organizer.key_safety(vault)  # the rule export asks too
         say(self.backup_state, self.tr("✓ Saved.") if safety.backed_up else "", kind="ok")
-        say(
-            self.shares_state,
-            self.tr("✓ Printed (%1).").replace("%1", safety.shares) if safety.shares else "",
-            kind="ok",
-        )
+        shares = ""
+        if safety.shares:  # "k/n": the PDF is written; printing it is the organizer's
+            k, _, n = safety.shares.partition("/")
+            shares = (
+                self.tr("✓ Saved for printing: %1 sheets, any %2 of them restore the key.")
+                .replace("%1", QLocale().toString(int(n)) if n.isdigit() else n)
+                .replace("%2", QLocale().toString(int(k)) if k.isdigit() else k)
+            )
+        say(self.shares_state, shares, kind="ok")
         self.continue_button.setEnabled(safety.ready)
 
     def to_export(self) -> None:
         self.show_step(EXPORT)
+
+    def show_fingerprint(self) -> None:
+        """Step 3 asks to read the fingerprint: it is shown there from the start (it is the
+        organizer key's, the same before and after the package is written)."""
+        if not self.shell.session.is_open:
+            return
+        ident = organizer.load(self.shell.session.device.vault)
+        self.export_fpr.setText(ident.fingerprint if ident is not None else "")
 
     # --- step 3 -----------------------------------------------------------------------
 
@@ -313,8 +451,9 @@ class CreateCampaignScreen(OrgScreen):
 
         def work(progress: Progress, cancel: Cancel) -> tuple[str, str]:
             campaign, package = organizer.create_campaign(vault, spec_text)
-            out = Path(folder) / f"{campaign.id}.tomar-campaign"
-            out.write_bytes(package)
+            title = campaign.text("title", "en" if "en" in campaign.languages else "")
+            out = Path(folder) / (safe_file_name(title, campaign.id) + PACKAGE_SUFFIX)
+            atomic_write(out, package, mode=0o644, what="the file")
             return campaign.organizer_fingerprint, str(out)
 
         def done(result: tuple[str, str]) -> None:
@@ -337,6 +476,8 @@ class CreateCampaignScreen(OrgScreen):
         self.step_label.setText(self.tr("Step %1 of 3").replace("%1", QLocale().toString(step + 1)))
         if step == BACKUP:
             self.refresh_backup()
+        elif step == EXPORT:
+            self.show_fingerprint()
 
     def enter(self) -> None:
         vault = self.shell.session.device.vault

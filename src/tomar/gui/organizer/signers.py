@@ -24,6 +24,11 @@ MAX_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
 
 
+def when(stamp: str) -> str:
+    """A stored ISO time as the organizer's screens show every time: YYYY-MM-DD HH:MM."""
+    return stamp.replace("T", " ")[:16]
+
+
 def field_value(fields: dict[str, str], kinds: dict[str, str], kind: str) -> str:
     for name, k in kinds.items():
         if k == kind and fields.get(name):
@@ -42,6 +47,7 @@ class SignersModel(QAbstractTableModel):
         self.pages: OrderedDict[int, list[SignerRow]] = OrderedDict()
         self.headers = list(self.HEADERS)
         self.source_words: dict[str, str] = {}
+        self.unknown_word = "?"  # a value this version has no word for
         self.lang = "en"  # for country names
         self.status_words: dict[SignerStatus, str] = {s: s.value for s in SignerStatus}
 
@@ -104,7 +110,7 @@ class SignersModel(QAbstractTableModel):
             return QColor("#8a94a3") if row.voided_by is not None else None
         col = index.column()
         if col == 0:
-            return row.time.replace("T", " ")[:16]
+            return when(row.time)
         if col == 1:
             return row.name
         if col == 2:
@@ -114,8 +120,8 @@ class SignersModel(QAbstractTableModel):
         if col == 4:
             return row.event_name
         if col == 5:
-            return self.source_words.get(row.source, row.source)
-        return self.status_words[row.status]
+            return self.source_words.get(row.source, self.unknown_word) if row.source else ""
+        return self.status_words[row.status] if row.record_id else ""
 
 
 class SignatureView(QWidget):

@@ -87,6 +87,9 @@ class OrganizerScreen(OrgScreen):
             return
         self.all_tabs[self.tabs.currentIndex()].refresh()
 
+    def job_finished(self) -> None:
+        self.refresh()  # buttons enabled for the job's sake follow the vault again
+
     def enter(self) -> None:
         vault = self.shell.session.device.vault
         if self.intake is None:

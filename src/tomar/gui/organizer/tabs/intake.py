@@ -3,6 +3,10 @@ collection server or a shared folder, and the approval of held devices.
 
 The watched folder is polled every `WATCH_POLL_MS` besides QFileSystemWatcher, since some
 file systems send no change events; a file is imported once per (name, size, time).
+
+Approving a device trusts every batch it ever signs, and a held batch may come from an
+infiltrator's device: approval first shows the device's fingerprint in large type and asks
+the organizer to compare it with the one on the volunteer's screen.
 """
 
 from __future__ import annotations
@@ -11,17 +15,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ....core.batches_view import held_devices
-from ....core.intake import ImportResult
+from ....core.intake import ImportResult, ImportStatus
 from ....sync import client as sync_client
 from ...messages import core_text
 from ...screens.base import say
@@ -63,6 +71,8 @@ class IntakeTab(OrgTab):
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_POLL_MS)
         self.watch_timer.timeout.connect(self.scan_watched)
+        self.confirm_box: ApproveDialog | None = None
+        self.approve_button.setEnabled(False)  # until there is a held device
 
     # --- results ------------------------------------------------------------------
 
@@ -74,13 +84,22 @@ class IntakeTab(OrgTab):
             "rejected": self.tr("Rejected"),
         }.get(status, status)
 
-    def add_results(self, results: list[ImportResult]) -> None:
+    def add_results(self, results: list[ImportResult], *, approved: bool = False) -> None:
+        """One row per batch; batches of a device just approved are named in words (the
+        core names them by digest, which tells an organizer nothing)."""
         languages = self.shell.languages
         for r in results:
             row = self.results.rowCount()
             self.results.insertRow(row)
+            name = r.name
+            if approved:
+                name = (
+                    self.tr("Held batch %1 of the approved device").replace("%1", num(r.number))
+                    if r.number
+                    else self.tr("Held batch of the approved device")
+                )
             values = [
-                r.name,
+                name,
                 self.status_text(r.status),
                 ltr(r.device[:17]),
                 num(r.number) if r.number else "",
@@ -129,14 +148,34 @@ class IntakeTab(OrgTab):
 
     def _imported(self, results: Any) -> None:
         self.add_results(list(results))
-        counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "rejected")}
-        say(
-            self.message,
-            self.tr("%1 imported, %2 rejected.")
-            .replace("%1", num(counts["imported"]))
-            .replace("%2", num(counts["rejected"])),
-            kind="error" if counts["rejected"] else "ok",
-        )
+        self.say_counts(list(results))
+
+    def _approved(self, results: Any) -> None:
+        self.add_results(list(results), approved=True)
+        self.say_counts(list(results))
+
+    def say_counts(self, results: list[ImportResult]) -> None:
+        """The status line names every outcome that happened, held batches too (a green
+        "0 imported" would hide a batch waiting for approval)."""
+        counts = {s: sum(1 for r in results if r.status == s) for s in ImportStatus}
+        parts = [self.tr("%1 imported").replace("%1", num(counts[ImportStatus.IMPORTED]))]
+        if counts[ImportStatus.ALREADY]:
+            parts.append(
+                self.tr("%1 already imported").replace("%1", num(counts[ImportStatus.ALREADY]))
+            )
+        if counts[ImportStatus.HELD]:
+            parts.append(
+                self.tr("%1 held until you approve their device").replace(
+                    "%1", num(counts[ImportStatus.HELD])
+                )
+            )
+        parts.append(self.tr("%1 rejected").replace("%1", num(counts[ImportStatus.REJECTED])))
+        kind = "ok"
+        if counts[ImportStatus.REJECTED]:
+            kind = "error"
+        elif counts[ImportStatus.HELD]:
+            kind = "info"
+        say(self.message, self.tr("%1.").replace("%1", self.tr(", ").join(parts)), kind=kind)
         self.host.refresh()
 
     # --- the watched folder -----------------------------------------------------------
@@ -204,13 +243,16 @@ class IntakeTab(OrgTab):
             elif result.cancelled:
                 say(self.message, self.tr("Cancelled."))
             else:
-                say(
-                    self.message,
+                text = (
                     self.tr("%1 new batches, %2 receipts sent.")
                     .replace("%1", num(result.downloaded))
-                    .replace("%2", num(result.receipts_sent)),
-                    kind="ok",
+                    .replace("%2", num(result.receipts_sent))
                 )
+                held = sum(1 for r in result.imports if r.status == ImportStatus.HELD)
+                if held:  # said, not hidden behind a green line
+                    waiting = self.tr("%1 held until you approve their device")
+                    text += " " + self.tr("%1.").replace("%1", waiting.replace("%1", num(held)))
+                say(self.message, text, kind="info" if held else "ok")
             self.host.refresh()
 
         say(self.message, self.tr("Pulling…"))
@@ -230,23 +272,86 @@ class IntakeTab(OrgTab):
             [[ltr(d.fingerprint), num(d.batches), num(d.records)] for d in held],
             keys=[d.fingerprint for d in held],
         )
+        if held and self.held.currentRow() < 0:
+            self.held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
         self.approve_button.setEnabled(bool(held))
 
     def approve(self) -> None:
-        intake = self.intake
+        """Ask to compare fingerprints first; only a "yes" imports the device's batches."""
         fpr = selected_key(self.held)
-        if intake is None or fpr is None:
+        if self.intake is None or fpr is None:
             say(self.message, self.tr("Choose a device first."), kind="error")
             return
+        self.confirm_box = ApproveDialog(self, fpr)
+        self.confirm_box.accepted.connect(lambda: self._approve(fpr))
+        self.confirm_box.open()
+
+    def _approve(self, fpr: str) -> None:
+        intake = self.intake
+        if intake is None:
+            return
+        say(self.message, self.tr("Importing…"))
 
         def work(progress: Progress, cancel: Cancel) -> list[ImportResult]:
             return intake.approve_device(fpr, progress)
 
-        self._run(work, self._imported)
+        self._run(work, self._approved)
 
     def clear(self) -> None:
+        if self.confirm_box is not None:
+            self.confirm_box.reject()
+            self.confirm_box = None
         self.stop_watch()
         for table in (self.results, self.held):
             table.setRowCount(0)
         say(self.message, "")
         self.pull_edit.clear()
+
+
+class ApproveDialog(QDialog):
+    """The device's fingerprint in large type, to compare with the volunteer's screen;
+    Cancel is the default button, so Enter approves nothing."""
+
+    def __init__(self, parent: QWidget, fingerprint: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("approveDialog")
+        self.setWindowTitle("Tomar")
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        question = QLabel(self.tr("Approve this device?"))
+        question.setObjectName("approveQuestion")
+        question.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        layout.addWidget(question)
+        explain = QLabel(
+            self.tr(
+                "Ask the volunteer to open Settings on their device and read you its device "
+                "fingerprint. Approve only if every group below is the same. Once approved, "
+                "every batch this device sends is imported."
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.fingerprint = QLabel(ltr(fingerprint))
+        self.fingerprint.setObjectName("approveFingerprint")
+        self.fingerprint.setTextFormat(Qt.TextFormat.PlainText)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fingerprint.setStyleSheet(
+            "font-family: monospace; font-size: 22pt; font-weight: bold; padding: 12px;"
+        )
+        self.fingerprint.setAccessibleName(self.tr("Device fingerprint"))
+        layout.addWidget(self.fingerprint)
+        buttons = QDialogButtonBox()
+        self.yes = buttons.addButton(
+            self.tr("They are the same: approve"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.yes.setObjectName("approveYes")
+        self.no = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.no.setObjectName("approveNo")
+        self.yes.setAutoDefault(False)
+        self.no.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)

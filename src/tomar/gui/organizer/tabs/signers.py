@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
 
 from ....core.errors import TomarError
 from ....core.identity import device_fingerprint
-from ....core.signers_view import SignerFilter, SignerStatus, merge_candidates, signer_detail
+from ....core.signers_view import (
+    SignerDetail,
+    SignerFilter,
+    SignerStatus,
+    merge_candidates,
+    signer_detail,
+)
 from ...screens.base import say
 from ..common import ltr
-from ..signers import SignatureView, SignersModel
+from ..signers import SignatureView, SignersModel, when
 from .base import OrgTab, num
 
 if TYPE_CHECKING:
@@ -70,15 +76,17 @@ class SignersTab(OrgTab):
             self.tr("Status"),
         ]
         self.model.source_words = {
-            "kiosk": self.tr("kiosk"),
-            "paper": self.tr("paper"),
-            "cli": self.tr("command line"),
+            "kiosk": self.tr("Kiosk"),
+            "paper": self.tr("Paper sheet"),
+            "cli": self.tr("Command line"),
         }
         self.model.status_words = {
-            SignerStatus.UNIQUE: self.tr("unique"),
-            SignerStatus.DUPLICATE: self.tr("duplicate"),
-            SignerStatus.VOIDED: self.tr("voided"),
+            SignerStatus.UNIQUE: self.tr("Counted"),
+            SignerStatus.TO_REVIEW: self.tr("To review"),
+            SignerStatus.DUPLICATE: self.tr("Duplicate"),
+            SignerStatus.VOIDED: self.tr("Voided"),
         }
+        self.model.unknown_word = self.tr("Unknown")
         self.table = self.w(QTableView, "signersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -98,6 +106,32 @@ class SignersTab(OrgTab):
         self.keep_button = self.w(QPushButton, "keepButton")
         self.merge_button = self.w(QPushButton, "mergeButton")
         self.distinct_button = self.w(QPushButton, "distinctButton")
+        self.keep_button.setToolTip(
+            self.tr(
+                "This signer is the one to count. Its look-alikes stay on the review list, "
+                "to be merged into it or marked as not a duplicate."
+            )
+        )
+        self.merge_button.setToolTip(
+            self.tr(
+                "The same person signed twice: count this signature once, as a duplicate "
+                "of the signer chosen above."
+            )
+        )
+        self.distinct_button.setToolTip(
+            self.tr(
+                "A different person who only looks alike: both are counted and neither "
+                "is asked about again."
+            )
+        )
+        for b in (self.keep_button, self.merge_button, self.distinct_button):
+            b.setAccessibleDescription(b.toolTip())
+        self.w(QLabel, "reviewHelp").setText(
+            self.tr(
+                "Keep: this is the one to count. Merge: the same person, counted once. "
+                "Not a duplicate: a different person."
+            )
+        )
         self.keep_button.clicked.connect(lambda: self.review("keep"))
         self.merge_button.clicked.connect(lambda: self.review("merge"))
         self.distinct_button.clicked.connect(lambda: self.review("distinct"))
@@ -113,9 +147,15 @@ class SignersTab(OrgTab):
         if self.intake is None:
             return
         self.model.kinds = {f.name: f.kind for f in self.intake.campaign.fields}
+        self._reload()
+        self._show_signer(None)
+
+    def _reload(self) -> None:
+        """Read the list again and say how many it shows: the count follows every load."""
+        if self.intake is None:
+            return
         self.model.load(self.intake.vault, self._filter(), self.search.text())
         self.shown_label.setText(self.tr("%1 shown").replace("%1", num(self.model.rowCount())))
-        self._show_signer(None)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_signer(self.current_record())
@@ -158,26 +198,49 @@ class SignersTab(OrgTab):
             if value:
                 shown = ltr(value) if f.kind in LTR_KINDS else value
                 lines.append(f"{f.label_for(lang)}: {shown}")
-        lines.append(self.tr("Time: %1").replace("%1", ltr(signer.time.replace("T", " ")[:19])))
+        lines.append(self.tr("Time: %1").replace("%1", ltr(when(signer.time))))
+        status = self.model.status_words[self._status(signer)]
+        lines.append(self.tr("Status: %1").replace("%1", status))
         lines.append(self.tr("Event: %1").replace("%1", signer.event_name or "–"))
-        source = self.model.source_words.get(signer.source, signer.source)
+        source = self.model.source_words.get(signer.source, self.model.unknown_word)
         lines.append(self.tr("Source: %1").replace("%1", source))
         display = {
             "full": self.tr("full name"),
             "initials": self.tr("initials"),
             "hidden": self.tr("withheld"),
         }
-        shown_as = display.get(signer.display, signer.display)
+        shown_as = display.get(signer.display, self.model.unknown_word)
         lines.append(self.tr("Name on sheets: %1").replace("%1", shown_as))
         device = device_fingerprint(base64.b64decode(signer.device_key))
         lines.append(self.tr("Device: %1").replace("%1", ltr(device)))
+        decided = {
+            "keep": self.tr("kept as the one to count"),
+            "merged": self.tr("merged as a duplicate"),
+            "distinct": self.tr("not a duplicate"),
+        }
         if signer.review:
-            lines.append(self.tr("Reviewed: %1").replace("%1", signer.review))
+            lines.append(
+                self.tr("Reviewed: %1").replace(
+                    "%1", decided.get(signer.review, self.model.unknown_word)
+                )
+            )
         self.details.setText("\n".join(lines))
         self.signature.set_strokes(signer.strokes)
         for c in merge_candidates(vault, signer):
-            self.candidates.addItem(f"{c.name} · {c.time[:10]}", c.record_id)
-        self._set_review_enabled(signer.voided_by is None)
+            self.candidates.addItem(f"{c.name} · {ltr(c.time[:10])}", c.record_id)
+        # A decision is asked only where the list says "To review": the buttons agree.
+        self._set_review_enabled(self._status(signer) == SignerStatus.TO_REVIEW)
+
+    def _status(self, signer: SignerDetail) -> SignerStatus:
+        """The detail's status as its row shows it (the row knows whether it is flagged)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            row = self.model.row(rows[0].row())
+            if row.record_id == signer.record_id:
+                return row.status
+        if signer.voided_by is not None:
+            return SignerStatus.VOIDED
+        return SignerStatus.DUPLICATE if signer.dup_of is not None else SignerStatus.UNIQUE
 
     def review(self, decision: str) -> None:
         record_id = self.current_record()
@@ -195,9 +258,11 @@ class SignersTab(OrgTab):
             "distinct": self.tr("Marked as not a duplicate."),
         }
         current = self.table.currentIndex().row()
-        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        self._reload()
         if 0 <= current < self.model.rowCount():
-            self.select_row(current)
+            self.select_row(current)  # the next signer to look at, shown whole
+        else:
+            self._show_signer(None)  # nothing selected: no details, no decision buttons
         say(self.review_message, words[decision], kind="ok")
 
     def clear(self) -> None:
