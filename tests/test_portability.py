@@ -62,7 +62,7 @@ def test_a_file_held_for_good_fails_cleanly(
     target = tmp_path / "sheets.pdf"
     target.write_bytes(b"old")
     _held_for(monkeypatch, 100)
-    with pytest.raises(StorageError, match="not allowed to write here: the sheets"):
+    with pytest.raises(StorageError, match="the sheets was not saved"):
         atomic.atomic_write(target, b"new", what="the sheets")
     assert target.read_bytes() == b"old"  # untouched, and no temporary file left
     assert [p.name for p in tmp_path.iterdir()] == ["sheets.pdf"]
