@@ -45,17 +45,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import intake as ib  # noqa: E402  (bench/intake.py: the builders and the phase helpers)
-
-from tomar.core import organizer, records  # noqa: E402
-from tomar.core.campaign import Campaign, read_package  # noqa: E402
-from tomar.core.device import init_vault  # noqa: E402
-from tomar.core.identity import DeviceIdentity  # noqa: E402
-from tomar.core.intake import ImportResult, Intake  # noqa: E402
-from tomar.core.records import SignatureForm  # noqa: E402
-from tomar.core.vault import Vault  # noqa: E402
-from tomar.demo import signature as demo_signature  # noqa: E402
-from tomar.resources import resource_path  # noqa: E402
+import intake as ib
+from tomar.core import organizer, records
+from tomar.core.campaign import Campaign, read_package
+from tomar.core.device import init_vault
+from tomar.core.identity import DeviceIdentity
+from tomar.core.intake import ImportResult, Intake
+from tomar.core.records import SignatureForm
+from tomar.core.vault import Vault
+from tomar.demo import signature as demo_signature
+from tomar.resources import resource_path
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SIZES = [

@@ -6,6 +6,60 @@ tests build a database at every earlier version and migrate it to the latest.
 
 from __future__ import annotations
 
+
+def _tally(who: str, sign: str) -> str:
+    """One signer's part in `signer_tally` (`who`: new or old), times `sign`."""
+    return f"""
+        INSERT INTO signer_tally(dim, key, received, uniq, duplicates, voided)
+        SELECT d, CASE d WHEN 'all' THEN '' WHEN 'event_name' THEN {who}.event_name
+                         WHEN 'device' THEN {who}.device WHEN 'day' THEN {who}.day
+                         ELSE {who}.country END,
+               {sign}, {sign} * ({who}.voided_by IS NULL AND {who}.dup_of IS NULL),
+               {sign} * ({who}.voided_by IS NULL AND {who}.dup_of IS NOT NULL),
+               {sign} * ({who}.voided_by IS NOT NULL)
+        FROM (SELECT 'all' AS d UNION ALL SELECT 'event_name' UNION ALL SELECT 'device'
+              UNION ALL SELECT 'day' UNION ALL SELECT 'country') WHERE 1
+        ON CONFLICT(dim, key) DO UPDATE SET received = received + excluded.received,
+            uniq = uniq + excluded.uniq, duplicates = duplicates + excluded.duplicates,
+            voided = voided + excluded.voided;"""
+
+
+def _live(who: str) -> str:
+    """A signer counted in `match_groups`: a live original not marked distinct."""
+    return (
+        f"({who}.voided_by IS NULL AND {who}.dup_of IS NULL "
+        f"AND coalesce({who}.review, '') != 'distinct')"
+    )
+
+
+def _join(who: str) -> str:
+    return f"""
+        INSERT INTO match_groups(key, live)
+        SELECT k, 1 FROM (SELECT 'n' || {who}.name_city AS k
+                          UNION ALL SELECT 't' || {who}.translit)
+        WHERE k IS NOT NULL AND {_live(who)}
+        ON CONFLICT(key) DO UPDATE SET live = live + 1;"""
+
+
+def _leave(who: str) -> str:
+    return f"""
+        UPDATE match_groups SET live = live - 1
+        WHERE {_live(who)} AND key IN ('n' || {who}.name_city, 't' || {who}.translit);"""
+
+
+_FTS_COLUMNS = "name, fields, email, phone, event_name"
+
+
+def _fts(who: str, delete: bool) -> str:
+    values = ", ".join(f"{who}.{c}" for c in _FTS_COLUMNS.split(", "))
+    if delete:
+        return f"""
+        INSERT INTO signers_fts(signers_fts, rowid, {_FTS_COLUMNS})
+        VALUES ('delete', {who}.rowid, {values});"""
+    return f"""
+        INSERT INTO signers_fts(rowid, {_FTS_COLUMNS}) VALUES ({who}.rowid, {values});"""
+
+
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.
     """
@@ -191,6 +245,78 @@ MIGRATIONS: list[str] = [
     INSERT INTO device_seqs_v6 SELECT device, seq, record_id, batch FROM device_seqs;
     DROP TABLE device_seqs;
     ALTER TABLE device_seqs_v6 RENAME TO device_seqs;
+    """,
+    # 6 -> 7: a million signers (issue 20). What the dashboard and the signers table read is
+    # kept up to date by triggers instead of being recounted over every signer, so it
+    # changes in the same transaction as the signers (imports, voids, regrouping, merges,
+    # reviews, rebuilds):
+    # - signer_tally: received, unique, duplicate and voided signers in all ('all', '') and
+    #   by event, device, day and country;
+    # - match_groups: how many live originals not marked distinct share a name and city
+    #   ('n' || name_city) or a consonant skeleton ('t' || translit); groups of two or more
+    #   are the review queue, found through a partial index;
+    # - signers_state: the filters' rowids in rowid order from a small index;
+    # - signers_fts: substring search (FTS5 trigram) over the searched columns, inside the
+    #   vault like every table (external content: the text is not stored twice).
+    f"""
+    CREATE TABLE signer_tally (
+        dim TEXT NOT NULL,
+        key TEXT NOT NULL,
+        received INTEGER NOT NULL,
+        uniq INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        voided INTEGER NOT NULL,
+        PRIMARY KEY (dim, key)
+    ) WITHOUT ROWID;
+    INSERT INTO signer_tally(dim, key, received, uniq, duplicates, voided)
+        SELECT d, k, count(*), sum(voided_by IS NULL AND dup_of IS NULL),
+               sum(voided_by IS NULL AND dup_of IS NOT NULL), sum(voided_by IS NOT NULL)
+        FROM (SELECT 'all' AS d, '' AS k, voided_by, dup_of FROM signers
+              UNION ALL SELECT 'event_name', event_name, voided_by, dup_of FROM signers
+              UNION ALL SELECT 'device', device, voided_by, dup_of FROM signers
+              UNION ALL SELECT 'day', day, voided_by, dup_of FROM signers
+              UNION ALL SELECT 'country', country, voided_by, dup_of FROM signers)
+        GROUP BY d, k;
+    CREATE TRIGGER signers_tally_insert AFTER INSERT ON signers BEGIN {_tally("new", "1")}
+    END;
+    CREATE TRIGGER signers_tally_delete AFTER DELETE ON signers BEGIN {_tally("old", "-1")}
+    END;
+    CREATE TRIGGER signers_tally_update AFTER UPDATE OF voided_by, dup_of, event_name, device,
+        day, country ON signers
+    WHEN (old.voided_by IS NULL) != (new.voided_by IS NULL)
+        OR (old.dup_of IS NULL) != (new.dup_of IS NULL) OR old.event_name IS NOT new.event_name
+        OR old.device IS NOT new.device OR old.day IS NOT new.day
+        OR old.country IS NOT new.country
+    BEGIN {_tally("old", "-1")} {_tally("new", "1")}
+    END;
+    CREATE TABLE match_groups (key TEXT PRIMARY KEY, live INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO match_groups(key, live)
+        SELECT k, count(*) FROM (
+            SELECT 'n' || name_city AS k FROM signers s WHERE {_live("s")}
+            UNION ALL SELECT 't' || translit FROM signers s WHERE {_live("s")})
+        WHERE k IS NOT NULL GROUP BY k;
+    CREATE INDEX match_groups_many ON match_groups(key) WHERE live > 1;
+    CREATE TRIGGER signers_match_insert AFTER INSERT ON signers BEGIN {_join("new")}
+    END;
+    CREATE TRIGGER signers_match_delete AFTER DELETE ON signers BEGIN {_leave("old")}
+    END;
+    CREATE TRIGGER signers_match_update AFTER UPDATE OF voided_by, dup_of, review, name_city,
+        translit ON signers
+    WHEN {_live("old")} != {_live("new")} OR old.name_city IS NOT new.name_city
+        OR old.translit IS NOT new.translit
+    BEGIN {_leave("old")} {_join("new")}
+    END;
+    CREATE INDEX signers_state ON signers(voided_by IS NOT NULL, dup_of IS NOT NULL);
+    CREATE VIRTUAL TABLE signers_fts USING fts5({_FTS_COLUMNS}, content='signers',
+        content_rowid='rowid', tokenize='trigram');
+    INSERT INTO signers_fts(signers_fts) VALUES ('rebuild');
+    CREATE TRIGGER signers_fts_insert AFTER INSERT ON signers BEGIN {_fts("new", False)}
+    END;
+    CREATE TRIGGER signers_fts_delete AFTER DELETE ON signers BEGIN {_fts("old", True)}
+    END;
+    CREATE TRIGGER signers_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON signers
+    BEGIN {_fts("old", True)} {_fts("new", False)}
+    END;
     """,
 ]
 

@@ -152,6 +152,28 @@ def check_pragmas(conn: Any) -> None:
             )
 
 
+#: Tables the triggers of `signers` fill (migration 7): a rebuild copies the signers and
+#: the triggers fill these again, for the signers kept.
+DERIVED = ("signer_tally", "match_groups", "signers_fts")
+
+
+def _derived(table: str) -> bool:
+    return any(table == d or table.startswith(d + "_") for d in DERIVED)
+
+
+def statements(script: str) -> list[str]:
+    """A script's statements; a trigger's body holds semicolons of its own."""
+    out, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlcipher3.complete_statement(pending):
+            out.append(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending)
+    return out
+
+
 def migrate(conn: Any, target: int = LATEST) -> None:
     """Apply the missing migrations, each in its own transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -160,9 +182,8 @@ def migrate(conn: Any, target: int = LATEST) -> None:
     for i in range(version, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[i].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(MIGRATIONS[i]):
+                conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {i + 1}")
             conn.execute("COMMIT")
         except BaseException:
@@ -292,6 +313,7 @@ class Vault:
                             "SELECT name FROM main.sqlite_master WHERE type = 'table' "
                             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
                         )
+                        if not _derived(r[0])
                     ]
                     for table in tables:
                         where = keep.get(table, "1")
