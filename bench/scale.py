@@ -71,8 +71,9 @@ RECIPIENT = os.environ.get("BENCH_RECIPIENT", "x25519" if QUICK else "hybrid")
 PASS = ib.PASS
 PAGE = 256  # the signers table's page (gui/organizer/signers.py)
 
-SYL_EN = ("ka", "ri", "mo", "sa", "de", "lo", "ni", "ta", "ve", "ra", "zan", "bar", "mi", "ho")
-SYL_FA = ("کا", "ری", "مو", "سا", "ده", "لو", "نی", "تا", "وه", "را", "زان", "بار", "می", "هو")
+# Syllables of distinct consonants: names of distinct skeletons (transliterate_key).
+SYL_EN = ("ba", "de", "fi", "go", "ku", "la", "me", "no", "pa", "re", "si", "ta", "zo", "ja")
+SYL_FA = ("با", "دی", "فو", "گا", "کو", "لا", "می", "نو", "پا", "ری", "سو", "تا", "زی", "جو")
 
 
 def emit(name: str, value: float, unit: str, **extra: object) -> None:
@@ -81,10 +82,14 @@ def emit(name: str, value: float, unit: str, **extra: object) -> None:
 
 
 def _word(g: int, syl: tuple[str, ...], n: int) -> str:
-    out = []
-    for _ in range(n):
-        out.append(syl[g % len(syl)])
-        g //= len(syl)
+    """Number g as n syllables, never the same twice in a row (repeats would collapse in
+    the skeleton and make different names look alike)."""
+    out = [syl[g % len(syl)]]
+    prev, g = g % len(syl), g // len(syl)
+    for _ in range(n - 1):
+        prev = (prev + 1 + g % (len(syl) - 1)) % len(syl)
+        g //= len(syl) - 1
+        out.append(syl[prev])
     return "".join(out)
 
 
@@ -93,9 +98,10 @@ def _person(g: int) -> tuple[str, str, bool]:
     fa = g % 3 == 0
     if fa:
         first = ib.FIRST_FA[g % len(ib.FIRST_FA)]
-        return f"{first} {_word(g // 8, SYL_FA, 4)}", ib.CITY_FA[(g // 7) % len(ib.CITY_FA)], fa
+        return f"{first} {_word(g // 8, SYL_FA, 5)}", ib.CITY_FA[(g // 7) % len(ib.CITY_FA)], fa
     first = ib.FIRST_EN[g % len(ib.FIRST_EN)]
-    return f"{first} {_word(g // 10, SYL_EN, 4).title()}", ib.CITY_EN[(g // 7) % 7], fa
+    # Six syllables: a Latin name never spells the skeleton of a Persian one by accident.
+    return f"{first} {_word(g // 10, SYL_EN, 6).title()}", ib.CITY_EN[(g // 7) % 7], fa
 
 
 def form(g: int) -> SignatureForm:

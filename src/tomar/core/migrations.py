@@ -256,6 +256,8 @@ MIGRATIONS: list[str] = [
     #   ('n' || name_city) or a consonant skeleton ('t' || translit); groups of two or more
     #   are the review queue, found through a partial index;
     # - signers_state: the filters' rowids in rowid order from a small index;
+    # - signers_name_city, signers_translit: with the state, so the review queue and merge
+    #   candidates are read from the index alone;
     # - signers_fts: substring search (FTS5 trigram) over the searched columns, inside the
     #   vault like every table (external content: the text is not stored twice).
     f"""
@@ -307,6 +309,10 @@ MIGRATIONS: list[str] = [
     BEGIN {_leave("old")} {_join("new")}
     END;
     CREATE INDEX signers_state ON signers(voided_by IS NOT NULL, dup_of IS NOT NULL);
+    DROP INDEX signers_name_city;
+    CREATE INDEX signers_name_city ON signers(name_city, voided_by, dup_of, review);
+    DROP INDEX signers_translit;
+    CREATE INDEX signers_translit ON signers(translit, voided_by, dup_of, review);
     CREATE VIRTUAL TABLE signers_fts USING fts5({_FTS_COLUMNS}, content='signers',
         content_rowid='rowid', tokenize='trigram');
     INSERT INTO signers_fts(signers_fts) VALUES ('rebuild');

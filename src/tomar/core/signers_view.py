@@ -201,12 +201,15 @@ def signer_detail(vault: Vault, record_id: str) -> SignerDetail | None:
 
 def merge_candidates(vault: Vault, signer: SignerDetail, limit: int = 20) -> list[Candidate]:
     """The original of a duplicate, or live originals with the same name and city (or
-    the same consonant skeleton), oldest first."""
+    the same consonant skeleton), oldest first.
+
+    The unary + keeps SQLite from walking every original (signers_dup_of) instead of the
+    few candidates."""
     rows = vault.conn.execute(
         "SELECT record_id, name, time FROM signers WHERE record_id IN ("
         "SELECT ? UNION SELECT record_id FROM signers WHERE name_city = ? "
         "UNION SELECT record_id FROM signers WHERE translit = ?) "
-        "AND record_id != ? AND voided_by IS NULL AND dup_of IS NULL "
+        "AND record_id != ? AND +voided_by IS NULL AND +dup_of IS NULL "
         "ORDER BY time LIMIT ?",
         (signer.dup_of, signer.name_city, signer.translit, signer.record_id, limit),
     ).fetchall()
