@@ -247,6 +247,26 @@ class Vault:
             raise
         return cls(home, conn, key)
 
+    def reader(self) -> Vault:
+        """A second handle on the same database, for reading only.
+
+        It reads the last committed state while a long import writes through this one: in
+        WAL mode neither waits for the other, whereas two threads on one handle take turns
+        (a screen reading during a commit would freeze until the commit ends). Close it
+        like any vault.
+        """
+        if self._key is None or self._conn is None:
+            raise VaultError("The vault is locked.")
+        key = bytes(self._key)
+        conn = _connect(self._db, key)
+        try:
+            check_pragmas(conn)
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return Vault(self.home, conn, key)
+
     def close(self) -> None:
         """Drop the handle and overwrite our copy of the key (best effort in Python)."""
         if self._conn is not None:

@@ -113,7 +113,7 @@ class SignersTab(OrgTab):
         if self.intake is None:
             return
         self.model.kinds = {f.name: f.kind for f in self.intake.campaign.fields}
-        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        self.model.load(self.reading, self._filter(), self.search.text())
         self.shown_label.setText(self.tr("%1 shown").replace("%1", num(self.model.rowCount())))
         self._show_signer(None)
 
@@ -147,9 +147,9 @@ class SignersTab(OrgTab):
             self.signature.set_strokes(None)
             self._set_review_enabled(False)
             return
-        vault = self.intake.vault
-        signer = signer_detail(vault, record_id)
-        if signer is None:
+        vault = self.reading
+        signer = None if vault is None else signer_detail(vault, record_id)
+        if vault is None or signer is None:
             return
         lang = self.shell.languages.current
         lines = []
@@ -195,7 +195,7 @@ class SignersTab(OrgTab):
             "distinct": self.tr("Marked as not a duplicate."),
         }
         current = self.table.currentIndex().row()
-        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        self.model.load(self.reading, self._filter(), self.search.text())
         if 0 <= current < self.model.rowCount():
             self.select_row(current)
         say(self.review_message, words[decision], kind="ok")
