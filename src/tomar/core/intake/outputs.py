@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from .. import batch, receipts, strokes
-from ..atomic import atomic_write
+from ..atomic import atomic_write, atomic_writer
 from ..campaign import Campaign
 from ..errors import TomarError
 from ..identity import OrganizerIdentity, now_iso
@@ -67,36 +67,43 @@ def write_receipts(
 
 
 def export_csv(vault: Vault, campaign: Campaign, out: Path, svg_dir: Path | None = None) -> int:
-    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked."""
+    """Unique signers as CSV (UTF-8 with BOM for spreadsheets); SVG signatures if asked.
+
+    Streamed into the atomic writer, row by row: memory does not grow with the number of
+    signers, and drawings are read only when SVGs are asked for.
+    """
     names = [f.name for f in campaign.fields]
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow([*_CSV_HEAD, *names, "device"])
     count = 0
-    for s in unique_signers(vault):
-        writer.writerow(
-            [
-                _cell(x)
-                for x in (
-                    s["record_id"],
-                    s["time"],
-                    s["event"],
-                    s["source"],
-                    s["paper_serial"] or "",
-                    s["paper_row"] or "",
-                    s["lang"],
-                    s["display"],
-                    *(s["fields"].get(n, "") for n in names),
-                    s["device"],
-                )
-            ]
-        )
-        if svg_dir is not None and s["strokes"] is not None:
-            svg_dir.mkdir(parents=True, exist_ok=True)
-            svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
-            atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what="a signature")
-        count += 1
-    atomic_write(out, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"), what="the CSV file")
+    with atomic_writer(out, what="the CSV file") as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        fh.write("\ufeff")
+        writer = csv.writer(fh)
+        writer.writerow([*_CSV_HEAD, *names, "device"])
+        for s in unique_signers(vault, drawings=svg_dir is not None):
+            writer.writerow(
+                [
+                    _cell(x)
+                    for x in (
+                        s["record_id"],
+                        s["time"],
+                        s["event"],
+                        s["source"],
+                        s["paper_serial"] or "",
+                        s["paper_row"] or "",
+                        s["lang"],
+                        s["display"],
+                        *(s["fields"].get(n, "") for n in names),
+                        s["device"],
+                    )
+                ]
+            )
+            if svg_dir is not None and s["strokes"] is not None:
+                svg_dir.mkdir(parents=True, exist_ok=True)
+                svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
+                atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what="a signature")
+            count += 1
+        fh.flush()
+        fh.detach()  # the atomic writer closes (and renames) the file itself
     return count
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypedDict
@@ -169,14 +170,22 @@ def unique_count(vault: Vault) -> int:
     return int(vault.conn.execute(UNIQUE_COUNT_SQL).fetchone()[0])
 
 
-def unique_signers(vault: Vault) -> Iterable[Signer]:
+def unique_signers(vault: Vault, *, drawings: bool = True) -> Iterable[Signer]:
     """Unique signers in order, streamed: memory does not grow with their number.
 
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
-    partial index that already holds them in this order is named.
+    partial index that already holds them in this order is named. Without `drawings`
+    the strokes (most of a row's bytes) are not read.
     """
+    sql = UNIQUE_SIGNERS_SQL if drawings else UNIQUE_SIGNERS_SQL.replace(" strokes,", " NULL,")
     with vault.streaming():
-        yield from map(_signer, vault.conn.execute(UNIQUE_SIGNERS_SQL))
+        yield from map(_signer, vault.conn.execute(sql))
+
+
+@functools.lru_cache(maxsize=1024)
+def _device(public_key: str) -> str:
+    """A device's fingerprint (a hash), once per device rather than once per signer."""
+    return device_fingerprint(base64.b64decode(public_key))
 
 
 def _signer(row: Sequence[Any]) -> Signer:
@@ -191,5 +200,5 @@ def _signer(row: Sequence[Any]) -> Signer:
         display=row[7],
         fields=json.loads(row[8]),
         strokes=row[9],
-        device=device_fingerprint(base64.b64decode(row[10])),
+        device=_device(row[10]),
     )
