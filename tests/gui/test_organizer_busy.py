@@ -1,7 +1,8 @@
 """The organizer can use the signers table and the dashboard while an import runs (issue
 20): the tabs read through their own vault handle, so they show what is committed (and
-nothing half-imported) while the worker is inside the next batch's transaction. Functional only: how long the event
-loop stalls is measured by bench/gui_import.py, not asserted here."""
+nothing half-imported) while the worker is inside the next batch's transaction.
+Functional only: how long the event loop stalls is measured by bench/gui_import.py, not
+asserted here."""
 
 from __future__ import annotations
 

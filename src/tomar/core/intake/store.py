@@ -16,6 +16,7 @@ import sqlcipher3
 from .. import batch
 from ..errors import FormatError, TomarError
 from ..identity import now_iso
+from ..migrations import DERIVED_SINCE
 from .audit import audit
 from .dedupe import dedupe, group_of, regroup
 from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
@@ -135,8 +136,17 @@ class Store:
             rows.append((*p, batch_sha, None if void is None else void[0]))
             if void is None and (p[EMAIL] or p[PHONE]):
                 contacts.append((p[0], p[EMAIL], p[PHONE]))
+        after = conn.execute("SELECT coalesce(max(rowid), 0) FROM signers").fetchone()[0]
         _insert_many(conn, "signers", SIGNER_SQL, rows, batch_sha)
+        add_derived(conn, int(after))
         dedupe(conn, contacts)
+
+
+def add_derived(conn: Any, after: int) -> None:
+    """Count the signers inserted after rowid `after` in the kept statistics, the review
+    groups and the search index (migration 7), in the same transaction."""
+    for sql in DERIVED_SINCE:
+        conn.execute(sql, (after,))
 
 
 def claim(conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, other: str) -> None:
