@@ -70,8 +70,11 @@ def main() -> None:
         tick = QTimer()
         tick.setInterval(TICK_MS)
 
+        when: list[float] = []  # seconds since the import started, at each tick
+
         def on_tick() -> None:
             gaps.append(max(0.0, clock.nsecsElapsed() / 1e6 - TICK_MS))
+            when.append(time.perf_counter() - start)
             clock.restart()
 
         tick.timeout.connect(on_tick)
@@ -127,6 +130,10 @@ def main() -> None:
             p99=round(statistics.quantiles(gaps, n=100)[-1], 1),
             over_100ms=sum(g > 100 for g in gaps),
             ticks=len(gaps),
+            worst_at_s=[
+                round(when[i], 2) for i in sorted(range(len(gaps)), key=gaps.__getitem__)[-3:]
+            ],
+            import_s=round(seconds, 2),
         )
         for name, times in actions.items():
             if times:
