@@ -236,3 +236,33 @@ def test_report_with_more_events_than_a_page_holds(tmp_path: Path) -> None:
     pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Rally 000" in pdf and "Rally 089" in pdf
     org.close()
+
+
+def test_delivery_cover_lists_more_batches_than_a_page_holds(tmp_path: Path) -> None:
+    """The cover's table of batches (hundreds in a national campaign) used to stop it."""
+    from pypdf import PdfReader
+
+    from tomar.core.intake.store import add_derived
+    from tomar.core.sheets.delivery import write_delivery
+
+    org = new_organizer(tmp_path / "org")
+    device = "A" * 43 + "="
+    with org.vault.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+            "received_at, status) VALUES (?, 'm', ?, ?, 1, '2026-01-01', 'imported')",
+            [(f"{n:064x}", device, n) for n in range(1, 81)],
+        )
+        conn.execute(
+            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
+            "lang, display, fields, name) VALUES ('r1', ?, 1, ?, '2026-01-01T12:00:00Z', "
+            "'2026-01-01', 'Rally', 'kiosk', 'en', 'full', '{\"full_name\": \"Nina Park\"}', "
+            "'Nina Park')",
+            (device, f"{1:064x}"),
+        )
+        add_derived(conn, 0)
+    out = tmp_path / "delivery.pdf"
+    assert write_delivery(org.vault, out) == 1
+    pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert f"{80:064x}" in pdf and "Nina Park" in pdf
+    org.close()
