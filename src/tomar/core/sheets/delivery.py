@@ -157,18 +157,24 @@ def _appendix(intake: Intake, lang: str, width: float) -> list[Flowable]:
     )
     story.append(Spacer(1, 3 * mm))
     story.append(text.paragraph(text.label("batches", lang), head))
-    story.append(_batch_table(intake, lang, width))
+    story += _batch_tables(intake, lang, width)
     return story
 
 
-def _batch_table(intake: Intake, lang: str, width: float) -> Flowable:
+#: Batches per piece of the appendix's table: `flow` does not split a flowable, and a
+#: national campaign sends hundreds of batches (each piece fits an empty page, header too).
+BATCH_ROWS = 30
+
+
+def _batch_tables(intake: Intake, lang: str, width: float) -> list[Flowable]:
     rtl = text.is_rtl(lang)
-    rows: list[list[str]] = [
+    header: list[list[str]] = [
         [
             text.visual(text.label(k, lang), "RTL" if rtl else None)
             for k in ("batch_device", "batch_number", "batch_records", "batch_sha256")
         ]
     ]
+    rows: list[list[str]] = []
     for device, number, count, sha in intake.vault.conn.execute(
         "SELECT device, number, record_count, sha256 FROM intake_batches "
         "WHERE status = 'imported' ORDER BY received_at, device, number"
@@ -176,12 +182,20 @@ def _batch_table(intake: Intake, lang: str, width: float) -> Flowable:
         rows.append(
             [device_fingerprint(base64.b64decode(device)), str(number), str(count), str(sha)]
         )
-    if len(rows) == 1:
+    if not rows:
         rows.append([text.visual(text.label("none", lang), "RTL" if rtl else None), "", "", ""])
     widths = [60 * mm, 14 * mm, 18 * mm, width - 92 * mm]
     if rtl:
+        header = [list(reversed(r)) for r in header]
         rows = [list(reversed(r)) for r in rows]
         widths = list(reversed(widths))
+    return [
+        _batch_table(header + rows[i : i + BATCH_ROWS], widths, rtl)
+        for i in range(0, len(rows), BATCH_ROWS)
+    ]
+
+
+def _batch_table(rows: list[list[str]], widths: list[float], rtl: bool) -> Flowable:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -44,6 +44,10 @@ SECTIONS: tuple[BreakdownKey, ...] = (
 SUMMARY: tuple[CountKey, ...] = ("received", "unique", "duplicates", "flagged", "voided", "held")
 
 
+#: Rows of a breakdown table per piece (about 16 pt each, a letter page's frame holds 43).
+TABLE_ROWS = 35
+
+
 def _cell(value: str, lang: str) -> str:
     return text.visual(value, "RTL" if text.is_rtl(lang) and text.has_rtl(value) else None)
 
@@ -198,10 +202,12 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
             story.append(text.paragraph(text.label("none", lang), small))
             continue
         story.append(_chart(rows, lang, width, short=section != "by_day"))
-        table_rows = [
-            [text.label(section, lang), text.label("received", lang), text.label("unique", lang)]
+        header = [
+            text.label(section, lang),
+            text.label("received", lang),
+            text.label("unique", lang),
         ]
-        table_rows += [
+        body = [
             [
                 _key(str(r["key"]), lang),
                 text.digits(int(r["received"]), lang),
@@ -209,7 +215,11 @@ def _story(stats: Stats, intake: Intake, lang: str, width: float) -> list[Flowab
             ]
             for r in rows
         ]
-        story.append(_table(table_rows, [width - 50 * mm, 25 * mm, 25 * mm], lang))
+        # `flow` does not split a flowable, so a long table (50 devices, a year of days)
+        # goes in pieces that each fit a page, every piece with its header.
+        for start in range(0, len(body), TABLE_ROWS):
+            piece = [header, *body[start : start + TABLE_ROWS]]
+            story.append(_table(piece, [width - 50 * mm, 25 * mm, 25 * mm], lang))
     return story
 
 
