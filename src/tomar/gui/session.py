@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..core import vault as core_vault
 from ..core.device import Device, init_vault
-from ..core.errors import VaultError
+from ..core.errors import VaultError, WrongPassphrase
 
 MIN_PASSPHRASE = 8
 
@@ -54,6 +54,25 @@ class Session:
             opened.close()
             raise
         return self._device
+
+    def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
+        """Rebuild the open vault under a fresh key wrapped by `new_passphrase` (slow:
+        Argon2id twice and a copy of the database; run it through the worker).
+
+        The session stays open: `Vault.rebuild` swaps the connection and key of the same
+        `Vault` object, so the `Device` the screens hold keeps working on the new
+        database. A wrong current passphrase counts toward the same back-off as unlock.
+        """
+        if len(new_passphrase) < MIN_PASSPHRASE:
+            raise VaultError("Please choose a passphrase of at least 8 characters.")
+        vault = self.device.vault
+        core_vault.THROTTLE.before_attempt()
+        try:
+            vault.change_passphrase(passphrase, new_passphrase)
+        except WrongPassphrase:
+            core_vault.THROTTLE.failed()
+            raise
+        core_vault.THROTTLE.succeeded()
 
     def lock(self) -> None:
         """Close the database and overwrite the key; idempotent."""

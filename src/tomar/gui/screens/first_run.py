@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QStackedWidget
 
 from ... import demo
@@ -39,6 +39,28 @@ def strength(passphrase: str) -> int:
     if len(passphrase) >= 12 and kinds >= 2:
         return 2
     return 1
+
+
+def strength_hint(passphrase: str) -> tuple[str, str]:
+    """The line under a new passphrase, and its `say` kind ("info", "ok" or "error").
+
+    Shared with the passphrase change (Settings); translated in this screen's context so
+    the first-run translations serve both.
+    """
+
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("FirstRunScreen", source)
+
+    if not passphrase:
+        return tr("Use at least 8 characters. A few unrelated words are best."), "info"
+    texts = [
+        tr("Too short: use at least 8 characters. A few unrelated words are best."),
+        tr("Weak: longer is better, for example four unrelated words."),
+        tr("Fair. Longer would be better."),
+        tr("Strong."),
+    ]
+    level = strength(passphrase)
+    return texts[level], "ok" if level >= 2 else "error"
 
 
 class FirstRunScreen(Screen):
@@ -86,19 +108,8 @@ class FirstRunScreen(Screen):
     # --- step 1: the vault ---------------------------------------------------------
 
     def _strength(self) -> None:
-        texts = [
-            self.tr("Too short: use at least 8 characters. A few unrelated words are best."),
-            self.tr("Weak: longer is better, for example four unrelated words."),
-            self.tr("Fair. Longer would be better."),
-            self.tr("Strong."),
-        ]
-        text = self.pass_edit.text()
-        label = self.w(QLabel, "strengthLabel")
-        if not text:
-            say(label, self.tr("Use at least 8 characters. A few unrelated words are best."))
-            return
-        level = strength(text)
-        say(label, texts[level], kind="ok" if level >= 2 else "error")
+        text, kind = strength_hint(self.pass_edit.text())
+        say(self.w(QLabel, "strengthLabel"), text, kind=kind)
 
     def create_vault(self) -> None:
         message = self.w(QLabel, "createMessage")
