@@ -1854,6 +1854,37 @@
         </message>
     </context>
     <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Tomar</source>
+            <translation>طومار</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>تغيير عبارة المرور</translation>
+        </message>
+        <message>
+            <source>The vault is copied under a new key: a copy of the old key file with the old passphrase will open nothing. This takes a moment.</source>
+            <translation>تُنسخ الخزنة تحت مفتاح جديد: لن تفتح نسخةٌ من ملف المفتاح القديم مع عبارة المرور القديمة أيَّ شيء. يستغرق هذا لحظات.</translation>
+        </message>
+        <message>
+            <source>Current passphrase</source>
+            <translation>عبارة المرور الحالية</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>عبارة المرور الجديدة</translation>
+        </message>
+        <message>
+            <source>Repeat the new passphrase</source>
+            <translation>أعِد كتابة عبارة المرور الجديدة</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <source>Tomar</source>
@@ -2064,6 +2095,14 @@
             <source>Save</source>
             <translation>حفظ</translation>
         </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>عبارة مرور الخزنة</translation>
+        </message>
+        <message>
+            <source>Change passphrase…</source>
+            <translation>تغيير عبارة المرور…</translation>
+        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -2074,6 +2113,26 @@
         <message>
             <source>Saved.</source>
             <translation>حُفظ.</translation>
+        </message>
+        <message>
+            <source>Type the current passphrase.</source>
+            <translation>اكتب عبارة المرور الحالية.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>عبارتا المرور الجديدتان غير متطابقتين.</translation>
+        </message>
+        <message>
+            <source>Changing the passphrase: the vault is being copied…</source>
+            <translation>جارٍ تغيير عبارة المرور: تُنسخ الخزنة الآن…</translation>
+        </message>
+        <message>
+            <source>The current passphrase is not correct. Nothing was changed.</source>
+            <translation>عبارة المرور الحالية غير صحيحة. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>Passphrase changed. The vault was copied under a new key: use the new passphrase from now on.</source>
+            <translation>تغيّرت عبارة المرور. نُسخت الخزنة تحت مفتاح جديد: استخدم عبارة المرور الجديدة من الآن فصاعدًا.</translation>
         </message>
     </context>
     <context>

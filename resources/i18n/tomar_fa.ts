@@ -1854,6 +1854,37 @@
         </message>
     </context>
     <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Tomar</source>
+            <translation>طومار</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>تغییر رمز عبور</translation>
+        </message>
+        <message>
+            <source>The vault is copied under a new key: a copy of the old key file with the old passphrase will open nothing. This takes a moment.</source>
+            <translation>گاوصندوق با کلیدی تازه رونویسی می‌شود: نسخه‌ای از فایل کلید قدیمی با رمز عبور قدیمی دیگر چیزی را باز نمی‌کند. این کار کمی طول می‌کشد.</translation>
+        </message>
+        <message>
+            <source>Current passphrase</source>
+            <translation>رمز عبور فعلی</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>رمز عبور تازه</translation>
+        </message>
+        <message>
+            <source>Repeat the new passphrase</source>
+            <translation>تکرار رمز عبور تازه</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <source>Tomar</source>
@@ -2064,6 +2095,14 @@
             <source>Save</source>
             <translation>ذخیره</translation>
         </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>رمز عبور گاوصندوق</translation>
+        </message>
+        <message>
+            <source>Change passphrase…</source>
+            <translation>تغییر رمز عبور…</translation>
+        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -2074,6 +2113,26 @@
         <message>
             <source>Saved.</source>
             <translation>ذخیره شد.</translation>
+        </message>
+        <message>
+            <source>Type the current passphrase.</source>
+            <translation>رمز عبور فعلی را تایپ کنید.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>دو رمز عبور تازه یکسان نیستند.</translation>
+        </message>
+        <message>
+            <source>Changing the passphrase: the vault is being copied…</source>
+            <translation>در حال تغییر رمز عبور: گاوصندوق در حال رونویسی است…</translation>
+        </message>
+        <message>
+            <source>The current passphrase is not correct. Nothing was changed.</source>
+            <translation>رمز عبور فعلی درست نیست. چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <source>Passphrase changed. The vault was copied under a new key: use the new passphrase from now on.</source>
+            <translation>رمز عبور تغییر کرد. گاوصندوق با کلیدی تازه رونویسی شد: از این پس رمز عبور تازه را به کار ببرید.</translation>
         </message>
     </context>
     <context>
