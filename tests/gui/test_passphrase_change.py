@@ -94,3 +94,34 @@ def test_change_passphrase_in_settings_rebuilds_under_a_new_key(
     unlock(qtbot, window, NEW)
     assert window.session.is_open
     assert window.session.device.counts()["total"] == 2
+
+
+def test_locking_during_the_change_leaves_one_working_vault(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Ctrl+Shift+L or the idle lock while the vault is being copied: the lock waits for
+    the rebuild (it cannot be stopped halfway), then the unlock screen takes the new
+    passphrase; the late "done" of the job finds the app locked and changes nothing."""
+    home = prepared_home(tmp_path / "home")
+    window = make_window(home)
+    unlock(qtbot, window)
+    window.session.device.save(form("Canary Locked"))
+    settings = window.go("settings")
+    assert isinstance(settings, SettingsScreen)
+    click(qtbot, settings.w(QPushButton, "passphraseButton"))
+    dialog = settings.passphrase_dialog
+    assert dialog is not None
+    for name, text in (("currentEdit", PASS), ("newEdit", NEW), ("repeatEdit", NEW)):
+        edit = dialog.findChild(QLineEdit, name)
+        assert isinstance(edit, QLineEdit)
+        edit.setText(text)
+    change = dialog.findChild(QPushButton, "changeButton")
+    assert isinstance(change, QPushButton)
+    click(qtbot, change)
+    window.lock_now()
+    qtbot.wait(50)  # let the job's queued signals arrive
+    assert not window.session.is_open and window.current == "unlock"
+    assert settings.passphrase_dialog is None
+    unlock(qtbot, window, NEW)
+    assert window.session.is_open
+    assert window.session.device.counts()["total"] == 1
