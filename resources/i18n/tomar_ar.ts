@@ -657,7 +657,7 @@
         </message>
         <message>
             <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
-            <translation>يجب أن تكون 'display_default' إحدى القيم "ask" أو "hidden" أو "initials" أو "full".</translation>
+            <translation>يجب أن تكون قيمة 'display_default' إحدى: "ask" (يُسأل الموقِّع)، "hidden" (لا يظهر)، "initials" (الأحرف الأولى فقط)، "full" (الاسم الكامل).</translation>
         </message>
         <message>
             <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
