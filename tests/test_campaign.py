@@ -255,3 +255,39 @@ def test_a_signed_but_malformed_package_is_refused(org: Org, spec_text: str) -> 
             campaign.read_package(campaign.build_package(broken, ident))
     with pytest.raises(CampaignError, match="'id'"):
         campaign.read_package(campaign.build_package({**doc, "id": "a b"}, ident))
+
+
+# --- issue 17: the campaign can set the signer's display default --------------------------
+
+
+@pytest.mark.parametrize("value", ["ask", "hidden", "initials", "full"])
+def test_display_default_is_carried_in_the_signed_package(
+    org: Org, spec_text: str, value: str
+) -> None:
+    ident = org[1]
+    doc = campaign.doc_from_spec(f'display_default = "{value}"\n' + spec_text, ident)
+    package = campaign.build_package(doc, ident)
+    assert b'"display_default":"' + value.encode() + b'"' in members(package)["campaign.json"]
+    c = campaign.read_package(package)
+    assert c.display_default == (None if value == "ask" else value)
+    assert c.summary()["display_default"] == value  # what `tomar campaign show --json` prints
+
+
+@pytest.mark.parametrize("bad", ['"Initials"', '"name"', '""', "true", "1", '["full"]'])
+def test_a_wrong_display_default_is_refused(org: Org, spec_text: str, bad: str) -> None:
+    ident = org[1]
+    with pytest.raises(CampaignError, match="'display_default' must be"):
+        campaign.doc_from_spec(f"display_default = {bad}\n" + spec_text, ident)
+    # A package the organizer key signed with a wrong value is refused as well.
+    doc = campaign.doc_from_spec(spec_text, ident)
+    with pytest.raises(CampaignError, match="'display_default' must be"):
+        campaign.read_package(campaign.build_package({**doc, "display_default": "public"}, ident))
+
+
+def test_packages_without_a_display_default_ask(org: Org, spec_text: str) -> None:
+    """Old packages (and specs that say nothing) keep their exact shape and mean "ask"."""
+    ident = org[1]
+    doc = campaign.doc_from_spec(spec_text, ident)
+    assert "display_default" not in doc
+    assert campaign.read_package(org[2]).display_default is None
+    assert b"display_default" not in members(org[2])["campaign.json"]

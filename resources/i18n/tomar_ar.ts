@@ -656,6 +656,10 @@
             <translation>يجب أن يكون 'sync_url' عنوانًا يبدأ بـ http:// أو https://.</translation>
         </message>
         <message>
+            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
+            <translation>يجب أن تكون قيمة 'display_default' إحدى: "ask" (يُسأل الموقِّع)، "hidden" (لا يظهر)، "initials" (الأحرف الأولى فقط)، "full" (الاسم الكامل).</translation>
+        </message>
+        <message>
             <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
             <translation>يجب أن يكون 'server_cert_sha256' مكوّنًا من ٦٤ رقمًا ست عشريًا (SHA-256).</translation>
         </message>

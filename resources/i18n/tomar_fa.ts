@@ -656,6 +656,10 @@
             <translation>‎'sync_url'‎ باید نشانی‌ای با ‎http://‎ یا ‎https://‎ باشد.</translation>
         </message>
         <message>
+            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
+            <translation>‎'display_default'‎ باید یکی از این‌ها باشد: ‎"ask"‎ (از امضاکننده پرسیده شود)، ‎"hidden"‎ (نوشته نشود)، ‎"initials"‎ (حرف اول نام و نام خانوادگی)، ‎"full"‎ (نام کامل).</translation>
+        </message>
+        <message>
             <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
             <translation>‎'server_cert_sha256'‎ باید ۶۴ رقم در مبنای شانزده (SHA-256) باشد.</translation>
         </message>

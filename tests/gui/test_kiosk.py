@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tomar.core.device import Device
+from tomar.core.device import Device, init_vault
 from tomar.core.errors import StorageError
+from tomar.gui import pin
 from tomar.gui.main_window import MainWindow
 from tomar.gui.screens.kiosk import KioskScreen
 
+from ..conftest import PASS, make_organizer
 from .conftest import (
     EVENT_PIN,
     WindowFactory,
@@ -272,3 +274,59 @@ def test_wrong_pin_typed_during_the_wait_is_refused_after_it(
     window.clock.advance(6)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: message.text() == "That PIN is not right.", timeout=3000)
     assert kiosk.pages.currentWidget() is kiosk.form_page
+
+
+# --- issue 17: the campaign can set the signer's display default --------------------------
+
+
+def _home_with_spec(tmp_path: Path, spec: str) -> Path:
+    """A device home holding a package the organizer made from `spec`, with an event."""
+    org_vault, _, package = make_organizer(tmp_path / "organizer", spec)
+    org_vault.close()
+    home = tmp_path / "home"
+    with init_vault(home, PASS) as vault:
+        device = Device(vault)
+        device.import_campaign(package)
+        pin.set_pin(vault, device.start_event("Rally", "Washington"), EVENT_PIN)
+    return home
+
+
+@pytest.mark.parametrize(
+    ("line", "preselected"),
+    [('display_default = "initials"\n', "initials"), ('display_default = "ask"\n', ""), ("", "")],
+)
+def test_kiosk_preselects_the_campaigns_display_default_for_each_signer(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tmp_path: Path,
+    spec_text: str,
+    line: str,
+    preselected: str,
+) -> None:
+    window = make_window(_home_with_spec(tmp_path, line + spec_text))
+    unlock(qtbot, window)
+    click(qtbot, window.screens["home"].w(QPushButton, "kioskButton"))
+    kiosk = window.screens["kiosk"]
+    assert isinstance(kiosk, KioskScreen)
+    device: Device = window.session.device
+    for n in (1, 2):
+        # The question is asked beside the consent whether or not something is preselected.
+        assert kiosk.w(QRadioButton, "displayInitials").isVisible()
+        assert kiosk.display_choice() == preselected
+        assert kiosk.problems == {}
+        assert kiosk.signer_form is not None
+        type_text(qtbot, kiosk.signer_form.edits["full_name"], f"Canary Default{n}")
+        type_text(qtbot, kiosk.signer_form.edits["city"], "Springfield")
+        draw_signature(kiosk.pad)
+        kiosk.consent.setChecked(True)
+        if not preselected:  # nothing chosen: Sign is refused until the signer answers
+            click(qtbot, kiosk.w(QPushButton, "signButton"))
+            assert kiosk.pages.currentWidget() is kiosk.form_page
+            assert "display" in kiosk.problems
+        kiosk.w(QRadioButton, "displayHidden").setChecked(True)  # the signer changes it
+        click(qtbot, kiosk.w(QPushButton, "signButton"))
+        assert kiosk.pages.currentWidget() is kiosk.thanks_page
+        qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.form_page, timeout=5000)
+        assert device.counts()["current_event"] == n
+    # The next signer got the campaign's default again, not the previous signer's choice.
+    assert kiosk.display_choice() == preselected

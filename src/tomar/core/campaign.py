@@ -29,6 +29,8 @@ FIELD_KINDS = (
     "name", "email", "phone", "city", "state", "country", "postal_code", "text",
 )  # fmt: skip
 SIGNATURE_MODES = ("required", "optional")
+# What a campaign may preselect for "how your name appears on the public sheets".
+DISPLAY_DEFAULTS = ("ask", "hidden", "initials", "full")
 PACKAGE_LIMITS = Limits(
     max_file=2 * 1024 * 1024, max_members=2, max_member=1024 * 1024, max_total=1024 * 1024
 )
@@ -100,6 +102,16 @@ class Campaign:
         """Days after delivery by which signers' personal data is to be destroyed."""
         value = self.doc.get("delete_after_days")
         return None if value is None else int(value)
+
+    @property
+    def display_default(self) -> str | None:
+        """The display choice the kiosk preselects, or None to ask (nothing preselected).
+
+        "ask" is the default and what packages made before the key existed mean: see
+        docs/SECURITY.md "The name on the public sheets".
+        """
+        value = str(self.doc.get("display_default", "ask"))
+        return None if value == "ask" else value
 
     @property
     def signature_required(self) -> bool:
@@ -177,6 +189,7 @@ class Campaign:
             "delete_by": self.delete_by,
             "delete_after_days": self.delete_after_days,
             "demo": self.is_demo,
+            "display_default": self.display_default or "ask",
             "organizer": self.doc["organizer"]["name"],
             "organizer_fingerprint": self.organizer_fingerprint,
         }
@@ -280,6 +293,8 @@ def validate_doc(doc: dict[str, Any]) -> None:
     pin = doc.get("server_cert_sha256")
     if pin is not None and not (isinstance(pin, str) and re.match(r"^[0-9a-f]{64}$", pin)):
         raise CampaignError("'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).")
+    if doc.get("display_default", "ask") not in DISPLAY_DEFAULTS:
+        raise CampaignError('\'display_default\' must be "ask", "hidden", "initials" or "full".')
     revision = doc.get("revision", 1)  # absent: a package made before revisions existed
     if isinstance(revision, bool) or not (
         isinstance(revision, int) and 1 <= revision <= MAX_REVISION
@@ -359,6 +374,9 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
         doc["delete_by"] = delete_by.isoformat() if isinstance(delete_by, date) else delete_by
     if spec.get("delete_after_days") is not None:
         doc["delete_after_days"] = spec["delete_after_days"]
+    # The display default only when given: "ask" is what its absence means (issue 17).
+    if spec.get("display_default") is not None:
+        doc["display_default"] = spec["display_default"]
     pin = spec.get("server_cert_sha256")
     if pin is not None:
         doc["server_cert_sha256"] = pin.replace(":", "").lower() if isinstance(pin, str) else pin

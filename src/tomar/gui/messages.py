@@ -452,6 +452,9 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CoreErrors", "the closing record"),
         QT_TRANSLATE_NOOP("CoreErrors", "'sync_url' must be an http:// or https:// address."),
         QT_TRANSLATE_NOOP(
+            "CoreErrors", '\'display_default\' must be "ask", "hidden", "initials" or "full".'
+        ),
+        QT_TRANSLATE_NOOP(
             "CoreErrors", "'server_cert_sha256' must be 64 hexadecimal digits (SHA-256)."
         ),
         QT_TRANSLATE_NOOP("CoreErrors", "'id' may hold only letters, digits, '-' and '_'."),

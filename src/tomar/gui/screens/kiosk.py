@@ -13,9 +13,10 @@ Privacy rules kept here:
   signer. After a save the language stays the signer's until the thank-you page is
   over, so the confirmation is in a language they read; then it goes back to the
   default for the next signer, who starts at the top of the petition.
-* The display choice ("how your name appears on the public sheets") has no default:
-  the question sits under the consent it belongs to, safest choice first, and a
-  signer who has not answered it is asked to (see docs/SECURITY.md).
+* The display choice ("how your name appears on the public sheets") has no default
+  unless the campaign's `display_default` names one: the question sits under the
+  consent it belongs to, safest choice first, and a signer who has not answered it is
+  asked to (see docs/SECURITY.md).
 
 Layout rules (the pad never changes size under the pen):
 * Wide screens show the petition and form beside the signing column; narrow or upright
@@ -298,10 +299,13 @@ class KioskScreen(Screen):
             self.signer_form.clear()
         self.pad.clear()
         self.consent.setChecked(False)
-        for name in DISPLAY_BUTTONS.values():
+        # Each signer starts from the campaign's display default: none ("ask") unless
+        # the organizer chose one (issue 17); the question stays shown either way.
+        default = None if self.campaign is None else self.campaign.display_default
+        for choice, name in DISPLAY_BUTTONS.items():
             radio = self.w(QRadioButton, name)
             radio.setAutoExclusive(False)  # the only way to leave none of them checked
-            radio.setChecked(False)
+            radio.setChecked(choice == default)
             radio.setAutoExclusive(True)
         self.problems = {}
         self._show_problems(focus=False)
