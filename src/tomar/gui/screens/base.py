@@ -116,6 +116,19 @@ def ltr(text: str) -> str:
     return f"{LRI}{text}{PDI}" if text else text
 
 
+def set_code(label: QLabel, text: str) -> None:
+    """Show a code (digit groups, a path, a version) left to right, on the reading side of
+    its form: QLabel aligns plain text by the text's own direction, so a left-to-right
+    value would sit at the far left of a right-to-left form, away from its title."""
+    label.setText(ltr(text))
+    side = (
+        Qt.AlignmentFlag.AlignRight
+        if label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        else Qt.AlignmentFlag.AlignLeft
+    )
+    label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+
+
 def hold(label: QLabel) -> None:
     """Empty a shown message but keep its space, so nothing below it moves.
 

@@ -29,7 +29,7 @@ from ..settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from ..shell import Shell
 from ..uiload import child, load_form
 from ..worker import Cancel, Progress
-from .base import Screen, hold, ltr, say
+from .base import Screen, hold, say, set_code
 from .first_run import strength_hint
 
 
@@ -61,8 +61,8 @@ class SettingsScreen(Screen):
         self.large.setChecked(settings.large_text)
         device = self.shell.session.device
         campaign = device.campaign()
-        self.w(QLabel, "versionLabel").setText(ltr(__version__))
-        self.w(QLabel, "deviceLabel").setText(ltr(device.identity.fingerprint))
+        set_code(self.w(QLabel, "versionLabel"), __version__)
+        set_code(self.w(QLabel, "deviceLabel"), device.identity.fingerprint)
         if campaign is None:
             self.w(QLabel, "campaignLabel").setText("–")
             self.w(QLabel, "organizerLabel").setText("–")
@@ -74,8 +74,8 @@ class SettingsScreen(Screen):
             if campaign.is_demo:
                 title = self.tr("%1 (DEMO: never collect real signatures)").replace("%1", title)
             self.w(QLabel, "campaignLabel").setText(title)
-            self.w(QLabel, "organizerLabel").setText(ltr(campaign.organizer_fingerprint))
-        self.w(QLabel, "homeLabel").setText(ltr(str(self.shell.session.home)))
+            set_code(self.w(QLabel, "organizerLabel"), campaign.organizer_fingerprint)
+        set_code(self.w(QLabel, "homeLabel"), str(self.shell.session.home))
         say(self.w(QLabel, "messageLabel"), "")
 
     def save(self) -> None:
