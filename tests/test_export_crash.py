@@ -143,6 +143,13 @@ def test_export_killed_at_random_times(tmp_path: Path, org: Org) -> None:
     out.mkdir()
     _device(home, org[2], 200)
     rng = random.Random(16)
+    # How long one whole export takes here (a fast machine finishes before any fixed
+    # delay): kill times are drawn across that span.
+    _add(home, 40, 5_000)
+    started = time.monotonic()
+    subprocess.run(_export_argv(home, out), env=_env(), capture_output=True, check=True)
+    span = time.monotonic() - started
+    _check_folder(home, out)
     kills = 0
     for round_ in range(12):
         _add(home, 40, 10_000 * (round_ + 1))
@@ -152,7 +159,7 @@ def test_export_killed_at_random_times(tmp_path: Path, org: Org) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        time.sleep(rng.uniform(0.2, 1.6))
+        time.sleep(rng.uniform(0.1, 0.9) * span)
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
             kills += 1
