@@ -19,6 +19,7 @@ from tomar.core.vault import Vault
 from . import batchkit as kit
 from .conftest import BACKUP_PASS, PASS, demo_signature
 from .test_places import CENSUS_HEAD, STATE_FIELD, census_row
+from tomar.core.errors import E
 
 CONSENTS = """
 [[consents]]
@@ -95,7 +96,7 @@ def test_consents_are_optional_never_preselected_and_sealed(
     ]
     with pytest.raises(Exception) as err:
         save(device, "Canary Three", None, "sell_my_data")
-    assert getattr(err.value, "problems", {}) == {"consents": "unknown_consent"}
+    assert getattr(err.value, "problems", {}) == {"consents": E.VALIDATION_UNKNOWN_CONSENT}
 
 
 def test_a_preselected_consent_is_refused_in_the_spec(tmp_path: Path) -> None:

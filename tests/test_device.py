@@ -14,6 +14,7 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
 from .conftest import PASS, demo_signature, form
+from tomar.core.errors import E
 
 
 def sealed_rows(d: Device) -> list[tuple[str, bytes]]:
@@ -72,16 +73,16 @@ def test_tampered_record_fails_the_device_signature(
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ({"fields": {"city": "X"}}, {"full_name": "required"}),
-        ({"consent": False}, {"consent": "consent_required"}),
-        ({"signature": None}, {"signature": "signature_required"}),
+        ({"fields": {"city": "X"}}, {"full_name": E.VALIDATION_REQUIRED}),
+        ({"consent": False}, {"consent": E.VALIDATION_CONSENT_REQUIRED}),
+        ({"signature": None}, {"signature": E.VALIDATION_SIGNATURE_REQUIRED}),
         (
             {"fields": {"full_name": "A", "city": "B", "email": "not-an-email"}},
-            {"email": "email_invalid"},
+            {"email": E.VALIDATION_EMAIL_INVALID},
         ),
-        ({"fields": {"full_name": "A", "city": "B", "phone": "12"}}, {"phone": "phone_invalid"}),
-        ({"fields": {"full_name": "A", "city": "B", "shoe": "42"}}, {"shoe": "unknown_field"}),
-        ({"lang": "de"}, {"lang": "bad_language"}),
+        ({"fields": {"full_name": "A", "city": "B", "phone": "12"}}, {"phone": E.VALIDATION_PHONE_INVALID}),
+        ({"fields": {"full_name": "A", "city": "B", "shoe": "42"}}, {"shoe": E.VALIDATION_UNKNOWN_FIELD}),
+        ({"lang": "de"}, {"lang": E.VALIDATION_BAD_LANGUAGE}),
     ],
 )
 def test_invalid_forms_are_refused_and_nothing_is_stored(
@@ -102,7 +103,7 @@ def test_a_dot_is_not_a_signature(device: Device) -> None:
     f.signature = dot
     with pytest.raises(ValidationError) as info:
         device.save(f)
-    assert info.value.problems == {"signature": "signature_too_small"}
+    assert info.value.problems == {"signature": E.VALIDATION_SIGNATURE_TOO_SMALL}
 
 
 def test_error_messages_never_quote_signer_input(device: Device) -> None:
@@ -208,7 +209,7 @@ def test_paper_rows_are_checked_against_printed_sheets(device: Device) -> None:
     device.save(f)  # no sheets printed on this device: any serial is accepted
     with pytest.raises(ValidationError) as taken:
         device.save(f)
-    assert taken.value.problems == {"paper": "paper_row_taken"}
+    assert taken.value.problems == {"paper": E.VALIDATION_PAPER_ROW_TAKEN}
     with device.vault.transaction() as conn:
         conn.execute(
             "INSERT INTO paper_sheets(serial, created_at, lang, rows) "
@@ -218,7 +219,7 @@ def test_paper_rows_are_checked_against_printed_sheets(device: Device) -> None:
         f.paper = paper
         with pytest.raises(ValidationError) as unknown:
             device.save(f)
-        assert unknown.value.problems == {"paper": "paper_unknown_sheet"}
+        assert unknown.value.problems == {"paper": E.VALIDATION_PAPER_UNKNOWN_SHEET}
     f.paper = ("P-0001", 10)
     device.save(f)
     assert device.counts()["paper"] == 2

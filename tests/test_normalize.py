@@ -20,6 +20,7 @@ from tomar.core.normalize import (
     parse_phone,
     transliterate_key,
 )
+from tomar.core.errors import E
 
 ZWNJ = "\u200c"
 
@@ -247,7 +248,7 @@ def test_email_case_variants_match() -> None:
 def test_normalize_email_invalid(raw: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalize_email(raw)
-    assert info.value.problems == {"email": "email_invalid"}
+    assert info.value.problems == {"email": E.VALIDATION_EMAIL_INVALID}
     if raw.strip():
         assert raw.strip() not in str(info.value)
 
@@ -258,7 +259,7 @@ def test_normalize_email_only_raises_validation_error(text: str) -> None:
     try:
         normalize_email(text)
     except ValidationError as e:
-        assert e.problems == {"email": "email_invalid"}
+        assert e.problems == {"email": E.VALIDATION_EMAIL_INVALID}
 
 
 # --- phone ------------------------------------------------------------------------------
@@ -310,7 +311,7 @@ def test_default_region() -> None:
 def test_invalid_phones(raw: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalize_phone(raw)
-    assert info.value.problems == {"phone": "phone_invalid"}
+    assert info.value.problems == {"phone": E.VALIDATION_PHONE_INVALID}
 
 
 def test_invalid_region_is_a_validation_error() -> None:
@@ -324,7 +325,7 @@ def test_normalize_phone_only_raises_validation_error(text: str, region: str) ->
     try:
         result = normalize_phone(text, region)
     except ValidationError as e:
-        assert e.problems == {"phone": "phone_invalid"}
+        assert e.problems == {"phone": E.VALIDATION_PHONE_INVALID}
     else:
         assert result.startswith("+") and result[1:].isdigit()
 

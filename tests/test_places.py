@@ -14,6 +14,7 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
 from .conftest import PASS, demo_signature, make_organizer
+from tomar.core.errors import E
 
 STATE_FIELD = """
 [[fields]]
@@ -73,13 +74,13 @@ def test_state_and_zip_are_validated_and_normalized(us_device: Device) -> None:
     assert fields["state"] == "CA" and fields["postal_code"] == "94103-1234"
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(state="Atlantis", postal_code="9410"))
-    assert err.value.problems == {"state": "bad_state", "postal_code": "bad_zip"}
+    assert err.value.problems == {"state": E.VALIDATION_BAD_STATE, "postal_code": E.VALIDATION_BAD_ZIP}
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(state="CA", postal_code="00000"))
-    assert err.value.problems == {"postal_code": "unknown_zip"}
+    assert err.value.problems == {"postal_code": E.VALIDATION_UNKNOWN_ZIP}
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(postal_code="94103"))
-    assert err.value.problems == {"state": "required"}
+    assert err.value.problems == {"state": E.VALIDATION_REQUIRED}
 
 
 def test_postal_codes_of_other_countries_are_checked_by_shape(us_device: Device) -> None:
@@ -90,14 +91,14 @@ def test_postal_codes_of_other_countries_are_checked_by_shape(us_device: Device)
     assert fields["postal_code"] == "K1A 0B1"
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(state="NY", country="Germany", postal_code="#?!"))
-    assert err.value.problems == {"postal_code": "bad_postal_code"}
+    assert err.value.problems == {"postal_code": E.VALIDATION_BAD_POSTAL_CODE}
 
 
 def test_a_zip_in_another_state_is_flagged_never_refused(us_device: Device) -> None:
     campaign = us_device.require_campaign()
     form = us_form(state="NY", postal_code="94103")
     fields = records.validate(campaign, form)
-    assert records.warnings(campaign, fields) == {"postal_code": "zip_state_mismatch"}
+    assert records.warnings(campaign, fields) == {"postal_code": E.VALIDATION_ZIP_STATE_MISMATCH}
     assert records.warnings(campaign, {**fields, "state": "CA"}) == {}
     saved = us_device.save(form)  # saved all the same
     assert saved.record_id

@@ -31,6 +31,7 @@ from tomar.resources import resource_path
 
 from . import batchkit as kit
 from .conftest import BACKUP_PASS, PASS
+from tomar.core.errors import E
 
 PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 16-byte IV + 64-byte HMAC per page
 
@@ -378,6 +379,6 @@ def test_entered_paper_rows_stay_entered_after_purge(tmp_path: Path) -> None:
     assert [s.serial for s in blank.unentered(dv)] == []
     with pytest.raises(ValidationError) as taken:
         dev.save(paper)
-    assert taken.value.problems == {"paper": "paper_row_taken"}
+    assert taken.value.problems == {"paper": E.VALIDATION_PAPER_ROW_TAKEN}
     dv.close()
     ov.close()

@@ -33,6 +33,7 @@ from tomar.core.strokes import (
     to_svg,
     validate,
 )
+from tomar.core.errors import E
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -660,7 +661,7 @@ def test_short_initials_pass() -> None:
 def _assert_too_small(sig: Signature) -> None:
     with pytest.raises(ValidationError) as info:
         check_minimum_ink(sig)
-    assert info.value.problems == {"signature": "signature_too_small"}
+    assert info.value.problems == {"signature": E.VALIDATION_SIGNATURE_TOO_SMALL}
 
 
 def test_single_dot_rejected() -> None:

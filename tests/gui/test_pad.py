@@ -11,6 +11,7 @@ from tomar.core import strokes
 from tomar.gui.signature_pad import SignaturePad
 
 from .conftest import draw_signature
+from tomar.core.errors import E
 
 
 def make_pad(qtbot: QtBot, width: int = 600, height: int = 240) -> SignaturePad:
@@ -75,7 +76,7 @@ def test_a_dot_is_too_small(qtbot: QtBot) -> None:
     try:
         strokes.check_minimum_ink(sig)
     except Exception as exc:
-        assert getattr(exc, "problems", {}) == {"signature": "signature_too_small"}
+        assert getattr(exc, "problems", {}) == {"signature": E.VALIDATION_SIGNATURE_TOO_SMALL}
     else:
         raise AssertionError("a tick passed the minimum-ink rule")
 

@@ -12,6 +12,7 @@ from ..core.device import Device
 from ..core.intake import Intake
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
+from ..core.errors import E
 
 commands = Commands()
 
@@ -30,12 +31,12 @@ commands.group("campaign", "campaign packages")
     ),
 )
 def cmd_campaign_create(args: argparse.Namespace) -> None:
-    spec = read_file(Path(args.spec), limit=1024 * 1024, what="campaign spec").decode(
+    spec = read_file(Path(args.spec), limit=1024 * 1024, what=E.WORD_CAMPAIGN_SPEC).decode(
         "utf-8", "replace"
     )
     with open_vault(args) as v:
         campaign, package = organizer.create_campaign(v, spec, without_shares=args.without_shares)
-    atomic_write(Path(args.out), package, mode=0o644, what="the campaign package")
+    atomic_write(Path(args.out), package, mode=0o644, what=E.WORD_THE_CAMPAIGN_PACKAGE)
     print(f"Campaign package written to {args.out}")
     print(f"Organizer fingerprint: {campaign.organizer_fingerprint}")
 
@@ -47,7 +48,7 @@ def cmd_campaign_create(args: argparse.Namespace) -> None:
     arg("--expect-fingerprint", help="refuse unless the organizer fingerprint is this"),
 )
 def cmd_campaign_import(args: argparse.Namespace) -> None:
-    data = read_file(Path(args.file), limit=2 * 1024 * 1024, what="campaign package")
+    data = read_file(Path(args.file), limit=2 * 1024 * 1024, what=E.WORD_CAMPAIGN_PACKAGE)
     with open_vault(args) as v:
         campaign = Device(v).import_campaign(data, args.expect_fingerprint)
     print(f"Campaign imported: {campaign.text('title', campaign.languages[0])}")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core import vault
 from ..core.errors import TomarError
+from ..core.errors import E, Words
 
 
 def passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -22,10 +23,10 @@ def passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise TomarError(f"No passphrase given: set {env} or run in a terminal.")
+        raise TomarError(E.CLI_PASSPHRASE_GIVEN_SET_RUN, env=env)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise TomarError("The two passphrases are not the same. Nothing was changed.")
+        raise TomarError(E.CLI_TWO_PASSPHRASES_SAME_NOTHING)
     return first
 
 
@@ -50,15 +51,15 @@ def print_json(doc: object) -> None:
     print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def read_file(path: Path, *, limit: int, what: str) -> bytes:
+def read_file(path: Path, *, limit: int, what: Words) -> bytes:
     """A file named on the command line, refused beyond `limit` bytes."""
     try:
         with path.open("rb") as fh:
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise TomarError(f"The {what} {path} does not exist.") from None
+        raise TomarError(E.CLI_EXIST, what=what, path=path) from None
     except OSError as exc:
-        raise TomarError(f"The {what} {path} cannot be read ({exc.strerror}).") from None
+        raise TomarError(E.CLI_READ, what=what, path=path, detail=exc.strerror) from None
     if len(data) > limit:
-        raise TomarError(f"The {what} {path} is too large.")
+        raise TomarError(E.CLI_TOO_LARGE, what=what, path=path)
     return data

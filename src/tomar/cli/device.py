@@ -15,6 +15,7 @@ from ..core.errors import TomarError
 from ..core.records import SignatureForm
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
+from ..core.errors import E
 
 commands = Commands()
 
@@ -36,7 +37,7 @@ def cmd_event_end(args: argparse.Namespace) -> None:
 
 
 def _load_strokes(path: Path) -> strokes.Signature:
-    raw = read_file(path, limit=4 * 1024 * 1024, what="strokes file")
+    raw = read_file(path, limit=4 * 1024 * 1024, what=E.WORD_STROKES_FILE)
     try:
         doc = json.loads(raw)
         return strokes.Signature(
@@ -50,8 +51,7 @@ def _load_strokes(path: Path) -> strokes.Signature:
         )
     except (ValueError, KeyError, TypeError, IndexError):
         raise TomarError(
-            "The strokes file is not valid: expected JSON "
-            '{"aspect": 3.0, "strokes": [[[x, y, t_ms, pressure], ...], ...]}.'
+            E.CLI_STROKES_FILE_VALID_EXPECTED
         ) from None
 
 
@@ -129,7 +129,7 @@ def cmd_wipe(args: argparse.Namespace) -> None:
     if not args.yes:
         raise UsageError("'tomar wipe' destroys the vault for good; add --yes to confirm.")
     if not vault.exists(home) and not any(home.glob("tomar*.db")):
-        raise TomarError(f"There is no vault in {home}.")
+        raise TomarError(E.CLI_VAULT, home=home)
     vault.wipe(home)
     print("Vault destroyed. Its data can no longer be read.")
 
@@ -169,13 +169,13 @@ def cmd_device_request(args: argparse.Namespace) -> None:
     with open_vault(args) as v:
         data = Device(v).enrollment_request(args.label or "")
         fpr = Device(v).identity.fingerprint
-    atomic_write(Path(args.out), data, mode=0o644, what="the enrollment request")
+    atomic_write(Path(args.out), data, mode=0o644, what=E.WORD_THE_ENROLLMENT_REQUEST)
     print(f"Enrollment request written to {args.out}. Device fingerprint: {fpr}")
 
 
 @commands.command("device accept", "accept the organizer's certificate (device)", arg("cert"))
 def cmd_device_accept(args: argparse.Namespace) -> None:
-    data = read_file(Path(args.cert), limit=64 * 1024, what="certificate")
+    data = read_file(Path(args.cert), limit=64 * 1024, what=E.WORD_CERTIFICATE)
     with open_vault(args) as v:
         Device(v).accept_certificate(data)
     print("Certificate accepted: this device is enrolled. Its next batches carry it.")
@@ -187,7 +187,7 @@ def cmd_device_accept(args: argparse.Namespace) -> None:
 def cmd_receipt_import(args: argparse.Namespace) -> None:
     with open_vault(args) as v:
         for name in args.files:
-            data = read_file(Path(name), limit=receipts.MAX_RECEIPT, what="receipt")
+            data = read_file(Path(name), limit=receipts.MAX_RECEIPT, what=E.WORD_RECEIPT)
             done = Device(v).import_receipt(data)
             print(
                 f"Receipt for batch {done['batch']}: {done['accepted']} records accepted, "
@@ -216,7 +216,7 @@ def cmd_purge(args: argparse.Namespace) -> None:
 def cmd_verify(args: argparse.Namespace) -> None:
     if args.campaign:
         campaign = read_package(
-            read_file(Path(args.campaign), limit=2 * 1024 * 1024, what="campaign package")
+            read_file(Path(args.campaign), limit=2 * 1024 * 1024, what=E.WORD_CAMPAIGN_PACKAGE)
         )
     else:
         with open_vault(args) as v:
@@ -237,4 +237,4 @@ def cmd_verify(args: argparse.Namespace) -> None:
         )
         bf.close()
     if failed:
-        raise TomarError("Some batches are not valid (see above).")
+        raise TomarError(E.CLI_SOME_BATCHES_VALID_SEE)

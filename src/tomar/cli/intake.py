@@ -13,6 +13,7 @@ from ..core.intake import BreakdownKey, Intake, format_gaps
 from ..core.normalize import clean_text
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
+from ..core.errors import E
 
 commands = Commands()
 
@@ -26,10 +27,10 @@ commands = Commands()
     arg("--out", required=True),
 )
 def cmd_device_enroll(args: argparse.Namespace) -> None:
-    data = read_file(Path(args.file), limit=64 * 1024, what="enrollment request")
+    data = read_file(Path(args.file), limit=64 * 1024, what=E.WORD_ENROLLMENT_REQUEST)
     with open_vault(args) as v, Intake(v) as intake:
         cert, fpr = intake.enroll(data)
-    atomic_write(Path(args.out), cert, mode=0o644, what="the certificate")
+    atomic_write(Path(args.out), cert, mode=0o644, what=E.WORD_THE_CERTIFICATE)
     print(f"Device {fpr} enrolled. Give it {args.out}.")
 
 
@@ -65,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> None:
         who = f" [device {r.device}, batch {r.number}]" if r.device else ""
         print(f"{r.name}: {r.status}{who}: {r.message}")
     if any(not r.ok for r in results):
-        raise TomarError("Some batches were rejected (see above); the others were imported.")
+        raise TomarError(E.CLI_SOME_BATCHES_REJECTED_SEE)
 
 
 @commands.command(
@@ -164,7 +165,7 @@ commands.group("districts", "congressional districts from a ZIP-to-district tabl
     arg("file", help="pipe-delimited with a header, e.g. tab20_cd11820_zcta520_natl.txt"),
 )
 def cmd_districts_load(args: argparse.Namespace) -> None:
-    data = read_file(Path(args.file), limit=places.MAX_DISTRICT_FILE, what="district table")
+    data = read_file(Path(args.file), limit=places.MAX_DISTRICT_FILE, what=E.WORD_DISTRICT_TABLE)
     with open_vault(args) as v, Intake(v) as intake:
         zips = intake.load_districts(data)
     print(f"District table loaded: {zips} ZIP codes.")

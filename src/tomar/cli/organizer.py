@@ -11,6 +11,7 @@ from ..core import organizer
 from ..core.errors import TomarError
 from .command import Commands, arg
 from .common import open_vault, passphrase, read_file
+from ..core.errors import E
 
 commands = Commands()
 
@@ -64,7 +65,7 @@ def cmd_organizer_identity(args: argparse.Namespace) -> None:
 
 @commands.command("organizer restore", "restore organizer keys from a backup", arg("file"))
 def cmd_organizer_restore(args: argparse.Namespace) -> None:
-    data = read_file(Path(args.file), limit=64 * 1024, what="backup file")
+    data = read_file(Path(args.file), limit=64 * 1024, what=E.WORD_BACKUP_FILE)
     with open_vault(args) as v:
         secret = passphrase("TOMAR_BACKUP_PASSPHRASE", "Backup passphrase: ")
         ident = organizer.restore_backup(v, data, secret)
@@ -106,7 +107,7 @@ def cmd_organizer_restore_shares(args: argparse.Namespace) -> None:
     from ..core import recovery
 
     if args.file:
-        text = read_file(Path(args.file), limit=64 * 1024, what="shares file").decode(
+        text = read_file(Path(args.file), limit=64 * 1024, what=E.WORD_SHARES_FILE).decode(
             "utf-8", "replace"
         )
         lines = recovery.parse_share_lines(text)
@@ -122,7 +123,7 @@ def _prompt_shares() -> list[str]:
     from ..core import recovery
 
     if not sys.stdin.isatty():
-        raise TomarError("No shares given: name a file with one share per line.")
+        raise TomarError(E.CLI_SHARES_GIVEN_NAME_FILE)
     first = recovery.normalize_share(getpass.getpass("Share 1 (words, hidden as you type): "))
     _, _, needed = recovery.share_info(first)
     lines = [first]

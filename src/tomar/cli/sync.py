@@ -11,6 +11,7 @@ from ..core.errors import TomarError
 from ..core.intake import Intake
 from .command import Commands, arg
 from .common import open_vault, print_json
+from ..core.errors import E
 
 commands = Commands()
 
@@ -51,7 +52,7 @@ def cmd_sync(args: argparse.Namespace) -> None:
         if result.records_accepted:
             print("Confirmed records can now be removed from this device with 'tomar purge'.")
     if not result.ok:
-        raise TomarError("The sync did not finish; nothing was lost. Try again later.")
+        raise TomarError(E.CLI_SYNC_DID_FINISH_NOTHING)
 
 
 @commands.command(
@@ -77,7 +78,7 @@ def cmd_pull(args: argparse.Namespace) -> None:
         for problem in result.errors:
             print(f"  Problem: {problem}")
     if not result.ok:
-        raise TomarError("The pull did not finish cleanly (see above).")
+        raise TomarError(E.CLI_PULL_DID_FINISH_CLEANLY)
 
 
 @commands.command(

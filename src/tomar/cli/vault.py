@@ -13,6 +13,7 @@ from ..core.errors import TomarError
 from ..core.records import SignatureForm
 from .command import Commands
 from .common import home_of, open_vault, passphrase
+from ..core.errors import E
 
 commands = Commands()
 
@@ -23,10 +24,10 @@ DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 - the bundled demo, never real
 def cmd_init(args: argparse.Namespace) -> None:
     home = home_of(args)
     if vault.exists(home):
-        raise TomarError(f"There is already a vault in {home}.")
+        raise TomarError(E.CLI_ALREADY_VAULT, home=home)
     secret = passphrase("TOMAR_PASSPHRASE", "Choose a vault passphrase: ", confirm=True)
     if len(secret) < 8:
-        raise TomarError("Please choose a passphrase of at least 8 characters.")
+        raise TomarError(E.CLI_CHOOSE_PASSPHRASE_LEAST_8)
     with init_vault(home, secret) as v:
         print(f"Vault created in {home}")
         print(f"Device fingerprint: {Device(v).identity.fingerprint}")
@@ -86,6 +87,6 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     with vault.Vault.open(home, old) as v:
         new = passphrase("TOMAR_NEW_PASSPHRASE", "New vault passphrase: ", confirm=True)
         if len(new) < 8:
-            raise TomarError("Please choose a passphrase of at least 8 characters.")
+            raise TomarError(E.CLI_CHOOSE_PASSPHRASE_LEAST_8)
         v.change_passphrase(old, new)  # a new database under a new key (core/vault.py)
     print("Passphrase changed; the vault was rewritten under a new key.")

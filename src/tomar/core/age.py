@@ -46,6 +46,7 @@ from tomar.core.errors import (
     AgeNoMatch,
     AgePayloadError,
 )
+from .errors import E
 
 __all__ = [
     "DEFAULT_MAX_WORK_FACTOR",
@@ -103,22 +104,21 @@ _WORK_FACTOR_RE: Final = re.compile(r"[1-9][0-9]*")  # ASCII only: int() accepts
 
 # --- user-facing messages ------------------------------------------------------
 
-_MSG_NOT_AGE = "This is not a sealed file Tomar can open, or its beginning is damaged."
-_MSG_VERSION = "This file was sealed with a newer format version that Tomar cannot open yet."
-_MSG_HEADER = "This file is damaged: the part that holds its keys is not readable."
-_MSG_STANZA = "This file is damaged: the key it was sealed for is not stored correctly."
-_MSG_NO_MATCH = "None of your keys can open this file. It was sealed for someone else."
-_MSG_NO_IDENTITIES = "No key was given to open this file."
-_MSG_HMAC = "This file is damaged or was changed after it was sealed."
-_MSG_TRUNCATED = "This file is incomplete: it was cut off before the end."
-_MSG_PAYLOAD = "This file is damaged or was changed after it was sealed."
-_MSG_TRAILING = "This file has extra data after its end; it was changed after it was sealed."
-_MSG_EMPTY_LAST = "This file is damaged: it ends with an empty block."
-_MSG_TOO_BIG = "This file is larger than Tomar accepts here."
-_MSG_SCRYPT_ALONE = "This file is damaged: a passphrase-sealed file cannot have other keys."
+_MSG_NOT_AGE = E.AGE_SEALED_FILE_OPEN_BEGINNING
+_MSG_VERSION = E.AGE_FILE_SEALED_NEWER_FORMAT
+_MSG_HEADER = E.AGE_FILE_DAMAGED_PART_HOLDS
+_MSG_STANZA = E.AGE_FILE_DAMAGED_KEY_SEALED
+_MSG_NO_MATCH = E.AGE_NONE_KEYS_OPEN_FILE
+_MSG_NO_IDENTITIES = E.AGE_KEY_GIVEN_OPEN_FILE
+_MSG_HMAC = E.AGE_FILE_DAMAGED_CHANGED_AFTER
+_MSG_TRUNCATED = E.AGE_FILE_INCOMPLETE_CUT_OFF
+_MSG_PAYLOAD = E.AGE_FILE_DAMAGED_CHANGED_AFTER
+_MSG_TRAILING = E.AGE_FILE_EXTRA_DATA_AFTER
+_MSG_EMPTY_LAST = E.AGE_FILE_DAMAGED_ENDS_EMPTY
+_MSG_TOO_BIG = E.AGE_FILE_LARGER_ACCEPTS_HERE
+_MSG_SCRYPT_ALONE = E.AGE_FILE_DAMAGED_PASSPHRASE_SEALED
 _MSG_WORK_FACTOR = (
-    "This file was sealed with a passphrase setting that would take too long "
-    "to open on this device."
+    E.AGE_FILE_SEALED_PASSPHRASE_SETTING
 )
 
 
@@ -237,7 +237,7 @@ class X25519Recipient:
         """Parse an ``age1...`` string (lowercase, as age writes it)."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_X25519_RECIPIENT or len(data) != 32:
-            raise AgeError("This is not a valid age public key (age1...).")
+            raise AgeError(E.AGE_VALID_AGE_PUBLIC_KEY)
         return cls(X25519PublicKey.from_public_bytes(data))
 
     def to_string(self) -> str:
@@ -251,7 +251,7 @@ class X25519Recipient:
         try:
             shared = ephemeral.exchange(self._key)
         except ValueError:
-            raise AgeError("This public key is not usable: it is a weak key.") from None
+            raise AgeError(E.AGE_PUBLIC_KEY_USABLE_WEAK) from None
         key = _hkdf(shared, share + self._raw, _X25519_LABEL)
         body = ChaCha20Poly1305(key).encrypt(_ZERO_NONCE, file_key, None)
         return [Stanza("X25519", (_b64encode(share).decode("ascii"),), body)]
@@ -285,7 +285,7 @@ class X25519Identity:
         """Parse an ``AGE-SECRET-KEY-1...`` string (uppercase, as age-keygen writes it)."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_X25519_IDENTITY or len(data) != 32:
-            raise AgeError("This is not a valid age secret key (AGE-SECRET-KEY-1...).")
+            raise AgeError(E.AGE_VALID_AGE_SECRET_KEY)
         return cls(X25519PrivateKey.from_private_bytes(data))
 
     def to_string(self) -> str:
@@ -339,7 +339,7 @@ class HybridRecipient:
 
     def __init__(self, raw: bytes) -> None:
         if len(raw) != _HYBRID_PUB_SIZE:
-            raise AgeError("This is not a valid post-quantum age public key (age1pq1...).")
+            raise AgeError(E.AGE_VALID_POST_QUANTUM_AGE)
         try:
             self._key = hpke.MLKEM768X25519PublicKey(
                 mlkem.MLKEM768PublicKey.from_public_bytes(raw[:_MLKEM_PUB_SIZE]),
@@ -347,7 +347,7 @@ class HybridRecipient:
             )
         except ValueError:
             raise AgeError(
-                "This is not a valid post-quantum age public key (age1pq1...)."
+                E.AGE_VALID_POST_QUANTUM_AGE
             ) from None
         self._raw = bytes(raw)
 
@@ -356,7 +356,7 @@ class HybridRecipient:
         """Parse an ``age1pq1...`` string."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_HYBRID_RECIPIENT:
-            raise AgeError("This is not a valid post-quantum age public key (age1pq1...).")
+            raise AgeError(E.AGE_VALID_POST_QUANTUM_AGE)
         return cls(data)
 
     def to_string(self) -> str:
@@ -386,7 +386,7 @@ class HybridIdentity:
 
     def __init__(self, seed: bytes) -> None:
         if len(seed) != 32:
-            raise AgeError("This post-quantum secret key has the wrong length.")
+            raise AgeError(E.AGE_POST_QUANTUM_SECRET_KEY)
         self._seed = bytes(seed)
         mlkem_key, self._x25519 = _hybrid_keys_from_seed(self._seed)
         self._key = hpke.MLKEM768X25519PrivateKey(mlkem_key, self._x25519)
@@ -407,7 +407,7 @@ class HybridIdentity:
         hrp, data = bech32.decode(s)
         if hrp != _HRP_HYBRID_IDENTITY or len(data) != 32:
             raise AgeError(
-                "This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...)."
+                E.AGE_VALID_POST_QUANTUM_AGE_2
             )
         return cls(data)
 
@@ -460,7 +460,7 @@ def _scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
         return kdf.derive(passphrase)
     except (ValueError, MemoryError):  # the memory the work factor needs is not available
         raise AgeError(
-            "This device does not have enough memory for this passphrase setting."
+            E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE
         ) from None
 
 
@@ -471,9 +471,9 @@ class ScryptRecipient:
 
     def __init__(self, passphrase: bytes, work_factor: int = DEFAULT_WORK_FACTOR) -> None:
         if not passphrase:
-            raise AgeError("The passphrase is empty.")
+            raise AgeError(E.AGE_PASSPHRASE_EMPTY)
         if not 1 <= work_factor <= 30:
-            raise AgeError("The passphrase strength setting must be between 1 and 30.")
+            raise AgeError(E.AGE_PASSPHRASE_STRENGTH_SETTING_MUST)
         self._passphrase = bytes(passphrase)
         self._work_factor = work_factor
         # A unique label: mixing with any other recipient is refused, as in Go.
@@ -498,7 +498,7 @@ class ScryptIdentity:
 
     def __init__(self, passphrase: bytes, max_work_factor: int = DEFAULT_MAX_WORK_FACTOR) -> None:
         if not 1 <= max_work_factor <= 30:
-            raise AgeError("The passphrase strength limit must be between 1 and 30.")
+            raise AgeError(E.AGE_PASSPHRASE_STRENGTH_LIMIT_MUST)
         self._passphrase = bytes(passphrase)
         self._max_work_factor = max_work_factor
 
@@ -542,7 +542,7 @@ def parse_recipient(s: str) -> X25519Recipient | HybridRecipient:
         return HybridRecipient.parse(s)
     if hrp == _HRP_X25519_RECIPIENT:
         return X25519Recipient.parse(s)
-    raise AgeError("This is not an age public key (it should start with age1).")
+    raise AgeError(E.AGE_PUBLIC_KEY_SHOULD_START)
 
 
 def parse_identity(s: str) -> X25519Identity | HybridIdentity:
@@ -552,7 +552,7 @@ def parse_identity(s: str) -> X25519Identity | HybridIdentity:
         return HybridIdentity.parse(s)
     if hrp == _HRP_X25519_IDENTITY:
         return X25519Identity.parse(s)
-    raise AgeError("This is not an age secret key (it should start with AGE-SECRET-KEY-).")
+    raise AgeError(E.AGE_SECRET_KEY_SHOULD_START)
 
 
 def parse_identity_file(text: str) -> list[X25519Identity | HybridIdentity]:
@@ -568,9 +568,9 @@ def parse_identity_file(text: str) -> list[X25519Identity | HybridIdentity]:
         try:
             identities.append(parse_identity(line))
         except AgeError:
-            raise AgeError(f"Line {number} of the key file is not a valid secret key.") from None
+            raise AgeError(E.AGE_LINE_KEY_FILE_VALID, number=number) from None
     if not identities:
-        raise AgeError("The key file contains no secret keys.")
+        raise AgeError(E.AGE_KEY_FILE_CONTAINS_SECRET)
     return identities
 
 
@@ -635,9 +635,9 @@ def _serialize_header(stanzas: Sequence[Stanza]) -> bytes:
         try:
             args = [a.encode("ascii") for a in (s.type, *s.args)]
         except UnicodeEncodeError:
-            raise AgeError("Internal error: a recipient produced an invalid stanza.") from None
+            raise AgeError(E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED) from None
         if not all(map(_is_valid_arg, args)):
-            raise AgeError("Internal error: a recipient produced an invalid stanza.")
+            raise AgeError(E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED)
         out.append(b"-> " + b" ".join(args) + b"\n")
         encoded = _b64encode(s.body)
         for i in range(0, len(encoded), _COLUMNS):
@@ -671,22 +671,21 @@ def _plaintext_size(payload_len: int) -> int:
 def encrypt(plaintext: bytes | bytearray | memoryview, recipients: Sequence[Recipient]) -> bytes:
     """Seal `plaintext` so that any one of `recipients` can open it."""
     if not recipients:
-        raise AgeError("Internal error: no one to seal the file for.")
+        raise AgeError(E.AGE_INTERNAL_ERROR_SEAL_FILE)
     labels = _labels(recipients[0])
     for r in recipients[1:]:
         if _labels(r) != labels:
             if isinstance(r, ScryptRecipient) or isinstance(recipients[0], ScryptRecipient):
-                raise AgeError("A passphrase cannot be combined with other keys in one file.")
+                raise AgeError(E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS)
             raise AgeError(
-                "Post-quantum and classic keys cannot be mixed in one file: the file "
-                "would only be as safe as the weakest key."
+                E.AGE_POST_QUANTUM_CLASSIC_KEYS
             )
     file_key = os.urandom(FILE_KEY_SIZE)
     stanzas: list[Stanza] = []
     for r in recipients:
         stanzas.extend(r.wrap(file_key))
     if len(stanzas) > 1 and any(s.type == "scrypt" for s in stanzas):
-        raise AgeError("A passphrase cannot be combined with other keys in one file.")
+        raise AgeError(E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS)
     header = _serialize_header(stanzas)
     mac = _header_mac(file_key, header)
     nonce = os.urandom(NONCE_SIZE)

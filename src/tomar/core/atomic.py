@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StorageError
+from .errors import E, Words
 
 try:
     import fcntl
@@ -108,31 +109,29 @@ def folder_fault(folder: Path) -> Fault | None:
     return None
 
 
-def storage_error(exc: OSError, what: str) -> StorageError:
+def storage_error(exc: OSError, what: Words) -> StorageError:
     """Translate an OSError into words a volunteer can act on: one plain sentence per
     fault, none saying that data is lost, since it is not."""
     fault = fault_of(exc)
     if fault is Fault.FULL:
         return StorageError(
-            f"The disk is full: {what} was not saved. Free some space and try again."
+            E.ATOMIC_DISK_FULL_SAVED_FREE, what=what
         )
     if fault is Fault.READ_ONLY:
         return StorageError(
-            f"This disk or folder is read-only: {what} was not saved. Nothing was lost; "
-            "make it writable and try again."
+            E.ATOMIC_DISK_FOLDER_READ_SAVED, what=what
         )
     if fault is Fault.IO:
         return StorageError(
-            f"The disk reported an input/output error: {what} was not saved. The disk may "
-            "be failing: copy your Tomar folder to another disk first."
+            E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT, what=what
         )
     said = exc.strerror or f"error {exc.errno}"
-    return StorageError(f"The disk reported an error: {what} was not saved ({said}).")
+    return StorageError(E.ATOMIC_DISK_REPORTED_ERROR_SAVED, what=what, said=said)
 
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: Path | str, *, mode: int = 0o600, what: str = "the file"
+    path: Path | str, *, mode: int = 0o600, what: Words = E.WORD_THE_FILE
 ) -> Iterator[BinaryIO]:
     """Yield a file to write; on normal exit it is fsynced and renamed over `path`.
 
@@ -163,7 +162,7 @@ def atomic_writer(
 
 
 def atomic_write(
-    path: Path | str, data: bytes, *, mode: int = 0o600, what: str = "the file"
+    path: Path | str, data: bytes, *, mode: int = 0o600, what: Words = E.WORD_THE_FILE
 ) -> None:
     """Write `data` to `path` atomically with permissions `mode`."""
     with atomic_writer(path, mode=mode, what=what) as fh:

@@ -30,6 +30,7 @@ from .errors import FormatError, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
 from .records import MAX_SEALED
 from .ziputil import Limits, ZipReader
+from .errors import E, ErrorCode, Message
 
 FORMAT = "tomar-batch"
 VERSION = 1
@@ -62,7 +63,7 @@ class Cancelled(TomarError):
 class NothingToExport(TomarError):
     """No record is waiting; `restored` names earlier batches written again (see export)."""
 
-    def __init__(self, message: str, restored: tuple[int, ...] = ()) -> None:
+    def __init__(self, message: ErrorCode | Message, restored: tuple[int, ...] = ()) -> None:
         super().__init__(message)
         self.restored = restored
 
@@ -184,23 +185,23 @@ _ENTRY_KEYS = frozenset(("id", "seq", "sha256"))
 def _manifest_entries(doc: dict[str, Any]) -> list[RecordEntry]:
     raw = doc.get("records")
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
-        raise FormatError("This batch lists too many records.")
+        raise FormatError(E.BATCH_LISTS_TOO_MANY_RECORDS)
     entries = []
     for item in raw:
         if not isinstance(item, dict) or item.keys() != _ENTRY_KEYS:
-            raise FormatError("This batch's list of records is damaged.")
+            raise FormatError(E.BATCH_LIST_RECORDS_DAMAGED)
         rid, seq, sha = item["id"], item["seq"], item["sha256"]
         if not (isinstance(rid, str) and _RECORD_ID.fullmatch(rid)):
-            raise FormatError("This batch names a record with an invalid id.")
+            raise FormatError(E.BATCH_NAMES_RECORD_INVALID_ID)
         if not (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq < 2**53):
-            raise FormatError(f"Record {rid} in this batch has an invalid sequence number.")
+            raise FormatError(E.BATCH_RECORD_BATCH_INVALID_SEQUENCE, record=rid)
         if not (isinstance(sha, str) and _HEX64.fullmatch(sha)):
-            raise FormatError(f"Record {rid} in this batch has an invalid hash.")
+            raise FormatError(E.BATCH_RECORD_BATCH_INVALID_HASH, record=rid)
         entries.append(RecordEntry(rid, seq, sha))
     if len({e.id for e in entries}) != len(entries):
-        raise FormatError("This batch lists the same record twice.")
+        raise FormatError(E.BATCH_LISTS_SAME_RECORD_TWICE)
     if len({e.seq for e in entries}) != len(entries):
-        raise FormatError("This batch uses the same sequence number twice.")
+        raise FormatError(E.BATCH_USES_SAME_SEQUENCE_NUMBER)
     return entries
 
 
@@ -210,10 +211,10 @@ def read(source: bytes | Path, campaign: Campaign) -> BatchFile:
         try:
             sha = _sha256_file(source)
         except OSError as exc:
-            raise FormatError(f"The batch file cannot be read ({exc.strerror}).") from None
+            raise FormatError(E.BATCH_FILE_READ, detail=exc.strerror) from None
     else:
         sha = hashlib.sha256(source).hexdigest()
-    reader = ZipReader(source, LIMITS, what="batch")
+    reader = ZipReader(source, LIMITS, what=E.WORD_BATCH)
     try:
         return _verify(reader, sha, campaign)
     except BaseException:
@@ -224,43 +225,43 @@ def read(source: bytes | Path, campaign: Campaign) -> BatchFile:
 def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
     names = set(reader.names)
     if MANIFEST not in names or SIGNATURE not in names:
-        raise FormatError("This batch is incomplete: its manifest or signature is missing.")
+        raise FormatError(E.BATCH_INCOMPLETE_MANIFEST_SIGNATURE_MISSING)
     body = reader.read(MANIFEST)
     try:
         doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise FormatError("This is not a Tomar batch.")
+            raise FormatError(E.BATCH_TEXT)
         if doc.get("version") != VERSION:
-            raise FormatError("This batch needs a newer version of Tomar.")
+            raise FormatError(E.BATCH_NEEDS_NEWER_VERSION)
         device = base64.b64decode(doc["device"], validate=True)
         number, prev = doc["batch"], doc["prev"]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise FormatError("This batch's manifest is damaged.") from None
+        raise FormatError(E.BATCH_MANIFEST_DAMAGED) from None
     if len(device) != 32:
-        raise FormatError("This batch's manifest is damaged.")
+        raise FormatError(E.BATCH_MANIFEST_DAMAGED)
     try:
         minisign.verify(device_minisign_public(device), body, reader.read(SIGNATURE).decode())
     except (MinisignError, UnicodeDecodeError):
         raise FormatError(
-            "This batch's signature is not valid: it was changed after the device signed it."
+            E.BATCH_SIGNATURE_VALID_CHANGED_AFTER
         ) from None
     if canonical_json(doc) != body:
-        raise FormatError("This batch's manifest is damaged (not in canonical form).")
+        raise FormatError(E.BATCH_MANIFEST_DAMAGED_CANONICAL_FORM)
     if doc.get("campaign") != campaign.id:
-        raise FormatError("This batch belongs to another campaign.")
+        raise FormatError(E.BATCH_BELONGS_ANOTHER_CAMPAIGN)
     if doc.get("organizer") != campaign.organizer_fpr.hex():
-        raise FormatError("This batch was sealed for another organizer key.")
+        raise FormatError(E.BATCH_SEALED_ANOTHER_ORGANIZER_KEY)
     if not (isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 2**31):
-        raise FormatError("This batch has an invalid batch number.")
+        raise FormatError(E.BATCH_INVALID_BATCH_NUMBER)
     if not (prev is None if number == 1 else isinstance(prev, str) and _HEX64.fullmatch(prev)):
-        raise FormatError("This batch's link to the previous batch is damaged.")
+        raise FormatError(E.BATCH_LINK_PREVIOUS_BATCH_DAMAGED)
     entries = _manifest_entries(doc)
     expected = {f"{e.id}.age" for e in entries} | {MANIFEST, SIGNATURE}
     extra = names - expected - {CERTIFICATE}
     if extra:
-        raise FormatError("This batch contains files that its manifest does not list.")
+        raise FormatError(E.BATCH_CONTAINS_FILES_MANIFEST_LIST)
     if expected - names:
-        raise FormatError("This batch is missing records that its manifest lists.")
+        raise FormatError(E.BATCH_MISSING_RECORDS_MANIFEST_LISTS)
     kept: list[bytes] | None = []
     size = 0
     for entry in entries:
@@ -277,7 +278,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
 def _checked(reader: ZipReader, entry: RecordEntry) -> bytes:
     data = reader.read(f"{entry.id}.age")
     if len(data) > MAX_SEALED or hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise FormatError(f"Record {entry.id} in this batch was changed or damaged.")
+        raise FormatError(E.BATCH_RECORD_BATCH_CHANGED_DAMAGED, id=entry.id)
     return data
 
 
@@ -325,7 +326,7 @@ def _remove_leftovers(device_public: bytes, out_dir: Path) -> None:
             if p.name.startswith(".") and p.name.lstrip(".").startswith(prefix)
         ]
     except OSError as exc:
-        raise storage_error(exc, "the batch") from None
+        raise storage_error(exc, E.WORD_THE_BATCH) from None
     for path in names:
         if path.name.endswith((".staged", ".tmp")) and path.is_file():
             try:
@@ -333,7 +334,7 @@ def _remove_leftovers(device_public: bytes, out_dir: Path) -> None:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise storage_error(exc, "the batch") from None
+                raise storage_error(exc, E.WORD_THE_BATCH) from None
 
 
 def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
@@ -357,7 +358,7 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
             "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq",
             (number,),
         )
-        with atomic_writer(target, mode=0o644, what=f"batch {number}") as fh:
+        with atomic_writer(target, mode=0o644, what=Message(E.WORD_BATCH_2, number=number)) as fh:
             write_batch(
                 fh,
                 ((rid, bytes(body)) for rid, body in cursor),
@@ -367,8 +368,7 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
             )
             if _sha256_fh(fh) != sha:
                 raise TomarError(
-                    f"Batch {number} can no longer be rebuilt: its records were purged after "
-                    "a receipt."
+                    E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number
                 )
         restored.append(int(number))
     return tuple(restored)
@@ -396,7 +396,7 @@ def export(
     campaign = device.require_campaign()
     vault = device.vault
     if not out_dir.is_dir():
-        raise TomarError(f"The folder {out_dir} does not exist.")
+        raise TomarError(E.BATCH_FOLDER_EXIST, out_dir=out_dir)
     staged: Path | None = None
     restored: tuple[int, ...] = ()
     try:
@@ -411,12 +411,11 @@ def export(
             if count == 0 and restored:
                 numbers = ", ".join(str(n) for n in restored)
                 raise NothingToExport(
-                    "Nothing new to export: every record is already in a batch. Batch(es) "
-                    f"{numbers} had not reached this folder and were written again.",
+                    Message(E.BATCH_NOTHING_NEW_EXPORT_EVERY, numbers=numbers),
                     restored,
                 )
             if count == 0:
-                raise NothingToExport("Nothing new to export: every record is already in a batch.")
+                raise NothingToExport(E.BATCH_NOTHING_NEW_EXPORT_EVERY_2)
             row = conn.execute(
                 "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
             ).fetchone()
@@ -432,7 +431,7 @@ def export(
                 )
                 for rid, seq, sealed in cursor:
                     if cancel is not None and cancel.is_set():
-                        raise Cancelled("Export cancelled. Nothing was written.")
+                        raise Cancelled(E.BATCH_EXPORT_CANCELLED_NOTHING_WRITTEN)
                     body = bytes(sealed)
                     entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
                     if progress is not None:
@@ -443,12 +442,11 @@ def export(
             target = out_dir / file_name(device.identity.public, number)
             if target.exists():
                 raise StorageError(
-                    f"The folder already holds a file named {target.name}; move it away and "
-                    "export again. Nothing was written."
+                    E.BATCH_FOLDER_ALREADY_HOLDS_FILE, name=target.name
                 )
             staged = out_dir / f".{target.name}.staged"
             signer = device.identity.minisign_key()
-            with atomic_writer(staged, mode=0o644, what="the batch") as fh:
+            with atomic_writer(staged, mode=0o644, what=E.WORD_THE_BATCH) as fh:
                 # Records first, manifest last: one pass, memory flat in the batch size.
                 with zipfile.ZipFile(fh, "w") as zf:
                     for rid, body in records():
@@ -484,7 +482,7 @@ def export(
         with contextlib.suppress(OSError):  # nothing was written there, or cannot be
             staged.unlink(missing_ok=True)
         raise storage_error(
-            exc, f"batch {number} (it is kept on this device; 'tomar sync --to FOLDER' writes it)"
+            exc, Message(E.WORD_KEPT_BATCH, batch=number)
         ) from None
     fsync_dir(out_dir)
     return Exported(target, number, len(entries), sha, restored)
@@ -497,7 +495,7 @@ def rebuild(device: Any, number: int) -> bytes:
         "SELECT manifest, signature, certificate, sha256 FROM batches WHERE number = ?", (number,)
     ).fetchone()
     if row is None:
-        raise TomarError(f"There is no batch {number} on this device.")
+        raise TomarError(E.BATCH_DEVICE, number=number)
     cursor = conn.execute(
         "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq", (number,)
     )
@@ -512,6 +510,6 @@ def rebuild(device: Any, number: int) -> bytes:
     data = buf.getvalue()
     if hashlib.sha256(data).hexdigest() != row[3]:
         raise TomarError(
-            f"Batch {number} can no longer be rebuilt: its records were purged after a receipt."
+            E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number
         )
     return data

@@ -12,6 +12,7 @@ key has exactly one accepted spelling (modulo all-upper/all-lower case).
 from __future__ import annotations
 
 from tomar.core.errors import AgeError
+from .errors import E
 
 __all__ = ["Bech32Error", "decode", "encode"]
 
@@ -72,16 +73,16 @@ def _to_8bit(data: list[int]) -> bytes:
     # Leftover must be shorter than one input group and all zero, or two
     # different strings would decode to the same bytes.
     if bits >= 5 or (acc & ((1 << bits) - 1)):
-        raise Bech32Error("This key is not complete or has a typo.")
+        raise Bech32Error(E.BECH32_KEY_COMPLETE_TYPO)
     return bytes(out)
 
 
 def encode(hrp: str, data: bytes) -> str:
     """Encode `data` under `hrp`; an all-uppercase hrp gives an all-uppercase string."""
     if not hrp or any(not 33 <= ord(c) <= 126 for c in hrp):
-        raise Bech32Error("Internal error: invalid key prefix.")
+        raise Bech32Error(E.BECH32_INTERNAL_ERROR_INVALID_KEY)
     if hrp.lower() != hrp and hrp.upper() != hrp:
-        raise Bech32Error("Internal error: invalid key prefix.")
+        raise Bech32Error(E.BECH32_INTERNAL_ERROR_INVALID_KEY)
     lower = hrp.lower()
     values = _to_5bit(data)
     s = lower + "1" + "".join(_CHARSET[v] for v in (*values, *_checksum(lower, values)))
@@ -95,19 +96,19 @@ def decode(s: str) -> tuple[str, bytes]:
     (age recipients are lowercase, age secret keys uppercase).
     """
     if s.lower() != s and s.upper() != s:
-        raise Bech32Error("This key mixes upper and lower case letters.")
+        raise Bech32Error(E.BECH32_KEY_MIXES_UPPER_LOWER)
     pos = s.rfind("1")
     if pos < 1 or pos + 7 > len(s):
-        raise Bech32Error("This is not a valid key.")
+        raise Bech32Error(E.BECH32_VALID_KEY)
     hrp = s[:pos]
     if any(not 33 <= ord(c) <= 126 for c in hrp):
-        raise Bech32Error("This is not a valid key.")
+        raise Bech32Error(E.BECH32_VALID_KEY)
     values: list[int] = []
     for c in s[pos + 1 :].lower():
         v = _CHARSET_REV.get(c)
         if v is None:
-            raise Bech32Error("This key contains a character that does not belong in it.")
+            raise Bech32Error(E.BECH32_KEY_CONTAINS_CHARACTER_BELONG)
         values.append(v)
     if _polymod([*_hrp_expand(hrp.lower()), *values]) != 1:
-        raise Bech32Error("This key has a typo: its checksum does not match.")
+        raise Bech32Error(E.BECH32_KEY_TYPO_CHECKSUM_MATCH)
     return hrp, _to_8bit(values[:-6])

@@ -22,6 +22,7 @@ from .errors import CampaignError, FormatError, MinisignError
 from .fingerprint import readable
 from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
 from .ziputil import Limits, read_zip, write_zip
+from .errors import E
 
 FORMAT = "tomar-campaign"
 VERSION = 1
@@ -198,14 +199,14 @@ class Campaign:
 def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, str]:
     table = spec.get(key)
     if not isinstance(table, dict):
-        raise CampaignError(f"The campaign spec needs a [{key}] table with one text per language.")
+        raise CampaignError(E.CAMPAIGN_SPEC_NEEDS_TABLE_TEXT, key=key)
     out: dict[str, str] = {}
     for lang in languages:
         value = table.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise CampaignError(f"The campaign spec has no '{key}' text for language '{lang}'.")
+            raise CampaignError(E.CAMPAIGN_SPEC_TEXT_LANGUAGE, key=key, lang=lang)
         if len(value) > MAX_TEXT:
-            raise CampaignError(f"The '{key}' text for '{lang}' is too long.")
+            raise CampaignError(E.CAMPAIGN_TEXT_TOO_LONG, key=key, lang=lang)
         out[lang] = value.strip()
     return out
 
@@ -217,13 +218,13 @@ def validate_doc(doc: dict[str, Any]) -> None:
     really signed but that is malformed is refused instead of failing later.
     """
     if not (isinstance(doc.get("id"), str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", doc["id"])):
-        raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
+        raise CampaignError(E.CAMPAIGN_ID_MAY_HOLD_LETTERS)
     org = doc.get("organizer")
     if not (
         isinstance(org, dict)
         and all(isinstance(org.get(k), str) for k in ("name", "recipient", "signing_key"))
     ):
-        raise CampaignError("This campaign package is damaged.")
+        raise CampaignError(E.CAMPAIGN_PACKAGE_DAMAGED)
     languages = doc.get("languages")
     if (
         not isinstance(languages, list)
@@ -233,93 +234,91 @@ def validate_doc(doc: dict[str, Any]) -> None:
         or len(set(languages)) != len(languages)
     ):
         raise CampaignError(
-            'The campaign needs \'languages\', a list of codes such as ["en", "fa"].'
+            E.CAMPAIGN_NEEDS_LANGUAGES_LIST_CODES
         )
     for key in ("title", "text", "consent"):
         _texts(doc, key, languages)
     addressee = doc.get("addressee")
     if not isinstance(addressee, str | dict) or not addressee:
-        raise CampaignError("The campaign needs an 'addressee' (whom the petition is for).")
+        raise CampaignError(E.CAMPAIGN_NEEDS_ADDRESSEE_WHOM_PETITION)
     if doc.get("signature") not in SIGNATURE_MODES:
-        raise CampaignError('\'signature\' must be "required" or "optional".')
+        raise CampaignError(E.CAMPAIGN_SIGNATURE_MUST_REQUIRED_OPTIONAL)
     fields = doc.get("fields")
     if not isinstance(fields, list) or not fields or len(fields) > 30:
-        raise CampaignError("The campaign needs between 1 and 30 [[fields]].")
+        raise CampaignError(E.CAMPAIGN_NEEDS_BETWEEN_1_30)
     names: set[str] = set()
     for f in fields:
         if not isinstance(f, dict):
-            raise CampaignError("Each [[fields]] entry must be a table.")
+            raise CampaignError(E.CAMPAIGN_EACH_FIELDS_ENTRY_MUST)
         name, kind = f.get("name"), f.get("kind")
         if not isinstance(name, str) or not _FIELD.match(name) or name in names:
             raise CampaignError(
-                "Each field needs a unique 'name' of lowercase letters, digits and '_'."
+                E.CAMPAIGN_EACH_FIELD_NEEDS_UNIQUE
             )
         names.add(name)
         if kind not in FIELD_KINDS:
             raise CampaignError(
-                f"Field '{name}' has an unknown kind; use one of: {', '.join(FIELD_KINDS)}."
+                E.CAMPAIGN_FIELD_UNKNOWN_KIND_USE, name=name, choices=', '.join(FIELD_KINDS)
             )
         if not isinstance(f.get("required", False), bool):
-            raise CampaignError(f"Field '{name}': 'required' must be true or false.")
+            raise CampaignError(E.CAMPAIGN_FIELD_REQUIRED_MUST_TRUE, name=name)
         label = f.get("label", {})
         if not isinstance(label, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and len(v) < 200 for k, v in label.items()
         ):
-            raise CampaignError(f"Field '{name}': 'label' must be a table of texts per language.")
+            raise CampaignError(E.CAMPAIGN_FIELD_LABEL_MUST_TABLE, name=name)
     if not any(f["kind"] == "name" for f in fields):
-        raise CampaignError("The campaign needs a field of kind 'name'.")
+        raise CampaignError(E.CAMPAIGN_NEEDS_FIELD_KIND_NAME)
     region = doc.get("phone_region", "US")
     if not (isinstance(region, str) and re.match(r"^[A-Z]{2}$", region)):
-        raise CampaignError("'phone_region' must be a two-letter country code such as \"US\".")
+        raise CampaignError(E.CAMPAIGN_PHONE_REGION_MUST_TWO)
     end = doc.get("end_date")
     if end is not None and not (isinstance(end, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", end)):
-        raise CampaignError("'end_date' must be a date such as 2027-03-31.")
+        raise CampaignError(E.CAMPAIGN_END_DATE_MUST_DATE)
     _validate_consents(doc.get("consents"), languages)
     delete_by = doc.get("delete_by")
     if delete_by is not None and not (
         isinstance(delete_by, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", delete_by)
     ):
-        raise CampaignError("'delete_by' must be a date such as 2027-06-30.")
+        raise CampaignError(E.CAMPAIGN_DELETE_MUST_DATE_SUCH)
     days = doc.get("delete_after_days")
     if days is not None and not (
         isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 3650
     ):
-        raise CampaignError("'delete_after_days' must be a number of days from 1 to 3650.")
+        raise CampaignError(E.CAMPAIGN_DELETE_AFTER_DAYS_MUST)
     url = doc.get("sync_url")
     if url is not None and not (
         isinstance(url, str) and len(url) <= 2000 and re.match(r"^https?://[^\s/]+", url)
     ):
-        raise CampaignError("'sync_url' must be an http:// or https:// address.")
+        raise CampaignError(E.CAMPAIGN_SYNC_URL_MUST_HTTP)
     pin = doc.get("server_cert_sha256")
     if pin is not None and not (isinstance(pin, str) and re.match(r"^[0-9a-f]{64}$", pin)):
-        raise CampaignError("'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).")
+        raise CampaignError(E.CAMPAIGN_SERVER_CERT_SHA256_MUST)
     if doc.get("display_default", "ask") not in DISPLAY_DEFAULTS:
-        raise CampaignError('\'display_default\' must be "ask", "hidden", "initials" or "full".')
+        raise CampaignError(E.CAMPAIGN_DISPLAY_DEFAULT_MUST_ASK)
     revision = doc.get("revision", 1)  # absent: a package made before revisions existed
     if isinstance(revision, bool) or not (
         isinstance(revision, int) and 1 <= revision <= MAX_REVISION
     ):
-        raise CampaignError("'revision' must be a positive whole number.")
+        raise CampaignError(E.CAMPAIGN_REVISION_MUST_POSITIVE_WHOLE)
 
 
 def _validate_consents(consents: Any, languages: list[str]) -> None:
     if consents is None:
         return
     if not isinstance(consents, list) or len(consents) > 10:
-        raise CampaignError("'consents' must be a list of at most 10 [[consents]] tables.")
+        raise CampaignError(E.CAMPAIGN_CONSENTS_MUST_LIST_MOST)
     seen: set[str] = set()
     for c in consents:
         purpose = c.get("purpose") if isinstance(c, dict) else None
         if not isinstance(purpose, str) or not _FIELD.match(purpose) or purpose in seen:
             raise CampaignError(
-                "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, "
-                "digits and '_'."
+                E.CAMPAIGN_EACH_CONSENTS_ENTRY_NEEDS
             )
         seen.add(purpose)
         if set(c) - {"purpose", "text"}:
             raise CampaignError(
-                f"Consent '{purpose}' may have only 'purpose' and 'text': "
-                "an extra consent is never preselected."
+                E.CAMPAIGN_CONSENT_MAY_PURPOSE_TEXT, purpose=purpose
             )
         _texts(c, "text", languages)
 
@@ -329,7 +328,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
     try:
         spec = tomllib.loads(spec_text)
     except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(f"The campaign spec is not valid TOML: {exc}") from None
+        raise CampaignError(E.CAMPAIGN_SPEC_VALID_TOML, detail=str(exc)) from None
     languages = spec.get("languages")
     end = spec.get("end_date")
     doc: dict[str, Any] = {
@@ -381,7 +380,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
     if pin is not None:
         doc["server_cert_sha256"] = pin.replace(":", "").lower() if isinstance(pin, str) else pin
     if not re.match(r"^[A-Za-z0-9_-]{1,64}$", doc["id"]):
-        raise CampaignError("'id' may hold only letters, digits, '-' and '_'.")
+        raise CampaignError(E.CAMPAIGN_ID_MAY_HOLD_LETTERS)
     validate_doc(doc)
     for key in ("title", "text", "consent"):
         doc[key] = _texts(doc, key, doc["languages"])  # strip and keep only declared languages
@@ -404,30 +403,30 @@ def read_package(data: bytes) -> Campaign:
     members = read_zip(
         data,
         PACKAGE_LIMITS,
-        what="campaign package",
+        what=E.WORD_CAMPAIGN_PACKAGE,
         name_ok=lambda n: n in ("campaign.json", "campaign.json.minisig"),
     )
     if set(members) != {"campaign.json", "campaign.json.minisig"}:
-        raise FormatError("This campaign package is incomplete.")
+        raise FormatError(E.CAMPAIGN_PACKAGE_INCOMPLETE)
     body = members["campaign.json"]
     try:
         doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise FormatError("This is not a Tomar campaign package.")
+            raise FormatError(E.CAMPAIGN_PACKAGE)
         if doc.get("version") != VERSION:
-            raise FormatError("This campaign package needs a newer version of Tomar.")
+            raise FormatError(E.CAMPAIGN_PACKAGE_NEEDS_NEWER_VERSION)
         key = minisign.PublicKey.from_base64(doc["organizer"]["signing_key"])
         if not isinstance(doc["organizer"]["recipient"], str):
-            raise FormatError("This campaign package is damaged.")
+            raise FormatError(E.CAMPAIGN_PACKAGE_DAMAGED)
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise FormatError("This campaign package is damaged.") from None
+        raise FormatError(E.CAMPAIGN_PACKAGE_DAMAGED) from None
     try:
         minisign.verify(key, body, members["campaign.json.minisig"].decode("utf-8", "replace"))
     except MinisignError:
         raise FormatError(
-            "This campaign package was changed after the organizer signed it. Do not use it."
+            E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER
         ) from None
     if canonical_json(doc) != body:
-        raise FormatError("This campaign package is damaged (not in canonical form).")
+        raise FormatError(E.CAMPAIGN_PACKAGE_DAMAGED_CANONICAL_FORM)
     validate_doc(doc)
     return Campaign(doc)

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .errors import FormatError
+from .errors import E
 
 #: A \\u escape of a surrogate code point (D800-DFFF); only then is the document walked.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
@@ -30,7 +31,7 @@ def canonical_json(doc: Any) -> bytes:
         ).encode()
     except (UnicodeEncodeError, ValueError, RecursionError):
         raise FormatError(
-            "This document holds values that cannot be signed: it is damaged."
+            E.CANON_DOCUMENT_HOLDS_VALUES_SIGNED
         ) from None
 
 

@@ -23,6 +23,7 @@ from .identity import DeviceIdentity, now_iso
 from .normalize import clean_text
 from .records import SignatureForm
 from .vault import Vault
+from .errors import E
 
 META_DEVICE_KEY = "device_key"
 META_DUP_KEY = "dup_key"
@@ -73,7 +74,7 @@ class Device:
         self.vault = vault
         raw = vault.get_meta(META_DEVICE_KEY)
         if raw is None:
-            raise CampaignError("This vault has no device key; it may be damaged.")
+            raise CampaignError(E.DEVICE_VAULT_DEVICE_KEY_MAY)
         self.identity = DeviceIdentity.from_raw(raw)
         self._campaign: Campaign | None = None
         self._dup_key = vault.get_meta(META_DUP_KEY) or b""
@@ -90,7 +91,7 @@ class Device:
     def require_campaign(self) -> Campaign:
         campaign = self.campaign()
         if campaign is None:
-            raise NoCampaign("No campaign yet. Import the organizer's campaign package first.")
+            raise NoCampaign(E.DEVICE_CAMPAIGN_YET_IMPORT_ORGANIZER)
         return campaign
 
     def import_campaign(self, package: bytes, expect_fingerprint: str | None = None) -> Campaign:
@@ -100,29 +101,23 @@ class Device:
             expect_fingerprint, new.organizer_fingerprint
         ):
             raise CampaignError(
-                "The organizer fingerprint in this package is not the one you expected. "
-                "Do not use this package; ask the organizer."
+                E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED
             )
         old = self.campaign()
         if old is not None:
             if old.organizer_fpr != new.organizer_fpr:
                 raise CampaignError(
-                    "This campaign package is signed by someone else than the organizer of "
-                    "the campaign on this device. It was not imported."
+                    E.DEVICE_CAMPAIGN_PACKAGE_SIGNED_SOMEONE
                 )
             if old.id != new.id:
                 raise CampaignError(
-                    "This device already holds another campaign. Use a separate vault "
-                    "(--home) for a second campaign."
+                    E.DEVICE_ALREADY_HOLDS_ANOTHER_CAMPAIGN
                 )
             if new.revision < old.revision or (
                 new.revision == old.revision and new.revision > 0 and new.doc != old.doc
             ):
                 raise CampaignError(
-                    f"This campaign package is older (revision {new.revision}) than the one on "
-                    f"this device (revision {old.revision}). It was not imported: an old "
-                    "package could send this device to a server the campaign no longer uses. "
-                    "Ask the organizer for the newest package."
+                    E.DEVICE_CAMPAIGN_PACKAGE_OLDER_REVISION, revision=new.revision, revision2=old.revision
                 )
         with self.vault.transaction() as conn:
             conn.execute(
@@ -142,7 +137,7 @@ class Device:
         # cleans it again, whatever a device sends).
         name, place = clean_text(name, max_len=200), clean_text(place, max_len=200)
         if not name:
-            raise NoEvent("Please give the event a name.")
+            raise NoEvent(E.DEVICE_GIVE_EVENT_NAME)
         event_id = uuid.uuid4().hex
         with self.vault.transaction() as conn:
             conn.execute("UPDATE events SET ended_at = ? WHERE ended_at IS NULL", (now_iso(),))
@@ -189,7 +184,7 @@ class Device:
         fields = records.validate(campaign, form)
         event = self.current_event()
         if event is None and form.source != "paper":
-            raise NoEvent("Start an event first: signatures are collected at an event.")
+            raise NoEvent(E.DEVICE_START_EVENT_SIGNATURES_COLLECTED)
         if form.paper is not None:
             self._check_paper(*form.paper)
         duplicate = self.maybe_duplicate(fields)
@@ -224,13 +219,13 @@ class Device:
     def _check_paper(self, serial: str, row: int) -> None:
         """A typed-in row must be new and, if this device printed sheets, on one of them."""
         if self.paper_row_taken(serial, row):
-            raise ValidationError({"paper": "paper_row_taken"})
+            raise ValidationError({"paper": E.VALIDATION_PAPER_ROW_TAKEN})
         conn = self.vault.conn
         if conn.execute("SELECT 1 FROM paper_sheets LIMIT 1").fetchone() is None:
             return  # no sheets printed here: they came from the organizer or another device
         sheet = conn.execute("SELECT rows FROM paper_sheets WHERE serial = ?", (serial,)).fetchone()
         if sheet is None or not 1 <= row <= int(sheet[0]):
-            raise ValidationError({"paper": "paper_unknown_sheet"})
+            raise ValidationError({"paper": E.VALIDATION_PAPER_UNKNOWN_SHEET})
 
     def paper_row_taken(self, serial: str, row: int) -> bool:
         found = self.vault.conn.execute(
@@ -247,9 +242,9 @@ class Device:
             (record_id,),
         ).fetchone()
         if row is None:
-            raise RecordNotFound("There is no signature with that id on this device.")
+            raise RecordNotFound(E.DEVICE_SIGNATURE_ID_DEVICE)
         if row[0] is not None:
-            raise RecordNotFound("That signature was already voided.")
+            raise RecordNotFound(E.DEVICE_SIGNATURE_ALREADY_VOIDED)
         event = self.current_event()
         with self.vault.transaction() as conn:
             seq = self._next_seq(conn)
@@ -338,7 +333,7 @@ class Device:
     def accept_certificate(self, data: bytes) -> enroll.Certificate:
         cert = enroll.read_certificate(data, self.require_campaign())
         if cert.device != self.identity.public:
-            raise enroll.EnrollmentError("This certificate is for another device.")
+            raise enroll.EnrollmentError(E.DEVICE_CERTIFICATE_ANOTHER_DEVICE)
         with self.vault.transaction() as conn:
             self.vault.set_meta(conn, META_CERTIFICATE, data)
         return cert
@@ -350,13 +345,13 @@ class Device:
         """Mark the records a genuine receipt accepts; the same receipt twice changes nothing."""
         receipt = receipts.read(data, self.require_campaign())
         if receipt.device != self.identity.public_b64:
-            raise CampaignError("This receipt is for another device.")
+            raise CampaignError(E.DEVICE_RECEIPT_ANOTHER_DEVICE)
         row = self.vault.conn.execute(
             "SELECT manifest FROM batches WHERE number = ?", (receipt.batch,)
         ).fetchone()
         if row is None or hashlib.sha256(bytes(row[0])).hexdigest() != receipt.manifest_sha256:
             raise CampaignError(
-                f"This receipt is for batch {receipt.batch}, which this device did not export."
+                E.DEVICE_RECEIPT_BATCH_DEVICE_DID, batch=receipt.batch
             )
         with self.vault.transaction() as conn:
             accepted = 0

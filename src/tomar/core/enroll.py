@@ -22,6 +22,7 @@ from .identity import (
     device_minisign_public,
     now_iso,
 )
+from .errors import E, Words
 
 REQUEST = "enroll-request"
 CERT = "device-cert"
@@ -55,24 +56,24 @@ def make_request(identity: DeviceIdentity, campaign: Campaign, label: str = "") 
     return signed.seal_doc(identity.minisign_key(), REQUEST, doc)
 
 
-def _device_key(doc: dict[str, Any], what: str) -> bytes:
+def _device_key(doc: dict[str, Any], what: Words) -> bytes:
     try:
         key = base64.b64decode(doc["device"], validate=True)
     except (ValueError, KeyError, TypeError):
-        raise FormatError(f"This {what} is damaged.") from None
+        raise FormatError(E.ENROLL_DAMAGED, what=what) from None
     if len(key) != 32:
-        raise FormatError(f"This {what} is damaged.")
+        raise FormatError(E.ENROLL_DAMAGED, what=what)
     return key
 
 
 def read_request(data: bytes, campaign: Campaign) -> tuple[bytes, str]:
     """Return (device public key, label) of a genuine request for this campaign."""
-    what = "enrollment request"
+    what = E.WORD_ENROLLMENT_REQUEST
     doc, sig = signed.read_doc(data, REQUEST, what=what, max_size=64 * 1024)
     device = _device_key(doc, what)
     signed.verify_doc(device_minisign_public(device), doc, sig, what=what)
     if doc.get("campaign") != campaign.id:
-        raise EnrollmentError("This enrollment request is for another campaign.")
+        raise EnrollmentError(E.ENROLL_ENROLLMENT_REQUEST_ANOTHER_CAMPAIGN)
     label = doc.get("label", "")
     return device, label if isinstance(label, str) else ""
 
@@ -94,10 +95,10 @@ def issue_certificate(
 
 def read_certificate(data: bytes, campaign: Campaign) -> Certificate:
     """A certificate signed by this campaign's organizer, or FormatError."""
-    what = "device certificate"
+    what = E.WORD_DEVICE_CERTIFICATE
     doc, sig = signed.read_doc(data, CERT, what=what, max_size=64 * 1024)
     signed.verify_doc(campaign.signing_key, doc, sig, what=what)
     if doc.get("campaign") != campaign.id or doc.get("organizer") != campaign.organizer_fpr.hex():
-        raise EnrollmentError("This device certificate is for another campaign.")
+        raise EnrollmentError(E.ENROLL_DEVICE_CERTIFICATE_ANOTHER_CAMPAIGN)
     label = doc.get("label", "")
     return Certificate(_device_key(doc, what), label if isinstance(label, str) else "", doc)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from . import age, minisign
 from .errors import IdentityError
 from .fingerprint import digest, readable
+from .errors import E
 
 RECIPIENT_KINDS = ("hybrid", "x25519")
 
@@ -105,7 +106,7 @@ class OrganizerIdentity:
     @classmethod
     def generate(cls, name: str, recipient_kind: str = "hybrid") -> OrganizerIdentity:
         if recipient_kind not in RECIPIENT_KINDS:
-            raise IdentityError("The recipient type must be 'hybrid' or 'x25519'.")
+            raise IdentityError(E.IDENTITY_RECIPIENT_TYPE_MUST_HYBRID)
         ident: age.X25519Identity | age.HybridIdentity
         ident = (
             age.HybridIdentity.generate()
@@ -142,7 +143,7 @@ class OrganizerIdentity:
     @staticmethod
     def signing_from_blob(blob: bytes) -> minisign.SecretKey:
         if len(blob) != 40:
-            raise IdentityError("The organizer signing key is damaged.")
+            raise IdentityError(E.IDENTITY_ORGANIZER_SIGNING_KEY_DAMAGED)
         return minisign.SecretKey.from_raw(blob[8:], blob[:8])
 
     def identity_file(self) -> str:
@@ -172,11 +173,11 @@ class OrganizerIdentity:
             elif line.startswith("AGE-SECRET-KEY-"):
                 secret = line
         if not secret or "tomar-signing-key" not in fields:
-            raise IdentityError("This is not a Tomar organizer identity file.")
+            raise IdentityError(E.IDENTITY_ORGANIZER_IDENTITY_FILE)
         try:
             blob = base64.b64decode(fields["tomar-signing-key"], validate=True)
         except ValueError:
-            raise IdentityError("The organizer identity file is damaged.") from None
+            raise IdentityError(E.IDENTITY_ORGANIZER_IDENTITY_FILE_DAMAGED) from None
         ident = age.parse_identity(secret)
         kind = "hybrid" if isinstance(ident, age.HybridIdentity) else "x25519"
         return cls(

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from . import canon
 from .atomic import atomic_write
 from .errors import KeyFileError, WrongPassphrase
+from .errors import E
 
 FORMAT = "tomar-key"
 VERSION = 1
@@ -38,10 +39,10 @@ class KdfParams:
     def check(self) -> None:
         if not (MIN_MEMORY_KIB <= self.memory_kib <= 4 * 1024 * 1024):
             raise KeyFileError(
-                "The key file asks for an unsafe amount of memory; it may be damaged."
+                E.KEYFILE_KEY_FILE_ASKS_UNSAFE
             )
         if not (1 <= self.iterations <= 64 and 1 <= self.lanes <= 64):
-            raise KeyFileError("The key file has unusual settings; it may be damaged.")
+            raise KeyFileError(E.KEYFILE_KEY_FILE_UNUSUAL_SETTINGS)
 
 
 # What every new key file gets. Nothing in the shipped program changes it: the tests
@@ -94,7 +95,7 @@ def write(
     params = params or DEFAULT_PARAMS
     params.check()
     if not _DATABASE.match(database):
-        raise KeyFileError("Invalid database name.")
+        raise KeyFileError(E.KEYFILE_INVALID_DATABASE_NAME)
     salt = os.urandom(16)
     nonce = os.urandom(12)
     wrapped = ChaCha20Poly1305(_kek(passphrase, salt, params)).encrypt(
@@ -112,7 +113,7 @@ def write(
         "nonce": _b64(nonce),
         "wrapped_key": _b64(wrapped),
     }
-    atomic_write(path, json.dumps(doc, indent=2).encode() + b"\n", what="the key file")
+    atomic_write(path, json.dumps(doc, indent=2).encode() + b"\n", what=E.WORD_THE_KEY_FILE)
 
 
 @dataclass(frozen=True)
@@ -128,15 +129,15 @@ def read(path: Path) -> KeyFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise KeyFileError("The key file is missing: this vault cannot be opened.") from None
+        raise KeyFileError(E.KEYFILE_KEY_FILE_MISSING_VAULT) from None
     except OSError as exc:
-        raise KeyFileError(f"The key file cannot be read ({exc.strerror}).") from None
+        raise KeyFileError(E.KEYFILE_KEY_FILE_READ, detail=exc.strerror) from None
     if len(raw) > MAX_KEYFILE_BYTES:
-        raise KeyFileError("The key file is damaged (too large).")
+        raise KeyFileError(E.KEYFILE_KEY_FILE_DAMAGED_TOO)
     try:
         doc = canon.loads(raw)
         if doc["format"] != FORMAT or doc["version"] != VERSION or doc["kdf"] != "argon2id":
-            raise KeyFileError("This key file is of a kind this version of Tomar does not know.")
+            raise KeyFileError(E.KEYFILE_KEY_FILE_KIND_VERSION)
         params = KdfParams(int(doc["memory_kib"]), int(doc["iterations"]), int(doc["lanes"]))
         database = str(doc.get("database", DEFAULT_DATABASE))
         salt = base64.b64decode(doc["salt"], validate=True)
@@ -145,10 +146,10 @@ def read(path: Path) -> KeyFile:
     except KeyFileError:
         raise
     except (ValueError, KeyError, TypeError, OverflowError):
-        raise KeyFileError("The key file is damaged.") from None
+        raise KeyFileError(E.KEYFILE_KEY_FILE_DAMAGED) from None
     params.check()
     if len(salt) != 16 or len(nonce) != 12 or len(wrapped) != 48 or not _DATABASE.match(database):
-        raise KeyFileError("The key file is damaged.")
+        raise KeyFileError(E.KEYFILE_KEY_FILE_DAMAGED)
     return KeyFile(params, salt, nonce, wrapped, database)
 
 
@@ -160,4 +161,4 @@ def unwrap(path: Path, passphrase: str) -> bytes:
             kf.nonce, kf.wrapped, _aad(kf.params, kf.salt, kf.database)
         )
     except InvalidTag:
-        raise WrongPassphrase("The passphrase is not correct.") from None
+        raise WrongPassphrase(E.KEYFILE_PASSPHRASE_CORRECT) from None

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from tomar.core.errors import BadSignature, MinisignError
+from .errors import E, ErrorCode, Message, Words
 
 __all__ = [
     "ALG_LEGACY",
@@ -86,28 +87,23 @@ _MAX_TEXT_BYTES: Final = 10_000
 DEFAULT_SIGNATURE_COMMENT: Final = "signature from tomar secret key"
 
 _MSG_DAMAGED_SIG = (
-    "The signature file is damaged or is not a minisign signature. "
-    "Ask for a fresh copy of the file and its signature."
+    E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN
 )
 _MSG_DAMAGED_PUBKEY = (
-    "The public key is damaged or is not a minisign public key. "
-    "Ask the campaign for a fresh copy of the key."
+    E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN
 )
-_MSG_DAMAGED_SECKEY = "The secret key file is damaged or is not an unencrypted minisign secret key."
+_MSG_DAMAGED_SECKEY = E.MINISIGN_SECRET_KEY_FILE_DAMAGED
 _MSG_BAD_DATA = (
-    "The file does not match its signature: it was changed or damaged after it was "
-    "signed. Do not use it."
+    E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED
 )
 _MSG_BAD_COMMENT = (
-    "The signature's trusted comment was changed after signing. Do not use this file."
+    E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED
 )
 _MSG_WRONG_KEY = (
-    "The file was signed by a different key than the one expected. "
-    "Check that you are using the right campaign key."
+    E.MINISIGN_FILE_SIGNED_DIFFERENT_KEY
 )
 _MSG_LEGACY = (
-    "The file uses the old minisign signature format, which is not accepted here. "
-    "Ask for it to be signed again with a current minisign."
+    E.MINISIGN_FILE_USES_OLD_MINISIGN
 )
 
 
@@ -118,7 +114,7 @@ class WrongKey(BadSignature):
 # --- small strict helpers ----------------------------------------------------------
 
 
-def _as_text(value: str | bytes, message: str) -> str:
+def _as_text(value: str | bytes, message: Words) -> str:
     """Accept both text and raw file bytes; undecodable bytes mean a damaged file."""
     if isinstance(value, str):
         return value
@@ -133,7 +129,7 @@ def _as_text(value: str | bytes, message: str) -> str:
     raise MinisignError(message)
 
 
-def _utf8(value: str, message: str) -> bytes:
+def _utf8(value: str, message: Words) -> bytes:
     """Encode text for signing; lone surrogates cannot be signed reproducibly."""
     try:
         return value.encode("utf-8")
@@ -141,7 +137,7 @@ def _utf8(value: str, message: str) -> bytes:
         raise MinisignError(message) from None
 
 
-def _b64decode_exact(value: str, length: int, message: str) -> bytes:
+def _b64decode_exact(value: str, length: int, message: Words) -> bytes:
     """Decode canonical base64 of exactly `length` bytes, so one flipped character fails."""
     if len(value) != 4 * ((length + 2) // 3) or not value.isascii():
         raise MinisignError(message)
@@ -156,7 +152,7 @@ def _b64decode_exact(value: str, length: int, message: str) -> bytes:
     return raw
 
 
-def _split_lines(text: str, count: int, message: str) -> list[str]:
+def _split_lines(text: str, count: int, message: Words) -> list[str]:
     """Split into exactly `count` lines; LF or CRLF endings, final newline optional."""
     if len(text) > _MAX_TEXT_BYTES:
         raise MinisignError(message)
@@ -174,14 +170,14 @@ def _split_lines(text: str, count: int, message: str) -> list[str]:
     return out
 
 
-def _check_comment(comment: str, max_bytes: int, what: str) -> bytes:
+def _check_comment(comment: str, max_bytes: int, what: ErrorCode) -> bytes:
     """A comment must fit on one line and within minisign's buffers."""
-    message = f"The {what} comment cannot be used: it must be a single line of text."
+    message = Message(E.MINISIGN_COMMENT_NOT_ONE_LINE, what=what)
     if "\n" in comment or "\r" in comment or "\x00" in comment:
         raise MinisignError(message)
     raw = _utf8(comment, message)
     if len(raw) > max_bytes:
-        raise MinisignError(f"The {what} comment is too long (at most {max_bytes} bytes).")
+        raise MinisignError(E.MINISIGN_COMMENT_TOO_LONG_MOST, what=what, max_bytes=max_bytes)
     return raw
 
 
@@ -243,7 +239,7 @@ class PublicKey:
         """The `.pub` file content; the default comment is the one minisign writes."""
         if untrusted_comment is None:
             untrusted_comment = f"minisign public key {self.key_id_hex}"
-        _check_comment(untrusted_comment, UNTRUSTED_COMMENT_MAX_BYTES, "untrusted")
+        _check_comment(untrusted_comment, UNTRUSTED_COMMENT_MAX_BYTES, E.WORD_UNTRUSTED)
         return f"{UNTRUSTED_PREFIX}{untrusted_comment}\n{self.to_base64()}\n"
 
     @property
@@ -262,7 +258,7 @@ class SecretKey:
 
     def __init__(self, key: Ed25519PrivateKey, key_id: bytes) -> None:
         if not isinstance(key_id, bytes) or len(key_id) != KEY_ID_BYTES:
-            raise MinisignError("A signing key id must be exactly 8 bytes.")
+            raise MinisignError(E.MINISIGN_SIGNING_KEY_ID_MUST)
         self._key = key
         self._key_id = key_id
 
@@ -278,7 +274,7 @@ class SecretKey:
     def from_raw(cls, ed25519_private_bytes: bytes, key_id: bytes) -> SecretKey:
         """Rebuild a key stored elsewhere (e.g. in the vault) from its 32-byte seed."""
         if not isinstance(ed25519_private_bytes, bytes) or len(ed25519_private_bytes) != SEED_BYTES:
-            raise MinisignError("A signing key must be exactly 32 bytes.")
+            raise MinisignError(E.MINISIGN_SIGNING_KEY_MUST_EXACTLY)
         return cls(Ed25519PrivateKey.from_private_bytes(ed25519_private_bytes), key_id)
 
     @classmethod
@@ -297,8 +293,7 @@ class SecretKey:
             raise MinisignError(_MSG_DAMAGED_SECKEY)
         if kdf_alg == _KDF_SCRYPT:
             raise MinisignError(
-                "This secret key file is protected by a password. Remove the password "
-                "with `minisign -C -W` first, or use an unencrypted key."
+                E.MINISIGN_SECRET_KEY_FILE_PROTECTED
             )
         if kdf_alg != _KDF_NONE:
             raise MinisignError(_MSG_DAMAGED_SECKEY)
@@ -344,8 +339,8 @@ class SecretKey:
             trusted_comment = f"timestamp:{int(time.time())}"
             if prehash:
                 trusted_comment += "\thashed"
-        trusted = _check_comment(trusted_comment, TRUSTED_COMMENT_MAX_BYTES, "trusted")
-        _check_comment(untrusted_comment, UNTRUSTED_COMMENT_MAX_BYTES, "untrusted")
+        trusted = _check_comment(trusted_comment, TRUSTED_COMMENT_MAX_BYTES, E.WORD_TRUSTED)
+        _check_comment(untrusted_comment, UNTRUSTED_COMMENT_MAX_BYTES, E.WORD_UNTRUSTED)
         data = bytes(data)
         if prehash:
             alg = ALG_PREHASHED
@@ -401,8 +396,7 @@ def parse_signature(text: str | bytes) -> Signature:
     algorithm = raw[:2].decode("latin-1")
     if algorithm not in (ALG_PREHASHED, ALG_LEGACY):
         raise MinisignError(
-            "The signature uses an algorithm this app does not know. "
-            "Ask for the file to be signed again with minisign."
+            E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP
         )
     if not trusted_line.startswith(TRUSTED_PREFIX):
         raise MinisignError(_MSG_DAMAGED_SIG)

@@ -29,7 +29,7 @@ from typing import Final
 import phonenumbers
 from email_validator import validate_email
 
-from tomar.core.errors import ValidationError
+from tomar.core.errors import E, ValidationError
 
 __all__ = [
     "clean_text",
@@ -268,15 +268,15 @@ def normalize_email(s: str) -> str:
     """The address in one canonical, all-lower-case form, for storage and matching.
 
     Syntax only (no DNS lookups: we are offline).  Persian and Arabic digits are
-    accepted.  Raises ValidationError({"email": "email_invalid"}).
+    accepted.  Raises ValidationError({"email": E.VALIDATION_EMAIL_INVALID}).
     """
     text = normalize_digits(clean_text(s))
     if not text or len(text) > 320:
-        raise ValidationError({"email": "email_invalid"})
+        raise ValidationError({"email": E.VALIDATION_EMAIL_INVALID})
     try:
         result = validate_email(text, check_deliverability=False)
     except Exception:  # third-party parser on untrusted input: any failure = invalid
-        raise ValidationError({"email": "email_invalid"}) from None
+        raise ValidationError({"email": E.VALIDATION_EMAIL_INVALID}) from None
     return f"{result.local_part.lower()}@{result.domain.lower()}"
 
 
@@ -289,7 +289,7 @@ def normalize_phone(s: str, default_region: str = "US") -> str:
     Accepts Persian and Arabic digits, spaces, dashes, dots, parentheses and a leading
     00 for international numbers; numbers without a country code are read as numbers
     of `default_region`.  An extension, if typed, is not kept.  Raises
-    ValidationError({"phone": "phone_invalid"}) unless the number is valid.
+    ValidationError({"phone": E.VALIDATION_PHONE_INVALID}) unless the number is valid.
     """
     return parse_phone(s, default_region)[0]
 
@@ -304,16 +304,16 @@ def parse_phone(s: str, default_region: str = "US") -> tuple[str, str]:
     if text.startswith("00"):
         text = "+" + text[2:]
     if not text or len(text) > 40:
-        raise ValidationError({"phone": "phone_invalid"})
+        raise ValidationError({"phone": E.VALIDATION_PHONE_INVALID})
     try:
         number = phonenumbers.parse(text, str(default_region).upper())
         region = phonenumbers.region_code_for_number(number)
         valid = region is not None and phonenumbers.is_valid_number_for_region(number, region)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     except Exception:  # third-party parser on untrusted input: any failure = invalid
-        raise ValidationError({"phone": "phone_invalid"}) from None
+        raise ValidationError({"phone": E.VALIDATION_PHONE_INVALID}) from None
     if not valid or not isinstance(e164, str):
-        raise ValidationError({"phone": "phone_invalid"})
+        raise ValidationError({"phone": E.VALIDATION_PHONE_INVALID})
     return e164, str(region or "")
 
 

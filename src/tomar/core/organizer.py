@@ -20,6 +20,7 @@ from .device import Device
 from .errors import BackupRequired, IdentityError
 from .identity import OrganizerIdentity, now_iso
 from .vault import Vault
+from .errors import E
 
 BACKUP_WORK_FACTOR = 18
 META_SHARES = "organizer_shares_printed"  # "K/N" of the last shares printed
@@ -40,7 +41,7 @@ def load(vault: Vault) -> OrganizerIdentity | None:
 def require(vault: Vault) -> OrganizerIdentity:
     ident = load(vault)
     if ident is None:
-        raise IdentityError("This vault has no organizer keys. Run 'tomar organizer init' first.")
+        raise IdentityError(E.ORGANIZER_VAULT_ORGANIZER_KEYS_RUN)
     return ident
 
 
@@ -77,22 +78,20 @@ def require_key_safe(vault: Vault, *, without_shares: bool = False) -> None:
     safety = key_safety(vault)
     if not safety.backed_up:
         raise BackupRequired(
-            "Back up the organizer key first ('tomar organizer backup'): if it is lost, "
-            "every signature of the campaign is lost with it."
+            E.ORGANIZER_BACK_UP_ORGANIZER_KEY
         )
     if safety.shares is None and not without_shares:
         raise BackupRequired(
-            "Print the recovery shares of the organizer key first ('tomar organizer "
-            "shares'), or say that you keep only the backup file ('--without-shares')."
+            E.ORGANIZER_PRINT_RECOVERY_SHARES_ORGANIZER
         )
 
 
 def init(vault: Vault, name: str, recipient_kind: str = "hybrid") -> OrganizerIdentity:
     if load(vault) is not None:
-        raise IdentityError("This vault already has organizer keys.")
+        raise IdentityError(E.ORGANIZER_VAULT_ALREADY_ORGANIZER_KEYS)
     name = name.strip()
     if not name:
-        raise IdentityError("Please give the organizer a name.")
+        raise IdentityError(E.ORGANIZER_GIVE_ORGANIZER_NAME)
     ident = OrganizerIdentity.generate(name, recipient_kind)
     store(vault, ident, backed_up=False)
     return ident
@@ -118,26 +117,26 @@ def store(vault: Vault, ident: OrganizerIdentity, *, backed_up: bool) -> None:
 def backup(vault: Vault, out: Path, passphrase: str) -> None:
     """Write the identity as an age file under a passphrase (scrypt); `age -d` opens it."""
     if len(passphrase) < 8:
-        raise IdentityError("The backup passphrase must have at least 8 characters.")
+        raise IdentityError(E.ORGANIZER_BACKUP_PASSPHRASE_MUST_LEAST)
     ident = require(vault)
     sealed = age.encrypt(
         ident.identity_file().encode(),
         [age.ScryptRecipient(passphrase.encode(), work_factor=BACKUP_WORK_FACTOR)],
     )
-    atomic_write(out, sealed, what="the key backup")
+    atomic_write(out, sealed, what=E.WORD_THE_KEY_BACKUP)
     with vault.transaction() as conn:
         conn.execute("UPDATE organizer SET backed_up_at = ?", (now_iso(),))
 
 
 def write_identity(vault: Vault, out: Path) -> None:
     """The plain identity file, for recovery with the age tool. Handle like cash."""
-    atomic_write(out, require(vault).identity_file().encode(), what="the identity file")
+    atomic_write(out, require(vault).identity_file().encode(), what=E.WORD_THE_IDENTITY_FILE)
 
 
 def restore_backup(vault: Vault, data: bytes, passphrase: str) -> OrganizerIdentity:
     """Rebuild the organizer keys from a backup file made by `backup`."""
     if load(vault) is not None:
-        raise IdentityError("This vault already has organizer keys.")
+        raise IdentityError(E.ORGANIZER_VAULT_ALREADY_ORGANIZER_KEYS)
     plain = age.decrypt(data, [age.ScryptIdentity(passphrase.encode())], max_size=64 * 1024)
     ident = OrganizerIdentity.from_identity_file(plain.decode("utf-8", "replace"))
     store(vault, ident, backed_up=True)

@@ -21,6 +21,7 @@ import zipcodes
 
 from .errors import FormatError, ValidationError
 from .normalize import clean_text, match_key, normalize_digits
+from .errors import E
 
 #: Persian names of the states, DC and the inhabited territories, as a Persian speaker
 #: in the diaspora writes them.
@@ -118,7 +119,7 @@ def state_code(text: str) -> str | None:
 def normalize_state(text: str) -> str:
     code = state_code(text)
     if code is None:
-        raise ValidationError({"state": "bad_state"})
+        raise ValidationError({"state": E.VALIDATION_BAD_STATE})
     return code
 
 
@@ -139,12 +140,12 @@ def normalize_postal(text: str, country: str) -> str:
     if country == "US":
         m = _US_ZIP.match(raw)
         if m is None:
-            raise ValidationError({"postal_code": "bad_zip"})
+            raise ValidationError({"postal_code": E.VALIDATION_BAD_ZIP})
         if not _is_real(m.group(1)):
-            raise ValidationError({"postal_code": "unknown_zip"})
+            raise ValidationError({"postal_code": E.VALIDATION_UNKNOWN_ZIP})
         return m.group(1) if m.group(2) is None else f"{m.group(1)}-{m.group(2)}"
     if not _OTHER_POSTAL.match(raw):
-        raise ValidationError({"postal_code": "bad_postal_code"})
+        raise ValidationError({"postal_code": E.VALIDATION_BAD_POSTAL_CODE})
     return raw
 
 
@@ -206,23 +207,19 @@ def parse_district_table(data: bytes) -> list[tuple[str, str]]:
     another Congress reads the same. A ZIP key of nine digits (ZIP+4) is taken as it is.
     """
     if len(data) > MAX_DISTRICT_FILE:
-        raise FormatError("The district table is too large to be a Census relationship file.")
+        raise FormatError(E.PLACES_DISTRICT_TABLE_TOO_LARGE)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FormatError("The district table is not a text file.") from None
+        raise FormatError(E.PLACES_DISTRICT_TABLE_TEXT_FILE) from None
     reader = csv.reader(io.StringIO(text), delimiter="|")
     header = next(reader, None)
     if header is None:
-        raise FormatError("The district table is empty.")
+        raise FormatError(E.PLACES_DISTRICT_TABLE_EMPTY)
     cd = [i for i, h in enumerate(header) if _CD_COL.match(h.strip())]
     zc = [i for i, h in enumerate(header) if _ZCTA_COL.match(h.strip())]
     if len(cd) != 1 or len(zc) != 1:
-        raise FormatError(
-            "The district table has no GEOID_CD and GEOID_ZCTA5 columns: use "
-            + DISTRICT_SOURCE
-            + "."
-        )
+        raise FormatError(E.PLACES_DISTRICT_TABLE_COLUMNS, source=DISTRICT_SOURCE)
     pairs: set[tuple[str, str]] = set()
     width = max(cd[0], zc[0])
     for row in reader:
@@ -234,7 +231,7 @@ def parse_district_table(data: bytes) -> list[tuple[str, str]]:
             continue
         pairs.add((zip_code, label))
     if not pairs:
-        raise FormatError("The district table holds no ZIP code with a district.")
+        raise FormatError(E.PLACES_DISTRICT_TABLE_HOLDS_ZIP)
     return sorted(pairs)
 
 

@@ -13,6 +13,7 @@ from . import signed
 from .campaign import Campaign
 from .errors import FormatError
 from .identity import OrganizerIdentity, now_iso
+from .errors import E
 
 KIND = "receipt"
 SUFFIX = ".tomar-receipt"
@@ -58,22 +59,22 @@ def make(
 
 
 def read(data: bytes, campaign: Campaign) -> Receipt:
-    what = "receipt"
+    what = E.WORD_RECEIPT
     doc, sig = signed.read_doc(data, KIND, what=what, max_size=MAX_RECEIPT)
     signed.verify_doc(campaign.signing_key, doc, sig, what=what)
     if doc.get("campaign") != campaign.id or doc.get("organizer") != campaign.organizer_fpr.hex():
-        raise FormatError("This receipt is for another campaign.")
+        raise FormatError(E.RECEIPTS_RECEIPT_ANOTHER_CAMPAIGN)
     try:
         accepted = [str(x) for x in doc["accepted"]]
         rejected = {str(r["id"]): str(r["reason"])[:500] for r in doc["rejected"]}
         batch, sha, device = doc["batch"], doc["batch_sha256"], doc["device"]
         manifest_sha = doc["manifest_sha256"]
     except (KeyError, TypeError):
-        raise FormatError("This receipt is damaged.") from None
+        raise FormatError(E.RECEIPTS_RECEIPT_DAMAGED) from None
     if not all(isinstance(x, str) and _HEX64.fullmatch(x) for x in (sha, manifest_sha)):
-        raise FormatError("This receipt is damaged.")
+        raise FormatError(E.RECEIPTS_RECEIPT_DAMAGED)
     if not (isinstance(batch, int) and not isinstance(batch, bool) and 1 <= batch < 2**31):
-        raise FormatError("This receipt is damaged.")
+        raise FormatError(E.RECEIPTS_RECEIPT_DAMAGED)
     if not isinstance(device, str):
-        raise FormatError("This receipt is damaged.")
+        raise FormatError(E.RECEIPTS_RECEIPT_DAMAGED)
     return Receipt(device, batch, sha, manifest_sha, accepted, rejected)

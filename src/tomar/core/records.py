@@ -22,6 +22,7 @@ from .canon import canonical_json
 from .errors import FormatError, ValidationError
 from .identity import DeviceIdentity, now_iso, verify_device_signature
 from .normalize import clean_text, match_key, normalize_email, normalize_phone
+from .errors import E, ErrorCode
 
 RECORD_VERSION = 1
 RECORD_LABEL = b"tomar-record-v1"
@@ -52,21 +53,21 @@ class SignatureForm:
 
 def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
     """Return normalized field values or raise ValidationError with every problem at once."""
-    problems: dict[str, str] = {}
+    problems: dict[str, ErrorCode] = {}
     out: dict[str, str] = {}
     known = {f.name for f in campaign.fields}
     for name in form.fields:
         if name not in known:
-            problems[name] = "unknown_field"
+            problems[name] = E.VALIDATION_UNKNOWN_FIELD
     for f in campaign.fields:
         raw = clean_text(form.fields.get(f.name, "") or "")
         if not raw:
             if f.required:
-                problems[f.name] = "required"
+                problems[f.name] = E.VALIDATION_REQUIRED
             continue
         limit = MAX_NAME_LEN if f.kind == "name" else MAX_FIELD_LEN
         if len(raw) > limit:
-            problems[f.name] = "too_long"
+            problems[f.name] = E.VALIDATION_TOO_LONG
             continue
         try:
             if f.kind == "email":
@@ -82,28 +83,28 @@ def validate(campaign: Campaign, form: SignatureForm) -> dict[str, str]:
         except ValidationError as exc:
             problems[f.name] = next(iter(exc.problems.values()))
     if form.lang not in campaign.languages:
-        problems["lang"] = "bad_language"
+        problems["lang"] = E.VALIDATION_BAD_LANGUAGE
     if not form.consent:
-        problems["consent"] = "consent_required"
+        problems["consent"] = E.VALIDATION_CONSENT_REQUIRED
     purposes = {c.purpose for c in campaign.consents}
     if not form.consents <= purposes:
-        problems["consents"] = "unknown_consent"
+        problems["consents"] = E.VALIDATION_UNKNOWN_CONSENT
     if form.display not in DISPLAY_CHOICES:
-        problems["display"] = "bad_display"
+        problems["display"] = E.VALIDATION_BAD_DISPLAY
     if form.source not in SOURCES:
-        problems["source"] = "bad_source"
+        problems["source"] = E.VALIDATION_BAD_SOURCE
     if form.source == "paper":
         if form.paper is None or not _SERIAL.match(form.paper[0]) or not 1 <= form.paper[1] <= 999:
-            problems["paper"] = "paper_invalid"
+            problems["paper"] = E.VALIDATION_PAPER_INVALID
     elif form.paper is not None:
-        problems["paper"] = "paper_invalid"
+        problems["paper"] = E.VALIDATION_PAPER_INVALID
     if form.signature is not None:
         try:
             strokes.check_minimum_ink(form.signature)
         except ValidationError as exc:
             problems.update(exc.problems)
     elif campaign.signature_required and form.source != "paper":
-        problems["signature"] = "signature_required"
+        problems["signature"] = E.VALIDATION_SIGNATURE_REQUIRED
     if problems:
         raise ValidationError(problems)
     return out
@@ -121,21 +122,21 @@ def postal_country(campaign: Campaign, typed: dict[str, str]) -> str:
     return campaign.phone_region
 
 
-def warnings(campaign: Campaign, fields: dict[str, str]) -> dict[str, str]:
+def warnings(campaign: Campaign, fields: dict[str, str]) -> dict[str, ErrorCode]:
     """Gentle problems that never refuse a signature: keys per field, like `validate`'s.
 
     `zip_state_mismatch`: the ZIP code lies in another state than the one chosen.
     """
     kinds = {f.name: f.kind for f in campaign.fields}
     state = next((v for n, v in fields.items() if kinds.get(n) == "state"), None)
-    out: dict[str, str] = {}
+    out: dict[str, ErrorCode] = {}
     if state is None:
         return out
     for name, value in fields.items():
         if kinds.get(name) == "postal_code":
             found = places.zip_state(value)
             if found is not None and found != state:
-                out[name] = "zip_state_mismatch"
+                out[name] = E.VALIDATION_ZIP_STATE_MISMATCH
     return out
 
 
@@ -219,7 +220,7 @@ def seal(record: dict[str, Any], device: DeviceIdentity, recipient: age.Recipien
 def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
     """Decrypt and check the device signature; the caller checks campaign, device and seq."""
     if len(sealed) > MAX_SEALED:
-        raise FormatError("A record is too large to be genuine.")
+        raise FormatError(E.RECORDS_RECORD_TOO_LARGE_GENUINE)
     plain = age.decrypt(sealed, identities, max_size=MAX_SEALED)
     try:
         envelope = canon.loads(plain)
@@ -227,11 +228,11 @@ def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
         sig = base64.b64decode(envelope["sig"], validate=True)
         device = base64.b64decode(record["device"], validate=True)
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise FormatError("A record is damaged.") from None
+        raise FormatError(E.RECORDS_RECORD_DAMAGED) from None
     if not isinstance(record, dict) or not verify_device_signature(
         device, RECORD_LABEL, canonical_json(record), sig
     ):
-        raise FormatError("A record's device signature is not valid.")
+        raise FormatError(E.RECORDS_RECORD_DEVICE_SIGNATURE_VALID)
     return record
 
 

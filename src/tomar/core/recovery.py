@@ -25,6 +25,7 @@ from . import age, bech32, organizer
 from .errors import IdentityError
 from .identity import OrganizerIdentity, now_iso
 from .vault import Vault
+from .errors import E, ErrorCode
 
 SECRET_VERSION = 1
 SECRET_LEN = 74
@@ -49,7 +50,7 @@ def unpack(
     secret: bytes, *, name: str = "organizer", created_at: str | None = None
 ) -> OrganizerIdentity:
     if len(secret) != SECRET_LEN or secret[0] != SECRET_VERSION or secret[1] not in (0, 1):
-        raise RecoveryError("These shares do not hold a Tomar organizer key.")
+        raise RecoveryError(E.RECOVERY_THESE_SHARES_HOLD_ORGANIZER)
     key, seed, key_id = secret[2:34], secret[34:66], secret[66:74]
     ident: age.X25519Identity | age.HybridIdentity
     if secret[1] == 0:
@@ -65,13 +66,12 @@ def unpack(
 def split(ident: OrganizerIdentity, threshold: int, shares: int) -> list[str]:
     """N mnemonic shares (one group), any `threshold` of which restore the identity."""
     if not 1 <= shares <= MAX_SHARES:
-        raise RecoveryError(f"Make between 1 and {MAX_SHARES} shares.")
+        raise RecoveryError(E.RECOVERY_MAKE_BETWEEN_1_SHARES, max_shares=MAX_SHARES)
     if not 1 <= threshold <= shares:
-        raise RecoveryError("The threshold must be between 1 and the number of shares.")
+        raise RecoveryError(E.RECOVERY_THRESHOLD_MUST_BETWEEN_1)
     if threshold == 1 and shares > 1:
         raise RecoveryError(
-            "With a threshold of 1 every share is the whole key; use a threshold of 2 or more "
-            "(or make a single share)."
+            E.RECOVERY_THRESHOLD_1_EVERY_SHARE
         )
     groups = shamir_mnemonic.generate_mnemonics(1, [(threshold, shares)], pack(ident))
     return list(groups[0])
@@ -98,7 +98,7 @@ def share_info(share: str) -> tuple[int, int, int]:
         parsed = shamir_mnemonic.Share.from_mnemonic(normalize_share(share))
     except (shamir_mnemonic.MnemonicError, ValueError):
         raise RecoveryError(
-            "A share is not valid: check every word (a typo is detected, not corrected)."
+            E.RECOVERY_SHARE_VALID_CHECK_EVERY
         ) from None
     return parsed.identifier, parsed.index + 1, parsed.member_threshold
 
@@ -107,7 +107,7 @@ def combine(shares: Iterable[str], *, name: str = "organizer") -> OrganizerIdent
     """Rebuild the identity from enough shares of one set."""
     cleaned = [normalize_share(s) for s in shares if s.strip()]
     if not cleaned:
-        raise RecoveryError("No shares were given.")
+        raise RecoveryError(E.RECOVERY_SHARES_GIVEN)
     for share in cleaned:
         share_info(share)
     try:
@@ -117,22 +117,22 @@ def combine(shares: Iterable[str], *, name: str = "organizer") -> OrganizerIdent
     return unpack(secret, name=name)
 
 
-def _why(exc: Exception) -> str:
+def _why(exc: Exception) -> ErrorCode:
     text = str(exc).lower()
     if "insufficient" in text or "threshold" in text or "wrong number" in text:
-        return "Not enough shares: more shares of the same set are needed."
+        return E.RECOVERY_NOT_ENOUGH_SHARES
     if "identifier" in text or "common" in text or "group" in text:
-        return "These shares do not all belong to the same set."
+        return E.RECOVERY_SHARES_OF_DIFFERENT_SETS
     if "unique" in text:
-        return "The same share was given twice."
-    return "These shares do not fit together; check each one word by word."
+        return E.RECOVERY_SAME_SHARE_TWICE
+    return E.RECOVERY_SHARES_DO_NOT_FIT
 
 
 def restore(vault: Vault, shares: Iterable[str], *, name: str | None = None) -> OrganizerIdentity:
     """Store the organizer keys rebuilt from shares in a vault that has none (as a backup
     restore does). If the vault holds the campaign, its organizer key must match."""
     if organizer.load(vault) is not None:
-        raise IdentityError("This vault already has organizer keys.")
+        raise IdentityError(E.ORGANIZER_VAULT_ALREADY_ORGANIZER_KEYS)
     row = vault.conn.execute("SELECT package FROM campaign LIMIT 1").fetchone()
     campaign = None
     if row is not None:
@@ -143,6 +143,6 @@ def restore(vault: Vault, shares: Iterable[str], *, name: str | None = None) -> 
         shares, name=name or (campaign.doc["organizer"]["name"] if campaign else "organizer")
     )
     if campaign is not None and campaign.organizer_fpr != ident.fingerprint_bytes:
-        raise RecoveryError("These shares restore another organizer key than this campaign's.")
+        raise RecoveryError(E.RECOVERY_THESE_SHARES_RESTORE_ANOTHER)
     organizer.store(vault, ident, backed_up=True)
     return ident

@@ -13,6 +13,7 @@ from typing import Any
 from . import canon, minisign
 from .canon import canonical_json
 from .errors import FormatError, MinisignError
+from .errors import E, Words
 
 MAX_DOC = 16 * 1024 * 1024
 
@@ -23,27 +24,27 @@ def seal_doc(key: minisign.SecretKey, kind: str, doc: dict[str, Any]) -> bytes:
 
 
 def read_doc(
-    data: bytes, kind: str, *, what: str, max_size: int = MAX_DOC
+    data: bytes, kind: str, *, what: Words, max_size: int = MAX_DOC
 ) -> tuple[dict[str, Any], str]:
     """Parse without verifying; the caller knows which key must have signed."""
     if len(data) > max_size:
-        raise FormatError(f"This {what} is too large to be genuine.")
+        raise FormatError(E.SIGNED_TOO_LARGE_GENUINE, what=what)
     try:
         outer = canon.loads(data)
         doc, sig = outer[kind], outer["signature"]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise FormatError(f"This is not a Tomar {what}, or it is damaged.") from None
+        raise FormatError(E.SIGNED_DAMAGED, what=what) from None
     if not isinstance(doc, dict) or not isinstance(sig, str) or set(outer) != {kind, "signature"}:
-        raise FormatError(f"This {what} is damaged.")
+        raise FormatError(E.ENROLL_DAMAGED, what=what)
     if doc.get("format") != f"tomar-{kind}" or doc.get("version") != 1:
-        raise FormatError(f"This is not a Tomar {what}, or it needs a newer version of Tomar.")
+        raise FormatError(E.SIGNED_NEEDS_NEWER_VERSION, what=what)
     return doc, sig
 
 
-def verify_doc(key: minisign.PublicKey, doc: dict[str, Any], sig: str, *, what: str) -> None:
+def verify_doc(key: minisign.PublicKey, doc: dict[str, Any], sig: str, *, what: Words) -> None:
     try:
         minisign.verify(key, canonical_json(doc), sig)
     except MinisignError:
         raise FormatError(
-            f"This {what} was not signed by the expected key, or it was changed."
+            E.SIGNED_EXPECTED_KEY_CHANGED, what=what
         ) from None

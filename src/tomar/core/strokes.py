@@ -79,6 +79,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from tomar.core.errors import StrokesError, ValidationError
+from .errors import E, Words
 
 __all__ = [
     "MAX_BYTES",
@@ -125,8 +126,8 @@ _MAX_DT: Final = 65535
 _V2_HEAD: Final = 1 + _ASPECT.size + _U16.size  # magic, aspect, stroke count
 _MAX_VARINT_BYTES: Final = 5  # enough for MAX_T_MS and every count and delta above
 
-_MSG_DAMAGED = "The stored signature drawing is damaged and cannot be read."
-_MSG_TOO_BIG = "The signature drawing is too large to store. Please clear it and sign again."
+_MSG_DAMAGED = E.STROKES_STORED_SIGNATURE_DRAWING_DAMAGED
+_MSG_TOO_BIG = E.STROKES_SIGNATURE_DRAWING_TOO_LARGE
 
 
 def _unit(value: object) -> bool:
@@ -150,9 +151,9 @@ class Point:
 
     def __post_init__(self) -> None:
         if not (_unit(self.x) and _unit(self.y) and _unit(self.pressure)):
-            raise StrokesError("A point of the signature drawing is outside the signature pad.")
+            raise StrokesError(E.STROKES_POINT_SIGNATURE_DRAWING_OUTSIDE)
         if not isinstance(self.t, int) or isinstance(self.t, bool) or not 0 <= self.t <= MAX_T_MS:
-            raise StrokesError("The signature drawing has an invalid time stamp.")
+            raise StrokesError(E.STROKES_SIGNATURE_DRAWING_INVALID_TIME)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ class Signature:
             or not math.isfinite(aspect)
             or not MIN_ASPECT <= aspect <= MAX_ASPECT
         ):
-            raise StrokesError("The signature pad has an impossible shape.")
+            raise StrokesError(E.STROKES_SIGNATURE_PAD_IMPOSSIBLE_SHAPE)
         # Accept lists from capture code but store immutable tuples.
         try:
             strokes = tuple(tuple(stroke) for stroke in self.strokes)
@@ -179,20 +180,20 @@ class Signature:
         object.__setattr__(self, "aspect", float(aspect))
         object.__setattr__(self, "strokes", strokes)
         if len(strokes) > MAX_STROKES:
-            raise StrokesError("The signature drawing has too many strokes.")
+            raise StrokesError(E.STROKES_SIGNATURE_DRAWING_TOO_MANY)
         total = 0
         last_t = 0
         for stroke in strokes:
             if not stroke:
-                raise StrokesError("The signature drawing has an empty stroke.")
+                raise StrokesError(E.STROKES_SIGNATURE_DRAWING_EMPTY_STROKE)
             total += len(stroke)
             if total > MAX_POINTS:
-                raise StrokesError("The signature drawing has too many points.")
+                raise StrokesError(E.STROKES_SIGNATURE_DRAWING_TOO_MANY_2)
             for point in stroke:
                 if not isinstance(point, Point):
                     raise StrokesError(_MSG_DAMAGED)
                 if point.t < last_t:
-                    raise StrokesError("The signature drawing's time stamps go backwards.")
+                    raise StrokesError(E.STROKES_SIGNATURE_DRAWING_TIME_STAMPS)
                 last_t = point.t
 
     @property
@@ -366,7 +367,7 @@ def _parse(data: bytes | bytearray | memoryview, *, keep: bool = True) -> tuple[
         return _parse_v2(raw, keep=keep)
     if raw[0] == MAGIC_V1:
         return _parse_v1(raw, keep=keep)
-    raise StrokesError("The stored signature drawing is not in a format this app can read.")
+    raise StrokesError(E.STROKES_STORED_SIGNATURE_DRAWING_FORMAT)
 
 
 def validate(data: bytes | bytearray | memoryview) -> None:
@@ -428,17 +429,17 @@ def check_minimum_ink(
     """
     width, height = extent(sig)
     if ink_length(sig) < min_length or max(width, height) < min_extent:
-        raise ValidationError({"signature": "signature_too_small"})
+        raise ValidationError({"signature": E.VALIDATION_SIGNATURE_TOO_SMALL})
 
 
-def _check_size(value: float, what: str) -> float:
+def _check_size(value: float, what: Words) -> float:
     if (
         not isinstance(value, int | float)
         or isinstance(value, bool)
         or not math.isfinite(value)
         or value <= 0
     ):
-        raise StrokesError(f"The signature cannot be drawn: the {what} must be positive.")
+        raise StrokesError(E.STROKES_SIGNATURE_DRAWN_MUST_POSITIVE, what=what)
     return float(value)
 
 
@@ -450,8 +451,8 @@ def scaled_paths(
     The drawing keeps its shape: it is scaled to fit the box and centred, so screen
     and PDF renderers that share this function draw exactly the same geometry.
     """
-    width = _check_size(width, "width")
-    height = _check_size(height, "height")
+    width = _check_size(width, E.WORD_WIDTH)
+    height = _check_size(height, E.WORD_HEIGHT)
     scale = min(width / sig.aspect, height)  # target units per pad height
     off_x = (width - sig.aspect * scale) / 2
     off_y = (height - scale) / 2
@@ -477,7 +478,7 @@ def to_svg(sig: Signature, width: float = 300.0) -> str:
     One <path> per stroke with round caps and joins; a single-point stroke is drawn as a
     dot.  Pressure is not shown: SVG paths have one width.
     """
-    width = _check_size(width, "width")
+    width = _check_size(width, E.WORD_WIDTH)
     height = width / sig.aspect
     w, h = _num(width), _num(height)
     parts = [

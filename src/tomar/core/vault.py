@@ -30,6 +30,7 @@ from .errors import (
     WrongPassphrase,
 )
 from .migrations import LATEST, MIGRATIONS
+from .errors import E
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
@@ -98,10 +99,7 @@ def orphaned(home: Path) -> bool:
 
 def _orphaned_error(home: Path) -> VaultError:
     return VaultError(
-        f"The key file tomar.key is missing from {home}, but the vault database is still "
-        "there. It cannot be opened without the key file: put back a copy of tomar.key if "
-        "you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' "
-        "clears the folder for a new vault."
+        E.VAULT_KEY_FILE_KEY_MISSING, home=home
     )
 
 
@@ -111,11 +109,11 @@ def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = db.with_name(f"{db.name}.v{version}.bak")
     try:
-        with db.open("rb") as src, atomic_writer(copy, what="the copy of the vault") as out:
+        with db.open("rb") as src, atomic_writer(copy, what=E.WORD_THE_COPY_OF_THE) as out:
             for chunk in iter(lambda: src.read(1 << 20), b""):
                 out.write(chunk)
     except OSError as exc:
-        raise storage_error(exc, "the copy of the vault") from None
+        raise storage_error(exc, E.WORD_THE_COPY_OF_THE) from None
     return copy
 
 
@@ -148,8 +146,8 @@ THROTTLE = _Throttle()
 # SQLite's primary result codes (the low byte of the extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
-_DAMAGED = "The vault database does not match its key file, or it is damaged."
-_BUSY = "The vault is busy in another Tomar window: nothing was saved."
+_DAMAGED = E.VAULT_DATABASE_MATCH_KEY_FILE
+_BUSY = E.VAULT_BUSY_ANOTHER_WINDOW_NOTHING
 
 
 def _sqlite_code(exc: BaseException) -> int:
@@ -180,18 +178,16 @@ def _storage(exc: BaseException, folder: Path | None) -> StorageError:
         return StorageError(_BUSY)
     fault = _fault(exc, folder)
     if fault is Fault.FULL:
-        return StorageError("The disk is full: nothing was saved. Free some space and try again.")
+        return StorageError(E.VAULT_DISK_FULL_NOTHING_SAVED)
     if fault is Fault.READ_ONLY:
         return StorageError(
-            "The vault's disk is read-only: nothing was saved. Nothing was lost; make it "
-            "writable and try again."
+            E.VAULT_DISK_READ_NOTHING_SAVED
         )
     if fault is Fault.IO:
         return StorageError(
-            "The disk reported an input/output error: nothing was saved. The disk may be "
-            "failing: copy your Tomar folder to another disk first."
+            E.VAULT_DISK_REPORTED_INPUT_OUTPUT
         )
-    return StorageError("The vault could not be written: nothing was saved.")
+    return StorageError(E.VAULT_COULD_WRITTEN_NOTHING_SAVED)
 
 
 def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
@@ -201,18 +197,15 @@ def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
     fault = _fault(exc, folder)
     if fault is Fault.READ_ONLY:
         return StorageError(
-            "The vault cannot be opened: its disk or folder is read-only. Nothing was lost; "
-            "make it writable, or copy your Tomar folder to a writable disk, and try again."
+            E.VAULT_OPENED_DISK_FOLDER_READ
         )
     if fault is Fault.FULL:
         return StorageError(
-            "The vault cannot be opened: the disk is full. Nothing was lost; free some "
-            "space and try again."
+            E.VAULT_OPENED_DISK_FULL_NOTHING
         )
     if fault is Fault.IO:
         return StorageError(
-            "The vault cannot be opened: the disk reported an input/output error. The "
-            "vault may be intact; copy your Tomar folder to another disk and open it there."
+            E.VAULT_OPENED_DISK_REPORTED_INPUT
         )
     return VaultError(_DAMAGED)
 
@@ -221,7 +214,7 @@ def as_tomar_error(exc: BaseException, home: Path | None = None) -> TomarError |
     """An OSError or SQLite error that escaped, in words for a person (faces use this as
     their last line of defence, so no raw system or SQLite text reaches anyone)."""
     if isinstance(exc, OSError):
-        return storage_error(exc, "the file")
+        return storage_error(exc, E.WORD_THE_FILE)
     if isinstance(exc, sqlcipher3.Error):
         return _storage(exc, home)
     return None
@@ -256,8 +249,7 @@ def check_pragmas(conn: Any) -> None:
         value = "" if row is None else str(row[0]).lower()
         if value != expected:
             raise UnsafeDatabase(
-                f"Tomar refuses to run: the database safety setting '{name}' is not in force. "
-                "Signer data could leak to disk."
+                E.VAULT_REFUSES_RUN_DATABASE_SAFETY, name=name
             )
 
 
@@ -265,7 +257,7 @@ def migrate(conn: Any, target: int = LATEST) -> None:
     """Apply the missing migrations, each in its own transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > LATEST:
-        raise VaultError("This vault was made by a newer version of Tomar. Please update Tomar.")
+        raise VaultError(E.VAULT_MADE_NEWER_VERSION_UPDATE)
     for i in range(version, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -299,13 +291,13 @@ class Vault:
         if orphaned(home):
             raise _orphaned_error(home)
         if exists(home) or (home / DB_NAME).exists():
-            raise VaultExists(f"There is already a vault in {home}.")
+            raise VaultExists(E.CLI_ALREADY_VAULT, home=home)
         if not passphrase:
-            raise VaultError("Please choose a passphrase.")
+            raise VaultError(E.VAULT_CHOOSE_PASSPHRASE)
         try:
             home.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise storage_error(exc, "the new vault") from None
+            raise storage_error(exc, E.WORD_THE_NEW_VAULT) from None
         key = os.urandom(32)
         conn = _connect(home / DB_NAME, key)
         try:
@@ -327,9 +319,9 @@ class Vault:
         if orphaned(home):
             raise _orphaned_error(home)
         if not exists(home):
-            raise NoVault(f"There is no vault in {home}. Create one first with 'tomar init'.")
+            raise NoVault(E.VAULT_CREATE_INIT, home=home)
         if not db_path(home).exists():
-            raise VaultError("The vault database is missing; only its key file is left.")
+            raise VaultError(E.VAULT_DATABASE_MISSING_KEY_FILE)
         THROTTLE.before_attempt()
         try:
             key = keyfile.unwrap(key_path(home), passphrase)
@@ -384,7 +376,7 @@ class Vault:
     @property
     def conn(self) -> Any:
         if self._conn is None:
-            raise VaultError("The vault is locked.")
+            raise VaultError(E.VAULT_LOCKED)
         return self._conn
 
     def change_passphrase(self, passphrase: str, new_passphrase: str) -> None:
@@ -396,7 +388,7 @@ class Vault:
         a crash leaves the old vault under the old passphrase, or the new one.
         """
         if not new_passphrase:
-            raise VaultError("Please choose a passphrase.")
+            raise VaultError(E.VAULT_CHOOSE_PASSPHRASE)
         self.rebuild(passphrase, {}, new_passphrase=new_passphrase)
 
     @property
@@ -446,7 +438,7 @@ class Vault:
             check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             check.close()
             if problems:
-                raise VaultError("The rebuilt vault failed its integrity check; nothing changed.")
+                raise VaultError(E.VAULT_REBUILT_VAULT_FAILED_INTEGRITY)
         except BaseException:
             _remove_db(new)
             raise

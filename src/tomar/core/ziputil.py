@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FormatError
+from .errors import E, Words
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -93,14 +94,14 @@ class ZipReader:
         source: bytes | Path,
         limits: Limits,
         *,
-        what: str,
+        what: Words,
         name_ok: Callable[[str], bool] = lambda _n: True,
     ) -> None:
         self.what = what
         self._map: mmap.mmap | None = None
         size = source.stat().st_size if isinstance(source, Path) else len(source)
         if size > limits.max_file:
-            raise FormatError(f"This {what} is too large to be genuine.")
+            raise FormatError(E.SIGNED_TOO_LARGE_GENUINE, what=what)
         data: bytes | mmap.mmap = b"" if isinstance(source, Path) else source
         if isinstance(source, Path) and size:
             try:
@@ -114,24 +115,24 @@ class ZipReader:
         total = 0
         for m in members:
             if not _NAME.match(m.name) or m.name in seen or not name_ok(m.name):
-                raise FormatError(f"This {what} contains an unexpected file.")
+                raise FormatError(E.ZIPUTIL_CONTAINS_UNEXPECTED_FILE, what=what)
             seen.add(m.name)
             if m.flags & 0x1:
-                raise FormatError(f"This {what} is of an unknown kind (encrypted ZIP).")
+                raise FormatError(E.ZIPUTIL_UNKNOWN_KIND_ENCRYPTED_ZIP, what=what)
             if m.method not in (_STORED, _DEFLATED):
-                raise FormatError(f"This {what} is of an unknown kind (compression).")
+                raise FormatError(E.ZIPUTIL_UNKNOWN_KIND_COMPRESSION, what=what)
             if m.size > limits.max_member:
-                raise FormatError(f"This {what} contains a file that is too large.")
+                raise FormatError(E.ZIPUTIL_CONTAINS_FILE_TOO_LARGE, what=what)
             if m.size > max(m.compressed, 1) * limits.max_ratio:
-                raise FormatError(f"This {what} is suspiciously compressed.")
+                raise FormatError(E.ZIPUTIL_SUSPICIOUSLY_COMPRESSED, what=what)
             total += m.size
         if total > limits.max_total:
-            raise FormatError(f"This {what} is too large to be genuine.")
+            raise FormatError(E.SIGNED_TOO_LARGE_GENUINE, what=what)
         self._members = {m.name: m for m in members}
         self.names = [m.name for m in members]
 
     def _damaged(self) -> FormatError:
-        return FormatError(f"This {self.what} is damaged or incomplete.")
+        return FormatError(E.ZIPUTIL_DAMAGED_INCOMPLETE, what=self.what)
 
     def _directory(self, limits: Limits) -> list[_Member]:
         """The central directory, which must end exactly where the end record begins."""
@@ -146,7 +147,7 @@ class ZipReader:
         if at + _END.size + comment > end or disk or cd_disk or here != count:
             raise self._damaged()
         if count > limits.max_members:
-            raise FormatError(f"This {self.what} holds too many files to be genuine.")
+            raise FormatError(E.ZIPUTIL_HOLDS_TOO_MANY_FILES, what=self.what)
         # As zipfile does, bytes after the end record (a sync tool's newline) and before
         # the archive are tolerated: offsets count from where the archive starts.
         shift = at - cd_size - cd_at
@@ -183,7 +184,7 @@ class ZipReader:
         """
         m = self._members.get(name)
         if m is None:
-            raise FormatError(f"This {self.what} is incomplete.")
+            raise FormatError(E.ZIPUTIL_INCOMPLETE, what=self.what)
         data = self._data
         header = data[m.offset : m.offset + _LOCAL.size]
         if len(header) == _LOCAL.size:
@@ -241,7 +242,7 @@ def read_zip(
     data: bytes,
     limits: Limits,
     *,
-    what: str,
+    what: Words,
     name_ok: Callable[[str], bool] = lambda _n: True,
 ) -> dict[str, bytes]:
     """Return {name: bytes}; raise FormatError (naming `what`) on anything unexpected."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core import vault as core_vault
 from ..core.device import Device, init_vault
 from ..core.errors import VaultError, WrongPassphrase
+from ..core.errors import E
 
 MIN_PASSPHRASE = 8
 
@@ -33,13 +34,13 @@ class Session:
     @property
     def device(self) -> Device:
         if self._device is None:
-            raise VaultError("The vault is locked.")
+            raise VaultError(E.VAULT_LOCKED)
         return self._device
 
     def create(self, passphrase: str) -> Device:
         """Create the vault (slow: Argon2id); run it through the worker."""
         if len(passphrase) < MIN_PASSPHRASE:
-            raise VaultError("Please choose a passphrase of at least 8 characters.")
+            raise VaultError(E.CLI_CHOOSE_PASSPHRASE_LEAST_8)
         self.lock()
         self._device = Device(init_vault(self.home, passphrase))
         return self._device
@@ -64,7 +65,7 @@ class Session:
         database. A wrong current passphrase counts toward the same back-off as unlock.
         """
         if len(new_passphrase) < MIN_PASSPHRASE:
-            raise VaultError("Please choose a passphrase of at least 8 characters.")
+            raise VaultError(E.CLI_CHOOSE_PASSPHRASE_LEAST_8)
         vault = self.device.vault
         core_vault.THROTTLE.before_attempt()
         try:

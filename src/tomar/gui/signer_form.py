@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core import places, records
 from ..core.campaign import Campaign, Field
-from ..core.errors import ValidationError
+from ..core.errors import ErrorCode, ValidationError
 from ..core.records import MAX_FIELD_LEN, MAX_NAME_LEN
 from .uiload import plain_label
 
@@ -158,7 +158,7 @@ class SignerForm(QWidget):
         """The extra consents' purposes the signer ticked."""
         return frozenset(p for p, box in self.consent_boxes.items() if box.isChecked())
 
-    def warnings(self) -> dict[str, str]:
+    def warnings(self) -> dict[str, ErrorCode]:
         """Gentle problems of what is typed so far (keys per field), e.g. a ZIP elsewhere."""
         if not self.combos:
             return {}

@@ -45,6 +45,8 @@ from ..core.errors import TomarError
 from ..sync import auth
 from . import limits
 from .store import BatchStore, Rejected, check_hex, open_store
+from ..core.errors import E, ErrorCode, Words
+from ..core.error_text import english_part
 
 MB = 1024 * 1024
 
@@ -83,13 +85,17 @@ class Role(enum.Enum):
 class Busy(Rejected):
     """A refusal that trying again shortly fixes (429 or 503, with Retry-After)."""
 
-    def __init__(self, status: int, message: str, retry_after: float) -> None:
-        super().__init__(status, message)
+    def __init__(self, status: int, code: ErrorCode, retry_after: float) -> None:
+        super().__init__(status, code)
         self.retry_after = retry_after
 
 
-def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": message, "status": status}, status, headers=headers)
+def error(status: int, words: Words, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The JSON error: the English sentence for the operator and a device's log, and the
+    code, from which the device says it in its volunteer's language."""
+    code = words if isinstance(words, ErrorCode) else words.code
+    body = {"error": english_part(words), "code": code.value, "status": status}
+    return JSONResponse(body, status, headers=headers)
 
 
 def signed_path(request: Request) -> str:
@@ -140,57 +146,57 @@ class Service:
         if not organizer:
             delay = self.keys.take(pre.key, time.monotonic())
             if delay > 0:
-                raise Busy(429, "This device is sending too many requests: wait a moment.", delay)
+                raise Busy(429, E.SERVER_DEVICE_SENDING_TOO_MANY, delay)
         bound = self.config.nonces_organizer if organizer else self.config.nonces_per_device
         seen = self.nonces.add(pre.nonce, pre.key, limit=bound)
         if seen is auth.Nonce.REPLAY:
-            raise auth.AuthError("This request was already received once (a replay).")
+            raise auth.AuthError(E.SERVER_REQUEST_ALREADY_RECEIVED_ONCE)
         if seen is auth.Nonce.FULL:
-            raise Busy(429, "This key is sending too many requests: wait a moment.", 30)
+            raise Busy(429, E.SERVER_KEY_SENDING_TOO_MANY, 30)
 
     def is_organizer(self, pre: auth.SignedHeaders) -> bool:
         return pre.key == self.organizer_key
 
     def require_organizer(self, pre: auth.SignedHeaders) -> None:
         if not self.is_organizer(pre):
-            raise Rejected(403, "Only the organizer may do this.")
+            raise Rejected(403, E.SERVER_ORGANIZER_MAY)
 
     async def require_device(self, request: Request, pre: auth.SignedHeaders) -> None:
         """The key must belong to a device the organizer enrolled."""
         if self.is_organizer(pre):
-            raise Rejected(403, "This is for devices; the organizer's key may not do it.")
+            raise Rejected(403, E.SERVER_DEVICES_ORGANIZER_KEY_MAY)
         header = request.headers.get(auth.H_CERTIFICATE)
         if header is None:
             # A bucket store asks the bucket: never on the event loop.
             if not await anyio.to_thread.run_sync(self.store.device_known, pre.key):
-                raise Rejected(403, "This device is not enrolled by the organizer.")
+                raise Rejected(403, E.SERVER_DEVICE_ENROLLED_ORGANIZER)
             return
         if len(header) > 16 * 1024:
-            raise Rejected(403, "This device's certificate was not issued by the organizer.")
+            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER)
         try:
             data = base64.b64decode(header, validate=True)
             cert = enroll.read_certificate(data, self.campaign)
         except (ValueError, binascii.Error, TomarError):
             raise Rejected(
-                403, "This device's certificate was not issued by the organizer."
+                403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER
             ) from None
         if cert.device != pre.key:
-            raise Rejected(403, "This certificate belongs to another device.")
+            raise Rejected(403, E.SERVER_CERTIFICATE_BELONGS_ANOTHER_DEVICE)
 
     async def read_small_body(self, request: Request, limit: int) -> bytes:
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise Rejected(413, "This request is too large.")
+            raise Rejected(413, E.SERVER_REQUEST_TOO_LARGE)
         chunks, size = [], 0
         try:
             with anyio.fail_after(self.config.body_deadline(limit)):
                 async for chunk in request.stream():
                     size += len(chunk)
                     if size > limit:
-                        raise Rejected(413, "This request is too large.")
+                        raise Rejected(413, E.SERVER_REQUEST_TOO_LARGE)
                     chunks.append(chunk)
         except TimeoutError:
-            raise Rejected(408, "The request body was too slow; try again.") from None
+            raise Rejected(408, E.SERVER_REQUEST_BODY_TOO_SLOW) from None
         return b"".join(chunks)
 
     async def signed_get(self, request: Request, role: Role) -> auth.SignedHeaders:
@@ -218,18 +224,18 @@ class Service:
         await self.authenticate(request, pre, Role.DEVICE, sha)
         declared = request.headers.get("content-length", "")
         if not declared.isdigit():
-            raise Rejected(411, "An upload must say its length (Content-Length).")
+            raise Rejected(411, E.SERVER_UPLOAD_MUST_SAY_LENGTH)
         size_declared = int(declared)
         if size_declared > self.config.max_upload:
-            raise Rejected(413, "This batch is larger than this server accepts.")
+            raise Rejected(413, E.SERVER_BATCH_LARGER_SERVER_ACCEPTS)
         with self.keys.upload(pre.key) as mine:
             if not mine:
-                raise Busy(429, "This device is already uploading: one batch at a time.", 2)
+                raise Busy(429, E.SERVER_DEVICE_ALREADY_UPLOADING_BATCH, 2)
             try:
                 with anyio.fail_after(self.config.slot_wait):
                     await self.uploads.acquire()
             except TimeoutError:
-                raise Busy(503, "The server is busy receiving uploads; try again.", 2) from None
+                raise Busy(503, E.SERVER_BUSY_RECEIVING_UPLOADS_TRY, 2) from None
             try:
                 return await self._receive(request, sha, pre, size_declared)
             finally:
@@ -246,17 +252,17 @@ class Service:
                     async for chunk in request.stream():
                         size += len(chunk)
                         if size > declared:
-                            raise Rejected(400, "The upload is longer than it said.")
+                            raise Rejected(400, E.SERVER_UPLOAD_LONGER_SAID)
                         digest.update(chunk)
                         fh.write(chunk)
                 fh.flush()
                 await anyio.to_thread.run_sync(os.fsync, fh.fileno())
             except TimeoutError:
-                raise Rejected(408, "The upload was too slow; try again.") from None
+                raise Rejected(408, E.SERVER_UPLOAD_TOO_SLOW_TRY) from None
             finally:
                 fh.close()
             if digest.hexdigest() != sha:
-                raise Rejected(400, "The uploaded bytes do not match the name (SHA-256).")
+                raise Rejected(400, E.SERVER_UPLOADED_BYTES_MATCH_NAME)
             stored, _ = await anyio.to_thread.run_sync(self.store.commit_upload, tmp, sha, pre.key)
         finally:
             tmp.unlink(missing_ok=True)
@@ -311,27 +317,28 @@ def _handlers() -> dict[Any, Callable[[Request, Exception], Awaitable[Response]]
     async def rejected(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Rejected)
         if isinstance(exc, Busy):
-            return limits.too_many(exc.retry_after, str(exc), exc.status)
-        return error(exc.status, str(exc))
+            return limits.too_many(exc.retry_after, exc.message, exc.status)
+        return error(exc.status, exc.message)
 
     async def unauthorized(request: Request, exc: Exception) -> Response:
-        return error(401, str(exc))
+        assert isinstance(exc, TomarError)
+        return error(401, exc.message)
 
     async def http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
-        words = {404: "There is nothing here.", 405: "That method is not allowed here."}
-        return error(exc.status_code, words.get(exc.status_code, "The request was refused."))
+        words = {404: E.SERVER_NOTHING_HERE, 405: E.SERVER_METHOD_NOT_ALLOWED}
+        return error(exc.status_code, words.get(exc.status_code, E.SERVER_REQUEST_REFUSED))
 
     async def disconnect(request: Request, exc: Exception) -> Response:
-        return error(400, "The upload was interrupted.")
+        return error(400, E.SERVER_UPLOAD_INTERRUPTED)
 
     async def storage(request: Request, exc: Exception) -> Response:
-        return error(507, "The server could not store this. Try again later.")
+        return error(507, E.SERVER_COULD_NOT_STORE)
 
     async def internal(request: Request, exc: Exception) -> Response:
         # Never echo exception text: it may quote request bytes.
         print(f"tomar serve: internal error ({type(exc).__name__})", file=sys.stderr)
-        return error(500, "The server had an internal problem. Try again later.")
+        return error(500, E.SERVER_INTERNAL_PROBLEM)
 
     return {
         Rejected: rejected,
@@ -373,7 +380,7 @@ def certificate_sha256(pem_path: Path) -> str:
     try:
         cert = x509.load_pem_x509_certificate(pem_path.read_bytes())
     except (OSError, ValueError):
-        raise TomarError(f"The TLS certificate {pem_path} cannot be read.") from None
+        raise TomarError(E.SERVER_TLS_CERTIFICATE_READ, pem_path=pem_path) from None
     return hashlib.sha256(cert.public_bytes(_der())).hexdigest()
 
 
@@ -398,11 +405,11 @@ def serve(
         package = campaign_file.read_bytes()
     except OSError as exc:
         raise TomarError(
-            f"The campaign package {campaign_file} cannot be read ({exc.strerror})."
+            E.SERVER_CAMPAIGN_PACKAGE_READ, campaign_file=campaign_file, detail=exc.strerror
         ) from None
     campaign = read_package(package)
     if (tls_cert is None) != (tls_key is None):
-        raise TomarError("TLS needs both --tls-cert and --tls-key.")
+        raise TomarError(E.SERVER_TLS_NEEDS_BOTH_TLS)
     store = open_store(store_spec, campaign)
     try:
         app = create_app(store, config)

@@ -33,6 +33,7 @@ import h11
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from ..core.errors import E, Message
 
 AUTHENTICATED = "tomar_authenticated"  # set in scope["state"] by a handler that verified
 
@@ -83,9 +84,9 @@ class TokenBuckets:
                 self._buckets[name] = (min(self.burst, tokens + 1.0), since)
 
 
-def too_many(delay: float, why: str, status: int = 429) -> JSONResponse:
+def too_many(delay: float, why: Message, status: int = 429) -> JSONResponse:
     return JSONResponse(
-        {"error": why, "status": status},
+        {"error": why, "code": why.code.value, "status": status},
         status,
         headers={"Retry-After": str(max(1, math.ceil(delay))), "Connection": "close"},
     )
@@ -106,7 +107,7 @@ class AddressLimit:
         name = address_key(client[0]) if client else "?"
         delay = self.buckets.take(name, asyncio.get_running_loop().time())
         if delay > 0:
-            response = too_many(delay, "Too many requests: slow down and try again shortly.")
+            response = too_many(delay, Message(E.SERVER_TOO_MANY_REQUESTS))
             await response(scope, receive, send)
             return
         state = scope.setdefault("state", {})

@@ -67,6 +67,7 @@ from .store import (
     verify_receipt,
     verify_upload,
 )
+from ..core.errors import E
 
 if TYPE_CHECKING:
     from types_boto3_s3.client import S3Client
@@ -142,13 +143,12 @@ def parse_url(url: str) -> tuple[str, str]:
     bucket = parts.netloc
     if parts.scheme != "s3" or not BUCKET_NAME.match(bucket) or parts.query or parts.fragment:
         raise StoreError(
-            "A bucket store is written s3://BUCKET/PREFIX (bucket: lowercase letters, digits, "
-            "dots and dashes)."
+            E.SERVER_BUCKET_STORE_WRITTEN_S3
         )
     pieces = [p for p in parts.path.split("/") if p]
     if any(not PREFIX_PART.match(p) or p in (".", "..") for p in pieces):
         raise StoreError(
-            "The prefix of an s3:// store may hold letters, digits, '.', '_' and '-' only."
+            E.SERVER_PREFIX_S3_STORE_MAY
         )
     return bucket, "".join(f"{p}/" for p in pieces)
 
@@ -170,7 +170,7 @@ def make_client(max_connections: int = 64) -> S3Client:
         session = boto3.session.Session(region_name=os.environ.get("AWS_REGION") or None)
         return session.client("s3", config=config)
     except BotoCoreError as exc:
-        raise StoreError(f"The S3 client cannot be set up ({type(exc).__name__}).") from None
+        raise StoreError(E.SERVER_S3_CLIENT_SET_UP, name=type(exc).__name__) from None
 
 
 class S3Store:
@@ -224,16 +224,15 @@ class S3Store:
             raise
         except NoCredentialsError:
             raise StoreError(
-                "No S3 credentials were found: set AWS_ACCESS_KEY_ID and "
-                "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)."
+                E.SERVER_S3_CREDENTIALS_FOUND_SET
             ) from None
         except BotoCoreError as exc:
             raise StoreUnavailable(
-                f"The bucket could not be reached to {what} ({type(exc).__name__})."
+                E.SERVER_BUCKET_COULD_REACHED, what=what, name=type(exc).__name__
             ) from None
 
     def _unavailable(self, what: str, exc: ClientError) -> StoreUnavailable:
-        return StoreUnavailable(f"The bucket refused to {what} ({_code(exc) or _status(exc)}).")
+        return StoreUnavailable(E.SERVER_BUCKET_REFUSED, what=what, value=_code(exc) or _status(exc))
 
     def _put_new(self, key: str, body: bytes | BinaryIO, what: str, **extra: Any) -> bool:
         """PUT with If-None-Match: *; False if the key was already there."""
@@ -257,11 +256,11 @@ class S3Store:
         try:
             data: bytes = body.read(limit + 1)
         except BotoCoreError as exc:
-            raise StoreUnavailable(f"The bucket could not {what} ({type(exc).__name__}).") from None
+            raise StoreUnavailable(E.SERVER_BUCKET_COULD, what=what, name=type(exc).__name__) from None
         finally:
             body.close()
         if len(data) > limit:
-            raise StoreUnavailable(f"The bucket holds something unexpected ({what}).")
+            raise StoreUnavailable(E.SERVER_BUCKET_HOLDS_SOMETHING_UNEXPECTED, what=what)
         return data
 
     def _list(self, under: str, what: str) -> list[dict[str, Any]]:
@@ -291,20 +290,18 @@ class S3Store:
                 return
             owner = self._get(key, "read the store marker", MAX_MARKER)
         except ClientError as exc:  # pragma: no cover - _put_new maps these
-            raise StoreError(f"The bucket cannot be used ({_code(exc)}).") from None
+            raise StoreError(E.SERVER_BUCKET_USED, code=_code(exc)) from None
         except StoreUnavailable as exc:
             raise StoreError(
-                f"The bucket store {self.describe()} cannot be used: {exc} Check the bucket "
-                "name, AWS_ENDPOINT_URL and the credentials."
+                E.SERVER_BUCKET_STORE_USED_CHECK, store=self.describe(), detail=exc
             ) from None
         try:
             campaign = json.loads(owner or b"null").get("campaign")
         except (ValueError, AttributeError):
-            raise StoreError(f"{self.describe()}store.json is damaged.") from None
+            raise StoreError(E.SERVER_STORE_JSON_DAMAGED, store=self.describe()) from None
         if campaign != self.campaign.id:
             raise StoreError(
-                f"The bucket store {self.describe()} belongs to another campaign. "
-                "Use one bucket prefix per campaign."
+                E.SERVER_BUCKET_STORE_BELONGS_ANOTHER, store=self.describe()
             )
 
     # --- uploads --------------------------------------------------------------------
@@ -328,7 +325,7 @@ class S3Store:
             if not self._put_new(claim, sha.encode(), "claim the batch number"):
                 holder = self._get(claim, "read the batch number's claim", 64)
                 if holder is None:  # claimed but not readable yet: no answer is safe now
-                    raise StoreUnavailable("The batch number's claim is not readable yet.")
+                    raise StoreUnavailable(E.SERVER_BATCH_NUMBER_CLAIM_READABLE)
                 if holder != sha.encode():
                     raise conflict(number)
             # 2. The certificate, so the device is known to every instance from now on.

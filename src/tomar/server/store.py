@@ -37,6 +37,7 @@ from ..core.atomic import atomic_write
 from ..core.campaign import Campaign
 from ..core.errors import FormatError, TomarError
 from ..core.identity import now_iso
+from ..core.errors import E, ErrorCode, Message
 
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 BATCH_SUFFIX = ".tomar-batch"
@@ -51,9 +52,9 @@ class StoreError(TomarError):
 class Rejected(TomarError):
     """An upload or receipt was refused; `status` is the HTTP status to answer with."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, code: ErrorCode | Message, /, **params: object) -> None:
         self.status = status
-        super().__init__(message)
+        super().__init__(code, **params)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def fsync_dir(folder: Path) -> None:
 def check_hex(name: str) -> str:
     """Only 64 lowercase hex digits ever become part of a path."""
     if not (isinstance(name, str) and HEX64.fullmatch(name)):
-        raise Rejected(400, "That is not a batch or receipt name (64 hexadecimal digits).")
+        raise Rejected(400, E.SERVER_BATCH_RECEIPT_NAME_64)
     return name
 
 
@@ -155,24 +156,23 @@ def verify_upload(tmp: Path, campaign: Campaign, device: bytes) -> Verified:
     try:
         bf = batch.read(tmp, campaign)
     except FormatError as exc:
-        raise Rejected(400, f"This is not a valid batch for this campaign: {exc}") from None
+        raise Rejected(400, E.SERVER_VALID_BATCH_CAMPAIGN, detail=exc.message) from None
     try:
         if bf.device != device:
-            raise Rejected(403, "A device may upload only its own batches.")
+            raise Rejected(403, E.SERVER_DEVICE_MAY_UPLOAD_OWN)
         if bf.certificate is None:
             raise Rejected(
                 403,
-                "This batch carries no enrollment certificate: it was exported before "
-                "the device was enrolled. Bring it to the organizer on a USB stick.",
+                E.SERVER_BATCH_CARRIES_ENROLLMENT_CERTIFICATE,
             )
         try:
             cert = enroll.read_certificate(bf.certificate, campaign)
         except TomarError:
             raise Rejected(
-                403, "This batch's certificate was not issued by the organizer."
+                403, E.SERVER_BATCH_CERTIFICATE_ISSUED_ORGANIZER
             ) from None
         if cert.device != bf.device:
-            raise Rejected(403, "This batch carries another device's certificate.")
+            raise Rejected(403, E.INTAKE_BATCH_CARRIES_ANOTHER_DEVICE)
         return Verified(bf.number, bf.certificate)
     finally:
         bf.close()
@@ -183,28 +183,28 @@ def verify_receipt(data: bytes, campaign: Campaign) -> tuple[str, str]:
     try:
         receipt = receipts.read(data, campaign)
     except TomarError as exc:
-        raise Rejected(400, f"This is not a valid receipt: {exc}") from None
+        raise Rejected(400, E.SERVER_VALID_RECEIPT, detail=exc.message) from None
     try:
         device = base64.b64decode(receipt.device, validate=True)
     except ValueError:
-        raise Rejected(400, "This receipt names an invalid device.") from None
+        raise Rejected(400, E.SERVER_RECEIPT_NAMES_INVALID_DEVICE) from None
     if len(device) != 32:
-        raise Rejected(400, "This receipt names an invalid device.")
+        raise Rejected(400, E.SERVER_RECEIPT_NAMES_INVALID_DEVICE)
     return device.hex(), check_hex(receipt.batch_sha256)
 
 
 def conflict(number: int) -> Rejected:
     return Rejected(
-        409, f"This server already holds another batch {number} of this device. Ask the organizer."
+        409, E.SERVER_ALREADY_HOLDS_ANOTHER_BATCH, number=number
     )
 
 
 def no_batch() -> Rejected:
-    return Rejected(404, "There is no such batch on this server.")
+    return Rejected(404, E.SERVER_SUCH_BATCH_SERVER)
 
 
 def no_receipt() -> Rejected:
-    return Rejected(404, "There is no receipt for that batch yet.")
+    return Rejected(404, E.SERVER_RECEIPT_BATCH_YET)
 
 
 def open_store(spec: str, campaign: Campaign) -> BatchStore:
@@ -214,7 +214,7 @@ def open_store(spec: str, campaign: Campaign) -> BatchStore:
             from .s3store import S3Store
         except ImportError:
             raise StoreError(
-                "A bucket store needs boto3: install Tomar with pip install 'tomar[s3]'."
+                E.SERVER_BUCKET_STORE_NEEDS_BOTO3
             ) from None
         return S3Store.from_url(spec, campaign)
     return FolderStore(Path(spec), campaign)
@@ -251,25 +251,24 @@ class FolderStore:
                 sub.mkdir(exist_ok=True, mode=0o700)
         except OSError as exc:
             raise StoreError(
-                f"The store folder {self.root} cannot be used ({exc.strerror})."
+                E.SERVER_STORE_FOLDER_USED, root=self.root, detail=exc.strerror
             ) from None
         marker = self.root / "store.json"
         if marker.exists():
             try:
                 owner = json.loads(marker.read_text("utf-8")).get("campaign")
             except (OSError, ValueError, AttributeError):
-                raise StoreError(f"{marker} is damaged.") from None
+                raise StoreError(E.SERVER_DAMAGED, marker=marker) from None
             if owner != self.campaign.id:
                 raise StoreError(
-                    f"The store folder {self.root} belongs to another campaign. "
-                    "Use one store folder per campaign."
+                    E.SERVER_STORE_FOLDER_BELONGS_ANOTHER, root=self.root
                 )
         else:
             atomic_write(
                 marker,
                 json.dumps({"campaign": self.campaign.id}).encode(),
                 mode=0o600,
-                what="the store marker",
+                what=E.WORD_THE_STORE_MARKER,
             )
         for stray in self.tmp.iterdir():  # uploads cut short by a crash or a kill
             with contextlib.suppress(OSError):
@@ -333,7 +332,7 @@ class FolderStore:
                     self.batches / f"{sha}.json",
                     json.dumps(meta).encode(),
                     mode=0o600,
-                    what="the batch metadata",
+                    what=E.WORD_THE_BATCH_METADATA,
                 )
                 self.remember_device(device, certificate)
                 os.replace(tmp, self.batches / f"{sha}{BATCH_SUFFIX}")
@@ -377,7 +376,7 @@ class FolderStore:
             folder.mkdir(exist_ok=True, mode=0o700)
             path = folder / f"{sha}{RECEIPT_SUFFIX}"
             new = not path.exists()
-            atomic_write(path, data, mode=0o600, what="the receipt")
+            atomic_write(path, data, mode=0o600, what=E.WORD_THE_RECEIPT)
         return new, dev, sha
 
     def receipt_index(self) -> list[dict[str, str]]:
@@ -398,7 +397,7 @@ class FolderStore:
     def remember_device(self, device: bytes, certificate: bytes) -> None:
         path = self.devices / f"{device.hex()}.cert"
         if not path.exists():
-            atomic_write(path, certificate, mode=0o600, what="the certificate")
+            atomic_write(path, certificate, mode=0o600, what=E.WORD_THE_CERTIFICATE)
 
     def device_batches(self, device: bytes) -> list[str]:
         """SHA-256 of this device's batches held here, so it never sends them twice."""

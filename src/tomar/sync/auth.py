@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ..core.errors import TomarError
+from ..core.errors import E
 
 LABEL = b"tomar-request-v1"
 H_KEY = "tomar-key"
@@ -108,19 +109,19 @@ def parse(headers: Mapping[str, str], now: float | None = None) -> SignedHeaders
         key_b64, when_text = headers[H_KEY], headers[H_TIME]
         nonce, sig_b64 = headers[H_NONCE], headers[H_SIGNATURE]
     except KeyError:
-        raise AuthError("This request is not signed.") from None
+        raise AuthError(E.SYNC_REQUEST_SIGNED) from None
     try:
         key = base64.b64decode(key_b64, validate=True)
         signature = base64.b64decode(sig_b64, validate=True)
         when = int(when_text)
     except (ValueError, binascii.Error):
-        raise AuthError("This request's signature headers are malformed.") from None
+        raise AuthError(E.SYNC_REQUEST_SIGNATURE_HEADERS_MALFORMED) from None
     if len(key) != 32 or len(signature) != 64 or not _NONCE.fullmatch(nonce):
-        raise AuthError("This request's signature headers are malformed.")
+        raise AuthError(E.SYNC_REQUEST_SIGNATURE_HEADERS_MALFORMED)
     current = time.time() if now is None else now
     if abs(current - when) > MAX_SKEW:
         raise AuthError(
-            "This request was signed too long ago or in the future: check the computer's clock."
+            E.SYNC_REQUEST_SIGNED_TOO_LONG
         )
     return SignedHeaders(key, key_b64, when, nonce, signature)
 
@@ -133,7 +134,7 @@ def verify(
     try:
         Ed25519PublicKey.from_public_bytes(signed.key).verify(signed.signature, msg)
     except (InvalidSignature, ValueError):
-        raise AuthError("This request's signature is not valid.") from None
+        raise AuthError(E.SYNC_REQUEST_SIGNATURE_VALID) from None
 
 
 class Nonce(enum.Enum):

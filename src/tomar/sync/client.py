@@ -29,6 +29,7 @@ from .auth import RequestSigner
 from .errors import ServerRefused, SyncCancelled, SyncError
 from .http import RetryPolicy
 from .target import Target, is_url, open_target
+from ..core.errors import E, Message
 
 Progress = Callable[[str, int, int], None]
 
@@ -49,7 +50,7 @@ class SyncResult:
     already: int = 0  # batches the target already had
     receipts_applied: int = 0
     records_accepted: int = 0  # records the organizer confirmed (may now be purged)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
     cancelled: bool = False
     last_success: str | None = None
     pending: int = 0  # batches still waiting for a receipt
@@ -67,7 +68,7 @@ class PullResult:
     downloaded: int = 0
     imports: list[ImportResult] = field(default_factory=list)
     receipts_sent: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
     cancelled: bool = False
     last_success: str | None = None
 
@@ -125,15 +126,13 @@ def sync_device(
     target = str(where) if where is not None else default_target(device)
     if not target:
         raise SyncError(
-            "Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); "
-            "the campaign names no sync address."
+            E.SYNC_WHERE_GIVE_SERVER_ADDRESS
         )
     result = SyncResult(target=target, last_success=last_sync(device))
     certificate = device.vault.get_meta(META_CERTIFICATE)
     if is_url(target) and certificate is None:
         raise SyncError(
-            "This device is not enrolled yet, so the server will not accept its batches. "
-            "Ask the organizer to enroll it, or sync through a folder (USB stick)."
+            E.SYNC_DEVICE_ENROLLED_YET_SERVER
         )
     signer = RequestSigner.from_seed(device.identity.raw_private(), campaign.id)
     tgt = open_target(target, campaign, signer, certificate=certificate, cancel=cancel, retry=retry)
@@ -198,14 +197,14 @@ def _receipts(
     except SyncCancelled:
         raise
     except TomarError as exc:
-        result.errors.append(f"{tgt.describe()} could not be asked for receipts: {exc}")
+        result.errors.append(Message(E.SYNC_COULD_ASKED_RECEIPTS, target=tgt.describe(), detail=exc.message))
         return None
     for i, (sha, data) in enumerate(sorted(found.items(), key=lambda kv: pending[kv[0]])):
         _say(progress, "receipts", i, len(found))
         try:
             done = device.import_receipt(data)
         except TomarError as exc:
-            result.errors.append(f"The receipt for batch {pending[sha]} was not applied: {exc}")
+            result.errors.append(Message(E.SYNC_RECEIPT_BATCH_APPLIED, value=pending[sha], detail=exc.message))
             continue
         result.receipts_applied += 1
         result.records_accepted += int(done["accepted"])
@@ -239,11 +238,11 @@ def _upload(
             else:
                 result.already += 1
         except ServerRefused as exc:
-            result.errors.append(f"Batch {number} was refused: {exc}")
+            result.errors.append(Message(E.SYNC_BATCH_REFUSED, number=number, detail=exc.message))
         except SyncCancelled:
             raise
         except TomarError as exc:
-            result.errors.append(f"Batch {number} was not sent: {exc}")
+            result.errors.append(Message(E.SYNC_BATCH_SENT, number=number, detail=exc.message))
             if isinstance(exc, SyncError):  # unreachable: the rest would fail the same way
                 return
     _say(progress, "upload", len(order), len(order))
@@ -293,7 +292,7 @@ def pull(
             except SyncCancelled:
                 raise
             except TomarError as exc:
-                result.errors.append(f"{item.name} could not be fetched: {exc}")
+                result.errors.append(Message(E.SYNC_COULD_FETCHED, file=item.name, detail=exc.message))
                 if isinstance(exc, SyncError) and not isinstance(exc, ServerRefused):
                     break
                 continue
@@ -320,7 +319,7 @@ def pull(
     except SyncCancelled:
         result.cancelled = True
     except TomarError as exc:
-        result.errors.append(str(exc))
+        result.errors.append(exc.message)
     finally:
         tgt.close()
     if result.ok:
@@ -352,8 +351,7 @@ def _import_one(
         return ImportResult(
             name,
             ImportStatus.REJECTED,
-            f"This file could not be read (internal error {type(exc).__name__}); "
-            "it was refused and nothing was changed.",
+            Message(E.DEVICE_INTERNAL_ERROR, error=type(exc).__name__),
         )
 
 
@@ -379,7 +377,7 @@ def _answer(intake: Intake, tgt: Target, result: PullResult, progress: Progress 
             try:
                 tgt.put_receipt(data, intake.campaign)
             except ServerRefused as exc:
-                result.errors.append(f"A receipt was refused: {exc}")
+                result.errors.append(Message(E.SYNC_RECEIPT_REFUSED, detail=exc.message))
                 continue
             result.receipts_sent += 1
         _say(progress, "receipts", len(todo), len(todo))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.errors import TomarError
+from ..core.errors import ErrorCode, Message, TomarError
 
 
 class SyncError(TomarError):
@@ -12,9 +12,9 @@ class SyncError(TomarError):
 class ServerRefused(SyncError):
     """The server answered with an error that trying again will not fix."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, code: ErrorCode | Message, /, **params: object) -> None:
         self.status = status
-        super().__init__(message)
+        super().__init__(code, **params)
 
 
 class SyncCancelled(SyncError):

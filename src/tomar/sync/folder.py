@@ -20,6 +20,7 @@ from ..core.campaign import Campaign
 from ..core.errors import TomarError
 from .errors import SyncError
 from .target import RemoteBatch
+from ..core.errors import E
 
 
 def stem(device: bytes, number: int) -> str:
@@ -32,7 +33,7 @@ class FolderTarget:
     def __init__(self, root: Path, campaign: Campaign | None = None) -> None:
         if not root.is_dir():
             raise SyncError(
-                f"The folder {root} does not exist. Is the USB stick or shared folder there?"
+                E.SYNC_FOLDER_EXIST_USB_STICK, folder=root
             )
         self.root = root
         self.campaign = campaign
@@ -42,7 +43,7 @@ class FolderTarget:
             self.batches.mkdir(exist_ok=True)
             self.receipts.mkdir(exist_ok=True)
         except OSError as exc:
-            raise SyncError(f"Tomar cannot write to {root} ({exc.strerror}).") from None
+            raise SyncError(E.SYNC_WRITE, folder=root, detail=exc.strerror) from None
 
     def describe(self) -> str:
         return str(self.root)
@@ -64,7 +65,7 @@ class FolderTarget:
             path = path.with_name(f"{stem(device, number)}-{sha[:12]}{batch.SUFFIX}")
             if _sha_of(path) == sha:
                 return False
-        atomic_write(path, data, mode=0o644, what="the batch")
+        atomic_write(path, data, mode=0o644, what=E.WORD_THE_BATCH)
         return True
 
     def status_for(
@@ -84,7 +85,7 @@ class FolderTarget:
                 continue
             except OSError as exc:
                 raise SyncError(
-                    f"The receipt {path.name} cannot be read ({exc.strerror})."
+                    E.SYNC_RECEIPT_READ, file=path.name, detail=exc.strerror
                 ) from None
         return found, stored
 
@@ -101,10 +102,10 @@ class FolderTarget:
         path = self.batches / Path(item.name).name
         try:
             if path.stat().st_size > batch.LIMITS.max_file:
-                raise SyncError(f"{path.name} is too large to be a genuine batch.")
+                raise SyncError(E.SYNC_TOO_LARGE_GENUINE_BATCH, file=path.name)
             return path.read_bytes()
         except OSError as exc:
-            raise SyncError(f"{path.name} cannot be read ({exc.strerror}).") from None
+            raise SyncError(E.SYNC_READ, file=path.name, detail=exc.strerror) from None
 
     def receipt_shas(self) -> set[str]:
         """Batches that already have a genuine receipt here, where their device looks.
@@ -134,9 +135,9 @@ class FolderTarget:
             receipt = receipts.read(data, campaign)
             device = _b64_key(receipt.device)
         except TomarError as exc:
-            raise SyncError(f"A receipt could not be written: {exc}") from None
+            raise SyncError(E.SYNC_RECEIPT_COULD_WRITTEN, detail=exc.message) from None
         path = self.receipts / f"{stem(device, receipt.batch)}{receipts.SUFFIX}"
-        atomic_write(path, data, mode=0o644, what="the receipt")
+        atomic_write(path, data, mode=0o644, what=E.WORD_THE_RECEIPT)
 
 
 def _b64_key(text: str) -> bytes:
@@ -145,9 +146,9 @@ def _b64_key(text: str) -> bytes:
     try:
         key = base64.b64decode(text, validate=True)
     except ValueError:
-        raise SyncError("A receipt names an invalid device.") from None
+        raise SyncError(E.SYNC_RECEIPT_NAMES_INVALID_DEVICE) from None
     if len(key) != 32:
-        raise SyncError("A receipt names an invalid device.")
+        raise SyncError(E.SYNC_RECEIPT_NAMES_INVALID_DEVICE)
     return key
 
 
@@ -161,4 +162,4 @@ def _sha_of(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SyncError(f"{path.name} cannot be read ({exc.strerror}).") from None
+        raise SyncError(E.SYNC_READ, file=path.name, detail=exc.strerror) from None

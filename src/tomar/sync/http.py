@@ -30,6 +30,8 @@ from ..core.campaign import Campaign
 from .auth import H_CERTIFICATE, RequestSigner
 from .errors import ServerRefused, SyncCancelled, SyncError
 from .target import RemoteBatch
+from ..core.error_text import TEMPLATES, placeholders
+from ..core.errors import E, ErrorCode, Message, Words
 
 RETRY_STATUS = {429, 500, 502, 503, 504, 507}
 MAX_DOWNLOAD = 2 * 1024 * 1024 * 1024
@@ -98,8 +100,7 @@ class _PinnedStream(httpcore.NetworkStream):
         if der is None or hashlib.sha256(der).hexdigest() != self._pin:
             stream.close()
             raise PinError(
-                "The server's certificate is not the one the organizer pinned in the campaign. "
-                "Do not sync over this network; tell the organizer."
+                E.SYNC_SERVER_CERTIFICATE_ORGANIZER_PINNED
             )
         return stream
 
@@ -144,14 +145,22 @@ def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _words(response: httpx.Response) -> str:
-    """The server's plain message, bounded and printable (a hostile server gets no more)."""
+def _words(response: httpx.Response) -> Message:
+    """What the server said: its code when it is one of ours that needs no arguments (so
+    that it is said in the volunteer's language), else its plain English sentence,
+    bounded and printable (a hostile server gets no more)."""
     try:
-        text = str(canon.loads(response.content).get("error", ""))
+        doc = canon.loads(response.content)
+        text, code = str(doc.get("error", "")), str(doc.get("code", ""))
     except (ValueError, AttributeError):
-        text = ""
+        text, code = "", ""
+    known = ErrorCode._value2member_map_.get(code)
+    if isinstance(known, ErrorCode) and not placeholders(TEMPLATES[known]):
+        return Message(known)
     text = "".join(c for c in text if c.isprintable())[:300]
-    return text or f"the server answered {response.status_code}"
+    if text:
+        return Message(E.SYNC_SERVER_SAID, words=text)
+    return Message(E.SYNC_SERVER_ANSWERED, status=response.status_code)
 
 
 class ServerTarget:
@@ -179,8 +188,7 @@ class ServerTarget:
         pin = campaign.server_cert_sha256
         if pin is not None and not self.url.startswith("https://"):
             raise SyncError(
-                "The campaign pins the server's certificate, so the address must start "
-                "with https://."
+                E.SYNC_CAMPAIGN_PINS_SERVER_CERTIFICATE
             )
         self.client = httpx.Client(
             base_url=self.url,
@@ -202,7 +210,7 @@ class ServerTarget:
     def _sleep(self, seconds: float) -> None:
         if self.cancel is not None:
             if self.cancel.wait(seconds):
-                raise SyncCancelled("Sync cancelled.")
+                raise SyncCancelled(E.SYNC_CANCELLED)
         else:
             time.sleep(seconds)
 
@@ -229,7 +237,7 @@ class ServerTarget:
                     raise _TooSlow
                 chunks.append(chunk)
                 if self.cancel is not None and self.cancel.is_set():
-                    raise SyncCancelled("Sync cancelled.")
+                    raise SyncCancelled(E.SYNC_CANCELLED)
         finally:
             response.close()
         kept = [
@@ -254,11 +262,11 @@ class ServerTarget:
         """
         url = httpx.URL(self.url + path)
         body_sha = hashlib.sha256(body).hexdigest()
-        last = "the server could not be reached"
+        last: Words = E.SYNC_SERVER_UNREACHABLE
         started = time.monotonic()
         for attempt in range(self.retry.attempts):
             if self.cancel is not None and self.cancel.is_set():
-                raise SyncCancelled("Sync cancelled.")
+                raise SyncCancelled(E.SYNC_CANCELLED)
             headers = self.signer.headers(method, url.raw_path.decode("ascii"), body_sha)
             if self._cert_header is not None:
                 headers[H_CERTIFICATE] = self._cert_header
@@ -271,15 +279,14 @@ class ServerTarget:
                 raise
             except _TooLarge:
                 raise SyncError(
-                    f"The server at {self.url} sent a larger answer than any genuine one."
+                    E.SYNC_SERVER_SENT_LARGER_ANSWER, server=self.url
                 ) from None
             except _TooSlow:
-                last = "it took too long to answer"
+                last = E.SYNC_TOOK_TOO_LONG
             except httpx.TransportError as exc:
                 if _certificate_failed(exc):
                     raise SyncError(
-                        f"The certificate of {self.url} could not be verified. Do not sync "
-                        "over this network; tell the organizer."
+                        E.SYNC_CERTIFICATE_COULD_VERIFIED_SYNC, server=self.url
                     ) from None
                 last = _transport_words(exc)
             else:
@@ -296,21 +303,21 @@ class ServerTarget:
             if time.monotonic() - started + wait > self.retry.patience:
                 break
             self._sleep(wait)
-        raise SyncError(f"The server at {self.url} did not answer in time ({last}).")
+        raise SyncError(E.SYNC_SERVER_DID_ANSWER_TIME, server=self.url, last=last)
 
     def _json(self, response: httpx.Response) -> Mapping[str, Any]:
         try:
             doc = canon.loads(response.content)
         except ValueError:
-            raise SyncError(f"{self.url} is not a Tomar collection server.") from None
+            raise SyncError(E.SYNC_COLLECTION_SERVER, server=self.url) from None
         if not isinstance(doc, dict):
-            raise SyncError(f"{self.url} is not a Tomar collection server.")
+            raise SyncError(E.SYNC_COLLECTION_SERVER, server=self.url)
         return doc
 
     def health(self) -> Mapping[str, Any]:
         doc = self._json(self.request("GET", "/v1/health"))
         if doc.get("campaign") != self.campaign.id:
-            raise SyncError(f"The server at {self.url} collects for another campaign.")
+            raise SyncError(E.SYNC_SERVER_COLLECTS_ANOTHER_CAMPAIGN, server=self.url)
         return doc
 
     # --- device side ----------------------------------------------------------------
@@ -351,15 +358,15 @@ class ServerTarget:
                     )
                 )
             except (KeyError, TypeError, ValueError):
-                raise SyncError(f"{self.url} sent a damaged list of batches.") from None
+                raise SyncError(E.SYNC_SENT_DAMAGED_LIST_BATCHES, server=self.url) from None
         return out
 
     def get_batch(self, item: RemoteBatch) -> bytes:
         if item.size > MAX_DOWNLOAD:
-            raise SyncError(f"{item.name} is too large to be a genuine batch.")
+            raise SyncError(E.SYNC_TOO_LARGE_GENUINE_BATCH, file=item.name)
         data = self.request("GET", f"/v1/batches/{item.sha256}", limit=max(item.size, 0)).content
         if hashlib.sha256(data).hexdigest() != item.sha256:
-            raise SyncError(f"{item.name} arrived damaged; it will be fetched again next time.")
+            raise SyncError(E.SYNC_ARRIVED_DAMAGED_WILL_FETCHED, file=item.name)
         return data
 
     def receipt_shas(self) -> set[str]:
@@ -374,12 +381,12 @@ class ServerTarget:
         self.request("POST", "/v1/receipts", data, limit=MAX_ERROR)
 
 
-def _transport_words(exc: httpx.TransportError) -> str:
+def _transport_words(exc: httpx.TransportError) -> ErrorCode:
     if isinstance(exc, httpx.TimeoutException):
-        return "it took too long to answer"
+        return E.SYNC_TOOK_TOO_LONG
     if isinstance(exc, httpx.ConnectError):
-        return "no connection"
-    return "the connection broke"
+        return E.SYNC_NO_CONNECTION
+    return E.SYNC_CONNECTION_BROKE
 
 
 def _certificate_failed(exc: BaseException) -> bool:

@@ -50,6 +50,7 @@ from .reports import (
 )
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
 from .store import CHUNK
+from ..errors import E
 
 __all__ = [
     "AHEAD_MAX",
@@ -86,7 +87,7 @@ class Intake:
         self.campaign: Campaign = Device(vault).require_campaign()
         self.organizer = organizer.require(vault)
         if self.organizer.fingerprint_bytes != self.campaign.organizer_fpr:
-            raise TomarError("This vault's organizer keys do not belong to its campaign.")
+            raise TomarError(E.INTAKE_VAULT_ORGANIZER_KEYS_BELONG)
         context = Context(
             identity=self.organizer.age_identity,
             campaign=self.campaign.id,

@@ -31,6 +31,7 @@ from ..vault import Vault
 from .audit import audit
 from .dedupe import group_of, regroup
 from .reports import stats
+from ..errors import E
 
 KIND = "closing"
 META_CLOSING = "campaign_closing"
@@ -54,15 +55,14 @@ def closing_record(vault: Vault) -> dict[str, Any] | None:
     data = vault.get_meta(META_CLOSING)
     if data is None:
         return None
-    doc, _ = signed.read_doc(data, KIND, what="closing record")
+    doc, _ = signed.read_doc(data, KIND, what=E.WORD_CLOSING_RECORD)
     return doc
 
 
 def require_open(vault: Vault) -> None:
     if vault.get_meta(META_CLOSING) is not None:
         raise CampaignClosed(
-            "This campaign is closed: its signers' personal data was destroyed, and "
-            "nothing more can be imported."
+            E.INTAKE_CAMPAIGN_CLOSED_SIGNERS_PERSONAL
         )
 
 
@@ -138,7 +138,7 @@ def close(
             audit(conn, "close", f"campaign closed; {doc['counts']['unique']} unique signers")
     vault.rebuild(passphrase, {})
     if out is not None:
-        atomic_write(out, record, mode=0o644, what="the closing record")
+        atomic_write(out, record, mode=0o644, what=E.WORD_THE_CLOSING_RECORD)
     unique = int(json.loads(record)[KIND]["counts"]["unique"])
     return Closed(record, unique, again)
 
@@ -158,13 +158,13 @@ def remove_signer(vault: Vault, passphrase: str, record_id: str) -> None:
     """
     require_open(vault)
     if not _RECORD_ID.match(record_id):
-        raise TomarError("A record id is 32 hexadecimal digits.")
+        raise TomarError(E.INTAKE_RECORD_ID_32_HEXADECIMAL)
     with vault.transaction() as conn:
         if (
             conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()
             is None
         ):
-            raise TomarError("No signer has this record id.")
+            raise TomarError(E.INTAKE_SIGNER_RECORD_ID)
         others = group_of(conn, record_id) - {record_id}
         # Signers merged by hand with this one forget the merge (it pointed at them).
         conn.execute("UPDATE signers SET merged_with = NULL WHERE merged_with = ?", (record_id,))

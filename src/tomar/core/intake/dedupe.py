@@ -16,6 +16,7 @@ from ..errors import TomarError
 from ..vault import Vault
 from .audit import audit
 from .opening import Contact
+from ..errors import E
 
 REVIEW_DECISIONS = ("keep", "merge", "distinct")
 
@@ -116,13 +117,13 @@ def mark_review(vault: Vault, record_id: str, decision: str, other: str | None =
     the list and no longer flagging its look-alikes.
     """
     if decision not in REVIEW_DECISIONS:
-        raise TomarError("Unknown review decision.")
+        raise TomarError(E.INTAKE_UNKNOWN_REVIEW_DECISION)
     with vault.transaction() as conn:
         if (
             conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()
             is None
         ):
-            raise TomarError("No signer with that record id.")
+            raise TomarError(E.INTAKE_SIGNER_RECORD_ID_2)
         detail = record_id
         if decision == "merge":
             detail = _merge(conn, record_id, other)
@@ -143,7 +144,7 @@ def _merge(conn: Any, record_id: str, other: str | None) -> str:
         ).fetchone()
     )
     if row is None or row[0] == record_id:
-        raise TomarError("Choose another signer to merge with.")
+        raise TomarError(E.INTAKE_CHOOSE_ANOTHER_SIGNER_MERGE)
     conn.execute(
         "UPDATE signers SET dup_of = ?, review = 'merged' WHERE record_id = ? OR dup_of = ?",
         (row[0], record_id, record_id),

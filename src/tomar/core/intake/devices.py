@@ -24,6 +24,7 @@ from ..normalize import clean_text
 from ..vault import Vault
 from .audit import audit
 from .results import ImportStatus
+from ..errors import E, Message
 
 _TRUSTED = ("enrolled", "approved")
 #: A batch numbered more than this past its device's last imported one (or, for a
@@ -43,7 +44,7 @@ class Admission:
     """Whether a batch goes on to be stored; if not, what to answer instead."""
 
     status: ImportStatus | None = None  # None: store it
-    message: str = ""
+    message: Message | None = None
     certified: Certificate | None = None  # enrolled by its certificate, with it
 
 
@@ -91,7 +92,7 @@ class Devices:
             raw = base64.b64decode(key)
             if same_fingerprint(fingerprint, device_fingerprint(raw)):
                 return raw
-        raise TomarError("No device with that fingerprint has sent a batch or been enrolled.")
+        raise TomarError(E.INTAKE_DEVICE_FINGERPRINT_SENT_BATCH)
 
     def status(self, device: bytes) -> str | None:
         row = self.vault.conn.execute(
@@ -127,20 +128,18 @@ class Devices:
             if row[0] == "held" and row[1] == REVIEW and not release:
                 return Admission(ImportStatus.HELD, self._review_message(bf))
             if row[0] == "held" and status not in _TRUSTED and not release:
-                return Admission(ImportStatus.HELD, "Already held: waiting for your approval.")
+                return Admission(ImportStatus.HELD, Message(E.INTAKE_ALREADY_HELD))
             if row[0] != "held":
-                return Admission(ImportStatus.ALREADY, "Already imported; nothing changed.")
+                return Admission(ImportStatus.ALREADY, Message(E.INTAKE_ALREADY_IMPORTED))
         if self._copy_imported(bf, device_b64, held=row is not None):
-            return Admission(
-                ImportStatus.ALREADY, "Already imported (this file is a copy); nothing changed."
-            )
+            return Admission(ImportStatus.ALREADY, Message(E.INTAKE_ALREADY_IMPORTED_COPY))
         if status == "revoked":
-            raise TomarError("This batch comes from a revoked device; it was not imported.")
+            raise TomarError(E.INTAKE_BATCH_COMES_REVOKED_DEVICE)
         certified = None
         if status is None and bf.certificate is not None:
             certified = enroll.read_certificate(bf.certificate, self.campaign)
             if certified.device != bf.device:
-                raise FormatError("This batch carries another device's certificate.")
+                raise FormatError(E.INTAKE_BATCH_CARRIES_ANOTHER_DEVICE)
         elif status is None:
             if row is not None:  # held, and released by the organizer's approval
                 return Admission()
@@ -160,11 +159,9 @@ class Devices:
         return bool(bf.number - int(row[0] or 0) > MAX_JUMP)
 
     @staticmethod
-    def _review_message(bf: batch.BatchFile) -> str:
-        return (
-            f"Held for your review: batch {bf.number} of device {bf.device_fingerprint} is "
-            f"numbered more than {MAX_JUMP} past its last batch. If the device is genuine, "
-            "approve it to import the batch."
+    def _review_message(bf: batch.BatchFile) -> Message:
+        return Message(
+            E.INTAKE_HELD_FOR_REVIEW, batch=bf.number, device=bf.device_fingerprint, jump=MAX_JUMP
         )
 
     def _hold_stranger(self, bf: batch.BatchFile, data: bytes, device_b64: str) -> Admission:
@@ -183,14 +180,14 @@ class Devices:
                 )
             return Admission(
                 ImportStatus.REJECTED,
-                f"Not held: batches of devices you have not enrolled already fill their "
-                f"allowance ({HELD_MAX_COUNT} batches, {HELD_MAX_BYTES // 2**20} MiB). "
-                "Enroll or approve the devices you know, then import this batch again.",
+                Message(
+                    E.INTAKE_HELD_QUOTA_FULL, count=HELD_MAX_COUNT, mib=HELD_MAX_BYTES // 2**20
+                ),
             )
         self._hold(bf, data, device_b64)
         return Admission(
             ImportStatus.HELD,
-            f"Held: device {bf.device_fingerprint} is not enrolled. Check it, then approve it.",
+            Message(E.INTAKE_HELD_NOT_ENROLLED, device=bf.device_fingerprint),
         )
 
     def _copy_imported(self, bf: batch.BatchFile, device_b64: str, *, held: bool) -> bool:

@@ -13,6 +13,7 @@ from .. import places
 from ..errors import TomarError
 from ..vault import Vault
 from .audit import audit
+from ..errors import E
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -41,16 +42,16 @@ def table(vault: Vault) -> dict[str, list[str]]:
 def choose(vault: Vault, record_id: str, district: str) -> None:
     """The organizer's district for a signer whose ZIP spans districts ("" forgets it)."""
     if not _RECORD_ID.match(record_id):
-        raise TomarError("A record id is 32 hexadecimal digits.")
+        raise TomarError(E.INTAKE_RECORD_ID_32_HEXADECIMAL)
     if district and not places.is_district(district):
-        raise TomarError('A district is written like "CA-12" (or "WY-AL" for at large).')
+        raise TomarError(E.INTAKE_DISTRICT_WRITTEN_LIKE_CA)
     with vault.transaction() as conn:
         row = conn.execute("SELECT zip FROM signers WHERE record_id = ?", (record_id,)).fetchone()
         if row is None:
-            raise TomarError("No signer has this record id.")
+            raise TomarError(E.INTAKE_SIGNER_RECORD_ID)
         found = table(vault).get(places.zip5(row[0]) or "", [])
         if district and found and district not in found:
-            raise TomarError("This signer's ZIP code does not lie in that district.")
+            raise TomarError(E.INTAKE_SIGNER_ZIP_CODE_LIE)
         conn.execute(
             "UPDATE signers SET district = ? WHERE record_id = ?", (district or None, record_id)
         )

@@ -21,6 +21,7 @@ from .. import age, countries, places, records, strokes
 from ..errors import TomarError, ValidationError
 from ..normalize import clean_text, match_keys, normalize_email, parse_phone
 from .results import RecordProblem
+from ..errors import E, Message
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 #: A record's time as devices write it (`identity.now_iso`), or a shorter ISO form.
@@ -51,7 +52,7 @@ class Void(NamedTuple):
 
 Item = tuple[str, int, str, bytes]  # record id, seq (from the manifest), device key, sealed
 #: record id, then a signer's row or a void (see `prepare`) or None, then the problem
-Opened = tuple[str, SignerRow | Void | None, str]
+Opened = tuple[str, SignerRow | Void | None, Message | None]
 Contact = tuple[str, str | None, str | None]  # record id, email, phone
 
 
@@ -92,7 +93,7 @@ def open_chunk(items: list[Item]) -> list[Opened]:
     for (rid, seq, device_b64, _), record in zip(items, opened, strict=True):
         if not isinstance(record, Exception):
             try:
-                out.append((rid, prepare(record, rid, seq, device_b64, _WORKER["ctx"]), ""))
+                out.append((rid, prepare(record, rid, seq, device_b64, _WORKER["ctx"]), None))
                 continue
             except Exception as exc:  # one bad record rejects its batch only
                 record = exc
@@ -100,14 +101,14 @@ def open_chunk(items: list[Item]) -> list[Opened]:
     return out
 
 
-def _problem(exc: Exception) -> str:
+def _problem(exc: Exception) -> Message:
     """A record's problem in plain words. Only our own errors are quoted: another
     exception's text may quote the record, so only its type is named."""
     if isinstance(exc, RecordProblem):
         return exc.reason
     if isinstance(exc, TomarError):
-        return str(exc)
-    return f"it cannot be read (an unexpected {type(exc).__name__})."
+        return exc.message
+    return Message(E.INTAKE_RECORD_UNEXPECTED, error=type(exc).__name__)
 
 
 def prepare(
@@ -122,10 +123,10 @@ def prepare(
     _check_envelope(r, rid, seq, device_b64, ctx)
     if r.get("type") == "void":
         if not (isinstance(r.get("target"), str) and _RECORD_ID.match(r["target"])):
-            raise RecordProblem(rid, "it is a damaged void record.")
+            raise RecordProblem(rid, E.INTAKE_DAMAGED_VOID_RECORD)
         return Void(r["id"], r["seq"], r["device"], r["time"], r["target"])
     if r.get("type") != "signature":
-        raise RecordProblem(rid, "it is of an unknown type.")
+        raise RecordProblem(rid, E.INTAKE_UNKNOWN_TYPE)
     drawn = _check_signature(r, rid, ctx)
     return _signer_row(r, rid, seq, device_b64, drawn, ctx)
 
@@ -133,21 +134,21 @@ def prepare(
 def _check_envelope(r: dict[str, Any], rid: str, seq: int, device_b64: str, ctx: Context) -> None:
     """What every record must carry, a signature or a void."""
     if r.get("id") != rid or r.get("seq") != seq:
-        raise RecordProblem(rid, "its id or sequence number differs from the manifest.")
+        raise RecordProblem(rid, E.INTAKE_ID_SEQUENCE_NUMBER_DIFFERS)
     if r.get("device") != device_b64:
-        raise RecordProblem(rid, "it was signed by another device than the batch.")
+        raise RecordProblem(rid, E.INTAKE_SIGNED_ANOTHER_DEVICE_BATCH)
     if r.get("campaign") != ctx.campaign or r.get("organizer") != ctx.organizer:
-        raise RecordProblem(rid, "it belongs to another campaign or organizer key.")
+        raise RecordProblem(rid, E.INTAKE_BELONGS_ANOTHER_CAMPAIGN_ORGANIZER)
     if r.get("v") != records.RECORD_VERSION or not isinstance(r.get("time"), str):
-        raise RecordProblem(rid, "it is of an unknown version.")
+        raise RecordProblem(rid, E.INTAKE_UNKNOWN_VERSION)
     if not _TIME.fullmatch(r["time"]):
-        raise RecordProblem(rid, "its time is damaged.")
+        raise RecordProblem(rid, E.INTAKE_TIME_DAMAGED)
     event = r.get("event")
     if event is not None and not (
         isinstance(event, dict)
         and all(isinstance(event.get(k, ""), str) for k in ("id", "name", "place"))
     ):
-        raise RecordProblem(rid, "its event is damaged.")
+        raise RecordProblem(rid, E.INTAKE_EVENT_DAMAGED)
 
 
 def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
@@ -159,17 +160,17 @@ def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
         and isinstance(paper.get("row"), int)
         and not isinstance(paper.get("row"), bool)
     ):
-        raise RecordProblem(rid, "its paper sheet reference is damaged.")
+        raise RecordProblem(rid, E.INTAKE_PAPER_SHEET_REFERENCE_DAMAGED)
     fields = r.get("fields")
     if not isinstance(fields, dict) or not all(
         isinstance(k, str) and k in ctx.kinds and isinstance(v, str) and len(v) <= 500
         for k, v in fields.items()
     ):
-        raise RecordProblem(rid, "its fields do not match the campaign.")
+        raise RecordProblem(rid, E.INTAKE_FIELDS_MATCH_CAMPAIGN)
     if r.get("display") not in records.DISPLAY_CHOICES or r.get("source") not in records.SOURCES:
-        raise RecordProblem(rid, "it has an invalid display choice or source.")
+        raise RecordProblem(rid, E.INTAKE_INVALID_DISPLAY_CHOICE_SOURCE)
     if r.get("lang") not in ctx.languages:
-        raise RecordProblem(rid, "it is in a language the campaign does not have.")
+        raise RecordProblem(rid, E.INTAKE_LANGUAGE_CAMPAIGN)
     consents = r.get("consents")
     if consents is not None and not (
         isinstance(consents, list)
@@ -181,14 +182,14 @@ def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
             for c in consents
         )
     ):
-        raise RecordProblem(rid, "its extra consents do not match the campaign.")
+        raise RecordProblem(rid, E.INTAKE_EXTRA_CONSENTS_MATCH_CAMPAIGN)
     if r.get("strokes") is None:
         return None
     try:
         drawn = base64.b64decode(r["strokes"], validate=True)
         strokes.validate(drawn)
     except (TomarError, ValueError, TypeError):
-        raise RecordProblem(rid, "its drawn signature is damaged.") from None
+        raise RecordProblem(rid, E.INTAKE_DRAWN_SIGNATURE_DAMAGED) from None
     return drawn
 
 

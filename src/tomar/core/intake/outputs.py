@@ -15,6 +15,7 @@ from ..errors import TomarError
 from ..identity import OrganizerIdentity, now_iso
 from ..vault import Vault
 from .reports import unique_signers
+from ..errors import E
 
 _CSV_HEAD = (
     "record_id", "time", "event", "source", "paper_serial", "paper_row", "language", "display",
@@ -31,7 +32,7 @@ def write_receipts(
 ) -> list[Path]:
     """One signed receipt per imported batch (by default only those without one yet)."""
     if not out_dir.is_dir():
-        raise TomarError(f"The folder {out_dir} does not exist.")
+        raise TomarError(E.BATCH_FOLDER_EXIST, out_dir=out_dir)
     sql = (
         "SELECT sha256, device, number, manifest_sha256 FROM intake_batches "
         "WHERE status = 'imported'"
@@ -58,7 +59,7 @@ def write_receipts(
         )
         stem = batch.file_name(base64.b64decode(device), int(number))[: -len(batch.SUFFIX)]
         path = out_dir / f"{stem}{receipts.SUFFIX}"
-        atomic_write(path, data, mode=0o644, what="the receipt")
+        atomic_write(path, data, mode=0o644, what=E.WORD_THE_RECEIPT)
         with vault.transaction() as conn:
             conn.execute(
                 "UPDATE intake_batches SET receipt_at = ? WHERE sha256 = ?", (now_iso(), sha)
@@ -98,10 +99,9 @@ def export_csv(
     """
     purposes = [c.purpose for c in campaign.consents]
     if consent is not None and consent not in purposes:
-        raise TomarError(
-            "This campaign has no extra consent with that purpose"
-            + (f" (it has: {', '.join(purposes)})." if purposes else ".")
-        )
+        if purposes:
+            raise TomarError(E.INTAKE_NO_SUCH_CONSENT_PURPOSE, purposes=", ".join(purposes))
+        raise TomarError(E.INTAKE_NO_EXTRA_CONSENT)
     kinds = {f.kind: f.name for f in reversed(campaign.fields)}  # the first of each kind
     names = [f.name for f in campaign.fields]
     places_head = (
@@ -147,13 +147,13 @@ def export_csv(
         if svg_dir is not None and s["strokes"] is not None and not (public and hidden):
             svg_dir.mkdir(parents=True, exist_ok=True)
             svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
-            atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what="a signature")
+            atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what=E.WORD_A_SIGNATURE)
         count += 1
     head = io.StringIO()
     if not public:  # one cell on a line of its own, above the column names
         csv.writer(head).writerow([FULL_WARNING.format(hiding=hiding)])
     data = b"\xef\xbb\xbf" + (head.getvalue() + buf.getvalue()).encode("utf-8")
-    atomic_write(out, data, what="the CSV file")
+    atomic_write(out, data, what=E.WORD_THE_CSV_FILE)
     return count
 
 

@@ -19,7 +19,7 @@ import sqlcipher3
 
 from .. import batch
 from ..campaign import Campaign
-from ..errors import TomarError
+from ..errors import E, Message, TomarError
 from ..vault import Vault
 from .devices import Devices
 from .opening import Context, Item, Opened, init_worker, open_chunk
@@ -140,12 +140,9 @@ class Opener:
         self.ahead = Ahead(path, data, bf, items, self._submit(items))
 
 
-def unexpected(exc: BaseException) -> str:
+def unexpected(exc: BaseException) -> Message:
     """A plain reason for an error no check foresaw; its text may quote the input."""
-    return (
-        f"This batch could not be read (an unexpected {type(exc).__name__}); it was "
-        "rejected and nothing of it was kept."
-    )
+    return Message(E.INTAKE_BATCH_UNEXPECTED, error=type(exc).__name__)
 
 
 def group_at(paths: Sequence[Path], start: int) -> Sequence[Path]:
@@ -256,12 +253,14 @@ class Importer:
         try:
             if path.stat().st_size > batch.LIMITS.max_file:
                 return ImportResult(
-                    path.name, ImportStatus.REJECTED, "This batch is too large to be genuine."
+                    path.name, ImportStatus.REJECTED, Message(E.INTAKE_BATCH_TOO_LARGE)
                 )
             data = path.read_bytes()
         except OSError as exc:
             return ImportResult(
-                path.name, ImportStatus.REJECTED, f"The file cannot be read ({exc.strerror})."
+                path.name,
+                ImportStatus.REJECTED,
+                Message(E.INTAKE_FILE_UNREADABLE, detail=exc.strerror),
             )
         return self.import_bytes(data, name=path.name, progress=progress, cancel=cancel)
 
@@ -281,7 +280,7 @@ class Importer:
         try:
             bf = batch.read(data, self.campaign)
         except TomarError as exc:
-            return ImportResult(name, ImportStatus.REJECTED, str(exc))
+            return ImportResult(name, ImportStatus.REJECTED, exc.message)
         except Exception as exc:  # a hostile file must not stop the others
             return ImportResult(name, ImportStatus.REJECTED, unexpected(exc))
         return self._import_read(bf, data, name, progress, cancel, release=release)
@@ -302,14 +301,13 @@ class Importer:
         try:
             return self._import(bf, data, name, progress, cancel, release)
         except RecordProblem as exc:
-            return self._result(
-                bf, name, ImportStatus.REJECTED, f"{exc} The whole batch was rejected."
-            )
+            rejected = Message(E.INTAKE_RECORD_REJECTED, record=exc.record_id, reason=exc.reason)
+            return self._result(bf, name, ImportStatus.REJECTED, rejected)
         except TomarError as exc:
-            return self._result(bf, name, ImportStatus.REJECTED, str(exc))
+            return self._result(bf, name, ImportStatus.REJECTED, exc.message)
         except sqlcipher3.IntegrityError:
             return self._result(
-                bf, name, ImportStatus.REJECTED, "This batch repeats records already received."
+                bf, name, ImportStatus.REJECTED, Message(E.INTAKE_BATCH_REPEATS_RECORDS)
             )
         except Exception as exc:  # one hostile batch must not stop the others
             return self._result(bf, name, ImportStatus.REJECTED, unexpected(exc))
@@ -317,7 +315,7 @@ class Importer:
             bf.close()
 
     def _result(
-        self, bf: batch.BatchFile, name: str, status: ImportStatus, message: str
+        self, bf: batch.BatchFile, name: str, status: ImportStatus, message: Message
     ) -> ImportResult:
         gap = self._gaps(bf)
         return ImportResult(
@@ -340,6 +338,7 @@ class Importer:
         device_b64 = base64.b64encode(bf.device).decode()
         admission = self.devices.admit(bf, data, device_b64, release=release)
         if admission.status is not None:
+            assert admission.message is not None  # every refusal or hold says why
             return self._result(bf, name, admission.status, admission.message)
         check_chain(self.vault.conn, bf, device_b64)
         items = self.opener.items(bf)
@@ -350,14 +349,13 @@ class Importer:
             opened = self.opener.open(items, bf.sha256)
             self.store.batch(c, bf, device_b64, opened, total, progress, cancel)
         gap = self._gaps(bf)
-        message = f"Imported {total} records."
+        message = Message(E.INTAKE_IMPORTED, count=total)
         for other, n in sorted(self.store.collided.items()):
-            message += (
-                f" {n} of their ids had already come from device {other}; "
-                "they were kept as this device's own."
-            )
+            collided = Message(E.INTAKE_IDS_COLLIDED, count=n, device=other)
+            message = Message(E.WORD_TWO_SENTENCES, first=message, second=collided)
         if gap:
-            message += f" Waiting for batch {format_gaps(gap)} of this device."
+            waiting = Message(E.INTAKE_WAITING_FOR, batches=format_gaps(gap))
+            message = Message(E.WORD_TWO_SENTENCES, first=message, second=waiting)
         return ImportResult(
             name, ImportStatus.IMPORTED, message, bf.device_fingerprint, bf.number, total, gap
         )

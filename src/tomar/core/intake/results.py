@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import TomarError
+from ..errors import E, ErrorCode, Message
 
 #: Records done, records in all: heard every 500 records and at the end of a batch.
 Progress = Callable[[int, int], None]
@@ -26,7 +27,7 @@ class ImportStatus(StrEnum):
 class ImportResult:
     name: str
     status: ImportStatus
-    message: str
+    message: Message
     device: str = ""
     number: int = 0
     count: int = 0
@@ -40,19 +41,16 @@ class ImportResult:
 class RecordProblem(TomarError):
     """One record of a batch is refused (and with it the whole batch)."""
 
-    def __init__(self, record_id: str, reason: str) -> None:
+    def __init__(self, record_id: str, reason: ErrorCode | Message, /, **params: object) -> None:
         self.record_id = record_id
-        self.reason = reason
-        super().__init__(f"Record {record_id}: {reason}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (RecordProblem, (self.record_id, self.reason))
+        self.reason = Message(reason, **params) if isinstance(reason, ErrorCode) else reason
+        super().__init__(E.INTAKE_RECORD_PROBLEM, record=record_id, reason=self.reason)
 
 
 def replayed(record_id: str, device: str | None = None) -> RecordProblem:
     """A record received before; `device` is the fingerprint of the device that sent it."""
     if device is None:
-        return RecordProblem(record_id, "it was already received (a replayed record).")
+        return RecordProblem(record_id, E.INTAKE_ALREADY_RECEIVED_REPLAYED_RECORD)
     return RecordProblem(
-        record_id, f"it was already received from device {device} (a replayed record)."
+        record_id, E.INTAKE_ALREADY_RECEIVED_DEVICE_REPLAYED, device=device
     )

@@ -23,6 +23,7 @@ from .audit import audit
 from .dedupe import dedupe, group_of, regroup
 from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
 from .results import Progress, RecordProblem, replayed
+from ..errors import E
 
 #: Signers written (and matched) per statement.
 CHUNK = 256
@@ -66,14 +67,13 @@ def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
     same = imported(bf.number)
     if same is not None:
         raise FormatError(
-            f"Another batch {bf.number} of this device was already imported: this one is "
-            "a replay or a forgery."
+            E.INTAKE_ANOTHER_BATCH_DEVICE_ALREADY, number=bf.number
         )
     before, after = imported(bf.number - 1), imported(bf.number + 1)
     if before is not None and bf.prev != before[0]:
-        raise FormatError(f"This batch does not follow batch {bf.number - 1} of its device.")
+        raise FormatError(E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE, value=bf.number - 1)
     if after is not None and after[1] != bf.manifest_sha256:
-        raise FormatError(f"Batch {bf.number + 1} of this device does not follow this one.")
+        raise FormatError(E.INTAKE_BATCH_DEVICE_FOLLOW, value=bf.number + 1)
 
 
 class Store:
@@ -114,9 +114,10 @@ class Store:
         pending: list[SignerRow] = []  # signers not yet written, nor compared
         for i, (rid, prepared, problem) in enumerate(opened, 1):
             if prepared is None:
+                assert problem is not None  # opening gives a problem with every None
                 raise RecordProblem(rid, problem)
             if cancel is not None and cancel.is_set():
-                raise TomarError("Import cancelled. Nothing was changed.")
+                raise TomarError(E.INTAKE_IMPORT_CANCELLED_NOTHING_CHANGED)
             if isinstance(prepared, Void):
                 self.signers(conn, pending, bf.sha256)  # a void sees what came first
                 pending = []

@@ -36,6 +36,7 @@ from .common import (
     page_size,
 )
 from .qr import draw_qr, sheet_payload
+from ..errors import E
 
 MAX_SHEETS = 500
 MAX_ROWS = 40
@@ -83,7 +84,7 @@ def _new_prefix(conn: Any, count: int) -> str:
         ).fetchone()
         if taken is None:
             return prefix
-    raise SheetError("Could not find free sheet serials; please try again.")  # pragma: no cover
+    raise SheetError(E.SHEETS_COULD_FIND_FREE_SHEET)  # pragma: no cover
 
 
 def _serials(vault: Vault, count: int) -> list[str]:
@@ -96,7 +97,7 @@ def normalize_serial(serial: str) -> str:
     """Serials are printed in capitals; people type them in any case."""
     serial = serial.strip().upper()
     if not _SERIAL.match(serial):
-        raise UnknownSheet("A sheet serial has only letters, digits and '-', as printed.")
+        raise UnknownSheet(E.SHEETS_SHEET_SERIAL_LETTERS_DIGITS)
     return serial
 
 
@@ -112,17 +113,17 @@ def check_serial(vault: Vault, serial: str, row: int) -> Sheet:
     ).fetchone()
     if found is None:
         raise UnknownSheet(
-            f"Sheet {serial} was not printed on this device. Check the serial on the sheet."
+            E.SHEETS_SHEET_PRINTED_DEVICE_CHECK, serial=serial
         )
     sheet = Sheet(str(found[0]), str(found[1]), str(found[2]), int(found[3]))
     if not 1 <= row <= sheet.rows:
-        raise UnknownSheet(f"Sheet {serial} has rows 1 to {sheet.rows}; check the row number.")
+        raise UnknownSheet(E.SHEETS_SHEET_ROWS_1_CHECK, serial=serial, rows=sheet.rows)
     taken = vault.conn.execute(
         "SELECT 1 FROM paper_rows_entered WHERE serial = ? AND row = ?",
         (serial, row),
     ).fetchone()
     if taken is not None:
-        raise UnknownSheet(f"Row {row} of sheet {serial} was already entered.")
+        raise UnknownSheet(E.SHEETS_ROW_SHEET_ALREADY_ENTERED, row=row, serial=serial)
     return sheet
 
 
@@ -393,9 +394,9 @@ def write_blank(
     lang = lang or campaign.languages[0]
     check_lang(lang, campaign.languages)
     if not 1 <= sheets <= MAX_SHEETS:
-        raise SheetError(f"Print between 1 and {MAX_SHEETS} sheets at a time.")
+        raise SheetError(E.SHEETS_PRINT_BETWEEN_1_SHEETS, max_sheets=MAX_SHEETS)
     if rows is not None and not 1 <= rows <= MAX_ROWS:
-        raise SheetError(f"A sheet can have between 1 and {MAX_ROWS} rows.")
+        raise SheetError(E.SHEETS_SHEET_BETWEEN_1_ROWS, max_rows=MAX_ROWS)
     text.register_fonts()
     layout = _Layout(campaign, lang, paper)
     if rows is None:
@@ -411,7 +412,7 @@ def write_blank(
     layout.total = per_sheet * sheets
     serials = _serials(vault, sheets)
     created = now_iso()
-    with atomic_writer(out, mode=0o600, what="the sheets") as fh:
+    with atomic_writer(out, mode=0o600, what=E.WORD_THE_SHEETS) as fh:
         canvas = new_canvas(fh, layout.size, title=campaign.text("title", lang))
         for i, serial in enumerate(serials):
             check_cancel(cancel)

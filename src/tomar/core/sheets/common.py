@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Frame
 from ..atomic import atomic_writer
 from ..errors import TomarError
 from . import text
+from ..errors import E, Words
 
 Progress = Callable[[int, int], None]
 PAPERS: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
@@ -28,7 +29,7 @@ class SheetError(TomarError):
 
 class Cancelled(SheetError):
     def __init__(self) -> None:
-        super().__init__("Cancelled: no file was written.")
+        super().__init__(E.SHEETS_CANCELLED)
 
 
 def check_cancel(cancel: threading.Event | None) -> None:
@@ -40,19 +41,19 @@ def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
     try:
         size = PAPERS[paper.lower()]
     except KeyError:
-        raise SheetError(f"Unknown paper size '{paper}': use letter or a4.") from None
+        raise SheetError(E.SHEETS_UNKNOWN_PAPER_SIZE_USE, paper=paper) from None
     return landscape(size) if wide else size
 
 
 def check_lang(lang: str, languages: list[str]) -> None:
     if lang not in languages:
         raise SheetError(
-            f"This campaign has no texts in '{lang}'. Choose one of: {', '.join(languages)}."
+            E.SHEETS_CAMPAIGN_TEXTS_CHOOSE, lang=lang, choices=', '.join(languages)
         )
 
 
 @contextmanager
-def pdf_canvas(out: Path, size: tuple[float, float], *, title: str, what: str) -> Iterator[Canvas]:
+def pdf_canvas(out: Path, size: tuple[float, float], *, title: str, what: Words) -> Iterator[Canvas]:
     """A canvas whose PDF lands atomically at `out` only if the block finishes.
 
     The document is assembled in memory by ReportLab and written straight into the temp
@@ -101,7 +102,7 @@ def flow(
         before = len(story)
         frame.addFromList(story, canvas)
         if story and len(story) == before and frame._atTop:
-            raise SheetError("A text is too large to fit on a page.")
+            raise SheetError(E.SHEETS_TEXT_TOO_LARGE_FIT)
     return pages
 
 

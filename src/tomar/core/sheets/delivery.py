@@ -43,6 +43,7 @@ from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, check_cancel, check_lang, flow, new_canvas, page_size
 from .stream import PdfStream
+from ..errors import E
 
 ROW_H = 13 * mm
 HEAD_H = 14 * mm
@@ -436,7 +437,7 @@ def write_delivery(
         appendix_pages = flow(_chunk_canvas(size), list(appendix), frame, lambda c: None)
         signer_pages = -(-unique // painter.per_page)
         pages.total = cover_pages + signer_pages + appendix_pages
-        with atomic_writer(out, mode=0o600, what="the delivery sheets") as fh:
+        with atomic_writer(out, mode=0o600, what=E.WORD_THE_DELIVERY_SHEETS) as fh:
             pdf = PdfStream(fh, title=campaign.text("title", lang))
             canvas = _chunk_canvas(size)
             flow(

@@ -42,6 +42,7 @@ from .blank import _addressee
 from .common import MARGIN, Progress, SheetError, check_cancel, check_lang, flow, page_size
 from .delivery import FOOT_H, HEAD_H, _chunk_canvas, _draw_signers, _Pages, _SignerPainter
 from .stream import PdfStream
+from ..errors import E
 
 META_KEY = "delivery_packets"
 ROWS_PER_TABLE = 30
@@ -150,7 +151,7 @@ def write_packets(
 ) -> Packets:
     """One PDF per office, a summary and the split as CSV; see the module's docstring."""
     if not folder.is_dir():
-        raise SheetError(f"The folder {folder} does not exist.")
+        raise SheetError(E.SHEETS_FOLDER_EXIST, folder=folder)
     with Intake(vault, workers=1) as intake:
         campaign = intake.campaign
         lang = lang or campaign.languages[0]
@@ -158,9 +159,9 @@ def write_packets(
         tally = _tally(intake, split)
         offices = sorted(k for k in tally if k not in ("no_state", "split", "no_district"))
         if not offices and split is Split.STATE:
-            raise SheetError("No signer has a known state: nothing to deliver by office.")
+            raise SheetError(E.SHEETS_SIGNER_KNOWN_STATE_NOTHING)
         if not offices:
-            raise SheetError("No signer has a known district: nothing to deliver by office.")
+            raise SheetError(E.SHEETS_SIGNER_KNOWN_DISTRICT_NOTHING)
         packets: list[Packet] = []
         done = 0
         total = sum(tally[o] for o in offices)
@@ -213,7 +214,7 @@ def _write_packet(
         _chunk_canvas(size), _cover(campaign, office, split, lang, count), frame, lambda c: None
     )
     pages.total = cover_pages + -(-count // painter.per_page)
-    with atomic_writer(path, mode=0o600, what="a delivery packet") as fh:
+    with atomic_writer(path, mode=0o600, what=E.WORD_A_DELIVERY_PACKET) as fh:
         pdf = PdfStream(fh, title=f"{campaign.text('title', lang)} - {office}")
         canvas = _chunk_canvas(size)
         flow(
@@ -286,7 +287,7 @@ def _document(path: Path, campaign: Campaign, story: list[Flowable], lang: str, 
     frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
     text.register_fonts()
     pages.total = flow(_chunk_canvas(size), list(story), frame, lambda c: None)
-    with atomic_writer(path, mode=0o600, what="the delivery summary") as fh:
+    with atomic_writer(path, mode=0o600, what=E.WORD_THE_DELIVERY_SUMMARY) as fh:
         pdf = PdfStream(fh, title=campaign.text("title", lang))
         canvas = _chunk_canvas(size)
         flow(canvas, list(story), frame, pages.decorate)
@@ -320,7 +321,7 @@ def _write_csv(path: Path, result: Packets) -> None:
         writer.writerow([result.split.value, p.office, p.name, p.signers, p.file, p.sha256])
     for key, n in result.left_out.items():
         writer.writerow([result.split.value, key, "", n, "", ""])
-    atomic_write(path, b"\xef\xbb\xbf" + buf.getvalue().encode(), what="the packets CSV")
+    atomic_write(path, b"\xef\xbb\xbf" + buf.getvalue().encode(), what=E.WORD_THE_PACKETS_CSV)
 
 
 def _remember(vault: Vault, result: Packets) -> None:
@@ -368,7 +369,7 @@ def write_aggregate(
 ) -> Aggregate:
     """Counts by state and district only: `aggregate.pdf` and `aggregate.csv`, no names."""
     if not folder.is_dir():
-        raise SheetError(f"The folder {folder} does not exist.")
+        raise SheetError(E.SHEETS_FOLDER_EXIST, folder=folder)
     counts = aggregate_counts(vault)
     with Intake(vault, workers=1) as intake:
         campaign = intake.campaign
@@ -401,6 +402,6 @@ def write_aggregate(
     atomic_write(
         folder / "aggregate.csv",
         b"\xef\xbb\xbf" + buf.getvalue().encode(),
-        what="the aggregate CSV",
+        what=E.WORD_THE_AGGREGATE_CSV,
     )
     return counts

@@ -8,6 +8,7 @@ from typing import Any
 import segno
 
 from .common import SheetError
+from ..errors import E
 
 SHEET_PREFIX = "TOMAR-SHEET:1:"
 _SHEET = re.compile(r"^TOMAR-SHEET:1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9-]{1,40})$")
@@ -22,7 +23,7 @@ def parse_sheet_payload(payload: str) -> tuple[str, str]:
     """(campaign id, serial) from a scanned blank-sheet code."""
     match = _SHEET.match(payload.strip())
     if match is None:
-        raise SheetError("This QR code is not from a Tomar paper sheet.")
+        raise SheetError(E.SHEETS_QR_CODE_PAPER_SHEET)
     return match.group(1), match.group(2)
 
 

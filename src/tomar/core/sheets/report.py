@@ -36,6 +36,7 @@ from .common import (
     new_canvas,
     page_size,
 )
+from ..errors import E
 
 CHART_BARS = 25
 SECTIONS: tuple[BreakdownKey, ...] = (
@@ -267,7 +268,7 @@ def write_report(
                 base="RTL" if text.is_rtl(lang) else None,
             )
 
-        with atomic_writer(out, mode=0o600, what="the report") as fh:
+        with atomic_writer(out, mode=0o600, what=E.WORD_THE_REPORT) as fh:
             canvas = new_canvas(fh, size, title=campaign.text("title", lang))
             flow(canvas, _story(stats, intake, lang, frame[2]), frame, decorate, cancel=cancel)
             canvas.showPage()

@@ -18,6 +18,7 @@ from ..vault import Vault
 from . import text
 from .common import MARGIN, Progress, check_cancel, new_canvas, page_size
 from .qr import draw_qr
+from ..errors import E
 
 QR = 45 * mm
 WORD_COLUMNS = 4
@@ -42,7 +43,7 @@ def write_shares(
     size = page_size(paper)
     w, h = size
     text.register_fonts()
-    with atomic_writer(out, mode=0o600, what="the recovery shares") as fh:
+    with atomic_writer(out, mode=0o600, what=E.WORD_THE_RECOVERY_SHARES) as fh:
         c = new_canvas(fh, size, title="Tomar organizer key recovery shares")
         for i, share in enumerate(words, 1):
             check_cancel(cancel)

@@ -51,6 +51,7 @@ from ..signer_form import SignerForm
 from ..worker import Cancel, Progress
 from . import spec as specs
 from .common import OrgScreen, plain
+from ...core.errors import E
 
 DETAILS, BACKUP, EXPORT = range(3)
 LANGS = ("en", "fa")
@@ -453,7 +454,7 @@ class CreateCampaignScreen(OrgScreen):
             campaign, package = organizer.create_campaign(vault, spec_text)
             title = campaign.text("title", "en" if "en" in campaign.languages else "")
             out = Path(folder) / (safe_file_name(title, campaign.id) + PACKAGE_SUFFIX)
-            atomic_write(out, package, mode=0o644, what="the file")
+            atomic_write(out, package, mode=0o644, what=E.WORD_THE_FILE)
             return campaign.organizer_fingerprint, str(out)
 
         def done(result: tuple[str, str]) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.campaign import Campaign
-from ...core.errors import ValidationError
+from ...core.errors import E, ValidationError
 from ...core.records import SignatureForm
 from ...core.sheets import blank
 from .. import i18n
@@ -208,7 +208,7 @@ class PaperScreen(Screen):
         if not _SERIAL.match(serial):
             say(
                 self.w(QLabel, "serialProblem"),
-                problem_text(self.shell.languages, ui_lang, "paper_invalid"),
+                problem_text(self.shell.languages, ui_lang, E.VALIDATION_PAPER_INVALID),
                 kind="error",
             )
             return

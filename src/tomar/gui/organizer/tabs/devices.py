@@ -14,6 +14,7 @@ from ....core.errors import TomarError
 from ...screens.base import confirm, say
 from ..common import ltr
 from .base import OrgTab, fill, num, selected_key
+from ....core.errors import E
 
 if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
@@ -70,10 +71,10 @@ class DevicesTab(OrgTab):
             with source.open("rb") as fh:
                 data = fh.read(MAX_REQUEST + 1)
             if len(data) > MAX_REQUEST:
-                raise TomarError("That file is too large to be an enrollment request.")
+                raise TomarError(E.APP_FILE_TOO_LARGE_ENROLLMENT)
             cert, fpr = self.intake.enroll(data)
             out = source.with_name(source.stem + ".tomar-cert")
-            atomic_write(out, cert, mode=0o644, what="the certificate")
+            atomic_write(out, cert, mode=0o644, what=E.WORD_THE_CERTIFICATE)
         except OSError:
             say(self.message, self.tr("That file cannot be read."), kind="error")
             return

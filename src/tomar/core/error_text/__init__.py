@@ -1,0 +1,61 @@
+"""The English template of every error code, with named arguments such as `{record}`.
+
+`str(error)` and the command line use these; the app translates the same templates
+through Qt's translation files (context "CoreErrors", marked for lupdate by
+QT_TRANSLATE_NOOP in the parts below) and fills the same arguments (gui/messages.py).
+An argument that is itself a code (a kind of file, a reason) or a message is said in the
+same language, recursively; numbers, ids, file names and the system's words are put in
+as they are. Templates never hold signer data: only codes, numbers, ids and file names
+go into them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from ..error_codes import ErrorCode
+from . import faces, keys, organizer, vault, words
+
+CONTEXT = "CoreErrors"
+
+TEMPLATES: dict[ErrorCode, str] = {
+    **keys.TEMPLATES,
+    **vault.TEMPLATES,
+    **organizer.TEMPLATES,
+    **faces.TEMPLATES,
+    **words.TEMPLATES,
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(template: str) -> list[str]:
+    """The names of a template's arguments, in order."""
+    return _PLACEHOLDER.findall(template)
+
+
+def fill(template: str, params: Mapping[str, object], part: Callable[[object], str]) -> str:
+    """`{name}` replaced by `part(params[name])` in one pass: a value may itself hold
+    braces or "%1" (a folder "My{x}Stick") and is never read as a template."""
+
+    def one(found: re.Match[str]) -> str:
+        name = found[1]
+        return part(params[name]) if name in params else found[0]
+
+    return _PLACEHOLDER.sub(one, template)
+
+
+def english(code: ErrorCode, params: Mapping[str, object]) -> str:
+    """The English sentence of `code` with its arguments."""
+    return fill(TEMPLATES[code], params, english_part)
+
+
+def english_part(value: object) -> str:
+    """An argument in English: a code or message said in words, anything else as is."""
+    if isinstance(value, ErrorCode):
+        return english(value, {})
+    code, params = getattr(value, "code", None), getattr(value, "params", None)
+    if isinstance(code, ErrorCode) and isinstance(params, Mapping):
+        return english(code, params)
+    return str(value)
