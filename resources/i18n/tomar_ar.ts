@@ -4,380 +4,104 @@
     <context>
         <name>CoreErrors</name>
         <message>
-            <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
-            <translation>حدث خطأ غير متوقع، ولم يُفقد أي شيء. يُرجى المحاولة مرة أخرى، وإبلاغ المنظِّم إن تكرر ذلك.</translation>
-        </message>
-        <message>
-            <source>The passphrase is not correct.</source>
-            <translation>عبارة المرور غير صحيحة.</translation>
-        </message>
-        <message>
-            <source>The disk is full: nothing was saved. Free some space and try again.</source>
-            <translation>القرص ممتلئ، ولم يُحفظ أي شيء. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
-        </message>
-        <message>
-            <source>The vault is busy in another Tomar window: nothing was saved.</source>
-            <translation>الخزنة مشغولة في نافذة أخرى من طومار، ولم يُحفظ أي شيء.</translation>
-        </message>
-        <message>
-            <source>The vault could not be written: nothing was saved.</source>
-            <translation>تعذّرت الكتابة في الخزنة، ولم يُحفظ أي شيء.</translation>
-        </message>
-        <message>
-            <source>The vault is locked.</source>
-            <translation>الخزنة مقفلة.</translation>
-        </message>
-        <message>
-            <source>Please give the event a name.</source>
-            <translation>يُرجى إعطاء الفعالية اسمًا.</translation>
-        </message>
-        <message>
-            <source>Start an event first: signatures are collected at an event.</source>
-            <translation>ابدأ فعالية أولًا، فالتواقيع تُجمع في فعالية.</translation>
-        </message>
-        <message>
-            <source>That signature was already voided.</source>
-            <translation>هذا التوقيع أُبطل من قبل.</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar campaign package.</source>
-            <translation>هذا ليس ملف حملة من طومار.</translation>
-        </message>
-        <message>
-            <source>This campaign package is damaged.</source>
-            <translation>ملف الحملة هذا تالف.</translation>
-        </message>
-        <message>
-            <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
-            <translation>عُدِّل ملف الحملة هذا بعد أن وقّعه المنظِّم. لا تستخدمه.</translation>
-        </message>
-        <message>
-            <source>Please choose a passphrase of at least 8 characters.</source>
-            <translation>يُرجى اختيار عبارة مرور من ٨ أحرف على الأقل.</translation>
-        </message>
-        <message>
-            <source>Export cancelled. Nothing was written.</source>
-            <translation>أُلغي التصدير، ولم يُكتب أي شيء.</translation>
-        </message>
-        <message>
-            <source>Nothing new to export: every record is already in a batch.</source>
-            <translation>لا جديد للتصدير: كل التواقيع موجودة في دفعات من قبل.</translation>
-        </message>
-        <message>
-            <source>Record %1: %2 The whole batch was rejected.</source>
-            <translation>التوقيع %1: %2 رُفضت الدفعة كلها.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch was changed or damaged.</source>
-            <translation>التوقيع %1 في هذه الدفعة عُدِّل أو تلف.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch has an invalid sequence number.</source>
-            <translation>التوقيع %1 في هذه الدفعة رقمه التسلسلي غير صالح.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch has an invalid hash.</source>
-            <translation>التوقيع %1 في هذه الدفعة بصمته الرقمية غير صالحة.</translation>
-        </message>
-        <message>
-            <source>This %1 is too large to be genuine.</source>
-            <translation>هذا الملف (%1) أكبر من أن يكون أصليًا.</translation>
-        </message>
-        <message>
-            <source>This %1 is damaged or incomplete.</source>
-            <translation>هذا الملف (%1) تالف أو ناقص.</translation>
-        </message>
-        <message>
-            <source>This %1 is incomplete.</source>
-            <translation>هذا الملف (%1) ناقص.</translation>
-        </message>
-        <message>
-            <source>This %1 holds too many files to be genuine.</source>
-            <translation>هذا الملف (%1) يحوي ملفات أكثر من أن يكون أصليًا.</translation>
-        </message>
-        <message>
-            <source>This %1 contains an unexpected file.</source>
-            <translation>هذا الملف (%1) يحوي ملفًا غير متوقع.</translation>
-        </message>
-        <message>
-            <source>This %1 contains a file that is too large.</source>
-            <translation>هذا الملف (%1) يحوي ملفًا كبيرًا جدًا.</translation>
-        </message>
-        <message>
-            <source>This %1 is suspiciously compressed.</source>
-            <translation>هذا الملف (%1) مضغوط على نحو مريب.</translation>
-        </message>
-        <message>
-            <source>The file cannot be read (%1).</source>
-            <translation>تعذّرت قراءة الملف (%1).</translation>
-        </message>
-        <message>
-            <source>Another batch %1 of this device was already imported: this one is a replay or a forgery.</source>
-            <translation>استُورِدت من قبل دفعة أخرى برقم %1 من هذا الجهاز: هذه الدفعة مكررة أو مزوّرة.</translation>
-        </message>
-        <message>
-            <source>This batch does not follow batch %1 of its device.</source>
-            <translation>هذه الدفعة لا تلي الدفعة %1 من جهازها.</translation>
-        </message>
-        <message>
-            <source>Batch %1 of this device does not follow this one.</source>
-            <translation>الدفعة %1 من هذا الجهاز لا تلي هذه الدفعة.</translation>
-        </message>
-        <message>
-            <source>batch</source>
-            <translation>دفعة</translation>
-        </message>
-        <message>
-            <source>campaign package</source>
-            <translation>ملف حملة</translation>
-        </message>
-        <message>
-            <source>receipt</source>
-            <translation>إيصال</translation>
-        </message>
-        <message>
-            <source>its id or sequence number differs from the manifest.</source>
-            <translation>معرّفه أو رقمه التسلسلي يختلف عمّا في بيان الدفعة.</translation>
-        </message>
-        <message>
-            <source>it was signed by another device than the batch.</source>
-            <translation>وقّعه جهاز غير الجهاز الذي أرسل الدفعة.</translation>
-        </message>
-        <message>
-            <source>it belongs to another campaign or organizer key.</source>
-            <translation>ينتمي إلى حملة أخرى أو إلى مفتاح منظِّم آخر.</translation>
-        </message>
-        <message>
-            <source>it is of an unknown version.</source>
-            <translation>إصداره غير معروف.</translation>
-        </message>
-        <message>
-            <source>its event is damaged.</source>
-            <translation>بيانات فعاليته تالفة.</translation>
-        </message>
-        <message>
-            <source>it is a damaged void record.</source>
-            <translation>هو سجل إبطال تالف.</translation>
-        </message>
-        <message>
-            <source>it is of an unknown type.</source>
-            <translation>نوعه غير معروف.</translation>
-        </message>
-        <message>
-            <source>its paper sheet reference is damaged.</source>
-            <translation>إشارته إلى الورقة الورقية تالفة.</translation>
-        </message>
-        <message>
-            <source>its fields do not match the campaign.</source>
-            <translation>خاناته لا تطابق الحملة.</translation>
-        </message>
-        <message>
-            <source>it has an invalid display choice or source.</source>
-            <translation>فيه خيار عرض أو مصدر غير صالح.</translation>
-        </message>
-        <message>
-            <source>it is in a language the campaign does not have.</source>
-            <translation>مكتوب بلغة ليست من لغات الحملة.</translation>
-        </message>
-        <message>
-            <source>its drawn signature is damaged.</source>
-            <translation>توقيعه المرسوم تالف.</translation>
-        </message>
-        <message>
-            <source>it was already received (a replayed record).</source>
-            <translation>وصل من قبل (توقيع مكرر).</translation>
-        </message>
-        <message>
-            <source>A record is too large to be genuine.</source>
-            <translation>أحد التواقيع أكبر من أن يكون أصليًا.</translation>
-        </message>
-        <message>
-            <source>A record is damaged.</source>
-            <translation>أحد التواقيع تالف.</translation>
-        </message>
-        <message>
-            <source>A record's device signature is not valid.</source>
-            <translation>توقيع الجهاز على أحد التواقيع غير صالح.</translation>
-        </message>
-        <message>
-            <source>None of your keys can open this file. It was sealed for someone else.</source>
-            <translation>لا يستطيع أي من مفاتيحك فتح هذا الملف، فقد شُفِّر لشخص آخر.</translation>
+            <source>This device does not have enough memory for this passphrase setting.</source>
+            <translation>ليس في هذا الجهاز ذاكرة كافية لإعداد عبارة المرور هذا.</translation>
         </message>
         <message>
             <source>This file is damaged or was changed after it was sealed.</source>
             <translation>هذا الملف تالف أو عُدِّل بعد تشفيره.</translation>
         </message>
         <message>
-            <source>This is not a Tomar batch.</source>
-            <translation>هذه ليست دفعة من طومار.</translation>
-        </message>
-        <message>
-            <source>This batch needs a newer version of Tomar.</source>
-            <translation>هذه الدفعة تحتاج إلى إصدار أحدث من طومار.</translation>
-        </message>
-        <message>
-            <source>This batch's manifest is damaged.</source>
-            <translation>بيان هذه الدفعة تالف.</translation>
-        </message>
-        <message>
-            <source>This batch belongs to another campaign.</source>
-            <translation>هذه الدفعة تنتمي إلى حملة أخرى.</translation>
-        </message>
-        <message>
-            <source>This batch was sealed for another organizer key.</source>
-            <translation>شُفِّرت هذه الدفعة لمفتاح منظِّم آخر.</translation>
-        </message>
-        <message>
-            <source>This batch is incomplete: its manifest or signature is missing.</source>
-            <translation>هذه الدفعة ناقصة: بيانها أو توقيعها مفقود.</translation>
-        </message>
-        <message>
-            <source>This batch contains files that its manifest does not list.</source>
-            <translation>هذه الدفعة تحوي ملفات لا يذكرها بيانها.</translation>
-        </message>
-        <message>
-            <source>This batch is missing records that its manifest lists.</source>
-            <translation>تنقص هذه الدفعةَ تواقيعُ يذكرها بيانها.</translation>
-        </message>
-        <message>
-            <source>This batch lists the same record twice.</source>
-            <translation>هذه الدفعة تذكر التوقيع نفسه مرتين.</translation>
-        </message>
-        <message>
-            <source>This batch uses the same sequence number twice.</source>
-            <translation>هذه الدفعة تستخدم الرقم التسلسلي نفسه مرتين.</translation>
-        </message>
-        <message>
-            <source>This batch repeats records already received.</source>
-            <translation>هذه الدفعة تكرر تواقيع وصلت من قبل.</translation>
-        </message>
-        <message>
-            <source>This batch comes from a revoked device; it was not imported.</source>
-            <translation>هذه الدفعة من جهاز أُلغي اعتماده، ولم تُستورد.</translation>
-        </message>
-        <message>
-            <source>This batch carries another device's certificate.</source>
-            <translation>هذه الدفعة تحمل شهادة جهاز آخر.</translation>
-        </message>
-        <message>
-            <source>Import cancelled. Nothing was changed.</source>
-            <translation>أُلغي الاستيراد، ولم يتغير أي شيء.</translation>
-        </message>
-        <message>
-            <source>consent</source>
-            <translation>الموافقة</translation>
-        </message>
-        <message>
-            <source>the batch</source>
-            <translation>الدفعة</translation>
-        </message>
-        <message>
-            <source>This vault was made by a newer version of Tomar. Please update Tomar.</source>
-            <translation>أُنشئت هذه الخزنة بإصدار أحدث من طومار. يُرجى تحديث طومار.</translation>
-        </message>
-        <message>
-            <source>The vault database does not match its key file, or it is damaged.</source>
-            <translation>قاعدة بيانات الخزنة لا تطابق ملف مفتاحها، أو أنها تالفة.</translation>
-        </message>
-        <message>
-            <source>Please choose a passphrase.</source>
-            <translation>يُرجى اختيار عبارة مرور.</translation>
-        </message>
-        <message>
-            <source>The vault database is missing; only its key file is left.</source>
-            <translation>قاعدة بيانات الخزنة مفقودة، ولم يبقَ إلا ملف مفتاحها.</translation>
-        </message>
-        <message>
-            <source>The rebuilt vault failed its integrity check; nothing changed.</source>
-            <translation>لم تجتز الخزنة المعاد بناؤها فحص السلامة، ولم يتغير أي شيء.</translation>
-        </message>
-        <message>
-            <source>Invalid database name.</source>
-            <translation>اسم قاعدة البيانات غير صالح.</translation>
-        </message>
-        <message>
-            <source>The key file is damaged (too large).</source>
-            <translation>ملف المفتاح تالف (كبير جدًا).</translation>
-        </message>
-        <message>
-            <source>The key file is damaged.</source>
-            <translation>ملف المفتاح تالف.</translation>
-        </message>
-        <message>
-            <source>The key file asks for an unsafe amount of memory; it may be damaged.</source>
-            <translation>ملف المفتاح يطلب مقدارًا غير آمن من الذاكرة، وقد يكون تالفًا.</translation>
-        </message>
-        <message>
-            <source>The key file has unusual settings; it may be damaged.</source>
-            <translation>في ملف المفتاح إعدادات غير معتادة، وقد يكون تالفًا.</translation>
-        </message>
-        <message>
-            <source>The key file is missing: this vault cannot be opened.</source>
-            <translation>ملف المفتاح مفقود: لا يمكن فتح هذه الخزنة.</translation>
-        </message>
-        <message>
-            <source>This key file is of a kind this version of Tomar does not know.</source>
-            <translation>ملف المفتاح هذا من نوع لا يعرفه هذا الإصدار من طومار.</translation>
-        </message>
-        <message>
-            <source>This is not a sealed file Tomar can open, or its beginning is damaged.</source>
-            <translation>هذا ليس ملفًا مشفّرًا يستطيع طومار فتحه، أو أن بدايته تالفة.</translation>
-        </message>
-        <message>
-            <source>This file was sealed with a newer format version that Tomar cannot open yet.</source>
-            <translation>شُفِّر هذا الملف بإصدار أحدث من الصيغة لا يستطيع طومار فتحه بعد.</translation>
-        </message>
-        <message>
-            <source>This file is damaged: the part that holds its keys is not readable.</source>
-            <translation>هذا الملف تالف: الجزء الذي يحمل مفاتيحه غير مقروء.</translation>
+            <source>This file is damaged: it ends with an empty block.</source>
+            <translation>هذا الملف تالف: ينتهي بكتلة فارغة.</translation>
         </message>
         <message>
             <source>This file is damaged: the key it was sealed for is not stored correctly.</source>
             <translation>هذا الملف تالف: المفتاح الذي شُفِّر له غير محفوظ على نحو صحيح.</translation>
         </message>
         <message>
-            <source>No key was given to open this file.</source>
-            <translation>لم يُعطَ أي مفتاح لفتح هذا الملف.</translation>
-        </message>
-        <message>
-            <source>This file is incomplete: it was cut off before the end.</source>
-            <translation>هذا الملف ناقص: انقطع قبل نهايته.</translation>
-        </message>
-        <message>
-            <source>This file has extra data after its end; it was changed after it was sealed.</source>
-            <translation>في هذا الملف بيانات زائدة بعد نهايته، فقد عُدِّل بعد تشفيره.</translation>
-        </message>
-        <message>
-            <source>This file is damaged: it ends with an empty block.</source>
-            <translation>هذا الملف تالف: ينتهي بكتلة فارغة.</translation>
-        </message>
-        <message>
-            <source>This file is larger than Tomar accepts here.</source>
-            <translation>هذا الملف أكبر مما يقبله طومار هنا.</translation>
+            <source>This file is damaged: the part that holds its keys is not readable.</source>
+            <translation>هذا الملف تالف: الجزء الذي يحمل مفاتيحه غير مقروء.</translation>
         </message>
         <message>
             <source>This file is damaged: a passphrase-sealed file cannot have other keys.</source>
             <translation>هذا الملف تالف: الملف المشفّر بعبارة مرور لا يمكن أن يحمل مفاتيح أخرى.</translation>
         </message>
         <message>
+            <source>This file has extra data after its end; it was changed after it was sealed.</source>
+            <translation>في هذا الملف بيانات زائدة بعد نهايته، فقد عُدِّل بعد تشفيره.</translation>
+        </message>
+        <message>
+            <source>This file is incomplete: it was cut off before the end.</source>
+            <translation>هذا الملف ناقص: انقطع قبل نهايته.</translation>
+        </message>
+        <message>
+            <source>This file is larger than Tomar accepts here.</source>
+            <translation>هذا الملف أكبر مما يقبله طومار هنا.</translation>
+        </message>
+        <message>
+            <source>This file was sealed with a newer format version that Tomar cannot open yet.</source>
+            <translation>شُفِّر هذا الملف بإصدار أحدث من الصيغة لا يستطيع طومار فتحه بعد.</translation>
+        </message>
+        <message>
             <source>This file was sealed with a passphrase setting that would take too long to open on this device.</source>
             <translation>شُفِّر هذا الملف بإعداد لعبارة المرور يستغرق فتحه وقتًا طويلًا جدًا على هذا الجهاز.</translation>
-        </message>
-        <message>
-            <source>This is not an age public key (it should start with age1).</source>
-            <translation>هذا ليس مفتاحًا عامًا من نوع age (يجب أن يبدأ بـ age1).</translation>
-        </message>
-        <message>
-            <source>This is not an age secret key (it should start with AGE-SECRET-KEY-).</source>
-            <translation>هذا ليس مفتاحًا سريًا من نوع age (يجب أن يبدأ بـ AGE-SECRET-KEY-).</translation>
         </message>
         <message>
             <source>The key file contains no secret keys.</source>
             <translation>ملف المفتاح لا يحوي أي مفتاح سري.</translation>
         </message>
         <message>
+            <source>No key was given to open this file.</source>
+            <translation>لم يُعطَ أي مفتاح لفتح هذا الملف.</translation>
+        </message>
+        <message>
+            <source>Line {number} of the key file is not a valid secret key.</source>
+            <translation>السطر {number} في ملف المفتاح ليس مفتاحًا سريًا صالحًا.</translation>
+        </message>
+        <message>
+            <source>None of your keys can open this file. It was sealed for someone else.</source>
+            <translation>لا يستطيع أي من مفاتيحك فتح هذا الملف، فقد شُفِّر لشخص آخر.</translation>
+        </message>
+        <message>
             <source>A passphrase cannot be combined with other keys in one file.</source>
             <translation>لا يمكن الجمع بين عبارة مرور ومفاتيح أخرى في ملف واحد.</translation>
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation>عبارة المرور فارغة.</translation>
+        </message>
+        <message>
+            <source>The passphrase strength limit must be between 1 and 30.</source>
+            <translation>يجب أن يكون حدّ قوة عبارة المرور بين ١ و٣٠.</translation>
+        </message>
+        <message>
+            <source>The passphrase strength setting must be between 1 and 30.</source>
+            <translation>يجب أن يكون إعداد قوة عبارة المرور بين ١ و٣٠.</translation>
+        </message>
+        <message>
+            <source>Post-quantum and classic keys cannot be mixed in one file: the file would only be as safe as the weakest key.</source>
+            <translation>لا يمكن الجمع بين المفاتيح المقاومة للحوسبة الكمّية والمفاتيح التقليدية في ملف واحد، إذ لن يكون الملف آمنًا إلا بقدر أضعف مفاتيحه.</translation>
+        </message>
+        <message>
+            <source>This post-quantum secret key has the wrong length.</source>
+            <translation>طول هذا المفتاح السري المقاوم للحوسبة الكمّية غير صحيح.</translation>
+        </message>
+        <message>
+            <source>This is not an age public key (it should start with age1).</source>
+            <translation>هذا ليس مفتاحًا عامًا من نوع age (يجب أن يبدأ بـ age1).</translation>
+        </message>
+        <message>
+            <source>This public key is not usable: it is a weak key.</source>
+            <translation>هذا المفتاح العام غير صالح للاستخدام: إنه مفتاح ضعيف.</translation>
+        </message>
+        <message>
+            <source>This is not a sealed file Tomar can open, or its beginning is damaged.</source>
+            <translation>هذا ليس ملفًا مشفّرًا يستطيع طومار فتحه، أو أن بدايته تالفة.</translation>
+        </message>
+        <message>
+            <source>This is not an age secret key (it should start with AGE-SECRET-KEY-).</source>
+            <translation>هذا ليس مفتاحًا سريًا من نوع age (يجب أن يبدأ بـ AGE-SECRET-KEY-).</translation>
         </message>
         <message>
             <source>This is not a valid age public key (age1...).</source>
@@ -392,84 +116,40 @@
             <translation>هذا ليس مفتاحًا عامًا صالحًا من نوع age مقاومًا للحوسبة الكمّية (age1pq1...).</translation>
         </message>
         <message>
-            <source>This post-quantum secret key has the wrong length.</source>
-            <translation>طول هذا المفتاح السري المقاوم للحوسبة الكمّية غير صحيح.</translation>
-        </message>
-        <message>
             <source>This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...).</source>
             <translation>هذا ليس مفتاحًا سريًا صالحًا من نوع age مقاومًا للحوسبة الكمّية (AGE-SECRET-KEY-PQ-1...).</translation>
-        </message>
-        <message>
-            <source>This device does not have enough memory for this passphrase setting.</source>
-            <translation>ليس في هذا الجهاز ذاكرة كافية لإعداد عبارة المرور هذا.</translation>
-        </message>
-        <message>
-            <source>The passphrase is empty.</source>
-            <translation>عبارة المرور فارغة.</translation>
-        </message>
-        <message>
-            <source>The passphrase strength setting must be between 1 and 30.</source>
-            <translation>يجب أن يكون إعداد قوة عبارة المرور بين ١ و٣٠.</translation>
-        </message>
-        <message>
-            <source>The passphrase strength limit must be between 1 and 30.</source>
-            <translation>يجب أن يكون حدّ قوة عبارة المرور بين ١ و٣٠.</translation>
-        </message>
-        <message>
-            <source>Post-quantum and classic keys cannot be mixed in one file: the file would only be as safe as the weakest key.</source>
-            <translation>لا يمكن الجمع بين المفاتيح المقاومة للحوسبة الكمّية والمفاتيح التقليدية في ملف واحد، إذ لن يكون الملف آمنًا إلا بقدر أضعف مفاتيحه.</translation>
-        </message>
-        <message>
-            <source>the file</source>
-            <translation>الملف</translation>
-        </message>
-        <message>
-            <source>This public key is not usable: it is a weak key.</source>
-            <translation>هذا المفتاح العام غير صالح للاستخدام: إنه مفتاح ضعيف.</translation>
         </message>
         <message>
             <source>This key is not complete or has a typo.</source>
             <translation>هذا المفتاح ناقص أو فيه خطأ مطبعي.</translation>
         </message>
         <message>
-            <source>This key mixes upper and lower case letters.</source>
-            <translation>هذا المفتاح يخلط بين الأحرف الكبيرة والصغيرة.</translation>
+            <source>This key contains a character that does not belong in it.</source>
+            <translation>هذا المفتاح يحوي حرفًا لا ينتمي إليه.</translation>
         </message>
         <message>
-            <source>This is not a valid key.</source>
-            <translation>هذا ليس مفتاحًا صالحًا.</translation>
+            <source>This key mixes upper and lower case letters.</source>
+            <translation>هذا المفتاح يخلط بين الأحرف الكبيرة والصغيرة.</translation>
         </message>
         <message>
             <source>This key has a typo: its checksum does not match.</source>
             <translation>في هذا المفتاح خطأ مطبعي: رمز التحقق فيه لا يطابق.</translation>
         </message>
         <message>
-            <source>This key contains a character that does not belong in it.</source>
-            <translation>هذا المفتاح يحوي حرفًا لا ينتمي إليه.</translation>
+            <source>This is not a valid key.</source>
+            <translation>هذا ليس مفتاحًا صالحًا.</translation>
         </message>
         <message>
-            <source>The signature file is damaged or is not a minisign signature. Ask for a fresh copy of the file and its signature.</source>
-            <translation>ملف التوقيع تالف أو ليس توقيعًا من نوع minisign. اطلب نسخة جديدة من الملف وتوقيعه.</translation>
+            <source>The {what} comment cannot be used: it must be a single line of text.</source>
+            <translation>لا يمكن استخدام التعليق {what}: يجب أن يكون سطرًا واحدًا من النص.</translation>
         </message>
         <message>
-            <source>The public key is damaged or is not a minisign public key. Ask the campaign for a fresh copy of the key.</source>
-            <translation>المفتاح العام تالف أو ليس مفتاحًا عامًا من نوع minisign. اطلب من الحملة نسخة جديدة من المفتاح.</translation>
-        </message>
-        <message>
-            <source>The secret key file is damaged or is not an unencrypted minisign secret key.</source>
-            <translation>ملف المفتاح السري تالف أو ليس مفتاحًا سريًا غير مشفّر من نوع minisign.</translation>
+            <source>The {what} comment is too long (at most {max_bytes} bytes).</source>
+            <translation>التعليق {what} طويل جدًا ({max_bytes} بايت على الأكثر).</translation>
         </message>
         <message>
             <source>The file does not match its signature: it was changed or damaged after it was signed. Do not use it.</source>
             <translation>الملف لا يطابق توقيعه: عُدِّل أو تلف بعد توقيعه. لا تستخدمه.</translation>
-        </message>
-        <message>
-            <source>The signature's trusted comment was changed after signing. Do not use this file.</source>
-            <translation>عُدِّل التعليق الموثوق في التوقيع بعد التوقيع. لا تستخدم هذا الملف.</translation>
-        </message>
-        <message>
-            <source>trusted</source>
-            <translation>موثوق</translation>
         </message>
         <message>
             <source>The file was signed by a different key than the one expected. Check that you are using the right campaign key.</source>
@@ -480,252 +160,28 @@
             <translation>يستخدم الملف صيغة توقيع قديمة من minisign غير مقبولة هنا. اطلب توقيعه من جديد بإصدار حديث من minisign.</translation>
         </message>
         <message>
-            <source>The signature uses an algorithm this app does not know. Ask for the file to be signed again with minisign.</source>
-            <translation>يستخدم التوقيع خوارزمية لا يعرفها هذا التطبيق. اطلب توقيع الملف من جديد باستخدام minisign.</translation>
+            <source>The public key is damaged or is not a minisign public key. Ask the campaign for a fresh copy of the key.</source>
+            <translation>المفتاح العام تالف أو ليس مفتاحًا عامًا من نوع minisign. اطلب من الحملة نسخة جديدة من المفتاح.</translation>
+        </message>
+        <message>
+            <source>The secret key file is damaged or is not an unencrypted minisign secret key.</source>
+            <translation>ملف المفتاح السري تالف أو ليس مفتاحًا سريًا غير مشفّر من نوع minisign.</translation>
         </message>
         <message>
             <source>This secret key file is protected by a password. Remove the password with `minisign -C -W` first, or use an unencrypted key.</source>
             <translation>ملف المفتاح السري هذا محمي بكلمة مرور. أزل كلمة المرور أولًا بالأمر `minisign -C -W`، أو استخدم مفتاحًا غير مشفّر.</translation>
         </message>
         <message>
-            <source>untrusted</source>
-            <translation>غير موثوق</translation>
+            <source>The signature file is damaged or is not a minisign signature. Ask for a fresh copy of the file and its signature.</source>
+            <translation>ملف التوقيع تالف أو ليس توقيعًا من نوع minisign. اطلب نسخة جديدة من الملف وتوقيعه.</translation>
         </message>
         <message>
-            <source>The stored signature drawing is damaged and cannot be read.</source>
-            <translation>رسم التوقيع المحفوظ تالف ولا يمكن قراءته.</translation>
+            <source>The signature's trusted comment was changed after signing. Do not use this file.</source>
+            <translation>عُدِّل التعليق الموثوق في التوقيع بعد التوقيع. لا تستخدم هذا الملف.</translation>
         </message>
         <message>
-            <source>The signature drawing is too large to store. Please clear it and sign again.</source>
-            <translation>رسم التوقيع أكبر من أن يُحفظ. يُرجى مسحه والتوقيع من جديد.</translation>
-        </message>
-        <message>
-            <source>The stored signature drawing is not in a format this app can read.</source>
-            <translation>رسم التوقيع المحفوظ بصيغة لا يستطيع هذا التطبيق قراءتها.</translation>
-        </message>
-        <message>
-            <source>A point of the signature drawing is outside the signature pad.</source>
-            <translation>إحدى نقاط رسم التوقيع خارج لوحة التوقيع.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has an invalid time stamp.</source>
-            <translation>في رسم التوقيع طابع زمني غير صالح.</translation>
-        </message>
-        <message>
-            <source>The signature pad has an impossible shape.</source>
-            <translation>للوحة التوقيع شكل مستحيل.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has too many strokes.</source>
-            <translation>في رسم التوقيع خطوط كثيرة جدًا.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has an empty stroke.</source>
-            <translation>في رسم التوقيع خط فارغ.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has too many points.</source>
-            <translation>في رسم التوقيع نقاط كثيرة جدًا.</translation>
-        </message>
-        <message>
-            <source>The signature drawing's time stamps go backwards.</source>
-            <translation>الطوابع الزمنية في رسم التوقيع ترجع إلى الوراء.</translation>
-        </message>
-        <message>
-            <source>width</source>
-            <translation>العرض</translation>
-        </message>
-        <message>
-            <source>height</source>
-            <translation>الارتفاع</translation>
-        </message>
-        <message>
-            <source>This batch is too large to be genuine.</source>
-            <translation>هذه الدفعة أكبر من أن تكون أصلية.</translation>
-        </message>
-        <message>
-            <source>This batch lists too many records.</source>
-            <translation>هذه الدفعة تذكر تواقيع أكثر من اللازم.</translation>
-        </message>
-        <message>
-            <source>This batch's manifest is damaged (not in canonical form).</source>
-            <translation>بيان هذه الدفعة تالف (ليس بالصيغة القانونية).</translation>
-        </message>
-        <message>
-            <source>This batch has an invalid batch number.</source>
-            <translation>رقم هذه الدفعة غير صالح.</translation>
-        </message>
-        <message>
-            <source>This batch's link to the previous batch is damaged.</source>
-            <translation>صلة هذه الدفعة بالدفعة السابقة تالفة.</translation>
-        </message>
-        <message>
-            <source>This batch's list of records is damaged.</source>
-            <translation>قائمة التواقيع في هذه الدفعة تالفة.</translation>
-        </message>
-        <message>
-            <source>This batch names a record with an invalid id.</source>
-            <translation>هذه الدفعة تذكر توقيعًا بمعرّف غير صالح.</translation>
-        </message>
-        <message>
-            <source>This batch's signature is not valid: it was changed after the device signed it.</source>
-            <translation>توقيع هذه الدفعة غير صالح: عُدِّلت بعد أن وقّعها الجهاز.</translation>
-        </message>
-        <message>
-            <source>This receipt is for another campaign.</source>
-            <translation>هذا الإيصال لحملة أخرى.</translation>
-        </message>
-        <message>
-            <source>This receipt is damaged.</source>
-            <translation>هذا الإيصال تالف.</translation>
-        </message>
-        <message>
-            <source>This receipt is for another device.</source>
-            <translation>هذا الإيصال لجهاز آخر.</translation>
-        </message>
-        <message>
-            <source>This certificate is for another device.</source>
-            <translation>هذه الشهادة لجهاز آخر.</translation>
-        </message>
-        <message>
-            <source>This enrollment request is for another campaign.</source>
-            <translation>طلب تسجيل الجهاز هذا لحملة أخرى.</translation>
-        </message>
-        <message>
-            <source>enrollment request</source>
-            <translation>طلب تسجيل جهاز</translation>
-        </message>
-        <message>
-            <source>This device certificate is for another campaign.</source>
-            <translation>شهادة الجهاز هذه لحملة أخرى.</translation>
-        </message>
-        <message>
-            <source>device certificate</source>
-            <translation>شهادة جهاز</translation>
-        </message>
-        <message>
-            <source>That file is too large to be an enrollment request.</source>
-            <translation>هذا الملف أكبر من أن يكون طلب تسجيل جهاز.</translation>
-        </message>
-        <message>
-            <source>This vault has no device key; it may be damaged.</source>
-            <translation>ليس في هذه الخزنة مفتاح للجهاز، وقد تكون تالفة.</translation>
-        </message>
-        <message>
-            <source>No campaign yet. Import the organizer's campaign package first.</source>
-            <translation>لا توجد حملة بعد. استورد ملف الحملة من المنظِّم أولًا.</translation>
-        </message>
-        <message>
-            <source>The organizer fingerprint in this package is not the one you expected. Do not use this package; ask the organizer.</source>
-            <translation>بصمة المنظِّم في هذا الملف ليست البصمة التي كنت تتوقعها. لا تستخدم هذا الملف، واسأل المنظِّم.</translation>
-        </message>
-        <message>
-            <source>This campaign package is signed by someone else than the organizer of the campaign on this device. It was not imported.</source>
-            <translation>ملف الحملة هذا موقَّع من شخص غير منظِّم الحملة الموجودة على هذا الجهاز، ولم يُستورد.</translation>
-        </message>
-        <message>
-            <source>This device already holds another campaign. Use a separate vault (--home) for a second campaign.</source>
-            <translation>يحمل هذا الجهاز حملة أخرى من قبل. استخدم خزنة منفصلة (--home) لحملة ثانية.</translation>
-        </message>
-        <message>
-            <source>There is no signature with that id on this device.</source>
-            <translation>لا يوجد على هذا الجهاز توقيع بهذا المعرّف.</translation>
-        </message>
-        <message>
-            <source>The campaign needs an 'addressee' (whom the petition is for).</source>
-            <translation>تحتاج الحملة إلى 'addressee' (الجهة الموجَّهة إليها العريضة).</translation>
-        </message>
-        <message>
-            <source>The campaign needs between 1 and 30 [[fields]].</source>
-            <translation>تحتاج الحملة إلى عدد من [[fields]] بين ١ و٣٠.</translation>
-        </message>
-        <message>
-            <source>The campaign needs a field of kind 'name'.</source>
-            <translation>تحتاج الحملة إلى خانة من النوع 'name'.</translation>
-        </message>
-        <message>
-            <source>'phone_region' must be a two-letter country code such as "US".</source>
-            <translation>يجب أن يكون 'phone_region' رمز بلد من حرفين مثل "US".</translation>
-        </message>
-        <message>
-            <source>'end_date' must be a date such as 2027-03-31.</source>
-            <translation>يجب أن يكون 'end_date' تاريخًا مثل 2027-03-31.</translation>
-        </message>
-        <message>
-            <source>'sync_url' must be an http:// or https:// address.</source>
-            <translation>يجب أن يكون 'sync_url' عنوانًا يبدأ بـ http:// أو https://.</translation>
-        </message>
-        <message>
-            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
-            <translation>يجب أن تكون قيمة 'display_default' إحدى: "ask" (يُسأل الموقِّع)، "hidden" (لا يظهر)، "initials" (الأحرف الأولى فقط)، "full" (الاسم الكامل).</translation>
-        </message>
-        <message>
-            <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
-            <translation>يجب أن يكون 'server_cert_sha256' مكوّنًا من ٦٤ رقمًا ست عشريًا (SHA-256).</translation>
-        </message>
-        <message>
-            <source>'id' may hold only letters, digits, '-' and '_'.</source>
-            <translation>لا يجوز أن يحوي 'id' إلا أحرفًا وأرقامًا و'-' و'_'.</translation>
-        </message>
-        <message>
-            <source>Each [[fields]] entry must be a table.</source>
-            <translation>يجب أن يكون كل إدخال في [[fields]] جدولًا.</translation>
-        </message>
-        <message>
-            <source>Each field needs a unique 'name' of lowercase letters, digits and '_'.</source>
-            <translation>تحتاج كل خانة إلى 'name' فريد من أحرف صغيرة وأرقام و'_'.</translation>
-        </message>
-        <message>
-            <source>This campaign package is incomplete.</source>
-            <translation>ملف الحملة هذا ناقص.</translation>
-        </message>
-        <message>
-            <source>This campaign package is damaged (not in canonical form).</source>
-            <translation>ملف الحملة هذا تالف (ليس بالصيغة القانونية).</translation>
-        </message>
-        <message>
-            <source>This campaign package needs a newer version of Tomar.</source>
-            <translation>ملف الحملة هذا يحتاج إلى إصدار أحدث من طومار.</translation>
-        </message>
-        <message>
-            <source>title</source>
-            <translation>العنوان</translation>
-        </message>
-        <message>
-            <source>text</source>
-            <translation>النص</translation>
-        </message>
-        <message>
-            <source>This vault has no organizer keys. Run 'tomar organizer init' first.</source>
-            <translation>ليس في هذه الخزنة مفاتيح للمنظِّم. شغّل 'tomar organizer init' أولًا.</translation>
-        </message>
-        <message>
-            <source>This vault already has organizer keys.</source>
-            <translation>في هذه الخزنة مفاتيح للمنظِّم من قبل.</translation>
-        </message>
-        <message>
-            <source>Please give the organizer a name.</source>
-            <translation>يُرجى إعطاء المنظِّم اسمًا.</translation>
-        </message>
-        <message>
-            <source>The backup passphrase must have at least 8 characters.</source>
-            <translation>يجب أن تتكون عبارة مرور النسخة الاحتياطية من ٨ أحرف على الأقل.</translation>
-        </message>
-        <message>
-            <source>Back up the organizer key first ('tomar organizer backup'): if it is lost, every signature of the campaign is lost with it.</source>
-            <translation>احفظ نسخة احتياطية من مفتاح المنظِّم أولًا ('tomar organizer backup'): إن ضاع، ضاع معه كل توقيع في الحملة.</translation>
-        </message>
-        <message>
-            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
-            <translation>اطبع أولًا حصص استعادة مفتاح المنظِّم ('tomar organizer shares')، أو صرِّح بأنك تحتفظ بملف النسخة الاحتياطية وحده ('--without-shares').</translation>
-        </message>
-        <message>
-            <source>The recipient type must be 'hybrid' or 'x25519'.</source>
-            <translation>يجب أن يكون نوع المستلِم 'hybrid' أو 'x25519'.</translation>
-        </message>
-        <message>
-            <source>The organizer signing key is damaged.</source>
-            <translation>مفتاح التوقيع الخاص بالمنظِّم تالف.</translation>
+            <source>The signature uses an algorithm this app does not know. Ask for the file to be signed again with minisign.</source>
+            <translation>يستخدم التوقيع خوارزمية لا يعرفها هذا التطبيق. اطلب توقيع الملف من جديد باستخدام minisign.</translation>
         </message>
         <message>
             <source>This is not a Tomar organizer identity file.</source>
@@ -736,36 +192,56 @@
             <translation>ملف هوية المنظِّم تالف.</translation>
         </message>
         <message>
-            <source>These shares do not hold a Tomar organizer key.</source>
-            <translation>هذه الحصص لا تحمل مفتاح منظِّم من طومار.</translation>
+            <source>The organizer signing key is damaged.</source>
+            <translation>مفتاح التوقيع الخاص بالمنظِّم تالف.</translation>
         </message>
         <message>
-            <source>The threshold must be between 1 and the number of shares.</source>
-            <translation>يجب أن يكون الحد الأدنى بين ١ وعدد الحصص.</translation>
+            <source>The recipient type must be 'hybrid' or 'x25519'.</source>
+            <translation>يجب أن يكون نوع المستلِم 'hybrid' أو 'x25519'.</translation>
         </message>
         <message>
-            <source>With a threshold of 1 every share is the whole key; use a threshold of 2 or more (or make a single share).</source>
-            <translation>إذا كان الحد الأدنى ١ فكل حصة هي المفتاح كاملًا؛ استخدم حدًا أدنى من ٢ فأكثر (أو اصنع حصة واحدة).</translation>
+            <source>Invalid database name.</source>
+            <translation>اسم قاعدة البيانات غير صالح.</translation>
         </message>
         <message>
-            <source>No shares were given.</source>
-            <translation>لم تُعطَ أي حصة.</translation>
+            <source>The key file asks for an unsafe amount of memory; it may be damaged.</source>
+            <translation>ملف المفتاح يطلب مقدارًا غير آمن من الذاكرة، وقد يكون تالفًا.</translation>
         </message>
         <message>
-            <source>These shares restore another organizer key than this campaign's.</source>
-            <translation>هذه الحصص تستعيد مفتاح منظِّم غير مفتاح هذه الحملة.</translation>
+            <source>The key file is damaged.</source>
+            <translation>ملف المفتاح تالف.</translation>
         </message>
         <message>
-            <source>A share is not valid: check every word (a typo is detected, not corrected).</source>
-            <translation>إحدى الحصص غير صالحة: تحقق من كل كلمة (يُكتشف الخطأ المطبعي ولا يُصحَّح).</translation>
+            <source>The key file is damaged (too large).</source>
+            <translation>ملف المفتاح تالف (كبير جدًا).</translation>
+        </message>
+        <message>
+            <source>This key file is of a kind this version of Tomar does not know.</source>
+            <translation>ملف المفتاح هذا من نوع لا يعرفه هذا الإصدار من طومار.</translation>
+        </message>
+        <message>
+            <source>The key file is missing: this vault cannot be opened.</source>
+            <translation>ملف المفتاح مفقود: لا يمكن فتح هذه الخزنة.</translation>
+        </message>
+        <message>
+            <source>The key file cannot be read ({detail}).</source>
+            <translation>تعذّرت قراءة ملف المفتاح ({detail}).</translation>
+        </message>
+        <message>
+            <source>The key file has unusual settings; it may be damaged.</source>
+            <translation>في ملف المفتاح إعدادات غير معتادة، وقد يكون تالفًا.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not correct.</source>
+            <translation>عبارة المرور غير صحيحة.</translation>
+        </message>
+        <message>
+            <source>Make between 1 and {max_shares} shares.</source>
+            <translation>اصنع من الحصص ما بين ١ و{max_shares}.</translation>
         </message>
         <message>
             <source>Not enough shares: more shares of the same set are needed.</source>
             <translation>الحصص غير كافية: يلزم المزيد من حصص المجموعة نفسها.</translation>
-        </message>
-        <message>
-            <source>These shares do not all belong to the same set.</source>
-            <translation>هذه الحصص لا تنتمي كلها إلى المجموعة نفسها.</translation>
         </message>
         <message>
             <source>The same share was given twice.</source>
@@ -776,412 +252,176 @@
             <translation>هذه الحصص لا تتوافق معًا؛ تحقق من كل واحدة كلمةً كلمة.</translation>
         </message>
         <message>
-            <source>No device with that fingerprint has sent a batch or been enrolled.</source>
-            <translation>لم يرسل أي جهاز بهذه البصمة دفعةً، ولم يُسجَّل.</translation>
+            <source>No shares were given.</source>
+            <translation>لم تُعطَ أي حصة.</translation>
         </message>
         <message>
-            <source>This vault's organizer keys do not belong to its campaign.</source>
-            <translation>مفاتيح المنظِّم في هذه الخزنة لا تنتمي إلى حملتها.</translation>
+            <source>These shares do not all belong to the same set.</source>
+            <translation>هذه الحصص لا تنتمي كلها إلى المجموعة نفسها.</translation>
         </message>
         <message>
-            <source>Unknown review decision.</source>
-            <translation>قرار مراجعة غير معروف.</translation>
+            <source>A share is not valid: check every word (a typo is detected, not corrected).</source>
+            <translation>إحدى الحصص غير صالحة: تحقق من كل كلمة (يُكتشف الخطأ المطبعي ولا يُصحَّح).</translation>
         </message>
         <message>
-            <source>No signer with that record id.</source>
-            <translation>لا يوجد موقِّع بهذا المعرّف.</translation>
+            <source>These shares do not hold a Tomar organizer key.</source>
+            <translation>هذه الحصص لا تحمل مفتاح منظِّم من طومار.</translation>
         </message>
         <message>
-            <source>Choose another signer to merge with.</source>
-            <translation>اختر موقِّعًا آخر للدمج معه.</translation>
+            <source>These shares restore another organizer key than this campaign's.</source>
+            <translation>هذه الحصص تستعيد مفتاح منظِّم غير مفتاح هذه الحملة.</translation>
         </message>
         <message>
-            <source>Could not find free sheet serials; please try again.</source>
-            <translation>تعذّر العثور على أرقام تسلسلية شاغرة للأوراق؛ يُرجى المحاولة مرة أخرى.</translation>
+            <source>With a threshold of 1 every share is the whole key; use a threshold of 2 or more (or make a single share).</source>
+            <translation>إذا كان الحد الأدنى ١ فكل حصة هي المفتاح كاملًا؛ استخدم حدًا أدنى من ٢ فأكثر (أو اصنع حصة واحدة).</translation>
         </message>
         <message>
-            <source>A sheet serial has only letters, digits and '-', as printed.</source>
-            <translation>لا يحوي الرقم التسلسلي للورقة إلا أحرفًا وأرقامًا و'-'، كما هو مطبوع.</translation>
-        </message>
-        <message>
-            <source>Cancelled: no file was written.</source>
-            <translation>أُلغي الأمر: لم يُكتب أي ملف.</translation>
-        </message>
-        <message>
-            <source>A text is too large to fit on a page.</source>
-            <translation>النص أكبر من أن يتسع في صفحة واحدة.</translation>
-        </message>
-        <message>
-            <source>This QR code is not from a Tomar paper sheet.</source>
-            <translation>رمز الاستجابة السريعة هذا ليس من ورقة ورقية لطومار.</translation>
-        </message>
-        <message>
-            <source>the receipt</source>
-            <translation>الإيصال</translation>
-        </message>
-        <message>
-            <source>the certificate</source>
-            <translation>الشهادة</translation>
-        </message>
-        <message>
-            <source>the key file</source>
-            <translation>ملف المفتاح</translation>
-        </message>
-        <message>
-            <source>the key backup</source>
-            <translation>النسخة الاحتياطية للمفتاح</translation>
-        </message>
-        <message>
-            <source>the identity file</source>
-            <translation>ملف الهوية</translation>
-        </message>
-        <message>
-            <source>a signature</source>
-            <translation>توقيع</translation>
-        </message>
-        <message>
-            <source>the CSV file</source>
-            <translation>ملف CSV</translation>
-        </message>
-        <message>
-            <source>the report</source>
-            <translation>التقرير</translation>
-        </message>
-        <message>
-            <source>the recovery shares</source>
-            <translation>حصص الاستعادة</translation>
-        </message>
-        <message>
-            <source>the sheets</source>
-            <translation>الأوراق</translation>
-        </message>
-        <message>
-            <source>the delivery sheets</source>
-            <translation>أوراق التسليم</translation>
-        </message>
-        <message>
-            <source>This request's signature headers are malformed.</source>
-            <translation>ترويسات التوقيع في هذا الطلب مشوّهة.</translation>
-        </message>
-        <message>
-            <source>This request was signed too long ago or in the future: check the computer's clock.</source>
-            <translation>وُقِّع هذا الطلب منذ زمن بعيد جدًا أو في المستقبل: تحقق من ساعة الحاسوب.</translation>
-        </message>
-        <message>
-            <source>This request is not signed.</source>
-            <translation>هذا الطلب غير موقَّع.</translation>
-        </message>
-        <message>
-            <source>This request's signature is not valid.</source>
-            <translation>توقيع هذا الطلب غير صالح.</translation>
-        </message>
-        <message>
-            <source>Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); the campaign names no sync address.</source>
-            <translation>إلى أين؟ حدّد عنوان خادم أو مجلدًا (tomar sync --to URL|FOLDER)، فالحملة لا تذكر عنوانًا للمزامنة.</translation>
-        </message>
-        <message>
-            <source>This device is not enrolled yet, so the server will not accept its batches. Ask the organizer to enroll it, or sync through a folder (USB stick).</source>
-            <translation>هذا الجهاز غير مسجَّل بعد، لذا لن يقبل الخادم دفعاته. اطلب من المنظِّم تسجيله، أو زامن عبر مجلد (وحدة تخزين محمولة).</translation>
-        </message>
-        <message>
-            <source>A receipt names an invalid device.</source>
-            <translation>أحد الإيصالات يذكر جهازًا غير صالح.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is not the one the organizer pinned in the campaign. Do not sync over this network; tell the organizer.</source>
-            <translation>شهادة الخادم ليست الشهادة التي ثبّتها المنظِّم في الحملة. لا تزامن عبر هذه الشبكة، وأبلغ المنظِّم.</translation>
-        </message>
-        <message>
-            <source>The campaign pins the server's certificate, so the address must start with https://.</source>
-            <translation>الحملة تثبّت شهادة الخادم، لذا يجب أن يبدأ العنوان بـ https://.</translation>
-        </message>
-        <message>
-            <source>Sync cancelled.</source>
-            <translation>أُلغيت المزامنة.</translation>
-        </message>
-        <message>
-            <source>it took too long to answer</source>
-            <translation>استغرق الرد وقتًا طويلًا جدًا</translation>
-        </message>
-        <message>
-            <source>no connection</source>
-            <translation>لا يوجد اتصال</translation>
-        </message>
-        <message>
-            <source>the connection broke</source>
-            <translation>انقطع الاتصال</translation>
-        </message>
-        <message>
-            <source>the server could not be reached</source>
-            <translation>تعذّر الوصول إلى الخادم</translation>
-        </message>
-        <message>
-            <source>The campaign needs 'languages', a list of codes such as ["en", "fa"].</source>
-            <translation>تحتاج الحملة إلى 'languages'، وهي قائمة رموز مثل ["en", "fa", "ar"].</translation>
-        </message>
-        <message>
-            <source>'signature' must be "required" or "optional".</source>
-            <translation>يجب أن تكون قيمة 'signature' إما "required" أو "optional".</translation>
-        </message>
-        <message>
-            <source>This %1 is of an unknown kind (encrypted ZIP).</source>
-            <translation>هذا الملف (%1) من نوع غير معروف (ملف ZIP مشفّر).</translation>
-        </message>
-        <message>
-            <source>This %1 is of an unknown kind (compression).</source>
-            <translation>هذا الملف (%1) من نوع غير معروف (الضغط).</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar %1, or it is damaged.</source>
-            <translation>هذا ليس ملفًا من طومار (%1)، أو أنه تالف.</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar %1, or it needs a newer version of Tomar.</source>
-            <translation>هذا ليس ملفًا من طومار (%1)، أو أنه يحتاج إلى إصدار أحدث من طومار.</translation>
-        </message>
-        <message>
-            <source>This %1 was not signed by the expected key, or it was changed.</source>
-            <translation>هذا الملف (%1) لم يوقَّع بالمفتاح المتوقع، أو أنه عُدِّل.</translation>
-        </message>
-        <message>
-            <source>This %1 is damaged.</source>
-            <translation>هذا الملف (%1) تالف.</translation>
-        </message>
-        <message>
-            <source>The batch file cannot be read (%1).</source>
-            <translation>تعذّرت قراءة ملف الدفعة (%1).</translation>
-        </message>
-        <message>
-            <source>The key file cannot be read (%1).</source>
-            <translation>تعذّرت قراءة ملف المفتاح (%1).</translation>
-        </message>
-        <message>
-            <source>Line %1 of the key file is not a valid secret key.</source>
-            <translation>السطر %1 في ملف المفتاح ليس مفتاحًا سريًا صالحًا.</translation>
-        </message>
-        <message>
-            <source>The disk is full: %1 was not saved. Free some space and try again.</source>
-            <translation>القرص ممتلئ: تعذّر حفظ %1. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
-        </message>
-        <message>
-            <source>The disk reported an error: %1 was not saved (%2).</source>
-            <translation>أبلغ القرص عن خطأ: تعذّر حفظ %1 (%2).</translation>
-        </message>
-        <message>
-            <source>batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
-            <translation>الدفعة %1 (وهي محفوظة على هذا الجهاز، والأمر 'tomar sync --to FOLDER' يكتبها)</translation>
-        </message>
-        <message>
-            <source>The folder %1 does not exist.</source>
-            <translation>المجلد %1 غير موجود.</translation>
-        </message>
-        <message>
-            <source>The folder already holds a file named %1; move it away and export again. Nothing was written.</source>
-            <translation>في المجلد ملف باسم %1 من قبل؛ انقله إلى مكان آخر ثم صدّر مرة أخرى. لم يُكتب أي شيء.</translation>
-        </message>
-        <message>
-            <source>There is no batch %1 on this device.</source>
-            <translation>لا توجد على هذا الجهاز دفعة برقم %1.</translation>
-        </message>
-        <message>
-            <source>Batch %1 can no longer be rebuilt: its records were purged after a receipt.</source>
-            <translation>لم يعد ممكنًا إعادة بناء الدفعة %1: حُذفت تواقيعها بعد وصول إيصالها.</translation>
-        </message>
-        <message>
-            <source>This receipt is for batch %1, which this device did not export.</source>
-            <translation>هذا الإيصال للدفعة %1، وهي دفعة لم يصدّرها هذا الجهاز.</translation>
-        </message>
-        <message>
-            <source>Tomar refuses to run: the database safety setting '%1' is not in force. Signer data could leak to disk.</source>
-            <translation>يرفض طومار العمل: إعداد الأمان '%1' في قاعدة البيانات غير مفعّل، وقد تتسرب بيانات الموقِّعين إلى القرص.</translation>
-        </message>
-        <message>
-            <source>There is already a vault in %1.</source>
-            <translation>توجد خزنة من قبل في %1.</translation>
-        </message>
-        <message>
-            <source>There is no vault in %1. Create one first with 'tomar init'.</source>
-            <translation>لا توجد خزنة في %1. أنشئ واحدة أولًا بالأمر 'tomar init'.</translation>
-        </message>
-        <message>
-            <source>The campaign spec needs a [%1] table with one text per language.</source>
-            <translation>يحتاج وصف الحملة إلى جدول [%1] فيه نص لكل لغة.</translation>
-        </message>
-        <message>
-            <source>The campaign spec has no '%1' text for language '%2'.</source>
-            <translation>ليس في وصف الحملة نص '%1' للغة '%2'.</translation>
-        </message>
-        <message>
-            <source>The '%1' text for '%2' is too long.</source>
-            <translation>نص '%1' للغة '%2' طويل جدًا.</translation>
-        </message>
-        <message>
-            <source>Field '%1' has an unknown kind; use one of: %2.</source>
-            <translation>نوع الخانة '%1' غير معروف؛ استخدم أحد الأنواع التالية: %2.</translation>
-        </message>
-        <message>
-            <source>Field '%1': 'required' must be true or false.</source>
-            <translation>الخانة '%1': يجب أن تكون قيمة 'required' إما true أو false.</translation>
-        </message>
-        <message>
-            <source>Field '%1': 'label' must be a table of texts per language.</source>
-            <translation>الخانة '%1': يجب أن يكون 'label' جدولًا بالنصوص لكل لغة.</translation>
-        </message>
-        <message>
-            <source>The campaign spec is not valid TOML: %1</source>
-            <translation>وصف الحملة ليس بصيغة TOML صالحة: %1</translation>
-        </message>
-        <message>
-            <source>The %1 comment cannot be used: it must be a single line of text.</source>
-            <translation>لا يمكن استخدام التعليق %1: يجب أن يكون سطرًا واحدًا من النص.</translation>
-        </message>
-        <message>
-            <source>The %1 comment is too long (at most %2 bytes).</source>
-            <translation>التعليق %1 طويل جدًا (%2 بايت على الأكثر).</translation>
-        </message>
-        <message>
-            <source>The signature cannot be drawn: the %1 must be positive.</source>
-            <translation>لا يمكن رسم التوقيع: يجب أن تكون قيمة %1 موجبة.</translation>
-        </message>
-        <message>
-            <source>Make between 1 and %1 shares.</source>
-            <translation>اصنع من الحصص ما بين ١ و%1.</translation>
-        </message>
-        <message>
-            <source>Sheet %1 was not printed on this device. Check the serial on the sheet.</source>
-            <translation>الورقة %1 لم تُطبع على هذا الجهاز. تحقق من الرقم التسلسلي المكتوب على الورقة.</translation>
-        </message>
-        <message>
-            <source>Sheet %1 has rows 1 to %2; check the row number.</source>
-            <translation>في الورقة %1 الصفوف من ١ إلى %2؛ تحقق من رقم الصف.</translation>
-        </message>
-        <message>
-            <source>Row %1 of sheet %2 was already entered.</source>
-            <translation>الصف %1 من الورقة %2 أُدخل من قبل.</translation>
-        </message>
-        <message>
-            <source>Print between 1 and %1 sheets at a time.</source>
-            <translation>اطبع في كل مرة عددًا من الأوراق بين ١ و%1.</translation>
-        </message>
-        <message>
-            <source>A sheet can have between 1 and %1 rows.</source>
-            <translation>يمكن أن تحوي الورقة عددًا من الصفوف بين ١ و%1.</translation>
-        </message>
-        <message>
-            <source>This campaign has no texts in '%1'. Choose one of: %2.</source>
-            <translation>ليس في هذه الحملة نصوص باللغة '%1'. اختر إحدى اللغات التالية: %2.</translation>
-        </message>
-        <message>
-            <source>Unknown paper size '%1': use letter or a4.</source>
-            <translation>مقاس الورق '%1' غير معروف: استخدم letter أو a4.</translation>
-        </message>
-        <message>
-            <source>The folder %1 does not exist. Is the USB stick or shared folder there?</source>
-            <translation>المجلد %1 غير موجود. هل وحدة التخزين المحمولة أو المجلد المشترك في متناول الجهاز؟</translation>
-        </message>
-        <message>
-            <source>Tomar cannot write to %1 (%2).</source>
-            <translation>لا يستطيع طومار الكتابة في %1 (%2).</translation>
-        </message>
-        <message>
-            <source>The receipt %1 cannot be read (%2).</source>
-            <translation>تعذّرت قراءة الإيصال %1 (%2).</translation>
-        </message>
-        <message>
-            <source>A receipt could not be written: %1</source>
-            <translation>تعذّرت كتابة أحد الإيصالات: %1</translation>
-        </message>
-        <message>
-            <source>The server at %1 did not answer in time (%2).</source>
-            <translation>لم يرد الخادم في %1 في الوقت المحدد (%2).</translation>
-        </message>
-        <message>
-            <source>The server at %1 sent a larger answer than any genuine one.</source>
-            <translation>أرسل الخادم في %1 ردًّا أكبر من أي ردٍّ حقيقي.</translation>
-        </message>
-        <message>
-            <source>The server at %1 collects for another campaign.</source>
-            <translation>الخادم في %1 يجمع لحملة أخرى.</translation>
-        </message>
-        <message>
-            <source>The certificate of %1 could not be verified. Do not sync over this network; tell the organizer.</source>
-            <translation>تعذّر التحقق من شهادة %1. لا تزامن عبر هذه الشبكة، وأبلغ المنظِّم.</translation>
-        </message>
-        <message>
-            <source>The receipt for batch %1 was not applied: %2</source>
-            <translation>لم يُطبَّق إيصال الدفعة %1: %2</translation>
-        </message>
-        <message>
-            <source>Batch %1 was refused: %2</source>
-            <translation>رُفضت الدفعة %1: %2</translation>
-        </message>
-        <message>
-            <source>Batch %1 was not sent: %2</source>
-            <translation>لم تُرسل الدفعة %1: %2</translation>
-        </message>
-        <message>
-            <source>A receipt was refused: %1</source>
-            <translation>رُفض أحد الإيصالات: %1</translation>
-        </message>
-        <message>
-            <source>the server answered %1</source>
-            <translation>ردّ الخادم بـ %1</translation>
-        </message>
-        <message>
-            <source>%1 is too large to be a genuine batch.</source>
-            <translation>%1 أكبر من أن يكون دفعة أصلية.</translation>
-        </message>
-        <message>
-            <source>%1 is not a Tomar collection server.</source>
-            <translation>%1 ليس خادم جمع لطومار.</translation>
-        </message>
-        <message>
-            <source>%1 arrived damaged; it will be fetched again next time.</source>
-            <translation>ما وصل من %1 تالف، وسيُجلب مرة أخرى في المرة القادمة.</translation>
-        </message>
-        <message>
-            <source>%1 sent a damaged list of batches.</source>
-            <translation>أرسل %1 قائمة دفعات تالفة.</translation>
-        </message>
-        <message>
-            <source>%1 could not be asked for receipts: %2</source>
-            <translation>تعذّر طلب الإيصالات من %1: %2</translation>
-        </message>
-        <message>
-            <source>%1 could not be fetched: %2</source>
-            <translation>تعذّر جلب %1: %2</translation>
-        </message>
-        <message>
-            <source>%1 cannot be read (%2).</source>
-            <translation>تعذّرت قراءة %1 (%2).</translation>
-        </message>
-        <message>
-            <source>batch %1</source>
-            <translation>الدفعة %1</translation>
-        </message>
-        <message>
-            <source>'revision' must be a positive whole number.</source>
-            <translation>يجب أن تكون قيمة 'revision' عددًا صحيحًا موجبًا.</translation>
+            <source>The threshold must be between 1 and the number of shares.</source>
+            <translation>يجب أن يكون الحد الأدنى بين ١ وعدد الحصص.</translation>
         </message>
         <message>
             <source>This document holds values that cannot be signed: it is damaged.</source>
             <translation>يحتوي هذا المستند على قيم لا يمكن توقيعها: إنه تالف.</translation>
         </message>
         <message>
-            <source>This campaign package is older (revision %1) than the one on this device (revision %2). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
-            <translation>ملف الحملة هذا أقدم (الإصدار %1) من الملف الموجود على هذا الجهاز (الإصدار %2). لم يُستورد: فقد يوجّه ملفٌّ قديم هذا الجهاز إلى خادم لم تعد الحملة تستخدمه. اطلب من المنظِّم أحدث ملف للحملة.</translation>
+            <source>This is not a Tomar {what}, or it is damaged.</source>
+            <translation>هذا ليس ملفًا من طومار ({what})، أو أنه تالف.</translation>
         </message>
         <message>
-            <source>This file could not be read (internal error %1); it was refused and nothing was changed.</source>
-            <translation>تعذّرت قراءة هذا الملف (خطأ داخلي %1)؛ فرُفض ولم يتغيّر شيء.</translation>
+            <source>This {what} was not signed by the expected key, or it was changed.</source>
+            <translation>هذا الملف ({what}) لم يوقَّع بالمفتاح المتوقع، أو أنه عُدِّل.</translation>
         </message>
         <message>
-            <source>This disk or folder is read-only: %1 was not saved. Nothing was lost; make it writable and try again.</source>
-            <translation>هذا القرص أو المجلد للقراءة فقط: لم يُحفظ %1. لم يُفقد شيء؛ اجعله قابلًا للكتابة ثم حاول مجددًا.</translation>
+            <source>This is not a Tomar {what}, or it needs a newer version of Tomar.</source>
+            <translation>هذا ليس ملفًا من طومار ({what})، أو أنه يحتاج إلى إصدار أحدث من طومار.</translation>
         </message>
         <message>
-            <source>The disk reported an input/output error: %1 was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
-            <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يُحفظ %1. قد يكون القرص على وشك التعطّل: انسخ مجلد طومار إلى قرص آخر أولًا.</translation>
+            <source>This {what} is too large to be genuine.</source>
+            <translation>هذا الملف ({what}) أكبر من أن يكون أصليًا.</translation>
+        </message>
+        <message>
+            <source>This {what} is damaged.</source>
+            <translation>هذا الملف ({what}) تالف.</translation>
+        </message>
+        <message>
+            <source>This device certificate is for another campaign.</source>
+            <translation>شهادة الجهاز هذه لحملة أخرى.</translation>
+        </message>
+        <message>
+            <source>This enrollment request is for another campaign.</source>
+            <translation>طلب تسجيل الجهاز هذا لحملة أخرى.</translation>
+        </message>
+        <message>
+            <source>This receipt is for another campaign.</source>
+            <translation>هذا الإيصال لحملة أخرى.</translation>
+        </message>
+        <message>
+            <source>This receipt is damaged.</source>
+            <translation>هذا الإيصال تالف.</translation>
+        </message>
+        <message>
+            <source>This {what} contains a file that is too large.</source>
+            <translation>هذا الملف ({what}) يحوي ملفًا كبيرًا جدًا.</translation>
+        </message>
+        <message>
+            <source>This {what} contains an unexpected file.</source>
+            <translation>هذا الملف ({what}) يحوي ملفًا غير متوقع.</translation>
+        </message>
+        <message>
+            <source>This {what} is damaged or incomplete.</source>
+            <translation>هذا الملف ({what}) تالف أو ناقص.</translation>
+        </message>
+        <message>
+            <source>This {what} holds too many files to be genuine.</source>
+            <translation>هذا الملف ({what}) يحوي ملفات أكثر من أن يكون أصليًا.</translation>
+        </message>
+        <message>
+            <source>This {what} is incomplete.</source>
+            <translation>هذا الملف ({what}) ناقص.</translation>
+        </message>
+        <message>
+            <source>This {what} is suspiciously compressed.</source>
+            <translation>هذا الملف ({what}) مضغوط على نحو مريب.</translation>
+        </message>
+        <message>
+            <source>This {what} is of an unknown kind (compression).</source>
+            <translation>هذا الملف ({what}) من نوع غير معروف (الضغط).</translation>
+        </message>
+        <message>
+            <source>This {what} is of an unknown kind (encrypted ZIP).</source>
+            <translation>هذا الملف ({what}) من نوع غير معروف (ملف ZIP مشفّر).</translation>
+        </message>
+        <message>
+            <source>A point of the signature drawing is outside the signature pad.</source>
+            <translation>إحدى نقاط رسم التوقيع خارج لوحة التوقيع.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has an empty stroke.</source>
+            <translation>في رسم التوقيع خط فارغ.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has an invalid time stamp.</source>
+            <translation>في رسم التوقيع طابع زمني غير صالح.</translation>
+        </message>
+        <message>
+            <source>The signature drawing's time stamps go backwards.</source>
+            <translation>الطوابع الزمنية في رسم التوقيع ترجع إلى الوراء.</translation>
+        </message>
+        <message>
+            <source>The signature drawing is too large to store. Please clear it and sign again.</source>
+            <translation>رسم التوقيع أكبر من أن يُحفظ. يُرجى مسحه والتوقيع من جديد.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has too many strokes.</source>
+            <translation>في رسم التوقيع خطوط كثيرة جدًا.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has too many points.</source>
+            <translation>في رسم التوقيع نقاط كثيرة جدًا.</translation>
+        </message>
+        <message>
+            <source>The signature cannot be drawn: the {what} must be positive.</source>
+            <translation>لا يمكن رسم التوقيع: يجب أن تكون قيمة {what} موجبة.</translation>
+        </message>
+        <message>
+            <source>The signature pad has an impossible shape.</source>
+            <translation>للوحة التوقيع شكل مستحيل.</translation>
+        </message>
+        <message>
+            <source>The stored signature drawing is damaged and cannot be read.</source>
+            <translation>رسم التوقيع المحفوظ تالف ولا يمكن قراءته.</translation>
+        </message>
+        <message>
+            <source>The stored signature drawing is not in a format this app can read.</source>
+            <translation>رسم التوقيع المحفوظ بصيغة لا يستطيع هذا التطبيق قراءتها.</translation>
+        </message>
+        <message>
+            <source>The vault is busy in another Tomar window: nothing was saved.</source>
+            <translation>الخزنة مشغولة في نافذة أخرى من طومار، ولم يُحفظ أي شيء.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase.</source>
+            <translation>يُرجى اختيار عبارة مرور.</translation>
+        </message>
+        <message>
+            <source>The vault could not be written: nothing was saved.</source>
+            <translation>تعذّرت الكتابة في الخزنة، ولم يُحفظ أي شيء.</translation>
+        </message>
+        <message>
+            <source>There is no vault in {home}. Create one first with 'tomar init'.</source>
+            <translation>لا توجد خزنة في {home}. أنشئ واحدة أولًا بالأمر 'tomar init'.</translation>
+        </message>
+        <message>
+            <source>The vault database does not match its key file, or it is damaged.</source>
+            <translation>قاعدة بيانات الخزنة لا تطابق ملف مفتاحها، أو أنها تالفة.</translation>
+        </message>
+        <message>
+            <source>The vault database is missing; only its key file is left.</source>
+            <translation>قاعدة بيانات الخزنة مفقودة، ولم يبقَ إلا ملف مفتاحها.</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>القرص ممتلئ، ولم يُحفظ أي شيء. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
         </message>
         <message>
             <source>The vault's disk is read-only: nothing was saved. Nothing was lost; make it writable and try again.</source>
@@ -1190,6 +430,18 @@
         <message>
             <source>The disk reported an input/output error: nothing was saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
             <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يُحفظ أي شيء. قد يكون القرص على وشك التعطّل: انسخ مجلد طومار إلى قرص آخر أولًا.</translation>
+        </message>
+        <message>
+            <source>The key file tomar.key is missing from {home}, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
+            <translation>ملف المفتاح tomar.key مفقود من {home}، لكن قاعدة بيانات الخزنة ما زالت موجودة. لا يمكن فتحها من دون ملف المفتاح: أعِد نسخة من tomar.key إن كانت لديك. وإن كان قد مُحي عمدًا (مسح طارئ)، فإن 'tomar wipe --yes' يُفرغ المجلد لخزنة جديدة.</translation>
+        </message>
+        <message>
+            <source>The vault is locked.</source>
+            <translation>الخزنة مقفلة.</translation>
+        </message>
+        <message>
+            <source>This vault was made by a newer version of Tomar. Please update Tomar.</source>
+            <translation>أُنشئت هذه الخزنة بإصدار أحدث من طومار. يُرجى تحديث طومار.</translation>
         </message>
         <message>
             <source>The vault cannot be opened: its disk or folder is read-only. Nothing was lost; make it writable, or copy your Tomar folder to a writable disk, and try again.</source>
@@ -1204,64 +456,216 @@
             <translation>تعذّر فتح الخزنة: أبلغ القرص عن خطأ في القراءة أو الكتابة. قد تكون الخزنة سليمة؛ انسخ مجلد طومار إلى قرص آخر وافتحها هناك.</translation>
         </message>
         <message>
-            <source>Nothing new to export: every record is already in a batch. Batch(es) %1 had not reached this folder and were written again.</source>
-            <translation>لا جديد للتصدير: كل التوقيعات موجودة في دفعات. الدفعة أو الدفعات %1 لم تكن قد وصلت إلى هذا المجلد فكُتبت مجددًا.</translation>
+            <source>The rebuilt vault failed its integrity check; nothing changed.</source>
+            <translation>لم تجتز الخزنة المعاد بناؤها فحص السلامة، ولم يتغير أي شيء.</translation>
         </message>
         <message>
-            <source>the new vault</source>
-            <translation>الخزنة الجديدة</translation>
+            <source>Tomar refuses to run: the database safety setting '{name}' is not in force. Signer data could leak to disk.</source>
+            <translation>يرفض طومار العمل: إعداد الأمان '{name}' في قاعدة البيانات غير مفعّل، وقد تتسرب بيانات الموقِّعين إلى القرص.</translation>
         </message>
         <message>
-            <source>The key file tomar.key is missing from %1, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
-            <translation>ملف المفتاح tomar.key مفقود من %1، لكن قاعدة بيانات الخزنة ما زالت موجودة. لا يمكن فتحها من دون ملف المفتاح: أعِد نسخة من tomar.key إن كانت لديك. وإن كان قد مُحي عمدًا (مسح طارئ)، فإن 'tomar wipe --yes' يُفرغ المجلد لخزنة جديدة.</translation>
+            <source>This disk or folder is read-only: {what} was not saved. Nothing was lost; make it writable and try again.</source>
+            <translation>هذا القرص أو المجلد للقراءة فقط: لم يُحفظ {what}. لم يُفقد شيء؛ اجعله قابلًا للكتابة ثم حاول مجددًا.</translation>
         </message>
         <message>
-            <source>the copy of the vault</source>
-            <translation>نسخة الخزنة</translation>
+            <source>The disk is full: {what} was not saved. Free some space and try again.</source>
+            <translation>القرص ممتلئ: تعذّر حفظ {what}. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
         </message>
         <message>
-            <source>its time is damaged.</source>
-            <translation>وقته تالف.</translation>
+            <source>The disk reported an error: {what} was not saved ({said}).</source>
+            <translation>أبلغ القرص عن خطأ: تعذّر حفظ {what} ({said}).</translation>
         </message>
         <message>
-            <source>it was already received from device %1 (a replayed record).</source>
-            <translation>سبق أن وصل من الجهاز %1 (توقيع مُعاد إرساله).</translation>
+            <source>The disk reported an input/output error: {what} was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة: لم يُحفظ {what}. قد يكون القرص على وشك التعطّل: انسخ مجلد طومار إلى قرص آخر أولًا.</translation>
         </message>
         <message>
-            <source>it cannot be read (an unexpected %1).</source>
-            <translation>تتعذّر قراءته (%1 غير متوقَّع).</translation>
+            <source>This device already holds another campaign. Use a separate vault (--home) for a second campaign.</source>
+            <translation>يحمل هذا الجهاز حملة أخرى من قبل. استخدم خزنة منفصلة (--home) لحملة ثانية.</translation>
         </message>
         <message>
-            <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
-            <translation>تعذّرت قراءة هذه الدفعة (%1 غير متوقَّع)؛ فرُفضت ولم يُحفظ منها شيء.</translation>
+            <source>This campaign package is older (revision {revision}) than the one on this device (revision {revision2}). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
+            <translation>ملف الحملة هذا أقدم (الإصدار {revision}) من الملف الموجود على هذا الجهاز (الإصدار {revision2}). لم يُستورد: فقد يوجّه ملفٌّ قديم هذا الجهاز إلى خادم لم تعد الحملة تستخدمه. اطلب من المنظِّم أحدث ملف للحملة.</translation>
         </message>
         <message>
-            <source>No signer has a known state: nothing to deliver by office.</source>
-            <translation>لا يوجد موقِّع معروفة ولايته: لا شيء يُسلَّم حسب المكتب.</translation>
+            <source>This campaign package is signed by someone else than the organizer of the campaign on this device. It was not imported.</source>
+            <translation>ملف الحملة هذا موقَّع من شخص غير منظِّم الحملة الموجودة على هذا الجهاز، ولم يُستورد.</translation>
         </message>
         <message>
-            <source>No signer has a known district: nothing to deliver by office.</source>
-            <translation>لا يوجد موقِّع معروفة دائرته: لا شيء يُسلَّم حسب المكتب.</translation>
+            <source>No campaign yet. Import the organizer's campaign package first.</source>
+            <translation>لا توجد حملة بعد. استورد ملف الحملة من المنظِّم أولًا.</translation>
         </message>
         <message>
-            <source>a delivery packet</source>
-            <translation>حزمة تسليم</translation>
+            <source>This certificate is for another device.</source>
+            <translation>هذه الشهادة لجهاز آخر.</translation>
         </message>
         <message>
-            <source>the delivery summary</source>
-            <translation>ملخّص التسليم</translation>
+            <source>Please give the event a name.</source>
+            <translation>يُرجى إعطاء الفعالية اسمًا.</translation>
         </message>
         <message>
-            <source>the packets CSV</source>
-            <translation>ملف CSV للحزم</translation>
+            <source>This file could not be read (internal error {error}); it was refused and nothing was changed.</source>
+            <translation>تعذّرت قراءة هذا الملف (خطأ داخلي {error})؛ فرُفض ولم يتغيّر شيء.</translation>
         </message>
         <message>
-            <source>the aggregate CSV</source>
-            <translation>ملف CSV للأعداد</translation>
+            <source>The organizer fingerprint in this package is not the one you expected. Do not use this package; ask the organizer.</source>
+            <translation>بصمة المنظِّم في هذا الملف ليست البصمة التي كنت تتوقعها. لا تستخدم هذا الملف، واسأل المنظِّم.</translation>
+        </message>
+        <message>
+            <source>This receipt is for another device.</source>
+            <translation>هذا الإيصال لجهاز آخر.</translation>
+        </message>
+        <message>
+            <source>This receipt is for batch {batch}, which this device did not export.</source>
+            <translation>هذا الإيصال للدفعة {batch}، وهي دفعة لم يصدّرها هذا الجهاز.</translation>
+        </message>
+        <message>
+            <source>That signature was already voided.</source>
+            <translation>هذا التوقيع أُبطل من قبل.</translation>
+        </message>
+        <message>
+            <source>There is no signature with that id on this device.</source>
+            <translation>لا يوجد على هذا الجهاز توقيع بهذا المعرّف.</translation>
+        </message>
+        <message>
+            <source>Start an event first: signatures are collected at an event.</source>
+            <translation>ابدأ فعالية أولًا، فالتواقيع تُجمع في فعالية.</translation>
+        </message>
+        <message>
+            <source>This vault has no device key; it may be damaged.</source>
+            <translation>ليس في هذه الخزنة مفتاح للجهاز، وقد تكون تالفة.</translation>
+        </message>
+        <message>
+            <source>A record is damaged.</source>
+            <translation>أحد التواقيع تالف.</translation>
+        </message>
+        <message>
+            <source>A record's device signature is not valid.</source>
+            <translation>توقيع الجهاز على أحد التواقيع غير صالح.</translation>
+        </message>
+        <message>
+            <source>A record is too large to be genuine.</source>
+            <translation>أحد التواقيع أكبر من أن يكون أصليًا.</translation>
+        </message>
+        <message>
+            <source>This batch belongs to another campaign.</source>
+            <translation>هذه الدفعة تنتمي إلى حملة أخرى.</translation>
+        </message>
+        <message>
+            <source>This batch contains files that its manifest does not list.</source>
+            <translation>هذه الدفعة تحوي ملفات لا يذكرها بيانها.</translation>
+        </message>
+        <message>
+            <source>There is no batch {number} on this device.</source>
+            <translation>لا توجد على هذا الجهاز دفعة برقم {number}.</translation>
+        </message>
+        <message>
+            <source>Export cancelled. Nothing was written.</source>
+            <translation>أُلغي التصدير، ولم يُكتب أي شيء.</translation>
+        </message>
+        <message>
+            <source>The batch file cannot be read ({detail}).</source>
+            <translation>تعذّرت قراءة ملف الدفعة ({detail}).</translation>
+        </message>
+        <message>
+            <source>The folder already holds a file named {name}; move it away and export again. Nothing was written.</source>
+            <translation>في المجلد ملف باسم {name} من قبل؛ انقله إلى مكان آخر ثم صدّر مرة أخرى. لم يُكتب أي شيء.</translation>
+        </message>
+        <message>
+            <source>The folder {out_dir} does not exist.</source>
+            <translation>المجلد {out_dir} غير موجود.</translation>
+        </message>
+        <message>
+            <source>This batch is incomplete: its manifest or signature is missing.</source>
+            <translation>هذه الدفعة ناقصة: بيانها أو توقيعها مفقود.</translation>
+        </message>
+        <message>
+            <source>This batch has an invalid batch number.</source>
+            <translation>رقم هذه الدفعة غير صالح.</translation>
+        </message>
+        <message>
+            <source>This batch's link to the previous batch is damaged.</source>
+            <translation>صلة هذه الدفعة بالدفعة السابقة تالفة.</translation>
+        </message>
+        <message>
+            <source>This batch lists the same record twice.</source>
+            <translation>هذه الدفعة تذكر التوقيع نفسه مرتين.</translation>
+        </message>
+        <message>
+            <source>This batch lists too many records.</source>
+            <translation>هذه الدفعة تذكر تواقيع أكثر من اللازم.</translation>
+        </message>
+        <message>
+            <source>This batch's list of records is damaged.</source>
+            <translation>قائمة التواقيع في هذه الدفعة تالفة.</translation>
+        </message>
+        <message>
+            <source>Batch {number} can no longer be rebuilt: its records were purged after a receipt.</source>
+            <translation>لم يعد ممكنًا إعادة بناء الدفعة {number}: حُذفت تواقيعها بعد وصول إيصالها.</translation>
+        </message>
+        <message>
+            <source>This batch's manifest is damaged.</source>
+            <translation>بيان هذه الدفعة تالف.</translation>
+        </message>
+        <message>
+            <source>This batch's manifest is damaged (not in canonical form).</source>
+            <translation>بيان هذه الدفعة تالف (ليس بالصيغة القانونية).</translation>
+        </message>
+        <message>
+            <source>This batch is missing records that its manifest lists.</source>
+            <translation>تنقص هذه الدفعةَ تواقيعُ يذكرها بيانها.</translation>
+        </message>
+        <message>
+            <source>This batch names a record with an invalid id.</source>
+            <translation>هذه الدفعة تذكر توقيعًا بمعرّف غير صالح.</translation>
+        </message>
+        <message>
+            <source>This batch needs a newer version of Tomar.</source>
+            <translation>هذه الدفعة تحتاج إلى إصدار أحدث من طومار.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch. Batch(es) {numbers} had not reached this folder and were written again.</source>
+            <translation>لا جديد للتصدير: كل التوقيعات موجودة في دفعات. الدفعة أو الدفعات {numbers} لم تكن قد وصلت إلى هذا المجلد فكُتبت مجددًا.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch.</source>
+            <translation>لا جديد للتصدير: كل التواقيع موجودة في دفعات من قبل.</translation>
+        </message>
+        <message>
+            <source>Record {id} in this batch was changed or damaged.</source>
+            <translation>التوقيع {id} في هذه الدفعة عُدِّل أو تلف.</translation>
+        </message>
+        <message>
+            <source>Record {record} in this batch has an invalid hash.</source>
+            <translation>التوقيع {record} في هذه الدفعة بصمته الرقمية غير صالحة.</translation>
+        </message>
+        <message>
+            <source>Record {record} in this batch has an invalid sequence number.</source>
+            <translation>التوقيع {record} في هذه الدفعة رقمه التسلسلي غير صالح.</translation>
+        </message>
+        <message>
+            <source>This batch was sealed for another organizer key.</source>
+            <translation>شُفِّرت هذه الدفعة لمفتاح منظِّم آخر.</translation>
+        </message>
+        <message>
+            <source>This batch's signature is not valid: it was changed after the device signed it.</source>
+            <translation>توقيع هذه الدفعة غير صالح: عُدِّلت بعد أن وقّعها الجهاز.</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar batch.</source>
+            <translation>هذه ليست دفعة من طومار.</translation>
+        </message>
+        <message>
+            <source>This batch uses the same sequence number twice.</source>
+            <translation>هذه الدفعة تستخدم الرقم التسلسلي نفسه مرتين.</translation>
         </message>
         <message>
             <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
             <translation>يجب أن تكون 'consents' قائمة من ١٠ جداول [[consents]] على الأكثر.</translation>
+        </message>
+        <message>
+            <source>Consent '{purpose}' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
+            <translation>لا يجوز أن تحتوي الموافقة '{purpose}' إلا على 'purpose' و'text': فالموافقة الإضافية لا تُحدَّد مسبقًا أبدًا.</translation>
         </message>
         <message>
             <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
@@ -1272,36 +676,764 @@
             <translation>يجب أن تكون 'delete_by' تاريخًا مثل 2027-06-30.</translation>
         </message>
         <message>
+            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
+            <translation>يجب أن تكون قيمة 'display_default' إحدى: "ask" (يُسأل الموقِّع)، "hidden" (لا يظهر)، "initials" (الأحرف الأولى فقط)، "full" (الاسم الكامل).</translation>
+        </message>
+        <message>
             <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
             <translation>يحتاج كل بند في [[consents]] إلى 'purpose' فريد من أحرف صغيرة وأرقام و'_'.</translation>
         </message>
         <message>
-            <source>A record id is 32 hexadecimal digits.</source>
-            <translation>معرّف التوقيع ٣٢ رقمًا ست عشريًا.</translation>
+            <source>Each [[fields]] entry must be a table.</source>
+            <translation>يجب أن يكون كل إدخال في [[fields]] جدولًا.</translation>
         </message>
         <message>
-            <source>No signer has this record id.</source>
-            <translation>لا يوجد موقِّع بهذا المعرّف.</translation>
+            <source>Each field needs a unique 'name' of lowercase letters, digits and '_'.</source>
+            <translation>تحتاج كل خانة إلى 'name' فريد من أحرف صغيرة وأرقام و'_'.</translation>
+        </message>
+        <message>
+            <source>'end_date' must be a date such as 2027-03-31.</source>
+            <translation>يجب أن يكون 'end_date' تاريخًا مثل 2027-03-31.</translation>
+        </message>
+        <message>
+            <source>Field '{name}': 'label' must be a table of texts per language.</source>
+            <translation>الخانة '{name}': يجب أن يكون 'label' جدولًا بالنصوص لكل لغة.</translation>
+        </message>
+        <message>
+            <source>Field '{name}': 'required' must be true or false.</source>
+            <translation>الخانة '{name}': يجب أن تكون قيمة 'required' إما true أو false.</translation>
+        </message>
+        <message>
+            <source>Field '{name}' has an unknown kind; use one of: {choices}.</source>
+            <translation>نوع الخانة '{name}' غير معروف؛ استخدم أحد الأنواع التالية: {choices}.</translation>
+        </message>
+        <message>
+            <source>'id' may hold only letters, digits, '-' and '_'.</source>
+            <translation>لا يجوز أن يحوي 'id' إلا أحرفًا وأرقامًا و'-' و'_'.</translation>
+        </message>
+        <message>
+            <source>The campaign needs an 'addressee' (whom the petition is for).</source>
+            <translation>تحتاج الحملة إلى 'addressee' (الجهة الموجَّهة إليها العريضة).</translation>
+        </message>
+        <message>
+            <source>The campaign needs between 1 and 30 [[fields]].</source>
+            <translation>تحتاج الحملة إلى عدد من [[fields]] بين ١ و٣٠.</translation>
+        </message>
+        <message>
+            <source>The campaign needs a field of kind 'name'.</source>
+            <translation>تحتاج الحملة إلى خانة من النوع 'name'.</translation>
+        </message>
+        <message>
+            <source>The campaign needs 'languages', a list of codes such as ["en", "fa"].</source>
+            <translation>تحتاج الحملة إلى 'languages'، وهي قائمة رموز مثل ["en", "fa", "ar"].</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar campaign package.</source>
+            <translation>هذا ليس ملف حملة من طومار.</translation>
+        </message>
+        <message>
+            <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
+            <translation>عُدِّل ملف الحملة هذا بعد أن وقّعه المنظِّم. لا تستخدمه.</translation>
+        </message>
+        <message>
+            <source>This campaign package is damaged.</source>
+            <translation>ملف الحملة هذا تالف.</translation>
+        </message>
+        <message>
+            <source>This campaign package is damaged (not in canonical form).</source>
+            <translation>ملف الحملة هذا تالف (ليس بالصيغة القانونية).</translation>
+        </message>
+        <message>
+            <source>This campaign package is incomplete.</source>
+            <translation>ملف الحملة هذا ناقص.</translation>
+        </message>
+        <message>
+            <source>This campaign package needs a newer version of Tomar.</source>
+            <translation>ملف الحملة هذا يحتاج إلى إصدار أحدث من طومار.</translation>
+        </message>
+        <message>
+            <source>'phone_region' must be a two-letter country code such as "US".</source>
+            <translation>يجب أن يكون 'phone_region' رمز بلد من حرفين مثل "US".</translation>
+        </message>
+        <message>
+            <source>'revision' must be a positive whole number.</source>
+            <translation>يجب أن تكون قيمة 'revision' عددًا صحيحًا موجبًا.</translation>
+        </message>
+        <message>
+            <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
+            <translation>يجب أن يكون 'server_cert_sha256' مكوّنًا من ٦٤ رقمًا ست عشريًا (SHA-256).</translation>
+        </message>
+        <message>
+            <source>'signature' must be "required" or "optional".</source>
+            <translation>يجب أن تكون قيمة 'signature' إما "required" أو "optional".</translation>
+        </message>
+        <message>
+            <source>The campaign spec needs a [{key}] table with one text per language.</source>
+            <translation>يحتاج وصف الحملة إلى جدول [{key}] فيه نص لكل لغة.</translation>
+        </message>
+        <message>
+            <source>The campaign spec has no '{key}' text for language '{lang}'.</source>
+            <translation>ليس في وصف الحملة نص '{key}' للغة '{lang}'.</translation>
+        </message>
+        <message>
+            <source>The campaign spec is not valid TOML: {detail}</source>
+            <translation>وصف الحملة ليس بصيغة TOML صالحة: {detail}</translation>
+        </message>
+        <message>
+            <source>'sync_url' must be an http:// or https:// address.</source>
+            <translation>يجب أن يكون 'sync_url' عنوانًا يبدأ بـ http:// أو https://.</translation>
+        </message>
+        <message>
+            <source>The '{key}' text for '{lang}' is too long.</source>
+            <translation>نص '{key}' للغة '{lang}' طويل جدًا.</translation>
+        </message>
+        <message>
+            <source>The backup passphrase must have at least 8 characters.</source>
+            <translation>يجب أن تتكون عبارة مرور النسخة الاحتياطية من ٨ أحرف على الأقل.</translation>
+        </message>
+        <message>
+            <source>Back up the organizer key first ('tomar organizer backup'): if it is lost, every signature of the campaign is lost with it.</source>
+            <translation>احفظ نسخة احتياطية من مفتاح المنظِّم أولًا ('tomar organizer backup'): إن ضاع، ضاع معه كل توقيع في الحملة.</translation>
+        </message>
+        <message>
+            <source>Please give the organizer a name.</source>
+            <translation>يُرجى إعطاء المنظِّم اسمًا.</translation>
+        </message>
+        <message>
+            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
+            <translation>اطبع أولًا حصص استعادة مفتاح المنظِّم ('tomar organizer shares')، أو صرِّح بأنك تحتفظ بملف النسخة الاحتياطية وحده ('--without-shares').</translation>
+        </message>
+        <message>
+            <source>This vault already has organizer keys.</source>
+            <translation>في هذه الخزنة مفاتيح للمنظِّم من قبل.</translation>
+        </message>
+        <message>
+            <source>This vault has no organizer keys. Run 'tomar organizer init' first.</source>
+            <translation>ليس في هذه الخزنة مفاتيح للمنظِّم. شغّل 'tomar organizer init' أولًا.</translation>
+        </message>
+        <message>
+            <source>it was already received from device {device} (a replayed record).</source>
+            <translation>سبق أن وصل من الجهاز {device} (توقيع مُعاد إرساله).</translation>
+        </message>
+        <message>
+            <source>it was already received (a replayed record).</source>
+            <translation>وصل من قبل (توقيع مكرر).</translation>
+        </message>
+        <message>
+            <source>Another batch {number} of this device was already imported: this one is a replay or a forgery.</source>
+            <translation>استُورِدت من قبل دفعة أخرى برقم {number} من هذا الجهاز: هذه الدفعة مكررة أو مزوّرة.</translation>
+        </message>
+        <message>
+            <source>This batch carries another device's certificate.</source>
+            <translation>هذه الدفعة تحمل شهادة جهاز آخر.</translation>
+        </message>
+        <message>
+            <source>This batch comes from a revoked device; it was not imported.</source>
+            <translation>هذه الدفعة من جهاز أُلغي اعتماده، ولم تُستورد.</translation>
+        </message>
+        <message>
+            <source>Batch {value} of this device does not follow this one.</source>
+            <translation>الدفعة {value} من هذا الجهاز لا تلي هذه الدفعة.</translation>
+        </message>
+        <message>
+            <source>This batch does not follow batch {value} of its device.</source>
+            <translation>هذه الدفعة لا تلي الدفعة {value} من جهازها.</translation>
+        </message>
+        <message>
+            <source>This batch repeats records already received.</source>
+            <translation>هذه الدفعة تكرر تواقيع وصلت من قبل.</translation>
+        </message>
+        <message>
+            <source>This batch is too large to be genuine.</source>
+            <translation>هذه الدفعة أكبر من أن تكون أصلية.</translation>
+        </message>
+        <message>
+            <source>This batch could not be read (an unexpected {error}); it was rejected and nothing of it was kept.</source>
+            <translation>تعذّرت قراءة هذه الدفعة ({error} غير متوقَّع)؛ فرُفضت ولم يُحفظ منها شيء.</translation>
+        </message>
+        <message>
+            <source>it belongs to another campaign or organizer key.</source>
+            <translation>ينتمي إلى حملة أخرى أو إلى مفتاح منظِّم آخر.</translation>
         </message>
         <message>
             <source>This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.</source>
             <translation>هذه الحملة مغلقة: أُتلفت البيانات الشخصية لموقِّعيها، ولا يمكن استيراد أي شيء بعد الآن.</translation>
         </message>
         <message>
+            <source>Choose another signer to merge with.</source>
+            <translation>اختر موقِّعًا آخر للدمج معه.</translation>
+        </message>
+        <message>
+            <source>it is a damaged void record.</source>
+            <translation>هو سجل إبطال تالف.</translation>
+        </message>
+        <message>
+            <source>No device with that fingerprint has sent a batch or been enrolled.</source>
+            <translation>لم يرسل أي جهاز بهذه البصمة دفعةً، ولم يُسجَّل.</translation>
+        </message>
+        <message>
+            <source>its drawn signature is damaged.</source>
+            <translation>توقيعه المرسوم تالف.</translation>
+        </message>
+        <message>
+            <source>its event is damaged.</source>
+            <translation>بيانات فعاليته تالفة.</translation>
+        </message>
+        <message>
             <source>its extra consents do not match the campaign.</source>
             <translation>موافقاته الإضافية لا تطابق الحملة.</translation>
+        </message>
+        <message>
+            <source>its fields do not match the campaign.</source>
+            <translation>خاناته لا تطابق الحملة.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({detail}).</source>
+            <translation>تعذّرت قراءة الملف ({detail}).</translation>
+        </message>
+        <message>
+            <source>its id or sequence number differs from the manifest.</source>
+            <translation>معرّفه أو رقمه التسلسلي يختلف عمّا في بيان الدفعة.</translation>
+        </message>
+        <message>
+            <source>Import cancelled. Nothing was changed.</source>
+            <translation>أُلغي الاستيراد، ولم يتغير أي شيء.</translation>
+        </message>
+        <message>
+            <source>it has an invalid display choice or source.</source>
+            <translation>فيه خيار عرض أو مصدر غير صالح.</translation>
+        </message>
+        <message>
+            <source>it is in a language the campaign does not have.</source>
+            <translation>مكتوب بلغة ليست من لغات الحملة.</translation>
+        </message>
+        <message>
+            <source>its paper sheet reference is damaged.</source>
+            <translation>إشارته إلى الورقة الورقية تالفة.</translation>
+        </message>
+        <message>
+            <source>A record id is 32 hexadecimal digits.</source>
+            <translation>معرّف التوقيع ٣٢ رقمًا ست عشريًا.</translation>
+        </message>
+        <message>
+            <source>Record {record}: {reason} The whole batch was rejected.</source>
+            <translation>التوقيع {record}: {reason} رُفضت الدفعة كلها.</translation>
+        </message>
+        <message>
+            <source>it cannot be read (an unexpected {error}).</source>
+            <translation>تتعذّر قراءته ({error} غير متوقَّع).</translation>
+        </message>
+        <message>
+            <source>it was signed by another device than the batch.</source>
+            <translation>وقّعه جهاز غير الجهاز الذي أرسل الدفعة.</translation>
+        </message>
+        <message>
+            <source>No signer has this record id.</source>
+            <translation>لا يوجد موقِّع بهذا المعرّف.</translation>
+        </message>
+        <message>
+            <source>No signer with that record id.</source>
+            <translation>لا يوجد موقِّع بهذا المعرّف.</translation>
+        </message>
+        <message>
+            <source>its time is damaged.</source>
+            <translation>وقته تالف.</translation>
+        </message>
+        <message>
+            <source>Unknown review decision.</source>
+            <translation>قرار مراجعة غير معروف.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown type.</source>
+            <translation>نوعه غير معروف.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown version.</source>
+            <translation>إصداره غير معروف.</translation>
+        </message>
+        <message>
+            <source>This vault's organizer keys do not belong to its campaign.</source>
+            <translation>مفاتيح المنظِّم في هذه الخزنة لا تنتمي إلى حملتها.</translation>
+        </message>
+        <message>
+            <source>This campaign has no texts in '{lang}'. Choose one of: {choices}.</source>
+            <translation>ليس في هذه الحملة نصوص باللغة '{lang}'. اختر إحدى اللغات التالية: {choices}.</translation>
+        </message>
+        <message>
+            <source>Cancelled: no file was written.</source>
+            <translation>أُلغي الأمر: لم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <source>Could not find free sheet serials; please try again.</source>
+            <translation>تعذّر العثور على أرقام تسلسلية شاغرة للأوراق؛ يُرجى المحاولة مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>المجلد {folder} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Print between 1 and {max_sheets} sheets at a time.</source>
+            <translation>اطبع في كل مرة عددًا من الأوراق بين ١ و{max_sheets}.</translation>
+        </message>
+        <message>
+            <source>This QR code is not from a Tomar paper sheet.</source>
+            <translation>رمز الاستجابة السريعة هذا ليس من ورقة ورقية لطومار.</translation>
+        </message>
+        <message>
+            <source>Row {row} of sheet {serial} was already entered.</source>
+            <translation>الصف {row} من الورقة {serial} أُدخل من قبل.</translation>
+        </message>
+        <message>
+            <source>A sheet can have between 1 and {max_rows} rows.</source>
+            <translation>يمكن أن تحوي الورقة عددًا من الصفوف بين ١ و{max_rows}.</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} was not printed on this device. Check the serial on the sheet.</source>
+            <translation>الورقة {serial} لم تُطبع على هذا الجهاز. تحقق من الرقم التسلسلي المكتوب على الورقة.</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} has rows 1 to {rows}; check the row number.</source>
+            <translation>في الورقة {serial} الصفوف من ١ إلى {rows}؛ تحقق من رقم الصف.</translation>
+        </message>
+        <message>
+            <source>A sheet serial has only letters, digits and '-', as printed.</source>
+            <translation>لا يحوي الرقم التسلسلي للورقة إلا أحرفًا وأرقامًا و'-'، كما هو مطبوع.</translation>
+        </message>
+        <message>
+            <source>No signer has a known district: nothing to deliver by office.</source>
+            <translation>لا يوجد موقِّع معروفة دائرته: لا شيء يُسلَّم حسب المكتب.</translation>
+        </message>
+        <message>
+            <source>No signer has a known state: nothing to deliver by office.</source>
+            <translation>لا يوجد موقِّع معروفة ولايته: لا شيء يُسلَّم حسب المكتب.</translation>
+        </message>
+        <message>
+            <source>A text is too large to fit on a page.</source>
+            <translation>النص أكبر من أن يتسع في صفحة واحدة.</translation>
+        </message>
+        <message>
+            <source>Unknown paper size '{paper}': use letter or a4.</source>
+            <translation>مقاس الورق '{paper}' غير معروف: استخدم letter أو a4.</translation>
+        </message>
+        <message>
+            <source>{file} arrived damaged; it will be fetched again next time.</source>
+            <translation>ما وصل من {file} تالف، وسيُجلب مرة أخرى في المرة القادمة.</translation>
+        </message>
+        <message>
+            <source>Batch {number} was refused: {detail}</source>
+            <translation>رُفضت الدفعة {number}: {detail}</translation>
+        </message>
+        <message>
+            <source>Batch {number} was not sent: {detail}</source>
+            <translation>لم تُرسل الدفعة {number}: {detail}</translation>
+        </message>
+        <message>
+            <source>The campaign pins the server's certificate, so the address must start with https://.</source>
+            <translation>الحملة تثبّت شهادة الخادم، لذا يجب أن يبدأ العنوان بـ https://.</translation>
+        </message>
+        <message>
+            <source>Sync cancelled.</source>
+            <translation>أُلغيت المزامنة.</translation>
+        </message>
+        <message>
+            <source>The certificate of {server} could not be verified. Do not sync over this network; tell the organizer.</source>
+            <translation>تعذّر التحقق من شهادة {server}. لا تزامن عبر هذه الشبكة، وأبلغ المنظِّم.</translation>
+        </message>
+        <message>
+            <source>{server} is not a Tomar collection server.</source>
+            <translation>{server} ليس خادم جمع لطومار.</translation>
+        </message>
+        <message>
+            <source>the connection broke</source>
+            <translation>انقطع الاتصال</translation>
+        </message>
+        <message>
+            <source>{target} could not be asked for receipts: {detail}</source>
+            <translation>تعذّر طلب الإيصالات من {target}: {detail}</translation>
+        </message>
+        <message>
+            <source>{file} could not be fetched: {detail}</source>
+            <translation>تعذّر جلب {file}: {detail}</translation>
+        </message>
+        <message>
+            <source>This device is not enrolled yet, so the server will not accept its batches. Ask the organizer to enroll it, or sync through a folder (USB stick).</source>
+            <translation>هذا الجهاز غير مسجَّل بعد، لذا لن يقبل الخادم دفعاته. اطلب من المنظِّم تسجيله، أو زامن عبر مجلد (وحدة تخزين محمولة).</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist. Is the USB stick or shared folder there?</source>
+            <translation>المجلد {folder} غير موجود. هل وحدة التخزين المحمولة أو المجلد المشترك في متناول الجهاز؟</translation>
+        </message>
+        <message>
+            <source>no connection</source>
+            <translation>لا يوجد اتصال</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read ({detail}).</source>
+            <translation>تعذّرت قراءة {file} ({detail}).</translation>
+        </message>
+        <message>
+            <source>The receipt for batch {value} was not applied: {detail}</source>
+            <translation>لم يُطبَّق إيصال الدفعة {value}: {detail}</translation>
+        </message>
+        <message>
+            <source>A receipt could not be written: {detail}</source>
+            <translation>تعذّرت كتابة أحد الإيصالات: {detail}</translation>
+        </message>
+        <message>
+            <source>A receipt names an invalid device.</source>
+            <translation>أحد الإيصالات يذكر جهازًا غير صالح.</translation>
+        </message>
+        <message>
+            <source>The receipt {file} cannot be read ({detail}).</source>
+            <translation>تعذّرت قراءة الإيصال {file} ({detail}).</translation>
+        </message>
+        <message>
+            <source>A receipt was refused: {detail}</source>
+            <translation>رُفض أحد الإيصالات: {detail}</translation>
+        </message>
+        <message>
+            <source>This request's signature headers are malformed.</source>
+            <translation>ترويسات التوقيع في هذا الطلب مشوّهة.</translation>
+        </message>
+        <message>
+            <source>This request's signature is not valid.</source>
+            <translation>توقيع هذا الطلب غير صالح.</translation>
+        </message>
+        <message>
+            <source>This request is not signed.</source>
+            <translation>هذا الطلب غير موقَّع.</translation>
+        </message>
+        <message>
+            <source>This request was signed too long ago or in the future: check the computer's clock.</source>
+            <translation>وُقِّع هذا الطلب منذ زمن بعيد جدًا أو في المستقبل: تحقق من ساعة الحاسوب.</translation>
+        </message>
+        <message>
+            <source>{server} sent a damaged list of batches.</source>
+            <translation>أرسل {server} قائمة دفعات تالفة.</translation>
+        </message>
+        <message>
+            <source>the server answered {status}</source>
+            <translation>ردّ الخادم بـ {status}</translation>
+        </message>
+        <message>
+            <source>The server's certificate is not the one the organizer pinned in the campaign. Do not sync over this network; tell the organizer.</source>
+            <translation>شهادة الخادم ليست الشهادة التي ثبّتها المنظِّم في الحملة. لا تزامن عبر هذه الشبكة، وأبلغ المنظِّم.</translation>
+        </message>
+        <message>
+            <source>The server at {server} collects for another campaign.</source>
+            <translation>الخادم في {server} يجمع لحملة أخرى.</translation>
+        </message>
+        <message>
+            <source>The server at {server} did not answer in time ({last}).</source>
+            <translation>لم يرد الخادم في {server} في الوقت المحدد ({last}).</translation>
+        </message>
+        <message>
+            <source>The server at {server} sent a larger answer than any genuine one.</source>
+            <translation>أرسل الخادم في {server} ردًّا أكبر من أي ردٍّ حقيقي.</translation>
+        </message>
+        <message>
+            <source>the server could not be reached</source>
+            <translation>تعذّر الوصول إلى الخادم</translation>
+        </message>
+        <message>
+            <source>it took too long to answer</source>
+            <translation>استغرق الرد وقتًا طويلًا جدًا</translation>
+        </message>
+        <message>
+            <source>{file} is too large to be a genuine batch.</source>
+            <translation>{file} أكبر من أن يكون دفعة أصلية.</translation>
+        </message>
+        <message>
+            <source>Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); the campaign names no sync address.</source>
+            <translation>إلى أين؟ حدّد عنوان خادم أو مجلدًا (tomar sync --to URL|FOLDER)، فالحملة لا تذكر عنوانًا للمزامنة.</translation>
+        </message>
+        <message>
+            <source>Tomar cannot write to {folder} ({detail}).</source>
+            <translation>لا يستطيع طومار الكتابة في {folder} ({detail}).</translation>
+        </message>
+        <message>
+            <source>There is already a vault in {home}.</source>
+            <translation>توجد خزنة من قبل في {home}.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase of at least 8 characters.</source>
+            <translation>يُرجى اختيار عبارة مرور من ٨ أحرف على الأقل.</translation>
+        </message>
+        <message>
+            <source>That file is too large to be an enrollment request.</source>
+            <translation>هذا الملف أكبر من أن يكون طلب تسجيل جهاز.</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
+            <translation>حدث خطأ غير متوقع، ولم يُفقد أي شيء. يُرجى المحاولة مرة أخرى، وإبلاغ المنظِّم إن تكرر ذلك.</translation>
+        </message>
+        <message>
+            <source>Please choose how your name appears on the public sheets.</source>
+            <translation>يُرجى اختيار طريقة ظهور اسمك في الأوراق العلنية.</translation>
+        </message>
+        <message>
+            <source>Please check this.</source>
+            <translation>يُرجى التحقق من هذا.</translation>
+        </message>
+        <message>
+            <source>This does not look like a postal code. Please check it.</source>
+            <translation>لا يبدو هذا رمزًا بريديًا. يُرجى التحقق منه.</translation>
+        </message>
+        <message>
+            <source>Please choose your state from the list.</source>
+            <translation>يُرجى اختيار ولايتك من القائمة.</translation>
+        </message>
+        <message>
+            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
+            <translation>الرمز البريدي (ZIP) خمسة أرقام، أو تسعة كما في 20500-0003.</translation>
+        </message>
+        <message>
+            <source>Please tick the box to agree, or you cannot sign.</source>
+            <translation>يُرجى وضع علامة في الخانة للموافقة، وإلا فلا يمكنك التوقيع.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, for example name@example.com.</source>
+            <translation>لا يبدو هذا عنوان بريد إلكتروني، مثل name@example.com.</translation>
+        </message>
+        <message>
+            <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
+            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (١-٩٩٩).</translation>
+        </message>
+        <message>
+            <source>This row of this sheet was already entered.</source>
+            <translation>هذا الصف من هذه الورقة أُدخل من قبل.</translation>
+        </message>
+        <message>
+            <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
+            <translation>لم يطبع هذا الجهاز ورقة بهذا الرقم، أو أن صفوف الورقة أقل من ذلك.</translation>
+        </message>
+        <message>
+            <source>This does not look like a phone number. Include the country code.</source>
+            <translation>لا يبدو هذا رقم هاتف. أضف رمز البلد.</translation>
+        </message>
+        <message>
+            <source>Please fill this in.</source>
+            <translation>يُرجى ملء هذه الخانة.</translation>
+        </message>
+        <message>
+            <source>Please sign in the box.</source>
+            <translation>يُرجى التوقيع داخل المربع.</translation>
+        </message>
+        <message>
+            <source>Your signature is too short. Please sign as you usually do: a dot or a small tick is not enough.</source>
+            <translation>توقيعك قصير جدًا. يُرجى التوقيع كما تفعل عادةً، فلا تكفي نقطة أو علامة صغيرة.</translation>
+        </message>
+        <message>
+            <source>This is too long. Please shorten it.</source>
+            <translation>هذا طويل جدًا. يُرجى اختصاره.</translation>
+        </message>
+        <message>
+            <source>There is no such ZIP code. Please check the digits.</source>
+            <translation>لا يوجد رمز بريدي كهذا. يُرجى التحقق من الأرقام.</translation>
+        </message>
+        <message>
+            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
+            <translation>هذا الرمز البريدي في ولاية غير التي اخترتها. إن كان كلاهما صحيحًا، فما زال بإمكانك التوقيع.</translation>
+        </message>
+        <message>
+            <source>a delivery packet</source>
+            <translation>حزمة تسليم</translation>
+        </message>
+        <message>
+            <source>a signature</source>
+            <translation>توقيع</translation>
+        </message>
+        <message>
+            <source>batch</source>
+            <translation>دفعة</translation>
+        </message>
+        <message>
+            <source>batch {number}</source>
+            <translation>الدفعة {number}</translation>
+        </message>
+        <message>
+            <source>campaign package</source>
+            <translation>ملف حملة</translation>
         </message>
         <message>
             <source>closing record</source>
             <translation>سجل الإغلاق</translation>
         </message>
         <message>
+            <source>consent</source>
+            <translation>الموافقة</translation>
+        </message>
+        <message>
+            <source>device certificate</source>
+            <translation>شهادة جهاز</translation>
+        </message>
+        <message>
+            <source>enrollment request</source>
+            <translation>طلب تسجيل جهاز</translation>
+        </message>
+        <message>
+            <source>height</source>
+            <translation>الارتفاع</translation>
+        </message>
+        <message>
+            <source>batch {batch} (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
+            <translation>الدفعة {batch} (وهي محفوظة على هذا الجهاز، والأمر 'tomar sync --to FOLDER' يكتبها)</translation>
+        </message>
+        <message>
+            <source>receipt</source>
+            <translation>إيصال</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>the aggregate CSV</source>
+            <translation>ملف CSV للأعداد</translation>
+        </message>
+        <message>
+            <source>the batch</source>
+            <translation>الدفعة</translation>
+        </message>
+        <message>
+            <source>the certificate</source>
+            <translation>الشهادة</translation>
+        </message>
+        <message>
             <source>the closing record</source>
             <translation>سجل الإغلاق</translation>
         </message>
         <message>
-            <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
-            <translation>لا يجوز أن تحتوي الموافقة '%1' إلا على 'purpose' و'text': فالموافقة الإضافية لا تُحدَّد مسبقًا أبدًا.</translation>
+            <source>the copy of the vault</source>
+            <translation>نسخة الخزنة</translation>
+        </message>
+        <message>
+            <source>the CSV file</source>
+            <translation>ملف CSV</translation>
+        </message>
+        <message>
+            <source>the delivery sheets</source>
+            <translation>أوراق التسليم</translation>
+        </message>
+        <message>
+            <source>the delivery summary</source>
+            <translation>ملخّص التسليم</translation>
+        </message>
+        <message>
+            <source>the file</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>the identity file</source>
+            <translation>ملف الهوية</translation>
+        </message>
+        <message>
+            <source>the key backup</source>
+            <translation>النسخة الاحتياطية للمفتاح</translation>
+        </message>
+        <message>
+            <source>the key file</source>
+            <translation>ملف المفتاح</translation>
+        </message>
+        <message>
+            <source>the new vault</source>
+            <translation>الخزنة الجديدة</translation>
+        </message>
+        <message>
+            <source>the packets CSV</source>
+            <translation>ملف CSV للحزم</translation>
+        </message>
+        <message>
+            <source>the receipt</source>
+            <translation>الإيصال</translation>
+        </message>
+        <message>
+            <source>the recovery shares</source>
+            <translation>حصص الاستعادة</translation>
+        </message>
+        <message>
+            <source>the report</source>
+            <translation>التقرير</translation>
+        </message>
+        <message>
+            <source>the sheets</source>
+            <translation>الأوراق</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>موثوق</translation>
+        </message>
+        <message>
+            <source>untrusted</source>
+            <translation>غير موثوق</translation>
+        </message>
+        <message>
+            <source>width</source>
+            <translation>العرض</translation>
+        </message>
+        <message>
+            <source>Already held: waiting for your approval.</source>
+            <translation>محتجزة من قبل، بانتظار موافقتك.</translation>
+        </message>
+        <message>
+            <source>Already imported; nothing changed.</source>
+            <translation>مستورَدة من قبل، ولم يتغير أي شيء.</translation>
+        </message>
+        <message>
+            <source>Already imported (this file is a copy); nothing changed.</source>
+            <translation>مستورَدة من قبل (هذا الملف نسخة منها)، ولم يتغير أي شيء.</translation>
+        </message>
+        <message>
+            <source>Held for your review: batch {batch} of device {device} is numbered more than {jump} past its last batch. If the device is genuine, approve it to import the batch.</source>
+            <translation>بانتظار مراجعتك: رقم الدفعة {batch} من الجهاز {device} يتجاوز آخر دفعة له بأكثر من {jump}. إن كان الجهاز حقيقيًا فوافق عليه لتُستورد الدفعة.</translation>
+        </message>
+        <message>
+            <source>Held: device {device} is not enrolled. Check it, then approve it.</source>
+            <translation>بانتظار الموافقة: الجهاز {device} غير مسجَّل. تحقق منه ثم وافق عليه.</translation>
+        </message>
+        <message>
+            <source>Not held: batches of devices you have not enrolled already fill their allowance ({count} batches, {mib} MiB). Enroll or approve the devices you know, then import this batch again.</source>
+            <translation>لم تُحتجز: دفعات الأجهزة غير المسجَّلة ملأت حصتها ({count} دفعة، {mib} ميغابايت). سجِّل الأجهزة التي تعرفها أو وافق عليها، ثم استورد هذه الدفعة من جديد.</translation>
+        </message>
+        <message>
+            <source>{count} of their ids had already come from device {device}; they were kept as this device's own.</source>
+            <translation>{count} من معرّفاتها وصلت من قبل من الجهاز {device}، فحُفظت باسم هذا الجهاز.</translation>
+        </message>
+        <message>
+            <source>Imported {count} records.</source>
+            <translation>استُورد {count} توقيعًا.</translation>
+        </message>
+        <message>
+            <source>This campaign has no extra consent with that purpose.</source>
+            <translation>ليس لهذه الحملة موافقة إضافية بهذا الغرض.</translation>
+        </message>
+        <message>
+            <source>This campaign has no extra consent with that purpose (it has: {purposes}).</source>
+            <translation>ليس لهذه الحملة موافقة إضافية بهذا الغرض (موافقاتها: {purposes}).</translation>
+        </message>
+        <message>
+            <source>Record {record}: {reason}</source>
+            <translation>التوقيع {record}: {reason}</translation>
+        </message>
+        <message>
+            <source>Waiting for batch {batches} of this device.</source>
+            <translation>بانتظار الدفعة {batches} من هذا الجهاز.</translation>
+        </message>
+        <message>
+            <source>{words}</source>
+            <translation>{words}</translation>
+        </message>
+        <message>
+            <source>Please check these fields: {fields}.</source>
+            <translation>يرجى التحقق من هذه الحقول: {fields}.</translation>
+        </message>
+        <message>
+            <source>{first} {second}</source>
+            <translation>{first} {second}</translation>
         </message>
     </context>
     <context>
@@ -2167,77 +2299,6 @@
         <message>
             <source>That passphrase is not right. Please try again.</source>
             <translation>عبارة المرور هذه غير صحيحة. يُرجى المحاولة مرة أخرى.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Validation</name>
-        <message>
-            <source>This row of this sheet was already entered.</source>
-            <translation>هذا الصف من هذه الورقة أُدخل من قبل.</translation>
-        </message>
-        <message>
-            <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
-            <translation>لم يطبع هذا الجهاز ورقة بهذا الرقم، أو أن صفوف الورقة أقل من ذلك.</translation>
-        </message>
-        <message>
-            <source>Please fill this in.</source>
-            <translation>يُرجى ملء هذه الخانة.</translation>
-        </message>
-        <message>
-            <source>This is too long. Please shorten it.</source>
-            <translation>هذا طويل جدًا. يُرجى اختصاره.</translation>
-        </message>
-        <message>
-            <source>This does not look like an email address, for example name@example.com.</source>
-            <translation>لا يبدو هذا عنوان بريد إلكتروني، مثل name@example.com.</translation>
-        </message>
-        <message>
-            <source>This does not look like a phone number. Include the country code.</source>
-            <translation>لا يبدو هذا رقم هاتف. أضف رمز البلد.</translation>
-        </message>
-        <message>
-            <source>Please tick the box to agree, or you cannot sign.</source>
-            <translation>يُرجى وضع علامة في الخانة للموافقة، وإلا فلا يمكنك التوقيع.</translation>
-        </message>
-        <message>
-            <source>Please sign in the box.</source>
-            <translation>يُرجى التوقيع داخل المربع.</translation>
-        </message>
-        <message>
-            <source>Your signature is too short. Please sign as you usually do: a dot or a small tick is not enough.</source>
-            <translation>توقيعك قصير جدًا. يُرجى التوقيع كما تفعل عادةً، فلا تكفي نقطة أو علامة صغيرة.</translation>
-        </message>
-        <message>
-            <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
-            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (١-٩٩٩).</translation>
-        </message>
-        <message>
-            <source>Please check this.</source>
-            <translation>يُرجى التحقق من هذا.</translation>
-        </message>
-        <message>
-            <source>Please choose how your name appears on the public sheets.</source>
-            <translation>يُرجى اختيار طريقة ظهور اسمك في الأوراق العلنية.</translation>
-        </message>
-        <message>
-            <source>Please choose your state from the list.</source>
-            <translation>يُرجى اختيار ولايتك من القائمة.</translation>
-        </message>
-        <message>
-            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
-            <translation>الرمز البريدي (ZIP) خمسة أرقام، أو تسعة كما في 20500-0003.</translation>
-        </message>
-        <message>
-            <source>There is no such ZIP code. Please check the digits.</source>
-            <translation>لا يوجد رمز بريدي كهذا. يُرجى التحقق من الأرقام.</translation>
-        </message>
-        <message>
-            <source>This does not look like a postal code. Please check it.</source>
-            <translation>لا يبدو هذا رمزًا بريديًا. يُرجى التحقق منه.</translation>
-        </message>
-        <message>
-            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
-            <translation>هذا الرمز البريدي في ولاية غير التي اخترتها. إن كان كلاهما صحيحًا، فما زال بإمكانك التوقيع.</translation>
         </message>
     </context>
     <context>

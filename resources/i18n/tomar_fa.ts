@@ -4,380 +4,104 @@
     <context>
         <name>CoreErrors</name>
         <message>
-            <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
-            <translation>مشکل غیرمنتظره‌ای پیش آمد. چیزی از دست نرفته است. لطفاً دوباره امتحان کنید و اگر باز هم پیش آمد، به برگزارکننده خبر دهید.</translation>
-        </message>
-        <message>
-            <source>The passphrase is not correct.</source>
-            <translation>رمز عبور درست نیست.</translation>
-        </message>
-        <message>
-            <source>The disk is full: nothing was saved. Free some space and try again.</source>
-            <translation>دیسک پر است و چیزی ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <source>The vault is busy in another Tomar window: nothing was saved.</source>
-            <translation>گاوصندوق در پنجرهٔ دیگری از طومار باز است و چیزی ذخیره نشد.</translation>
-        </message>
-        <message>
-            <source>The vault could not be written: nothing was saved.</source>
-            <translation>نوشتن در گاوصندوق ممکن نشد و چیزی ذخیره نشد.</translation>
-        </message>
-        <message>
-            <source>The vault is locked.</source>
-            <translation>گاوصندوق قفل است.</translation>
-        </message>
-        <message>
-            <source>Please give the event a name.</source>
-            <translation>لطفاً برای رویداد نامی بنویسید.</translation>
-        </message>
-        <message>
-            <source>Start an event first: signatures are collected at an event.</source>
-            <translation>اول یک رویداد را شروع کنید؛ امضاها در یک رویداد جمع می‌شوند.</translation>
-        </message>
-        <message>
-            <source>That signature was already voided.</source>
-            <translation>این امضا قبلاً باطل شده است.</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar campaign package.</source>
-            <translation>این فایل، فایل کارزار طومار نیست.</translation>
-        </message>
-        <message>
-            <source>This campaign package is damaged.</source>
-            <translation>این فایل کارزار آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
-            <translation>این فایل کارزار بعد از امضای برگزارکننده تغییر کرده است. از آن استفاده نکنید.</translation>
-        </message>
-        <message>
-            <source>Please choose a passphrase of at least 8 characters.</source>
-            <translation>لطفاً رمز عبوری با دست‌کم ۸ نویسه انتخاب کنید.</translation>
-        </message>
-        <message>
-            <source>Export cancelled. Nothing was written.</source>
-            <translation>خروجی لغو شد. چیزی نوشته نشد.</translation>
-        </message>
-        <message>
-            <source>Nothing new to export: every record is already in a batch.</source>
-            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند.</translation>
-        </message>
-        <message>
-            <source>Record %1: %2 The whole batch was rejected.</source>
-            <translation>مورد %1: %2 کل این بسته رد شد.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch was changed or damaged.</source>
-            <translation>مورد %1 در این بسته تغییر کرده یا آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch has an invalid sequence number.</source>
-            <translation>شمارهٔ ترتیب مورد %1 در این بسته نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>Record %1 in this batch has an invalid hash.</source>
-            <translation>هش مورد %1 در این بسته نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>This %1 is too large to be genuine.</source>
-            <translation>این %1 بزرگ‌تر از آن است که واقعی باشد.</translation>
-        </message>
-        <message>
-            <source>This %1 is damaged or incomplete.</source>
-            <translation>این %1 آسیب دیده یا ناقص است.</translation>
-        </message>
-        <message>
-            <source>This %1 is incomplete.</source>
-            <translation>این %1 ناقص است.</translation>
-        </message>
-        <message>
-            <source>This %1 holds too many files to be genuine.</source>
-            <translation>شمار فایل‌های این %1 بیش از آن است که واقعی باشد.</translation>
-        </message>
-        <message>
-            <source>This %1 contains an unexpected file.</source>
-            <translation>این %1 فایلی دارد که نباید در آن باشد.</translation>
-        </message>
-        <message>
-            <source>This %1 contains a file that is too large.</source>
-            <translation>این %1 فایلی بیش از حد بزرگ دارد.</translation>
-        </message>
-        <message>
-            <source>This %1 is suspiciously compressed.</source>
-            <translation>فشرده‌سازی این %1 مشکوک است.</translation>
-        </message>
-        <message>
-            <source>The file cannot be read (%1).</source>
-            <translation>فایل خوانده نمی‌شود (%1).</translation>
-        </message>
-        <message>
-            <source>Another batch %1 of this device was already imported: this one is a replay or a forgery.</source>
-            <translation>بستهٔ دیگری با شمارهٔ %1 از این دستگاه قبلاً وارد شده است؛ این یکی تکراری یا جعلی است.</translation>
-        </message>
-        <message>
-            <source>This batch does not follow batch %1 of its device.</source>
-            <translation>این بسته دنبالهٔ بستهٔ %1 همین دستگاه نیست.</translation>
-        </message>
-        <message>
-            <source>Batch %1 of this device does not follow this one.</source>
-            <translation>بستهٔ %1 این دستگاه دنبالهٔ این بسته نیست.</translation>
-        </message>
-        <message>
-            <source>batch</source>
-            <translation>بسته</translation>
-        </message>
-        <message>
-            <source>campaign package</source>
-            <translation>فایل کارزار</translation>
-        </message>
-        <message>
-            <source>receipt</source>
-            <translation>رسید</translation>
-        </message>
-        <message>
-            <source>its id or sequence number differs from the manifest.</source>
-            <translation>شناسه یا شمارهٔ ترتیب آن با فهرست بسته یکی نیست.</translation>
-        </message>
-        <message>
-            <source>it was signed by another device than the batch.</source>
-            <translation>با دستگاهی جز دستگاه این بسته امضا شده است.</translation>
-        </message>
-        <message>
-            <source>it belongs to another campaign or organizer key.</source>
-            <translation>به کارزار یا کلید برگزارکنندهٔ دیگری تعلق دارد.</translation>
-        </message>
-        <message>
-            <source>it is of an unknown version.</source>
-            <translation>نسخهٔ آن ناشناخته است.</translation>
-        </message>
-        <message>
-            <source>its event is damaged.</source>
-            <translation>اطلاعات رویداد آن آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>it is a damaged void record.</source>
-            <translation>یک مورد ابطالِ آسیب‌دیده است.</translation>
-        </message>
-        <message>
-            <source>it is of an unknown type.</source>
-            <translation>نوع آن ناشناخته است.</translation>
-        </message>
-        <message>
-            <source>its paper sheet reference is damaged.</source>
-            <translation>نشانی برگهٔ کاغذی آن آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>its fields do not match the campaign.</source>
-            <translation>خانه‌های آن با کارزار جور نیست.</translation>
-        </message>
-        <message>
-            <source>it has an invalid display choice or source.</source>
-            <translation>انتخاب نمایش یا منبع آن نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>it is in a language the campaign does not have.</source>
-            <translation>به زبانی است که این کارزار ندارد.</translation>
-        </message>
-        <message>
-            <source>its drawn signature is damaged.</source>
-            <translation>امضای دست‌نویس آن آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>it was already received (a replayed record).</source>
-            <translation>قبلاً دریافت شده است (مورد تکراری).</translation>
-        </message>
-        <message>
-            <source>A record is too large to be genuine.</source>
-            <translation>یک مورد بزرگ‌تر از آن است که واقعی باشد.</translation>
-        </message>
-        <message>
-            <source>A record is damaged.</source>
-            <translation>یک مورد آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>A record's device signature is not valid.</source>
-            <translation>امضای دستگاه روی یک مورد معتبر نیست.</translation>
-        </message>
-        <message>
-            <source>None of your keys can open this file. It was sealed for someone else.</source>
-            <translation>هیچ‌یک از کلیدهای شما این فایل را باز نمی‌کند. برای کس دیگری رمزگذاری شده است.</translation>
+            <source>This device does not have enough memory for this passphrase setting.</source>
+            <translation>این دستگاه برای این تنظیم رمز عبور حافظهٔ کافی ندارد.</translation>
         </message>
         <message>
             <source>This file is damaged or was changed after it was sealed.</source>
             <translation>این فایل آسیب دیده یا پس از رمزگذاری تغییر کرده است.</translation>
         </message>
         <message>
-            <source>This is not a Tomar batch.</source>
-            <translation>این فایل بستهٔ طومار نیست.</translation>
-        </message>
-        <message>
-            <source>This batch needs a newer version of Tomar.</source>
-            <translation>این بسته به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
-        </message>
-        <message>
-            <source>This batch's manifest is damaged.</source>
-            <translation>فهرست این بسته آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This batch belongs to another campaign.</source>
-            <translation>این بسته به کارزار دیگری تعلق دارد.</translation>
-        </message>
-        <message>
-            <source>This batch was sealed for another organizer key.</source>
-            <translation>این بسته برای کلید برگزارکنندهٔ دیگری رمزگذاری شده است.</translation>
-        </message>
-        <message>
-            <source>This batch is incomplete: its manifest or signature is missing.</source>
-            <translation>این بسته ناقص است: فهرست یا امضای آن نیست.</translation>
-        </message>
-        <message>
-            <source>This batch contains files that its manifest does not list.</source>
-            <translation>این بسته فایل‌هایی دارد که در فهرستش نیامده است.</translation>
-        </message>
-        <message>
-            <source>This batch is missing records that its manifest lists.</source>
-            <translation>مواردی که در فهرست این بسته آمده، در خود بسته نیست.</translation>
-        </message>
-        <message>
-            <source>This batch lists the same record twice.</source>
-            <translation>در فهرست این بسته یک مورد دو بار آمده است.</translation>
-        </message>
-        <message>
-            <source>This batch uses the same sequence number twice.</source>
-            <translation>در این بسته یک شمارهٔ ترتیب دو بار به کار رفته است.</translation>
-        </message>
-        <message>
-            <source>This batch repeats records already received.</source>
-            <translation>این بسته مواردی را تکرار می‌کند که قبلاً دریافت شده‌اند.</translation>
-        </message>
-        <message>
-            <source>This batch comes from a revoked device; it was not imported.</source>
-            <translation>این بسته از دستگاهی آمده که اعتبارش لغو شده است؛ وارد نشد.</translation>
-        </message>
-        <message>
-            <source>This batch carries another device's certificate.</source>
-            <translation>این بسته گواهی دستگاه دیگری را همراه دارد.</translation>
-        </message>
-        <message>
-            <source>Import cancelled. Nothing was changed.</source>
-            <translation>وارد کردن لغو شد. چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <source>consent</source>
-            <translation>متن رضایت</translation>
-        </message>
-        <message>
-            <source>the batch</source>
-            <translation>بسته</translation>
-        </message>
-        <message>
-            <source>This vault was made by a newer version of Tomar. Please update Tomar.</source>
-            <translation>این گاوصندوق با نسخهٔ تازه‌تری از طومار ساخته شده است. لطفاً طومار را به‌روز کنید.</translation>
-        </message>
-        <message>
-            <source>The vault database does not match its key file, or it is damaged.</source>
-            <translation>پایگاه دادهٔ گاوصندوق با فایل کلیدش جور نیست، یا آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>Please choose a passphrase.</source>
-            <translation>لطفاً یک رمز عبور انتخاب کنید.</translation>
-        </message>
-        <message>
-            <source>The vault database is missing; only its key file is left.</source>
-            <translation>پایگاه دادهٔ گاوصندوق پیدا نمی‌شود؛ فقط فایل کلیدش مانده است.</translation>
-        </message>
-        <message>
-            <source>The rebuilt vault failed its integrity check; nothing changed.</source>
-            <translation>گاوصندوقِ از نو ساخته‌شده در بررسی سلامت رد شد؛ چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <source>Invalid database name.</source>
-            <translation>نام پایگاه داده نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>The key file is damaged (too large).</source>
-            <translation>فایل کلید آسیب دیده است (بیش از حد بزرگ است).</translation>
-        </message>
-        <message>
-            <source>The key file is damaged.</source>
-            <translation>فایل کلید آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>The key file asks for an unsafe amount of memory; it may be damaged.</source>
-            <translation>فایل کلید مقدار ناامنی از حافظه می‌خواهد؛ شاید آسیب دیده باشد.</translation>
-        </message>
-        <message>
-            <source>The key file has unusual settings; it may be damaged.</source>
-            <translation>تنظیمات فایل کلید عادی نیست؛ شاید آسیب دیده باشد.</translation>
-        </message>
-        <message>
-            <source>The key file is missing: this vault cannot be opened.</source>
-            <translation>فایل کلید پیدا نمی‌شود؛ این گاوصندوق را نمی‌توان باز کرد.</translation>
-        </message>
-        <message>
-            <source>This key file is of a kind this version of Tomar does not know.</source>
-            <translation>این نسخه از طومار نوع این فایل کلید را نمی‌شناسد.</translation>
-        </message>
-        <message>
-            <source>This is not a sealed file Tomar can open, or its beginning is damaged.</source>
-            <translation>این فایل رمزگذاری‌شده‌ای نیست که طومار بتواند باز کند، یا ابتدای آن آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This file was sealed with a newer format version that Tomar cannot open yet.</source>
-            <translation>این فایل با نسخهٔ تازه‌تری از قالب رمزگذاری شده است که طومار هنوز نمی‌تواند بازش کند.</translation>
-        </message>
-        <message>
-            <source>This file is damaged: the part that holds its keys is not readable.</source>
-            <translation>این فایل آسیب دیده است: بخشی که کلیدهایش در آن است خوانده نمی‌شود.</translation>
+            <source>This file is damaged: it ends with an empty block.</source>
+            <translation>این فایل آسیب دیده است: با یک بخش خالی تمام می‌شود.</translation>
         </message>
         <message>
             <source>This file is damaged: the key it was sealed for is not stored correctly.</source>
             <translation>این فایل آسیب دیده است: کلیدی که فایل برای آن رمزگذاری شده درست ذخیره نشده است.</translation>
         </message>
         <message>
-            <source>No key was given to open this file.</source>
-            <translation>هیچ کلیدی برای باز کردن این فایل داده نشد.</translation>
-        </message>
-        <message>
-            <source>This file is incomplete: it was cut off before the end.</source>
-            <translation>این فایل ناقص است: پیش از پایانش بریده شده است.</translation>
-        </message>
-        <message>
-            <source>This file has extra data after its end; it was changed after it was sealed.</source>
-            <translation>این فایل بعد از پایانش داده‌های اضافه دارد؛ پس از رمزگذاری تغییر کرده است.</translation>
-        </message>
-        <message>
-            <source>This file is damaged: it ends with an empty block.</source>
-            <translation>این فایل آسیب دیده است: با یک بخش خالی تمام می‌شود.</translation>
-        </message>
-        <message>
-            <source>This file is larger than Tomar accepts here.</source>
-            <translation>این فایل بزرگ‌تر از اندازه‌ای است که طومار این‌جا می‌پذیرد.</translation>
+            <source>This file is damaged: the part that holds its keys is not readable.</source>
+            <translation>این فایل آسیب دیده است: بخشی که کلیدهایش در آن است خوانده نمی‌شود.</translation>
         </message>
         <message>
             <source>This file is damaged: a passphrase-sealed file cannot have other keys.</source>
             <translation>این فایل آسیب دیده است: فایلی که با رمز عبور رمزگذاری شده نمی‌تواند کلید دیگری داشته باشد.</translation>
         </message>
         <message>
+            <source>This file has extra data after its end; it was changed after it was sealed.</source>
+            <translation>این فایل بعد از پایانش داده‌های اضافه دارد؛ پس از رمزگذاری تغییر کرده است.</translation>
+        </message>
+        <message>
+            <source>This file is incomplete: it was cut off before the end.</source>
+            <translation>این فایل ناقص است: پیش از پایانش بریده شده است.</translation>
+        </message>
+        <message>
+            <source>This file is larger than Tomar accepts here.</source>
+            <translation>این فایل بزرگ‌تر از اندازه‌ای است که طومار این‌جا می‌پذیرد.</translation>
+        </message>
+        <message>
+            <source>This file was sealed with a newer format version that Tomar cannot open yet.</source>
+            <translation>این فایل با نسخهٔ تازه‌تری از قالب رمزگذاری شده است که طومار هنوز نمی‌تواند بازش کند.</translation>
+        </message>
+        <message>
             <source>This file was sealed with a passphrase setting that would take too long to open on this device.</source>
             <translation>این فایل با تنظیمی از رمز عبور رمزگذاری شده است که باز کردنش روی این دستگاه بیش از حد طول می‌کشد.</translation>
-        </message>
-        <message>
-            <source>This is not an age public key (it should start with age1).</source>
-            <translation>این کلید عمومی age نیست (باید با age1 شروع شود).</translation>
-        </message>
-        <message>
-            <source>This is not an age secret key (it should start with AGE-SECRET-KEY-).</source>
-            <translation>این کلید خصوصی age نیست (باید با ‎AGE-SECRET-KEY-‎ شروع شود).</translation>
         </message>
         <message>
             <source>The key file contains no secret keys.</source>
             <translation>در فایل کلید هیچ کلید خصوصی‌ای نیست.</translation>
         </message>
         <message>
+            <source>No key was given to open this file.</source>
+            <translation>هیچ کلیدی برای باز کردن این فایل داده نشد.</translation>
+        </message>
+        <message>
+            <source>Line {number} of the key file is not a valid secret key.</source>
+            <translation>خط {number} فایل کلید، کلید خصوصی معتبری نیست.</translation>
+        </message>
+        <message>
+            <source>None of your keys can open this file. It was sealed for someone else.</source>
+            <translation>هیچ‌یک از کلیدهای شما این فایل را باز نمی‌کند. برای کس دیگری رمزگذاری شده است.</translation>
+        </message>
+        <message>
             <source>A passphrase cannot be combined with other keys in one file.</source>
             <translation>رمز عبور را نمی‌توان در یک فایل با کلیدهای دیگر همراه کرد.</translation>
+        </message>
+        <message>
+            <source>The passphrase is empty.</source>
+            <translation>رمز عبور خالی است.</translation>
+        </message>
+        <message>
+            <source>The passphrase strength limit must be between 1 and 30.</source>
+            <translation>سقف قدرت رمز عبور باید بین ۱ و ۳۰ باشد.</translation>
+        </message>
+        <message>
+            <source>The passphrase strength setting must be between 1 and 30.</source>
+            <translation>تنظیم قدرت رمز عبور باید بین ۱ و ۳۰ باشد.</translation>
+        </message>
+        <message>
+            <source>Post-quantum and classic keys cannot be mixed in one file: the file would only be as safe as the weakest key.</source>
+            <translation>کلیدهای مقاوم در برابر رایانهٔ کوانتومی و کلیدهای کلاسیک را نمی‌توان در یک فایل با هم به کار برد: امنیت فایل فقط به اندازهٔ ضعیف‌ترین کلید می‌شد.</translation>
+        </message>
+        <message>
+            <source>This post-quantum secret key has the wrong length.</source>
+            <translation>طول این کلید خصوصیِ مقاوم در برابر رایانهٔ کوانتومی درست نیست.</translation>
+        </message>
+        <message>
+            <source>This is not an age public key (it should start with age1).</source>
+            <translation>این کلید عمومی age نیست (باید با age1 شروع شود).</translation>
+        </message>
+        <message>
+            <source>This public key is not usable: it is a weak key.</source>
+            <translation>این کلید عمومی به کار نمی‌آید: کلید ضعیفی است.</translation>
+        </message>
+        <message>
+            <source>This is not a sealed file Tomar can open, or its beginning is damaged.</source>
+            <translation>این فایل رمزگذاری‌شده‌ای نیست که طومار بتواند باز کند، یا ابتدای آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This is not an age secret key (it should start with AGE-SECRET-KEY-).</source>
+            <translation>این کلید خصوصی age نیست (باید با ‎AGE-SECRET-KEY-‎ شروع شود).</translation>
         </message>
         <message>
             <source>This is not a valid age public key (age1...).</source>
@@ -392,84 +116,40 @@
             <translation>این کلید عمومی معتبرِ مقاوم در برابر رایانهٔ کوانتومی برای age نیست (‎age1pq1...‎).</translation>
         </message>
         <message>
-            <source>This post-quantum secret key has the wrong length.</source>
-            <translation>طول این کلید خصوصیِ مقاوم در برابر رایانهٔ کوانتومی درست نیست.</translation>
-        </message>
-        <message>
             <source>This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...).</source>
             <translation>این کلید خصوصی معتبرِ مقاوم در برابر رایانهٔ کوانتومی برای age نیست (‎AGE-SECRET-KEY-PQ-1...‎).</translation>
-        </message>
-        <message>
-            <source>This device does not have enough memory for this passphrase setting.</source>
-            <translation>این دستگاه برای این تنظیم رمز عبور حافظهٔ کافی ندارد.</translation>
-        </message>
-        <message>
-            <source>The passphrase is empty.</source>
-            <translation>رمز عبور خالی است.</translation>
-        </message>
-        <message>
-            <source>The passphrase strength setting must be between 1 and 30.</source>
-            <translation>تنظیم قدرت رمز عبور باید بین ۱ و ۳۰ باشد.</translation>
-        </message>
-        <message>
-            <source>The passphrase strength limit must be between 1 and 30.</source>
-            <translation>سقف قدرت رمز عبور باید بین ۱ و ۳۰ باشد.</translation>
-        </message>
-        <message>
-            <source>Post-quantum and classic keys cannot be mixed in one file: the file would only be as safe as the weakest key.</source>
-            <translation>کلیدهای مقاوم در برابر رایانهٔ کوانتومی و کلیدهای کلاسیک را نمی‌توان در یک فایل با هم به کار برد: امنیت فایل فقط به اندازهٔ ضعیف‌ترین کلید می‌شد.</translation>
-        </message>
-        <message>
-            <source>the file</source>
-            <translation>فایل</translation>
-        </message>
-        <message>
-            <source>This public key is not usable: it is a weak key.</source>
-            <translation>این کلید عمومی به کار نمی‌آید: کلید ضعیفی است.</translation>
         </message>
         <message>
             <source>This key is not complete or has a typo.</source>
             <translation>این کلید کامل نیست یا غلط تایپی دارد.</translation>
         </message>
         <message>
-            <source>This key mixes upper and lower case letters.</source>
-            <translation>در این کلید حروف بزرگ و کوچک لاتین با هم آمده‌اند.</translation>
+            <source>This key contains a character that does not belong in it.</source>
+            <translation>این کلید نویسه‌ای دارد که نباید در آن باشد.</translation>
         </message>
         <message>
-            <source>This is not a valid key.</source>
-            <translation>این کلید معتبر نیست.</translation>
+            <source>This key mixes upper and lower case letters.</source>
+            <translation>در این کلید حروف بزرگ و کوچک لاتین با هم آمده‌اند.</translation>
         </message>
         <message>
             <source>This key has a typo: its checksum does not match.</source>
             <translation>این کلید غلط تایپی دارد: کد وارسی آن جور نیست.</translation>
         </message>
         <message>
-            <source>This key contains a character that does not belong in it.</source>
-            <translation>این کلید نویسه‌ای دارد که نباید در آن باشد.</translation>
+            <source>This is not a valid key.</source>
+            <translation>این کلید معتبر نیست.</translation>
         </message>
         <message>
-            <source>The signature file is damaged or is not a minisign signature. Ask for a fresh copy of the file and its signature.</source>
-            <translation>فایل امضا آسیب دیده یا امضای minisign نیست. نسخهٔ تازه‌ای از فایل و امضای آن بخواهید.</translation>
+            <source>The {what} comment cannot be used: it must be a single line of text.</source>
+            <translation>توضیحِ {what} را نمی‌توان به کار برد: باید فقط یک خط متن باشد.</translation>
         </message>
         <message>
-            <source>The public key is damaged or is not a minisign public key. Ask the campaign for a fresh copy of the key.</source>
-            <translation>کلید عمومی آسیب دیده یا کلید عمومی minisign نیست. نسخهٔ تازه‌ای از کلید را از برگزارکنندگان کارزار بخواهید.</translation>
-        </message>
-        <message>
-            <source>The secret key file is damaged or is not an unencrypted minisign secret key.</source>
-            <translation>فایل کلید خصوصی آسیب دیده یا کلید خصوصیِ بدون رمزِ minisign نیست.</translation>
+            <source>The {what} comment is too long (at most {max_bytes} bytes).</source>
+            <translation>توضیحِ {what} بیش از حد طولانی است (حداکثر {max_bytes} بایت).</translation>
         </message>
         <message>
             <source>The file does not match its signature: it was changed or damaged after it was signed. Do not use it.</source>
             <translation>این فایل با امضایش جور نیست: پس از امضا تغییر کرده یا آسیب دیده است. از آن استفاده نکنید.</translation>
-        </message>
-        <message>
-            <source>The signature's trusted comment was changed after signing. Do not use this file.</source>
-            <translation>توضیحِ مورد اعتمادِ امضا پس از امضا تغییر کرده است. از این فایل استفاده نکنید.</translation>
-        </message>
-        <message>
-            <source>trusted</source>
-            <translation>مورد اعتماد</translation>
         </message>
         <message>
             <source>The file was signed by a different key than the one expected. Check that you are using the right campaign key.</source>
@@ -480,252 +160,28 @@
             <translation>این فایل قالب قدیمی امضای minisign را دارد که این‌جا پذیرفته نمی‌شود. بخواهید که دوباره با نسخهٔ کنونی minisign امضا شود.</translation>
         </message>
         <message>
-            <source>The signature uses an algorithm this app does not know. Ask for the file to be signed again with minisign.</source>
-            <translation>این امضا الگوریتمی دارد که این برنامه نمی‌شناسد. بخواهید که فایل دوباره با minisign امضا شود.</translation>
+            <source>The public key is damaged or is not a minisign public key. Ask the campaign for a fresh copy of the key.</source>
+            <translation>کلید عمومی آسیب دیده یا کلید عمومی minisign نیست. نسخهٔ تازه‌ای از کلید را از برگزارکنندگان کارزار بخواهید.</translation>
+        </message>
+        <message>
+            <source>The secret key file is damaged or is not an unencrypted minisign secret key.</source>
+            <translation>فایل کلید خصوصی آسیب دیده یا کلید خصوصیِ بدون رمزِ minisign نیست.</translation>
         </message>
         <message>
             <source>This secret key file is protected by a password. Remove the password with `minisign -C -W` first, or use an unencrypted key.</source>
             <translation>این فایل کلید خصوصی با رمز محافظت شده است. اول رمز را با ‎`minisign -C -W`‎ بردارید، یا کلیدی بدون رمز به کار ببرید.</translation>
         </message>
         <message>
-            <source>untrusted</source>
-            <translation>غیرقابل اعتماد</translation>
+            <source>The signature file is damaged or is not a minisign signature. Ask for a fresh copy of the file and its signature.</source>
+            <translation>فایل امضا آسیب دیده یا امضای minisign نیست. نسخهٔ تازه‌ای از فایل و امضای آن بخواهید.</translation>
         </message>
         <message>
-            <source>The stored signature drawing is damaged and cannot be read.</source>
-            <translation>امضای دست‌نویسِ ذخیره‌شده آسیب دیده است و خوانده نمی‌شود.</translation>
+            <source>The signature's trusted comment was changed after signing. Do not use this file.</source>
+            <translation>توضیحِ مورد اعتمادِ امضا پس از امضا تغییر کرده است. از این فایل استفاده نکنید.</translation>
         </message>
         <message>
-            <source>The signature drawing is too large to store. Please clear it and sign again.</source>
-            <translation>امضای دست‌نویس بزرگ‌تر از آن است که ذخیره شود. لطفاً آن را پاک کنید و دوباره امضا کنید.</translation>
-        </message>
-        <message>
-            <source>The stored signature drawing is not in a format this app can read.</source>
-            <translation>امضای دست‌نویسِ ذخیره‌شده در قالبی نیست که این برنامه بتواند بخواند.</translation>
-        </message>
-        <message>
-            <source>A point of the signature drawing is outside the signature pad.</source>
-            <translation>نقطه‌ای از امضای دست‌نویس بیرون از کادر امضاست.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has an invalid time stamp.</source>
-            <translation>زمانِ ثبت‌شده در امضای دست‌نویس نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>The signature pad has an impossible shape.</source>
-            <translation>کادر امضا شکل ناممکنی دارد.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has too many strokes.</source>
-            <translation>امضای دست‌نویس بیش از حد خط دارد.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has an empty stroke.</source>
-            <translation>امضای دست‌نویس یک خط خالی دارد.</translation>
-        </message>
-        <message>
-            <source>The signature drawing has too many points.</source>
-            <translation>امضای دست‌نویس بیش از حد نقطه دارد.</translation>
-        </message>
-        <message>
-            <source>The signature drawing's time stamps go backwards.</source>
-            <translation>زمان‌های ثبت‌شده در امضای دست‌نویس به عقب برمی‌گردند.</translation>
-        </message>
-        <message>
-            <source>width</source>
-            <translation>پهنا</translation>
-        </message>
-        <message>
-            <source>height</source>
-            <translation>بلندی</translation>
-        </message>
-        <message>
-            <source>This batch is too large to be genuine.</source>
-            <translation>این بسته بزرگ‌تر از آن است که واقعی باشد.</translation>
-        </message>
-        <message>
-            <source>This batch lists too many records.</source>
-            <translation>فهرست این بسته بیش از حد مورد دارد.</translation>
-        </message>
-        <message>
-            <source>This batch's manifest is damaged (not in canonical form).</source>
-            <translation>فهرست این بسته آسیب دیده است (شکل استاندارد ندارد).</translation>
-        </message>
-        <message>
-            <source>This batch has an invalid batch number.</source>
-            <translation>شمارهٔ این بسته نامعتبر است.</translation>
-        </message>
-        <message>
-            <source>This batch's link to the previous batch is damaged.</source>
-            <translation>پیوند این بسته با بستهٔ قبلی آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This batch's list of records is damaged.</source>
-            <translation>فهرست موارد این بسته آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This batch names a record with an invalid id.</source>
-            <translation>در فهرست این بسته موردی با شناسهٔ نامعتبر آمده است.</translation>
-        </message>
-        <message>
-            <source>This batch's signature is not valid: it was changed after the device signed it.</source>
-            <translation>امضای این بسته معتبر نیست: پس از امضای دستگاه تغییر کرده است.</translation>
-        </message>
-        <message>
-            <source>This receipt is for another campaign.</source>
-            <translation>این رسید برای کارزار دیگری است.</translation>
-        </message>
-        <message>
-            <source>This receipt is damaged.</source>
-            <translation>این رسید آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This receipt is for another device.</source>
-            <translation>این رسید برای دستگاه دیگری است.</translation>
-        </message>
-        <message>
-            <source>This certificate is for another device.</source>
-            <translation>این گواهی برای دستگاه دیگری است.</translation>
-        </message>
-        <message>
-            <source>This enrollment request is for another campaign.</source>
-            <translation>این درخواست ثبت برای کارزار دیگری است.</translation>
-        </message>
-        <message>
-            <source>enrollment request</source>
-            <translation>درخواست ثبت</translation>
-        </message>
-        <message>
-            <source>This device certificate is for another campaign.</source>
-            <translation>این گواهی دستگاه برای کارزار دیگری است.</translation>
-        </message>
-        <message>
-            <source>device certificate</source>
-            <translation>گواهی دستگاه</translation>
-        </message>
-        <message>
-            <source>That file is too large to be an enrollment request.</source>
-            <translation>این فایل بزرگ‌تر از آن است که درخواست ثبت باشد.</translation>
-        </message>
-        <message>
-            <source>This vault has no device key; it may be damaged.</source>
-            <translation>این گاوصندوق کلید دستگاه ندارد؛ شاید آسیب دیده باشد.</translation>
-        </message>
-        <message>
-            <source>No campaign yet. Import the organizer's campaign package first.</source>
-            <translation>هنوز کارزاری نیست. اول فایل کارزاری را که برگزارکننده داده است وارد کنید.</translation>
-        </message>
-        <message>
-            <source>The organizer fingerprint in this package is not the one you expected. Do not use this package; ask the organizer.</source>
-            <translation>اثر انگشت (کد شناسایی) برگزارکننده در این فایل کارزار همانی نیست که انتظار داشتید. از این فایل استفاده نکنید و از برگزارکننده بپرسید.</translation>
-        </message>
-        <message>
-            <source>This campaign package is signed by someone else than the organizer of the campaign on this device. It was not imported.</source>
-            <translation>این فایل کارزار را کسی جز برگزارکنندهٔ کارزارِ این دستگاه امضا کرده است. وارد نشد.</translation>
-        </message>
-        <message>
-            <source>This device already holds another campaign. Use a separate vault (--home) for a second campaign.</source>
-            <translation>این دستگاه از قبل کارزار دیگری دارد. برای کارزار دوم از گاوصندوقی جداگانه (‎--home) استفاده کنید.</translation>
-        </message>
-        <message>
-            <source>There is no signature with that id on this device.</source>
-            <translation>امضایی با این شناسه روی این دستگاه نیست.</translation>
-        </message>
-        <message>
-            <source>The campaign needs an 'addressee' (whom the petition is for).</source>
-            <translation>کارزار به ‎'addressee'‎ نیاز دارد (طومار خطاب به چه کسی است).</translation>
-        </message>
-        <message>
-            <source>The campaign needs between 1 and 30 [[fields]].</source>
-            <translation>کارزار باید بین ۱ تا ۳۰ خانهٔ فرم (‎[[fields]]‎) داشته باشد.</translation>
-        </message>
-        <message>
-            <source>The campaign needs a field of kind 'name'.</source>
-            <translation>کارزار باید یک خانهٔ فرم از نوع ‎'name'‎ (نام) داشته باشد.</translation>
-        </message>
-        <message>
-            <source>'phone_region' must be a two-letter country code such as "US".</source>
-            <translation>‎'phone_region'‎ باید کد دوحرفی یک کشور باشد، مثلاً ‎"US"‎.</translation>
-        </message>
-        <message>
-            <source>'end_date' must be a date such as 2027-03-31.</source>
-            <translation>‎'end_date'‎ باید یک تاریخ باشد، مثلاً 2027-03-31.</translation>
-        </message>
-        <message>
-            <source>'sync_url' must be an http:// or https:// address.</source>
-            <translation>‎'sync_url'‎ باید نشانی‌ای با ‎http://‎ یا ‎https://‎ باشد.</translation>
-        </message>
-        <message>
-            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
-            <translation>‎'display_default'‎ باید یکی از این‌ها باشد: ‎"ask"‎ (از امضاکننده پرسیده شود)، ‎"hidden"‎ (نوشته نشود)، ‎"initials"‎ (حرف اول نام و نام خانوادگی)، ‎"full"‎ (نام کامل).</translation>
-        </message>
-        <message>
-            <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
-            <translation>‎'server_cert_sha256'‎ باید ۶۴ رقم در مبنای شانزده (SHA-256) باشد.</translation>
-        </message>
-        <message>
-            <source>'id' may hold only letters, digits, '-' and '_'.</source>
-            <translation>‎'id'‎ فقط می‌تواند حروف لاتین، رقم، ‎'-'‎ و ‎'_'‎ داشته باشد.</translation>
-        </message>
-        <message>
-            <source>Each [[fields]] entry must be a table.</source>
-            <translation>هر بخش ‎[[fields]]‎ باید یک جدول باشد.</translation>
-        </message>
-        <message>
-            <source>Each field needs a unique 'name' of lowercase letters, digits and '_'.</source>
-            <translation>هر خانهٔ فرم به یک ‎'name'‎ بی‌تکرار از حروف کوچک لاتین، رقم و ‎'_'‎ نیاز دارد.</translation>
-        </message>
-        <message>
-            <source>This campaign package is incomplete.</source>
-            <translation>این فایل کارزار ناقص است.</translation>
-        </message>
-        <message>
-            <source>This campaign package is damaged (not in canonical form).</source>
-            <translation>این فایل کارزار آسیب دیده است (شکل استاندارد ندارد).</translation>
-        </message>
-        <message>
-            <source>This campaign package needs a newer version of Tomar.</source>
-            <translation>این فایل کارزار به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
-        </message>
-        <message>
-            <source>title</source>
-            <translation>عنوان</translation>
-        </message>
-        <message>
-            <source>text</source>
-            <translation>متن طومار</translation>
-        </message>
-        <message>
-            <source>This vault has no organizer keys. Run 'tomar organizer init' first.</source>
-            <translation>این گاوصندوق کلیدهای برگزارکننده را ندارد. اول ‎'tomar organizer init'‎ را اجرا کنید.</translation>
-        </message>
-        <message>
-            <source>This vault already has organizer keys.</source>
-            <translation>این گاوصندوق از قبل کلیدهای برگزارکننده را دارد.</translation>
-        </message>
-        <message>
-            <source>Please give the organizer a name.</source>
-            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
-        </message>
-        <message>
-            <source>The backup passphrase must have at least 8 characters.</source>
-            <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
-        </message>
-        <message>
-            <source>Back up the organizer key first ('tomar organizer backup'): if it is lost, every signature of the campaign is lost with it.</source>
-            <translation>اول از کلید برگزارکننده نسخهٔ پشتیبان بگیرید (‎'tomar organizer backup'‎)؛ اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند.</translation>
-        </message>
-        <message>
-            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
-            <translation>اول سهم‌های بازیابی کلید برگزارکننده را چاپ کنید (‎'tomar organizer shares'‎)، یا بگویید که فقط فایل پشتیبان را نگه می‌دارید (‎'--without-shares'‎).</translation>
-        </message>
-        <message>
-            <source>The recipient type must be 'hybrid' or 'x25519'.</source>
-            <translation>نوع رمزگذاری باید ‎'hybrid'‎ یا ‎'x25519'‎ باشد.</translation>
-        </message>
-        <message>
-            <source>The organizer signing key is damaged.</source>
-            <translation>کلید امضای برگزارکننده آسیب دیده است.</translation>
+            <source>The signature uses an algorithm this app does not know. Ask for the file to be signed again with minisign.</source>
+            <translation>این امضا الگوریتمی دارد که این برنامه نمی‌شناسد. بخواهید که فایل دوباره با minisign امضا شود.</translation>
         </message>
         <message>
             <source>This is not a Tomar organizer identity file.</source>
@@ -736,36 +192,56 @@
             <translation>فایل هویت برگزارکننده آسیب دیده است.</translation>
         </message>
         <message>
-            <source>These shares do not hold a Tomar organizer key.</source>
-            <translation>این سهم‌ها کلید برگزارکنندهٔ طومار را در خود ندارند.</translation>
+            <source>The organizer signing key is damaged.</source>
+            <translation>کلید امضای برگزارکننده آسیب دیده است.</translation>
         </message>
         <message>
-            <source>The threshold must be between 1 and the number of shares.</source>
-            <translation>شمار سهم‌های لازم (K) باید بین ۱ و شمار همهٔ سهم‌ها (N) باشد.</translation>
+            <source>The recipient type must be 'hybrid' or 'x25519'.</source>
+            <translation>نوع رمزگذاری باید ‎'hybrid'‎ یا ‎'x25519'‎ باشد.</translation>
         </message>
         <message>
-            <source>With a threshold of 1 every share is the whole key; use a threshold of 2 or more (or make a single share).</source>
-            <translation>اگر فقط ۱ سهم لازم باشد، هر سهم به‌تنهایی کل کلید است؛ شمار سهم‌های لازم را ۲ یا بیشتر بگذارید (یا فقط یک سهم بسازید).</translation>
+            <source>Invalid database name.</source>
+            <translation>نام پایگاه داده نامعتبر است.</translation>
         </message>
         <message>
-            <source>No shares were given.</source>
-            <translation>هیچ سهمی داده نشد.</translation>
+            <source>The key file asks for an unsafe amount of memory; it may be damaged.</source>
+            <translation>فایل کلید مقدار ناامنی از حافظه می‌خواهد؛ شاید آسیب دیده باشد.</translation>
         </message>
         <message>
-            <source>These shares restore another organizer key than this campaign's.</source>
-            <translation>این سهم‌ها کلید برگزارکنندهٔ دیگری را بازمی‌گردانند، نه کلید این کارزار را.</translation>
+            <source>The key file is damaged.</source>
+            <translation>فایل کلید آسیب دیده است.</translation>
         </message>
         <message>
-            <source>A share is not valid: check every word (a typo is detected, not corrected).</source>
-            <translation>یکی از سهم‌ها معتبر نیست: همهٔ کلمه‌ها را بررسی کنید (غلط تایپی پیدا می‌شود، اما خودبه‌خود درست نمی‌شود).</translation>
+            <source>The key file is damaged (too large).</source>
+            <translation>فایل کلید آسیب دیده است (بیش از حد بزرگ است).</translation>
+        </message>
+        <message>
+            <source>This key file is of a kind this version of Tomar does not know.</source>
+            <translation>این نسخه از طومار نوع این فایل کلید را نمی‌شناسد.</translation>
+        </message>
+        <message>
+            <source>The key file is missing: this vault cannot be opened.</source>
+            <translation>فایل کلید پیدا نمی‌شود؛ این گاوصندوق را نمی‌توان باز کرد.</translation>
+        </message>
+        <message>
+            <source>The key file cannot be read ({detail}).</source>
+            <translation>فایل کلید خوانده نمی‌شود ({detail}).</translation>
+        </message>
+        <message>
+            <source>The key file has unusual settings; it may be damaged.</source>
+            <translation>تنظیمات فایل کلید عادی نیست؛ شاید آسیب دیده باشد.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not correct.</source>
+            <translation>رمز عبور درست نیست.</translation>
+        </message>
+        <message>
+            <source>Make between 1 and {max_shares} shares.</source>
+            <translation>بین ۱ تا {max_shares} سهم بسازید.</translation>
         </message>
         <message>
             <source>Not enough shares: more shares of the same set are needed.</source>
             <translation>سهم‌ها کافی نیست: سهم‌های بیشتری از همان مجموعه لازم است.</translation>
-        </message>
-        <message>
-            <source>These shares do not all belong to the same set.</source>
-            <translation>این سهم‌ها همه از یک مجموعه نیستند.</translation>
         </message>
         <message>
             <source>The same share was given twice.</source>
@@ -776,412 +252,176 @@
             <translation>این سهم‌ها با هم جور نیستند؛ هر کدام را کلمه به کلمه بررسی کنید.</translation>
         </message>
         <message>
-            <source>No device with that fingerprint has sent a batch or been enrolled.</source>
-            <translation>هیچ دستگاهی با این اثر انگشت نه بسته‌ای فرستاده و نه ثبت شده است.</translation>
+            <source>No shares were given.</source>
+            <translation>هیچ سهمی داده نشد.</translation>
         </message>
         <message>
-            <source>This vault's organizer keys do not belong to its campaign.</source>
-            <translation>کلیدهای برگزارکننده در این گاوصندوق به کارزارِ آن تعلق ندارند.</translation>
+            <source>These shares do not all belong to the same set.</source>
+            <translation>این سهم‌ها همه از یک مجموعه نیستند.</translation>
         </message>
         <message>
-            <source>Unknown review decision.</source>
-            <translation>تصمیم بررسی ناشناخته است.</translation>
+            <source>A share is not valid: check every word (a typo is detected, not corrected).</source>
+            <translation>یکی از سهم‌ها معتبر نیست: همهٔ کلمه‌ها را بررسی کنید (غلط تایپی پیدا می‌شود، اما خودبه‌خود درست نمی‌شود).</translation>
         </message>
         <message>
-            <source>No signer with that record id.</source>
-            <translation>امضاکننده‌ای با این شناسه نیست.</translation>
+            <source>These shares do not hold a Tomar organizer key.</source>
+            <translation>این سهم‌ها کلید برگزارکنندهٔ طومار را در خود ندارند.</translation>
         </message>
         <message>
-            <source>Choose another signer to merge with.</source>
-            <translation>امضاکنندهٔ دیگری را برای یکی کردن انتخاب کنید.</translation>
+            <source>These shares restore another organizer key than this campaign's.</source>
+            <translation>این سهم‌ها کلید برگزارکنندهٔ دیگری را بازمی‌گردانند، نه کلید این کارزار را.</translation>
         </message>
         <message>
-            <source>Could not find free sheet serials; please try again.</source>
-            <translation>شمارهٔ سریال استفاده‌نشده‌ای برای برگه‌ها پیدا نشد؛ لطفاً دوباره امتحان کنید.</translation>
+            <source>With a threshold of 1 every share is the whole key; use a threshold of 2 or more (or make a single share).</source>
+            <translation>اگر فقط ۱ سهم لازم باشد، هر سهم به‌تنهایی کل کلید است؛ شمار سهم‌های لازم را ۲ یا بیشتر بگذارید (یا فقط یک سهم بسازید).</translation>
         </message>
         <message>
-            <source>A sheet serial has only letters, digits and '-', as printed.</source>
-            <translation>شمارهٔ برگه، همان‌طور که چاپ شده است، فقط حروف لاتین، رقم و خط تیره دارد.</translation>
-        </message>
-        <message>
-            <source>Cancelled: no file was written.</source>
-            <translation>لغو شد: هیچ فایلی نوشته نشد.</translation>
-        </message>
-        <message>
-            <source>A text is too large to fit on a page.</source>
-            <translation>یکی از متن‌ها بزرگ‌تر از آن است که در یک صفحه جا شود.</translation>
-        </message>
-        <message>
-            <source>This QR code is not from a Tomar paper sheet.</source>
-            <translation>این کد QR از برگهٔ کاغذی طومار نیست.</translation>
-        </message>
-        <message>
-            <source>the receipt</source>
-            <translation>رسید</translation>
-        </message>
-        <message>
-            <source>the certificate</source>
-            <translation>گواهی</translation>
-        </message>
-        <message>
-            <source>the key file</source>
-            <translation>فایل کلید</translation>
-        </message>
-        <message>
-            <source>the key backup</source>
-            <translation>پشتیبان کلید</translation>
-        </message>
-        <message>
-            <source>the identity file</source>
-            <translation>فایل هویت</translation>
-        </message>
-        <message>
-            <source>a signature</source>
-            <translation>یک امضا</translation>
-        </message>
-        <message>
-            <source>the CSV file</source>
-            <translation>فایل CSV</translation>
-        </message>
-        <message>
-            <source>the report</source>
-            <translation>گزارش</translation>
-        </message>
-        <message>
-            <source>the recovery shares</source>
-            <translation>سهم‌های بازیابی</translation>
-        </message>
-        <message>
-            <source>the sheets</source>
-            <translation>برگه‌ها</translation>
-        </message>
-        <message>
-            <source>the delivery sheets</source>
-            <translation>برگه‌های تحویل</translation>
-        </message>
-        <message>
-            <source>This request's signature headers are malformed.</source>
-            <translation>سرآیندهای امضای این درخواست درست ساخته نشده‌اند.</translation>
-        </message>
-        <message>
-            <source>This request was signed too long ago or in the future: check the computer's clock.</source>
-            <translation>این درخواست خیلی وقت پیش یا در آینده امضا شده است: ساعت رایانه را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>This request is not signed.</source>
-            <translation>این درخواست امضا نشده است.</translation>
-        </message>
-        <message>
-            <source>This request's signature is not valid.</source>
-            <translation>امضای این درخواست معتبر نیست.</translation>
-        </message>
-        <message>
-            <source>Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); the campaign names no sync address.</source>
-            <translation>به کجا؟ نشانی یک سرور یا یک پوشه را بدهید (‎tomar sync --to URL|FOLDER‎)؛ کارزار نشانی‌ای برای همگام‌سازی تعیین نکرده است.</translation>
-        </message>
-        <message>
-            <source>This device is not enrolled yet, so the server will not accept its batches. Ask the organizer to enroll it, or sync through a folder (USB stick).</source>
-            <translation>این دستگاه هنوز ثبت نشده است، پس سرور بسته‌هایش را نمی‌پذیرد. از برگزارکننده بخواهید آن را ثبت کند، یا از راه یک پوشه (فلش) همگام‌سازی کنید.</translation>
-        </message>
-        <message>
-            <source>A receipt names an invalid device.</source>
-            <translation>یک رسید به دستگاه نامعتبری اشاره می‌کند.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is not the one the organizer pinned in the campaign. Do not sync over this network; tell the organizer.</source>
-            <translation>گواهی سرور همانی نیست که برگزارکننده در کارزار تعیین کرده است. از راه این شبکه همگام‌سازی نکنید و به برگزارکننده خبر دهید.</translation>
-        </message>
-        <message>
-            <source>The campaign pins the server's certificate, so the address must start with https://.</source>
-            <translation>کارزار گواهی سرور را تعیین کرده است، پس نشانی باید با ‎https://‎ شروع شود.</translation>
-        </message>
-        <message>
-            <source>Sync cancelled.</source>
-            <translation>همگام‌سازی لغو شد.</translation>
-        </message>
-        <message>
-            <source>it took too long to answer</source>
-            <translation>پاسخ دادن بیش از حد طول کشید</translation>
-        </message>
-        <message>
-            <source>no connection</source>
-            <translation>اتصالی برقرار نشد</translation>
-        </message>
-        <message>
-            <source>the connection broke</source>
-            <translation>اتصال قطع شد</translation>
-        </message>
-        <message>
-            <source>the server could not be reached</source>
-            <translation>دسترسی به سرور ممکن نشد</translation>
-        </message>
-        <message>
-            <source>The campaign needs 'languages', a list of codes such as ["en", "fa"].</source>
-            <translation>کارزار به ‎'languages'‎ نیاز دارد: فهرستی از کد زبان‌ها، مثلاً ‎["en", "fa"]‎.</translation>
-        </message>
-        <message>
-            <source>'signature' must be "required" or "optional".</source>
-            <translation>‎'signature'‎ باید ‎"required"‎ یا ‎"optional"‎ باشد.</translation>
-        </message>
-        <message>
-            <source>This %1 is of an unknown kind (encrypted ZIP).</source>
-            <translation>نوع این %1 ناشناخته است (ZIP رمزگذاری‌شده).</translation>
-        </message>
-        <message>
-            <source>This %1 is of an unknown kind (compression).</source>
-            <translation>نوع این %1 ناشناخته است (روش فشرده‌سازی).</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar %1, or it is damaged.</source>
-            <translation>این فایل %1 طومار نیست، یا آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>This is not a Tomar %1, or it needs a newer version of Tomar.</source>
-            <translation>این فایل %1 طومار نیست، یا به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
-        </message>
-        <message>
-            <source>This %1 was not signed by the expected key, or it was changed.</source>
-            <translation>این %1 با کلید مورد انتظار امضا نشده، یا تغییر کرده است.</translation>
-        </message>
-        <message>
-            <source>This %1 is damaged.</source>
-            <translation>این %1 آسیب دیده است.</translation>
-        </message>
-        <message>
-            <source>The batch file cannot be read (%1).</source>
-            <translation>فایل بسته خوانده نمی‌شود (%1).</translation>
-        </message>
-        <message>
-            <source>The key file cannot be read (%1).</source>
-            <translation>فایل کلید خوانده نمی‌شود (%1).</translation>
-        </message>
-        <message>
-            <source>Line %1 of the key file is not a valid secret key.</source>
-            <translation>خط %1 فایل کلید، کلید خصوصی معتبری نیست.</translation>
-        </message>
-        <message>
-            <source>The disk is full: %1 was not saved. Free some space and try again.</source>
-            <translation>دیسک پر است و %1 ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <source>The disk reported an error: %1 was not saved (%2).</source>
-            <translation>دیسک خطا داد و %1 ذخیره نشد (%2).</translation>
-        </message>
-        <message>
-            <source>batch %1 (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
-            <translation>بستهٔ %1 (روی این دستگاه نگه داشته می‌شود و ‎'tomar sync --to FOLDER'‎ آن را می‌نویسد)</translation>
-        </message>
-        <message>
-            <source>The folder %1 does not exist.</source>
-            <translation>پوشهٔ %1 وجود ندارد.</translation>
-        </message>
-        <message>
-            <source>The folder already holds a file named %1; move it away and export again. Nothing was written.</source>
-            <translation>در این پوشه از قبل فایلی به نام %1 هست؛ آن را جای دیگری ببرید و دوباره خروجی بگیرید. چیزی نوشته نشد.</translation>
-        </message>
-        <message>
-            <source>There is no batch %1 on this device.</source>
-            <translation>بسته‌ای با شمارهٔ %1 روی این دستگاه نیست.</translation>
-        </message>
-        <message>
-            <source>Batch %1 can no longer be rebuilt: its records were purged after a receipt.</source>
-            <translation>بستهٔ %1 را دیگر نمی‌توان از نو ساخت: موارد آن پس از دریافت رسید پاک شده‌اند.</translation>
-        </message>
-        <message>
-            <source>This receipt is for batch %1, which this device did not export.</source>
-            <translation>این رسید برای بستهٔ %1 است، اما این دستگاه چنین بسته‌ای خروجی نگرفته است.</translation>
-        </message>
-        <message>
-            <source>Tomar refuses to run: the database safety setting '%1' is not in force. Signer data could leak to disk.</source>
-            <translation>طومار اجرا نمی‌شود: تنظیم ایمنی «%1» در پایگاه داده برقرار نیست. ممکن است اطلاعات امضاکنندگان به دیسک درز کند.</translation>
-        </message>
-        <message>
-            <source>There is already a vault in %1.</source>
-            <translation>در %1 از قبل یک گاوصندوق هست.</translation>
-        </message>
-        <message>
-            <source>There is no vault in %1. Create one first with 'tomar init'.</source>
-            <translation>در %1 گاوصندوقی نیست. اول با ‎'tomar init'‎ یکی بسازید.</translation>
-        </message>
-        <message>
-            <source>The campaign spec needs a [%1] table with one text per language.</source>
-            <translation>مشخصات کارزار باید بخشی برای %1 داشته باشد، با یک متن برای هر زبان.</translation>
-        </message>
-        <message>
-            <source>The campaign spec has no '%1' text for language '%2'.</source>
-            <translation>در مشخصات کارزار، %1 برای زبان «%2» نوشته نشده است.</translation>
-        </message>
-        <message>
-            <source>The '%1' text for '%2' is too long.</source>
-            <translation>%1 برای زبان «%2» بیش از حد طولانی است.</translation>
-        </message>
-        <message>
-            <source>Field '%1' has an unknown kind; use one of: %2.</source>
-            <translation>نوع خانهٔ «%1» ناشناخته است؛ یکی از این‌ها را به کار ببرید: %2.</translation>
-        </message>
-        <message>
-            <source>Field '%1': 'required' must be true or false.</source>
-            <translation>خانهٔ «%1»: ‎'required'‎ باید true یا false باشد.</translation>
-        </message>
-        <message>
-            <source>Field '%1': 'label' must be a table of texts per language.</source>
-            <translation>خانهٔ «%1»: ‎'label'‎ باید جدولی از متن‌ها برای هر زبان باشد.</translation>
-        </message>
-        <message>
-            <source>The campaign spec is not valid TOML: %1</source>
-            <translation>مشخصات کارزار یک TOML معتبر نیست: %1</translation>
-        </message>
-        <message>
-            <source>The %1 comment cannot be used: it must be a single line of text.</source>
-            <translation>توضیحِ %1 را نمی‌توان به کار برد: باید فقط یک خط متن باشد.</translation>
-        </message>
-        <message>
-            <source>The %1 comment is too long (at most %2 bytes).</source>
-            <translation>توضیحِ %1 بیش از حد طولانی است (حداکثر %2 بایت).</translation>
-        </message>
-        <message>
-            <source>The signature cannot be drawn: the %1 must be positive.</source>
-            <translation>امضا را نمی‌توان کشید: %1 باید بیشتر از صفر باشد.</translation>
-        </message>
-        <message>
-            <source>Make between 1 and %1 shares.</source>
-            <translation>بین ۱ تا %1 سهم بسازید.</translation>
-        </message>
-        <message>
-            <source>Sheet %1 was not printed on this device. Check the serial on the sheet.</source>
-            <translation>برگهٔ %1 در این دستگاه چاپ نشده است. شمارهٔ روی برگه را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>Sheet %1 has rows 1 to %2; check the row number.</source>
-            <translation>برگهٔ %1 ردیف‌های ۱ تا %2 را دارد؛ شمارهٔ ردیف را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>Row %1 of sheet %2 was already entered.</source>
-            <translation>ردیف %1 برگهٔ %2 قبلاً تایپ شده است.</translation>
-        </message>
-        <message>
-            <source>Print between 1 and %1 sheets at a time.</source>
-            <translation>هر بار بین ۱ تا %1 برگه چاپ کنید.</translation>
-        </message>
-        <message>
-            <source>A sheet can have between 1 and %1 rows.</source>
-            <translation>هر برگه می‌تواند بین ۱ تا %1 ردیف داشته باشد.</translation>
-        </message>
-        <message>
-            <source>This campaign has no texts in '%1'. Choose one of: %2.</source>
-            <translation>این کارزار متنی به زبان «%1» ندارد. یکی از این‌ها را انتخاب کنید: %2.</translation>
-        </message>
-        <message>
-            <source>Unknown paper size '%1': use letter or a4.</source>
-            <translation>اندازهٔ کاغذ «%1» ناشناخته است: letter یا a4 را به کار ببرید.</translation>
-        </message>
-        <message>
-            <source>The folder %1 does not exist. Is the USB stick or shared folder there?</source>
-            <translation>پوشهٔ %1 وجود ندارد. آیا فلش یا پوشهٔ مشترک در دسترس است؟</translation>
-        </message>
-        <message>
-            <source>Tomar cannot write to %1 (%2).</source>
-            <translation>طومار نمی‌تواند در %1 بنویسد (%2).</translation>
-        </message>
-        <message>
-            <source>The receipt %1 cannot be read (%2).</source>
-            <translation>رسید %1 خوانده نمی‌شود (%2).</translation>
-        </message>
-        <message>
-            <source>A receipt could not be written: %1</source>
-            <translation>یک رسید نوشته نشد: %1</translation>
-        </message>
-        <message>
-            <source>The server at %1 did not answer in time (%2).</source>
-            <translation>سرور %1 به‌موقع پاسخ نداد (%2).</translation>
-        </message>
-        <message>
-            <source>The server at %1 sent a larger answer than any genuine one.</source>
-            <translation>سرور %1 پاسخی فرستاد که از هر پاسخ واقعی بزرگ‌تر است.</translation>
-        </message>
-        <message>
-            <source>The server at %1 collects for another campaign.</source>
-            <translation>سرور %1 برای کارزار دیگری جمع‌آوری می‌کند.</translation>
-        </message>
-        <message>
-            <source>The certificate of %1 could not be verified. Do not sync over this network; tell the organizer.</source>
-            <translation>گواهی %1 تأیید نشد. از راه این شبکه همگام‌سازی نکنید و به برگزارکننده خبر دهید.</translation>
-        </message>
-        <message>
-            <source>The receipt for batch %1 was not applied: %2</source>
-            <translation>رسید بستهٔ %1 اعمال نشد: %2</translation>
-        </message>
-        <message>
-            <source>Batch %1 was refused: %2</source>
-            <translation>بستهٔ %1 پذیرفته نشد: %2</translation>
-        </message>
-        <message>
-            <source>Batch %1 was not sent: %2</source>
-            <translation>بستهٔ %1 فرستاده نشد: %2</translation>
-        </message>
-        <message>
-            <source>A receipt was refused: %1</source>
-            <translation>یک رسید پذیرفته نشد: %1</translation>
-        </message>
-        <message>
-            <source>the server answered %1</source>
-            <translation>سرور با کد %1 پاسخ داد</translation>
-        </message>
-        <message>
-            <source>%1 is too large to be a genuine batch.</source>
-            <translation>%1 بزرگ‌تر از آن است که بستهٔ واقعی باشد.</translation>
-        </message>
-        <message>
-            <source>%1 is not a Tomar collection server.</source>
-            <translation>%1 سرور جمع‌آوری طومار نیست.</translation>
-        </message>
-        <message>
-            <source>%1 arrived damaged; it will be fetched again next time.</source>
-            <translation>%1 آسیب‌دیده رسید؛ دفعهٔ بعد دوباره دریافت می‌شود.</translation>
-        </message>
-        <message>
-            <source>%1 sent a damaged list of batches.</source>
-            <translation>%1 فهرست آسیب‌دیده‌ای از بسته‌ها فرستاد.</translation>
-        </message>
-        <message>
-            <source>%1 could not be asked for receipts: %2</source>
-            <translation>پرسیدن رسیدها از %1 ممکن نشد: %2</translation>
-        </message>
-        <message>
-            <source>%1 could not be fetched: %2</source>
-            <translation>دریافت %1 ممکن نشد: %2</translation>
-        </message>
-        <message>
-            <source>%1 cannot be read (%2).</source>
-            <translation>%1 خوانده نمی‌شود (%2).</translation>
-        </message>
-        <message>
-            <source>batch %1</source>
-            <translation>بستهٔ %1</translation>
-        </message>
-        <message>
-            <source>'revision' must be a positive whole number.</source>
-            <translation>‎'revision'‎ باید عددی صحیح و مثبت باشد.</translation>
+            <source>The threshold must be between 1 and the number of shares.</source>
+            <translation>شمار سهم‌های لازم (K) باید بین ۱ و شمار همهٔ سهم‌ها (N) باشد.</translation>
         </message>
         <message>
             <source>This document holds values that cannot be signed: it is damaged.</source>
             <translation>این سند مقدارهایی دارد که نمی‌توان امضایشان کرد: آسیب دیده است.</translation>
         </message>
         <message>
-            <source>This campaign package is older (revision %1) than the one on this device (revision %2). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
-            <translation>این فایل کارزار (ویرایش %1) قدیمی‌تر از فایل کارزارِ این دستگاه (ویرایش %2) است. وارد نشد: یک فایل قدیمی می‌تواند این دستگاه را به سروری بفرستد که کارزار دیگر از آن استفاده نمی‌کند. تازه‌ترین فایل کارزار را از برگزارکننده بخواهید.</translation>
+            <source>This is not a Tomar {what}, or it is damaged.</source>
+            <translation>این فایل {what} طومار نیست، یا آسیب دیده است.</translation>
         </message>
         <message>
-            <source>This file could not be read (internal error %1); it was refused and nothing was changed.</source>
-            <translation>این فایل خوانده نشد (خطای داخلی %1)؛ پذیرفته نشد و چیزی تغییر نکرد.</translation>
+            <source>This {what} was not signed by the expected key, or it was changed.</source>
+            <translation>این {what} با کلید مورد انتظار امضا نشده، یا تغییر کرده است.</translation>
         </message>
         <message>
-            <source>This disk or folder is read-only: %1 was not saved. Nothing was lost; make it writable and try again.</source>
-            <translation>این دیسک یا پوشه فقط‌خواندنی است و %1 ذخیره نشد. چیزی از دست نرفته است؛ آن را قابل نوشتن کنید و دوباره امتحان کنید.</translation>
+            <source>This is not a Tomar {what}, or it needs a newer version of Tomar.</source>
+            <translation>این فایل {what} طومار نیست، یا به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
         </message>
         <message>
-            <source>The disk reported an input/output error: %1 was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
-            <translation>دیسک خطای ورودی/خروجی داد و %1 ذخیره نشد. شاید دیسک در حال خراب شدن باشد: پیش از هر کار دیگری پوشهٔ طومار را روی دیسک دیگری کپی کنید.</translation>
+            <source>This {what} is too large to be genuine.</source>
+            <translation>این {what} بزرگ‌تر از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This {what} is damaged.</source>
+            <translation>این {what} آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This device certificate is for another campaign.</source>
+            <translation>این گواهی دستگاه برای کارزار دیگری است.</translation>
+        </message>
+        <message>
+            <source>This enrollment request is for another campaign.</source>
+            <translation>این درخواست ثبت برای کارزار دیگری است.</translation>
+        </message>
+        <message>
+            <source>This receipt is for another campaign.</source>
+            <translation>این رسید برای کارزار دیگری است.</translation>
+        </message>
+        <message>
+            <source>This receipt is damaged.</source>
+            <translation>این رسید آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This {what} contains a file that is too large.</source>
+            <translation>این {what} فایلی بیش از حد بزرگ دارد.</translation>
+        </message>
+        <message>
+            <source>This {what} contains an unexpected file.</source>
+            <translation>این {what} فایلی دارد که نباید در آن باشد.</translation>
+        </message>
+        <message>
+            <source>This {what} is damaged or incomplete.</source>
+            <translation>این {what} آسیب دیده یا ناقص است.</translation>
+        </message>
+        <message>
+            <source>This {what} holds too many files to be genuine.</source>
+            <translation>شمار فایل‌های این {what} بیش از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This {what} is incomplete.</source>
+            <translation>این {what} ناقص است.</translation>
+        </message>
+        <message>
+            <source>This {what} is suspiciously compressed.</source>
+            <translation>فشرده‌سازی این {what} مشکوک است.</translation>
+        </message>
+        <message>
+            <source>This {what} is of an unknown kind (compression).</source>
+            <translation>نوع این {what} ناشناخته است (روش فشرده‌سازی).</translation>
+        </message>
+        <message>
+            <source>This {what} is of an unknown kind (encrypted ZIP).</source>
+            <translation>نوع این {what} ناشناخته است (ZIP رمزگذاری‌شده).</translation>
+        </message>
+        <message>
+            <source>A point of the signature drawing is outside the signature pad.</source>
+            <translation>نقطه‌ای از امضای دست‌نویس بیرون از کادر امضاست.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has an empty stroke.</source>
+            <translation>امضای دست‌نویس یک خط خالی دارد.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has an invalid time stamp.</source>
+            <translation>زمانِ ثبت‌شده در امضای دست‌نویس نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>The signature drawing's time stamps go backwards.</source>
+            <translation>زمان‌های ثبت‌شده در امضای دست‌نویس به عقب برمی‌گردند.</translation>
+        </message>
+        <message>
+            <source>The signature drawing is too large to store. Please clear it and sign again.</source>
+            <translation>امضای دست‌نویس بزرگ‌تر از آن است که ذخیره شود. لطفاً آن را پاک کنید و دوباره امضا کنید.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has too many strokes.</source>
+            <translation>امضای دست‌نویس بیش از حد خط دارد.</translation>
+        </message>
+        <message>
+            <source>The signature drawing has too many points.</source>
+            <translation>امضای دست‌نویس بیش از حد نقطه دارد.</translation>
+        </message>
+        <message>
+            <source>The signature cannot be drawn: the {what} must be positive.</source>
+            <translation>امضا را نمی‌توان کشید: {what} باید بیشتر از صفر باشد.</translation>
+        </message>
+        <message>
+            <source>The signature pad has an impossible shape.</source>
+            <translation>کادر امضا شکل ناممکنی دارد.</translation>
+        </message>
+        <message>
+            <source>The stored signature drawing is damaged and cannot be read.</source>
+            <translation>امضای دست‌نویسِ ذخیره‌شده آسیب دیده است و خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>The stored signature drawing is not in a format this app can read.</source>
+            <translation>امضای دست‌نویسِ ذخیره‌شده در قالبی نیست که این برنامه بتواند بخواند.</translation>
+        </message>
+        <message>
+            <source>The vault is busy in another Tomar window: nothing was saved.</source>
+            <translation>گاوصندوق در پنجرهٔ دیگری از طومار باز است و چیزی ذخیره نشد.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase.</source>
+            <translation>لطفاً یک رمز عبور انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>The vault could not be written: nothing was saved.</source>
+            <translation>نوشتن در گاوصندوق ممکن نشد و چیزی ذخیره نشد.</translation>
+        </message>
+        <message>
+            <source>There is no vault in {home}. Create one first with 'tomar init'.</source>
+            <translation>در {home} گاوصندوقی نیست. اول با ‎'tomar init'‎ یکی بسازید.</translation>
+        </message>
+        <message>
+            <source>The vault database does not match its key file, or it is damaged.</source>
+            <translation>پایگاه دادهٔ گاوصندوق با فایل کلیدش جور نیست، یا آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>The vault database is missing; only its key file is left.</source>
+            <translation>پایگاه دادهٔ گاوصندوق پیدا نمی‌شود؛ فقط فایل کلیدش مانده است.</translation>
+        </message>
+        <message>
+            <source>The disk is full: nothing was saved. Free some space and try again.</source>
+            <translation>دیسک پر است و چیزی ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
         </message>
         <message>
             <source>The vault's disk is read-only: nothing was saved. Nothing was lost; make it writable and try again.</source>
@@ -1190,6 +430,18 @@
         <message>
             <source>The disk reported an input/output error: nothing was saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
             <translation>دیسک خطای ورودی/خروجی داد و چیزی ذخیره نشد. شاید دیسک در حال خراب شدن باشد: پیش از هر کار دیگری پوشهٔ طومار را روی دیسک دیگری کپی کنید.</translation>
+        </message>
+        <message>
+            <source>The key file tomar.key is missing from {home}, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
+            <translation>فایل کلید tomar.key در {home} نیست، ولی پایگاه دادهٔ گاوصندوق هنوز آن‌جاست. بدون فایل کلید نمی‌توان آن را باز کرد: اگر نسخه‌ای از tomar.key دارید، آن را برگردانید. اگر عمداً پاک شده است (پاک‌سازی اضطراری)، ‎'tomar wipe --yes'‎ پوشه را برای گاوصندوقی تازه پاک می‌کند.</translation>
+        </message>
+        <message>
+            <source>The vault is locked.</source>
+            <translation>گاوصندوق قفل است.</translation>
+        </message>
+        <message>
+            <source>This vault was made by a newer version of Tomar. Please update Tomar.</source>
+            <translation>این گاوصندوق با نسخهٔ تازه‌تری از طومار ساخته شده است. لطفاً طومار را به‌روز کنید.</translation>
         </message>
         <message>
             <source>The vault cannot be opened: its disk or folder is read-only. Nothing was lost; make it writable, or copy your Tomar folder to a writable disk, and try again.</source>
@@ -1204,64 +456,216 @@
             <translation>گاوصندوق باز نمی‌شود، چون دیسک خطای ورودی/خروجی داد. شاید گاوصندوق سالم باشد؛ پوشهٔ طومار را روی دیسک دیگری کپی کنید و آن‌جا بازش کنید.</translation>
         </message>
         <message>
-            <source>Nothing new to export: every record is already in a batch. Batch(es) %1 had not reached this folder and were written again.</source>
-            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند. بسته(های) %1 به این پوشه نرسیده بود و دوباره نوشته شد.</translation>
+            <source>The rebuilt vault failed its integrity check; nothing changed.</source>
+            <translation>گاوصندوقِ از نو ساخته‌شده در بررسی سلامت رد شد؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <source>the new vault</source>
-            <translation>گاوصندوق تازه</translation>
+            <source>Tomar refuses to run: the database safety setting '{name}' is not in force. Signer data could leak to disk.</source>
+            <translation>طومار اجرا نمی‌شود: تنظیم ایمنی «{name}» در پایگاه داده برقرار نیست. ممکن است اطلاعات امضاکنندگان به دیسک درز کند.</translation>
         </message>
         <message>
-            <source>The key file tomar.key is missing from %1, but the vault database is still there. It cannot be opened without the key file: put back a copy of tomar.key if you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' clears the folder for a new vault.</source>
-            <translation>فایل کلید tomar.key در %1 نیست، ولی پایگاه دادهٔ گاوصندوق هنوز آن‌جاست. بدون فایل کلید نمی‌توان آن را باز کرد: اگر نسخه‌ای از tomar.key دارید، آن را برگردانید. اگر عمداً پاک شده است (پاک‌سازی اضطراری)، ‎'tomar wipe --yes'‎ پوشه را برای گاوصندوقی تازه پاک می‌کند.</translation>
+            <source>This disk or folder is read-only: {what} was not saved. Nothing was lost; make it writable and try again.</source>
+            <translation>این دیسک یا پوشه فقط‌خواندنی است و {what} ذخیره نشد. چیزی از دست نرفته است؛ آن را قابل نوشتن کنید و دوباره امتحان کنید.</translation>
         </message>
         <message>
-            <source>the copy of the vault</source>
-            <translation>نسخهٔ پشتیبان گاوصندوق</translation>
+            <source>The disk is full: {what} was not saved. Free some space and try again.</source>
+            <translation>دیسک پر است و {what} ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
         </message>
         <message>
-            <source>its time is damaged.</source>
-            <translation>زمان ثبت آن آسیب دیده است.</translation>
+            <source>The disk reported an error: {what} was not saved ({said}).</source>
+            <translation>دیسک خطا داد و {what} ذخیره نشد ({said}).</translation>
         </message>
         <message>
-            <source>it was already received from device %1 (a replayed record).</source>
-            <translation>قبلاً از دستگاه %1 دریافت شده است (مورد تکراری).</translation>
+            <source>The disk reported an input/output error: {what} was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
+            <translation>دیسک خطای ورودی/خروجی داد و {what} ذخیره نشد. شاید دیسک در حال خراب شدن باشد: پیش از هر کار دیگری پوشهٔ طومار را روی دیسک دیگری کپی کنید.</translation>
         </message>
         <message>
-            <source>it cannot be read (an unexpected %1).</source>
-            <translation>خوانده نمی‌شود (خطای پیش‌بینی‌نشدهٔ %1).</translation>
+            <source>This device already holds another campaign. Use a separate vault (--home) for a second campaign.</source>
+            <translation>این دستگاه از قبل کارزار دیگری دارد. برای کارزار دوم از گاوصندوقی جداگانه (‎--home) استفاده کنید.</translation>
         </message>
         <message>
-            <source>This batch could not be read (an unexpected %1); it was rejected and nothing of it was kept.</source>
-            <translation>این بسته خوانده نشد (خطای پیش‌بینی‌نشدهٔ %1)؛ رد شد و چیزی از آن نگه داشته نشد.</translation>
+            <source>This campaign package is older (revision {revision}) than the one on this device (revision {revision2}). It was not imported: an old package could send this device to a server the campaign no longer uses. Ask the organizer for the newest package.</source>
+            <translation>این فایل کارزار (ویرایش {revision}) قدیمی‌تر از فایل کارزارِ این دستگاه (ویرایش {revision2}) است. وارد نشد: یک فایل قدیمی می‌تواند این دستگاه را به سروری بفرستد که کارزار دیگر از آن استفاده نمی‌کند. تازه‌ترین فایل کارزار را از برگزارکننده بخواهید.</translation>
         </message>
         <message>
-            <source>No signer has a known state: nothing to deliver by office.</source>
-            <translation>هیچ امضاکننده‌ای ایالت مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+            <source>This campaign package is signed by someone else than the organizer of the campaign on this device. It was not imported.</source>
+            <translation>این فایل کارزار را کسی جز برگزارکنندهٔ کارزارِ این دستگاه امضا کرده است. وارد نشد.</translation>
         </message>
         <message>
-            <source>No signer has a known district: nothing to deliver by office.</source>
-            <translation>هیچ امضاکننده‌ای حوزهٔ مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+            <source>No campaign yet. Import the organizer's campaign package first.</source>
+            <translation>هنوز کارزاری نیست. اول فایل کارزاری را که برگزارکننده داده است وارد کنید.</translation>
         </message>
         <message>
-            <source>a delivery packet</source>
-            <translation>بستهٔ تحویل</translation>
+            <source>This certificate is for another device.</source>
+            <translation>این گواهی برای دستگاه دیگری است.</translation>
         </message>
         <message>
-            <source>the delivery summary</source>
-            <translation>خلاصهٔ تحویل</translation>
+            <source>Please give the event a name.</source>
+            <translation>لطفاً برای رویداد نامی بنویسید.</translation>
         </message>
         <message>
-            <source>the packets CSV</source>
-            <translation>فایل CSV بسته‌ها</translation>
+            <source>This file could not be read (internal error {error}); it was refused and nothing was changed.</source>
+            <translation>این فایل خوانده نشد (خطای داخلی {error})؛ پذیرفته نشد و چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <source>the aggregate CSV</source>
-            <translation>فایل CSV شمارها</translation>
+            <source>The organizer fingerprint in this package is not the one you expected. Do not use this package; ask the organizer.</source>
+            <translation>اثر انگشت (کد شناسایی) برگزارکننده در این فایل کارزار همانی نیست که انتظار داشتید. از این فایل استفاده نکنید و از برگزارکننده بپرسید.</translation>
+        </message>
+        <message>
+            <source>This receipt is for another device.</source>
+            <translation>این رسید برای دستگاه دیگری است.</translation>
+        </message>
+        <message>
+            <source>This receipt is for batch {batch}, which this device did not export.</source>
+            <translation>این رسید برای بستهٔ {batch} است، اما این دستگاه چنین بسته‌ای خروجی نگرفته است.</translation>
+        </message>
+        <message>
+            <source>That signature was already voided.</source>
+            <translation>این امضا قبلاً باطل شده است.</translation>
+        </message>
+        <message>
+            <source>There is no signature with that id on this device.</source>
+            <translation>امضایی با این شناسه روی این دستگاه نیست.</translation>
+        </message>
+        <message>
+            <source>Start an event first: signatures are collected at an event.</source>
+            <translation>اول یک رویداد را شروع کنید؛ امضاها در یک رویداد جمع می‌شوند.</translation>
+        </message>
+        <message>
+            <source>This vault has no device key; it may be damaged.</source>
+            <translation>این گاوصندوق کلید دستگاه ندارد؛ شاید آسیب دیده باشد.</translation>
+        </message>
+        <message>
+            <source>A record is damaged.</source>
+            <translation>یک مورد آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>A record's device signature is not valid.</source>
+            <translation>امضای دستگاه روی یک مورد معتبر نیست.</translation>
+        </message>
+        <message>
+            <source>A record is too large to be genuine.</source>
+            <translation>یک مورد بزرگ‌تر از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This batch belongs to another campaign.</source>
+            <translation>این بسته به کارزار دیگری تعلق دارد.</translation>
+        </message>
+        <message>
+            <source>This batch contains files that its manifest does not list.</source>
+            <translation>این بسته فایل‌هایی دارد که در فهرستش نیامده است.</translation>
+        </message>
+        <message>
+            <source>There is no batch {number} on this device.</source>
+            <translation>بسته‌ای با شمارهٔ {number} روی این دستگاه نیست.</translation>
+        </message>
+        <message>
+            <source>Export cancelled. Nothing was written.</source>
+            <translation>خروجی لغو شد. چیزی نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>The batch file cannot be read ({detail}).</source>
+            <translation>فایل بسته خوانده نمی‌شود ({detail}).</translation>
+        </message>
+        <message>
+            <source>The folder already holds a file named {name}; move it away and export again. Nothing was written.</source>
+            <translation>در این پوشه از قبل فایلی به نام {name} هست؛ آن را جای دیگری ببرید و دوباره خروجی بگیرید. چیزی نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>The folder {out_dir} does not exist.</source>
+            <translation>پوشهٔ {out_dir} وجود ندارد.</translation>
+        </message>
+        <message>
+            <source>This batch is incomplete: its manifest or signature is missing.</source>
+            <translation>این بسته ناقص است: فهرست یا امضای آن نیست.</translation>
+        </message>
+        <message>
+            <source>This batch has an invalid batch number.</source>
+            <translation>شمارهٔ این بسته نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>This batch's link to the previous batch is damaged.</source>
+            <translation>پیوند این بسته با بستهٔ قبلی آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This batch lists the same record twice.</source>
+            <translation>در فهرست این بسته یک مورد دو بار آمده است.</translation>
+        </message>
+        <message>
+            <source>This batch lists too many records.</source>
+            <translation>فهرست این بسته بیش از حد مورد دارد.</translation>
+        </message>
+        <message>
+            <source>This batch's list of records is damaged.</source>
+            <translation>فهرست موارد این بسته آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>Batch {number} can no longer be rebuilt: its records were purged after a receipt.</source>
+            <translation>بستهٔ {number} را دیگر نمی‌توان از نو ساخت: موارد آن پس از دریافت رسید پاک شده‌اند.</translation>
+        </message>
+        <message>
+            <source>This batch's manifest is damaged.</source>
+            <translation>فهرست این بسته آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This batch's manifest is damaged (not in canonical form).</source>
+            <translation>فهرست این بسته آسیب دیده است (شکل استاندارد ندارد).</translation>
+        </message>
+        <message>
+            <source>This batch is missing records that its manifest lists.</source>
+            <translation>مواردی که در فهرست این بسته آمده، در خود بسته نیست.</translation>
+        </message>
+        <message>
+            <source>This batch names a record with an invalid id.</source>
+            <translation>در فهرست این بسته موردی با شناسهٔ نامعتبر آمده است.</translation>
+        </message>
+        <message>
+            <source>This batch needs a newer version of Tomar.</source>
+            <translation>این بسته به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch. Batch(es) {numbers} had not reached this folder and were written again.</source>
+            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند. بسته(های) {numbers} به این پوشه نرسیده بود و دوباره نوشته شد.</translation>
+        </message>
+        <message>
+            <source>Nothing new to export: every record is already in a batch.</source>
+            <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند.</translation>
+        </message>
+        <message>
+            <source>Record {id} in this batch was changed or damaged.</source>
+            <translation>مورد {id} در این بسته تغییر کرده یا آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>Record {record} in this batch has an invalid hash.</source>
+            <translation>هش مورد {record} در این بسته نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>Record {record} in this batch has an invalid sequence number.</source>
+            <translation>شمارهٔ ترتیب مورد {record} در این بسته نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>This batch was sealed for another organizer key.</source>
+            <translation>این بسته برای کلید برگزارکنندهٔ دیگری رمزگذاری شده است.</translation>
+        </message>
+        <message>
+            <source>This batch's signature is not valid: it was changed after the device signed it.</source>
+            <translation>امضای این بسته معتبر نیست: پس از امضای دستگاه تغییر کرده است.</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar batch.</source>
+            <translation>این فایل بستهٔ طومار نیست.</translation>
+        </message>
+        <message>
+            <source>This batch uses the same sequence number twice.</source>
+            <translation>در این بسته یک شمارهٔ ترتیب دو بار به کار رفته است.</translation>
         </message>
         <message>
             <source>'consents' must be a list of at most 10 [[consents]] tables.</source>
             <translation>‎'consents'‎ باید فهرستی از حداکثر ۱۰ جدول ‎[[consents]]‎ باشد.</translation>
+        </message>
+        <message>
+            <source>Consent '{purpose}' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
+            <translation>موافقت ‎'{purpose}'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش علامت‌خورده نیستند.</translation>
         </message>
         <message>
             <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
@@ -1272,36 +676,764 @@
             <translation>‎'delete_by'‎ باید یک تاریخ باشد، مثلاً 2027-06-30.</translation>
         </message>
         <message>
+            <source>'display_default' must be "ask", "hidden", "initials" or "full".</source>
+            <translation>‎'display_default'‎ باید یکی از این‌ها باشد: ‎"ask"‎ (از امضاکننده پرسیده شود)، ‎"hidden"‎ (نوشته نشود)، ‎"initials"‎ (حرف اول نام و نام خانوادگی)، ‎"full"‎ (نام کامل).</translation>
+        </message>
+        <message>
             <source>Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.</source>
             <translation>هر ‎[[consents]]‎ یک ‎'purpose'‎ بی‌تکرار از حروف کوچک لاتین، رقم و _ لازم دارد.</translation>
         </message>
         <message>
-            <source>A record id is 32 hexadecimal digits.</source>
-            <translation>شناسهٔ امضا ۳۲ رقم شانزده‌شانزدهی است.</translation>
+            <source>Each [[fields]] entry must be a table.</source>
+            <translation>هر بخش ‎[[fields]]‎ باید یک جدول باشد.</translation>
         </message>
         <message>
-            <source>No signer has this record id.</source>
-            <translation>هیچ امضاکننده‌ای این شناسه را ندارد.</translation>
+            <source>Each field needs a unique 'name' of lowercase letters, digits and '_'.</source>
+            <translation>هر خانهٔ فرم به یک ‎'name'‎ بی‌تکرار از حروف کوچک لاتین، رقم و ‎'_'‎ نیاز دارد.</translation>
+        </message>
+        <message>
+            <source>'end_date' must be a date such as 2027-03-31.</source>
+            <translation>‎'end_date'‎ باید یک تاریخ باشد، مثلاً 2027-03-31.</translation>
+        </message>
+        <message>
+            <source>Field '{name}': 'label' must be a table of texts per language.</source>
+            <translation>خانهٔ «{name}»: ‎'label'‎ باید جدولی از متن‌ها برای هر زبان باشد.</translation>
+        </message>
+        <message>
+            <source>Field '{name}': 'required' must be true or false.</source>
+            <translation>خانهٔ «{name}»: ‎'required'‎ باید true یا false باشد.</translation>
+        </message>
+        <message>
+            <source>Field '{name}' has an unknown kind; use one of: {choices}.</source>
+            <translation>نوع خانهٔ «{name}» ناشناخته است؛ یکی از این‌ها را به کار ببرید: {choices}.</translation>
+        </message>
+        <message>
+            <source>'id' may hold only letters, digits, '-' and '_'.</source>
+            <translation>‎'id'‎ فقط می‌تواند حروف لاتین، رقم، ‎'-'‎ و ‎'_'‎ داشته باشد.</translation>
+        </message>
+        <message>
+            <source>The campaign needs an 'addressee' (whom the petition is for).</source>
+            <translation>کارزار به ‎'addressee'‎ نیاز دارد (طومار خطاب به چه کسی است).</translation>
+        </message>
+        <message>
+            <source>The campaign needs between 1 and 30 [[fields]].</source>
+            <translation>کارزار باید بین ۱ تا ۳۰ خانهٔ فرم (‎[[fields]]‎) داشته باشد.</translation>
+        </message>
+        <message>
+            <source>The campaign needs a field of kind 'name'.</source>
+            <translation>کارزار باید یک خانهٔ فرم از نوع ‎'name'‎ (نام) داشته باشد.</translation>
+        </message>
+        <message>
+            <source>The campaign needs 'languages', a list of codes such as ["en", "fa"].</source>
+            <translation>کارزار به ‎'languages'‎ نیاز دارد: فهرستی از کد زبان‌ها، مثلاً ‎["en", "fa"]‎.</translation>
+        </message>
+        <message>
+            <source>This is not a Tomar campaign package.</source>
+            <translation>این فایل، فایل کارزار طومار نیست.</translation>
+        </message>
+        <message>
+            <source>This campaign package was changed after the organizer signed it. Do not use it.</source>
+            <translation>این فایل کارزار بعد از امضای برگزارکننده تغییر کرده است. از آن استفاده نکنید.</translation>
+        </message>
+        <message>
+            <source>This campaign package is damaged.</source>
+            <translation>این فایل کارزار آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>This campaign package is damaged (not in canonical form).</source>
+            <translation>این فایل کارزار آسیب دیده است (شکل استاندارد ندارد).</translation>
+        </message>
+        <message>
+            <source>This campaign package is incomplete.</source>
+            <translation>این فایل کارزار ناقص است.</translation>
+        </message>
+        <message>
+            <source>This campaign package needs a newer version of Tomar.</source>
+            <translation>این فایل کارزار به نسخهٔ تازه‌تری از طومار نیاز دارد.</translation>
+        </message>
+        <message>
+            <source>'phone_region' must be a two-letter country code such as "US".</source>
+            <translation>‎'phone_region'‎ باید کد دوحرفی یک کشور باشد، مثلاً ‎"US"‎.</translation>
+        </message>
+        <message>
+            <source>'revision' must be a positive whole number.</source>
+            <translation>‎'revision'‎ باید عددی صحیح و مثبت باشد.</translation>
+        </message>
+        <message>
+            <source>'server_cert_sha256' must be 64 hexadecimal digits (SHA-256).</source>
+            <translation>‎'server_cert_sha256'‎ باید ۶۴ رقم در مبنای شانزده (SHA-256) باشد.</translation>
+        </message>
+        <message>
+            <source>'signature' must be "required" or "optional".</source>
+            <translation>‎'signature'‎ باید ‎"required"‎ یا ‎"optional"‎ باشد.</translation>
+        </message>
+        <message>
+            <source>The campaign spec needs a [{key}] table with one text per language.</source>
+            <translation>مشخصات کارزار باید بخشی برای {key} داشته باشد، با یک متن برای هر زبان.</translation>
+        </message>
+        <message>
+            <source>The campaign spec has no '{key}' text for language '{lang}'.</source>
+            <translation>در مشخصات کارزار، {key} برای زبان «{lang}» نوشته نشده است.</translation>
+        </message>
+        <message>
+            <source>The campaign spec is not valid TOML: {detail}</source>
+            <translation>مشخصات کارزار یک TOML معتبر نیست: {detail}</translation>
+        </message>
+        <message>
+            <source>'sync_url' must be an http:// or https:// address.</source>
+            <translation>‎'sync_url'‎ باید نشانی‌ای با ‎http://‎ یا ‎https://‎ باشد.</translation>
+        </message>
+        <message>
+            <source>The '{key}' text for '{lang}' is too long.</source>
+            <translation>{key} برای زبان «{lang}» بیش از حد طولانی است.</translation>
+        </message>
+        <message>
+            <source>The backup passphrase must have at least 8 characters.</source>
+            <translation>رمز عبور پشتیبان باید دست‌کم ۸ نویسه داشته باشد.</translation>
+        </message>
+        <message>
+            <source>Back up the organizer key first ('tomar organizer backup'): if it is lost, every signature of the campaign is lost with it.</source>
+            <translation>اول از کلید برگزارکننده نسخهٔ پشتیبان بگیرید (‎'tomar organizer backup'‎)؛ اگر این کلید گم شود، همهٔ امضاهای کارزار هم با آن از دست می‌روند.</translation>
+        </message>
+        <message>
+            <source>Please give the organizer a name.</source>
+            <translation>لطفاً نام برگزارکننده را بنویسید.</translation>
+        </message>
+        <message>
+            <source>Print the recovery shares of the organizer key first ('tomar organizer shares'), or say that you keep only the backup file ('--without-shares').</source>
+            <translation>اول سهم‌های بازیابی کلید برگزارکننده را چاپ کنید (‎'tomar organizer shares'‎)، یا بگویید که فقط فایل پشتیبان را نگه می‌دارید (‎'--without-shares'‎).</translation>
+        </message>
+        <message>
+            <source>This vault already has organizer keys.</source>
+            <translation>این گاوصندوق از قبل کلیدهای برگزارکننده را دارد.</translation>
+        </message>
+        <message>
+            <source>This vault has no organizer keys. Run 'tomar organizer init' first.</source>
+            <translation>این گاوصندوق کلیدهای برگزارکننده را ندارد. اول ‎'tomar organizer init'‎ را اجرا کنید.</translation>
+        </message>
+        <message>
+            <source>it was already received from device {device} (a replayed record).</source>
+            <translation>قبلاً از دستگاه {device} دریافت شده است (مورد تکراری).</translation>
+        </message>
+        <message>
+            <source>it was already received (a replayed record).</source>
+            <translation>قبلاً دریافت شده است (مورد تکراری).</translation>
+        </message>
+        <message>
+            <source>Another batch {number} of this device was already imported: this one is a replay or a forgery.</source>
+            <translation>بستهٔ دیگری با شمارهٔ {number} از این دستگاه قبلاً وارد شده است؛ این یکی تکراری یا جعلی است.</translation>
+        </message>
+        <message>
+            <source>This batch carries another device's certificate.</source>
+            <translation>این بسته گواهی دستگاه دیگری را همراه دارد.</translation>
+        </message>
+        <message>
+            <source>This batch comes from a revoked device; it was not imported.</source>
+            <translation>این بسته از دستگاهی آمده که اعتبارش لغو شده است؛ وارد نشد.</translation>
+        </message>
+        <message>
+            <source>Batch {value} of this device does not follow this one.</source>
+            <translation>بستهٔ {value} این دستگاه دنبالهٔ این بسته نیست.</translation>
+        </message>
+        <message>
+            <source>This batch does not follow batch {value} of its device.</source>
+            <translation>این بسته دنبالهٔ بستهٔ {value} همین دستگاه نیست.</translation>
+        </message>
+        <message>
+            <source>This batch repeats records already received.</source>
+            <translation>این بسته مواردی را تکرار می‌کند که قبلاً دریافت شده‌اند.</translation>
+        </message>
+        <message>
+            <source>This batch is too large to be genuine.</source>
+            <translation>این بسته بزرگ‌تر از آن است که واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>This batch could not be read (an unexpected {error}); it was rejected and nothing of it was kept.</source>
+            <translation>این بسته خوانده نشد (خطای پیش‌بینی‌نشدهٔ {error})؛ رد شد و چیزی از آن نگه داشته نشد.</translation>
+        </message>
+        <message>
+            <source>it belongs to another campaign or organizer key.</source>
+            <translation>به کارزار یا کلید برگزارکنندهٔ دیگری تعلق دارد.</translation>
         </message>
         <message>
             <source>This campaign is closed: its signers' personal data was destroyed, and nothing more can be imported.</source>
             <translation>این کارزار بسته شده است: اطلاعات شخصی امضاکنندگانش از بین رفته و دیگر چیزی وارد نمی‌شود.</translation>
         </message>
         <message>
+            <source>Choose another signer to merge with.</source>
+            <translation>امضاکنندهٔ دیگری را برای یکی کردن انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>it is a damaged void record.</source>
+            <translation>یک مورد ابطالِ آسیب‌دیده است.</translation>
+        </message>
+        <message>
+            <source>No device with that fingerprint has sent a batch or been enrolled.</source>
+            <translation>هیچ دستگاهی با این اثر انگشت نه بسته‌ای فرستاده و نه ثبت شده است.</translation>
+        </message>
+        <message>
+            <source>its drawn signature is damaged.</source>
+            <translation>امضای دست‌نویس آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>its event is damaged.</source>
+            <translation>اطلاعات رویداد آن آسیب دیده است.</translation>
+        </message>
+        <message>
             <source>its extra consents do not match the campaign.</source>
             <translation>موافقت‌های دیگرِ آن با کارزار جور نیست.</translation>
+        </message>
+        <message>
+            <source>its fields do not match the campaign.</source>
+            <translation>خانه‌های آن با کارزار جور نیست.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({detail}).</source>
+            <translation>فایل خوانده نمی‌شود ({detail}).</translation>
+        </message>
+        <message>
+            <source>its id or sequence number differs from the manifest.</source>
+            <translation>شناسه یا شمارهٔ ترتیب آن با فهرست بسته یکی نیست.</translation>
+        </message>
+        <message>
+            <source>Import cancelled. Nothing was changed.</source>
+            <translation>وارد کردن لغو شد. چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <source>it has an invalid display choice or source.</source>
+            <translation>انتخاب نمایش یا منبع آن نامعتبر است.</translation>
+        </message>
+        <message>
+            <source>it is in a language the campaign does not have.</source>
+            <translation>به زبانی است که این کارزار ندارد.</translation>
+        </message>
+        <message>
+            <source>its paper sheet reference is damaged.</source>
+            <translation>نشانی برگهٔ کاغذی آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>A record id is 32 hexadecimal digits.</source>
+            <translation>شناسهٔ امضا ۳۲ رقم شانزده‌شانزدهی است.</translation>
+        </message>
+        <message>
+            <source>Record {record}: {reason} The whole batch was rejected.</source>
+            <translation>مورد {record}: {reason} کل این بسته رد شد.</translation>
+        </message>
+        <message>
+            <source>it cannot be read (an unexpected {error}).</source>
+            <translation>خوانده نمی‌شود (خطای پیش‌بینی‌نشدهٔ {error}).</translation>
+        </message>
+        <message>
+            <source>it was signed by another device than the batch.</source>
+            <translation>با دستگاهی جز دستگاه این بسته امضا شده است.</translation>
+        </message>
+        <message>
+            <source>No signer has this record id.</source>
+            <translation>هیچ امضاکننده‌ای این شناسه را ندارد.</translation>
+        </message>
+        <message>
+            <source>No signer with that record id.</source>
+            <translation>امضاکننده‌ای با این شناسه نیست.</translation>
+        </message>
+        <message>
+            <source>its time is damaged.</source>
+            <translation>زمان ثبت آن آسیب دیده است.</translation>
+        </message>
+        <message>
+            <source>Unknown review decision.</source>
+            <translation>تصمیم بررسی ناشناخته است.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown type.</source>
+            <translation>نوع آن ناشناخته است.</translation>
+        </message>
+        <message>
+            <source>it is of an unknown version.</source>
+            <translation>نسخهٔ آن ناشناخته است.</translation>
+        </message>
+        <message>
+            <source>This vault's organizer keys do not belong to its campaign.</source>
+            <translation>کلیدهای برگزارکننده در این گاوصندوق به کارزارِ آن تعلق ندارند.</translation>
+        </message>
+        <message>
+            <source>This campaign has no texts in '{lang}'. Choose one of: {choices}.</source>
+            <translation>این کارزار متنی به زبان «{lang}» ندارد. یکی از این‌ها را انتخاب کنید: {choices}.</translation>
+        </message>
+        <message>
+            <source>Cancelled: no file was written.</source>
+            <translation>لغو شد: هیچ فایلی نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>Could not find free sheet serials; please try again.</source>
+            <translation>شمارهٔ سریال استفاده‌نشده‌ای برای برگه‌ها پیدا نشد؛ لطفاً دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>پوشهٔ {folder} وجود ندارد.</translation>
+        </message>
+        <message>
+            <source>Print between 1 and {max_sheets} sheets at a time.</source>
+            <translation>هر بار بین ۱ تا {max_sheets} برگه چاپ کنید.</translation>
+        </message>
+        <message>
+            <source>This QR code is not from a Tomar paper sheet.</source>
+            <translation>این کد QR از برگهٔ کاغذی طومار نیست.</translation>
+        </message>
+        <message>
+            <source>Row {row} of sheet {serial} was already entered.</source>
+            <translation>ردیف {row} برگهٔ {serial} قبلاً تایپ شده است.</translation>
+        </message>
+        <message>
+            <source>A sheet can have between 1 and {max_rows} rows.</source>
+            <translation>هر برگه می‌تواند بین ۱ تا {max_rows} ردیف داشته باشد.</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} was not printed on this device. Check the serial on the sheet.</source>
+            <translation>برگهٔ {serial} در این دستگاه چاپ نشده است. شمارهٔ روی برگه را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} has rows 1 to {rows}; check the row number.</source>
+            <translation>برگهٔ {serial} ردیف‌های ۱ تا {rows} را دارد؛ شمارهٔ ردیف را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>A sheet serial has only letters, digits and '-', as printed.</source>
+            <translation>شمارهٔ برگه، همان‌طور که چاپ شده است، فقط حروف لاتین، رقم و خط تیره دارد.</translation>
+        </message>
+        <message>
+            <source>No signer has a known district: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای حوزهٔ مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>No signer has a known state: nothing to deliver by office.</source>
+            <translation>هیچ امضاکننده‌ای ایالت مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
+        </message>
+        <message>
+            <source>A text is too large to fit on a page.</source>
+            <translation>یکی از متن‌ها بزرگ‌تر از آن است که در یک صفحه جا شود.</translation>
+        </message>
+        <message>
+            <source>Unknown paper size '{paper}': use letter or a4.</source>
+            <translation>اندازهٔ کاغذ «{paper}» ناشناخته است: letter یا a4 را به کار ببرید.</translation>
+        </message>
+        <message>
+            <source>{file} arrived damaged; it will be fetched again next time.</source>
+            <translation>{file} آسیب‌دیده رسید؛ دفعهٔ بعد دوباره دریافت می‌شود.</translation>
+        </message>
+        <message>
+            <source>Batch {number} was refused: {detail}</source>
+            <translation>بستهٔ {number} پذیرفته نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>Batch {number} was not sent: {detail}</source>
+            <translation>بستهٔ {number} فرستاده نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>The campaign pins the server's certificate, so the address must start with https://.</source>
+            <translation>کارزار گواهی سرور را تعیین کرده است، پس نشانی باید با ‎https://‎ شروع شود.</translation>
+        </message>
+        <message>
+            <source>Sync cancelled.</source>
+            <translation>همگام‌سازی لغو شد.</translation>
+        </message>
+        <message>
+            <source>The certificate of {server} could not be verified. Do not sync over this network; tell the organizer.</source>
+            <translation>گواهی {server} تأیید نشد. از راه این شبکه همگام‌سازی نکنید و به برگزارکننده خبر دهید.</translation>
+        </message>
+        <message>
+            <source>{server} is not a Tomar collection server.</source>
+            <translation>{server} سرور جمع‌آوری طومار نیست.</translation>
+        </message>
+        <message>
+            <source>the connection broke</source>
+            <translation>اتصال قطع شد</translation>
+        </message>
+        <message>
+            <source>{target} could not be asked for receipts: {detail}</source>
+            <translation>پرسیدن رسیدها از {target} ممکن نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>{file} could not be fetched: {detail}</source>
+            <translation>دریافت {file} ممکن نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>This device is not enrolled yet, so the server will not accept its batches. Ask the organizer to enroll it, or sync through a folder (USB stick).</source>
+            <translation>این دستگاه هنوز ثبت نشده است، پس سرور بسته‌هایش را نمی‌پذیرد. از برگزارکننده بخواهید آن را ثبت کند، یا از راه یک پوشه (فلش) همگام‌سازی کنید.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist. Is the USB stick or shared folder there?</source>
+            <translation>پوشهٔ {folder} وجود ندارد. آیا فلش یا پوشهٔ مشترک در دسترس است؟</translation>
+        </message>
+        <message>
+            <source>no connection</source>
+            <translation>اتصالی برقرار نشد</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read ({detail}).</source>
+            <translation>{file} خوانده نمی‌شود ({detail}).</translation>
+        </message>
+        <message>
+            <source>The receipt for batch {value} was not applied: {detail}</source>
+            <translation>رسید بستهٔ {value} اعمال نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>A receipt could not be written: {detail}</source>
+            <translation>یک رسید نوشته نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>A receipt names an invalid device.</source>
+            <translation>یک رسید به دستگاه نامعتبری اشاره می‌کند.</translation>
+        </message>
+        <message>
+            <source>The receipt {file} cannot be read ({detail}).</source>
+            <translation>رسید {file} خوانده نمی‌شود ({detail}).</translation>
+        </message>
+        <message>
+            <source>A receipt was refused: {detail}</source>
+            <translation>یک رسید پذیرفته نشد: {detail}</translation>
+        </message>
+        <message>
+            <source>This request's signature headers are malformed.</source>
+            <translation>سرآیندهای امضای این درخواست درست ساخته نشده‌اند.</translation>
+        </message>
+        <message>
+            <source>This request's signature is not valid.</source>
+            <translation>امضای این درخواست معتبر نیست.</translation>
+        </message>
+        <message>
+            <source>This request is not signed.</source>
+            <translation>این درخواست امضا نشده است.</translation>
+        </message>
+        <message>
+            <source>This request was signed too long ago or in the future: check the computer's clock.</source>
+            <translation>این درخواست خیلی وقت پیش یا در آینده امضا شده است: ساعت رایانه را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>{server} sent a damaged list of batches.</source>
+            <translation>{server} فهرست آسیب‌دیده‌ای از بسته‌ها فرستاد.</translation>
+        </message>
+        <message>
+            <source>the server answered {status}</source>
+            <translation>سرور با کد {status} پاسخ داد</translation>
+        </message>
+        <message>
+            <source>The server's certificate is not the one the organizer pinned in the campaign. Do not sync over this network; tell the organizer.</source>
+            <translation>گواهی سرور همانی نیست که برگزارکننده در کارزار تعیین کرده است. از راه این شبکه همگام‌سازی نکنید و به برگزارکننده خبر دهید.</translation>
+        </message>
+        <message>
+            <source>The server at {server} collects for another campaign.</source>
+            <translation>سرور {server} برای کارزار دیگری جمع‌آوری می‌کند.</translation>
+        </message>
+        <message>
+            <source>The server at {server} did not answer in time ({last}).</source>
+            <translation>سرور {server} به‌موقع پاسخ نداد ({last}).</translation>
+        </message>
+        <message>
+            <source>The server at {server} sent a larger answer than any genuine one.</source>
+            <translation>سرور {server} پاسخی فرستاد که از هر پاسخ واقعی بزرگ‌تر است.</translation>
+        </message>
+        <message>
+            <source>the server could not be reached</source>
+            <translation>دسترسی به سرور ممکن نشد</translation>
+        </message>
+        <message>
+            <source>it took too long to answer</source>
+            <translation>پاسخ دادن بیش از حد طول کشید</translation>
+        </message>
+        <message>
+            <source>{file} is too large to be a genuine batch.</source>
+            <translation>{file} بزرگ‌تر از آن است که بستهٔ واقعی باشد.</translation>
+        </message>
+        <message>
+            <source>Where to? Give a server address or a folder (tomar sync --to URL|FOLDER); the campaign names no sync address.</source>
+            <translation>به کجا؟ نشانی یک سرور یا یک پوشه را بدهید (‎tomar sync --to URL|FOLDER‎)؛ کارزار نشانی‌ای برای همگام‌سازی تعیین نکرده است.</translation>
+        </message>
+        <message>
+            <source>Tomar cannot write to {folder} ({detail}).</source>
+            <translation>طومار نمی‌تواند در {folder} بنویسد ({detail}).</translation>
+        </message>
+        <message>
+            <source>There is already a vault in {home}.</source>
+            <translation>در {home} از قبل یک گاوصندوق هست.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase of at least 8 characters.</source>
+            <translation>لطفاً رمز عبوری با دست‌کم ۸ نویسه انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>That file is too large to be an enrollment request.</source>
+            <translation>این فایل بزرگ‌تر از آن است که درخواست ثبت باشد.</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. Nothing was lost. Please try again, and tell the organizer if it happens again.</source>
+            <translation>مشکل غیرمنتظره‌ای پیش آمد. چیزی از دست نرفته است. لطفاً دوباره امتحان کنید و اگر باز هم پیش آمد، به برگزارکننده خبر دهید.</translation>
+        </message>
+        <message>
+            <source>Please choose how your name appears on the public sheets.</source>
+            <translation>لطفاً انتخاب کنید نام شما در برگه‌های عمومی چگونه نمایش داده شود.</translation>
+        </message>
+        <message>
+            <source>Please check this.</source>
+            <translation>لطفاً این را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This does not look like a postal code. Please check it.</source>
+            <translation>این به کد پستی شبیه نیست. لطفاً آن را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>Please choose your state from the list.</source>
+            <translation>لطفاً ایالت خود را از فهرست انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
+            <translation>کد پستی (ZIP) پنج رقم دارد، یا نُه رقم مانند 20500-0003.</translation>
+        </message>
+        <message>
+            <source>Please tick the box to agree, or you cannot sign.</source>
+            <translation>برای امضا کردن، لطفاً خانهٔ «موافقم» را علامت بزنید.</translation>
+        </message>
+        <message>
+            <source>This does not look like an email address, for example name@example.com.</source>
+            <translation>این به نشانی ایمیل شبیه نیست. نمونه: ‎name@example.com</translation>
+        </message>
+        <message>
+            <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
+            <translation>لطفاً شمارهٔ برگه (حروف لاتین، رقم و خط تیره) و ردیف (۱ تا ۹۹۹) را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This row of this sheet was already entered.</source>
+            <translation>این ردیفِ این برگه پیش‌تر تایپ شده است.</translation>
+        </message>
+        <message>
+            <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
+            <translation>برگه‌ای با این شماره در این دستگاه چاپ نشده، یا این برگه این‌همه ردیف ندارد.</translation>
+        </message>
+        <message>
+            <source>This does not look like a phone number. Include the country code.</source>
+            <translation>این به شمارهٔ تلفن شبیه نیست. پیش‌شمارهٔ کشور را هم بنویسید.</translation>
+        </message>
+        <message>
+            <source>Please fill this in.</source>
+            <translation>لطفاً این خانه را پر کنید.</translation>
+        </message>
+        <message>
+            <source>Please sign in the box.</source>
+            <translation>لطفاً داخل کادر امضا کنید.</translation>
+        </message>
+        <message>
+            <source>Your signature is too short. Please sign as you usually do: a dot or a small tick is not enough.</source>
+            <translation>امضای شما خیلی کوتاه است. لطفاً همان‌طور که همیشه امضا می‌کنید امضا کنید؛ یک نقطه یا یک خط کوچک کافی نیست.</translation>
+        </message>
+        <message>
+            <source>This is too long. Please shorten it.</source>
+            <translation>این خیلی طولانی است. لطفاً کوتاه‌ترش کنید.</translation>
+        </message>
+        <message>
+            <source>There is no such ZIP code. Please check the digits.</source>
+            <translation>چنین کد پستی‌ای وجود ندارد. لطفاً رقم‌ها را بررسی کنید.</translation>
+        </message>
+        <message>
+            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
+            <translation>این کد پستی در ایالت دیگری جز ایالتی است که انتخاب کرده‌اید. اگر هر دو درست است، باز هم می‌توانید امضا کنید.</translation>
+        </message>
+        <message>
+            <source>a delivery packet</source>
+            <translation>بستهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>a signature</source>
+            <translation>یک امضا</translation>
+        </message>
+        <message>
+            <source>batch</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <source>batch {number}</source>
+            <translation>بستهٔ {number}</translation>
+        </message>
+        <message>
+            <source>campaign package</source>
+            <translation>فایل کارزار</translation>
         </message>
         <message>
             <source>closing record</source>
             <translation>سند پایان کارزار</translation>
         </message>
         <message>
+            <source>consent</source>
+            <translation>متن رضایت</translation>
+        </message>
+        <message>
+            <source>device certificate</source>
+            <translation>گواهی دستگاه</translation>
+        </message>
+        <message>
+            <source>enrollment request</source>
+            <translation>درخواست ثبت</translation>
+        </message>
+        <message>
+            <source>height</source>
+            <translation>بلندی</translation>
+        </message>
+        <message>
+            <source>batch {batch} (it is kept on this device; 'tomar sync --to FOLDER' writes it)</source>
+            <translation>بستهٔ {batch} (روی این دستگاه نگه داشته می‌شود و ‎'tomar sync --to FOLDER'‎ آن را می‌نویسد)</translation>
+        </message>
+        <message>
+            <source>receipt</source>
+            <translation>رسید</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>متن طومار</translation>
+        </message>
+        <message>
+            <source>the aggregate CSV</source>
+            <translation>فایل CSV شمارها</translation>
+        </message>
+        <message>
+            <source>the batch</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <source>the certificate</source>
+            <translation>گواهی</translation>
+        </message>
+        <message>
             <source>the closing record</source>
             <translation>سند پایان کارزار</translation>
         </message>
         <message>
-            <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
-            <translation>موافقت ‎'%1'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش علامت‌خورده نیستند.</translation>
+            <source>the copy of the vault</source>
+            <translation>نسخهٔ پشتیبان گاوصندوق</translation>
+        </message>
+        <message>
+            <source>the CSV file</source>
+            <translation>فایل CSV</translation>
+        </message>
+        <message>
+            <source>the delivery sheets</source>
+            <translation>برگه‌های تحویل</translation>
+        </message>
+        <message>
+            <source>the delivery summary</source>
+            <translation>خلاصهٔ تحویل</translation>
+        </message>
+        <message>
+            <source>the file</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <source>the identity file</source>
+            <translation>فایل هویت</translation>
+        </message>
+        <message>
+            <source>the key backup</source>
+            <translation>پشتیبان کلید</translation>
+        </message>
+        <message>
+            <source>the key file</source>
+            <translation>فایل کلید</translation>
+        </message>
+        <message>
+            <source>the new vault</source>
+            <translation>گاوصندوق تازه</translation>
+        </message>
+        <message>
+            <source>the packets CSV</source>
+            <translation>فایل CSV بسته‌ها</translation>
+        </message>
+        <message>
+            <source>the receipt</source>
+            <translation>رسید</translation>
+        </message>
+        <message>
+            <source>the recovery shares</source>
+            <translation>سهم‌های بازیابی</translation>
+        </message>
+        <message>
+            <source>the report</source>
+            <translation>گزارش</translation>
+        </message>
+        <message>
+            <source>the sheets</source>
+            <translation>برگه‌ها</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>عنوان</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>مورد اعتماد</translation>
+        </message>
+        <message>
+            <source>untrusted</source>
+            <translation>غیرقابل اعتماد</translation>
+        </message>
+        <message>
+            <source>width</source>
+            <translation>پهنا</translation>
+        </message>
+        <message>
+            <source>Already held: waiting for your approval.</source>
+            <translation>قبلاً نگه داشته شده و در انتظار تأیید شماست.</translation>
+        </message>
+        <message>
+            <source>Already imported; nothing changed.</source>
+            <translation>قبلاً وارد شده بود؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <source>Already imported (this file is a copy); nothing changed.</source>
+            <translation>قبلاً وارد شده بود (این فایل یک رونوشت است)؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <source>Held for your review: batch {batch} of device {device} is numbered more than {jump} past its last batch. If the device is genuine, approve it to import the batch.</source>
+            <translation>در انتظار بررسی شما: شمارهٔ بستهٔ {batch} از دستگاه {device} بیش از {jump} شماره از آخرین بستهٔ آن جلوتر است. اگر دستگاه واقعی است، آن را تأیید کنید تا بسته وارد شود.</translation>
+        </message>
+        <message>
+            <source>Held: device {device} is not enrolled. Check it, then approve it.</source>
+            <translation>در انتظار تأیید: دستگاه {device} ثبت نشده است. آن را بررسی و سپس تأیید کنید.</translation>
+        </message>
+        <message>
+            <source>Not held: batches of devices you have not enrolled already fill their allowance ({count} batches, {mib} MiB). Enroll or approve the devices you know, then import this batch again.</source>
+            <translation>نگه داشته نشد: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، {mib} مگابایت). دستگاه‌هایی را که می‌شناسید ثبت یا تأیید کنید و سپس این بسته را دوباره وارد کنید.</translation>
+        </message>
+        <message>
+            <source>{count} of their ids had already come from device {device}; they were kept as this device's own.</source>
+            <translation>{count} شناسه از این موارد پیش‌تر از دستگاه {device} آمده بود؛ به نام همین دستگاه نگه داشته شدند.</translation>
+        </message>
+        <message>
+            <source>Imported {count} records.</source>
+            <translation>{count} مورد وارد شد.</translation>
+        </message>
+        <message>
+            <source>This campaign has no extra consent with that purpose.</source>
+            <translation>این کارزار رضایت اضافه‌ای با این هدف ندارد.</translation>
+        </message>
+        <message>
+            <source>This campaign has no extra consent with that purpose (it has: {purposes}).</source>
+            <translation>این کارزار رضایت اضافه‌ای با این هدف ندارد (رضایت‌های آن: {purposes}).</translation>
+        </message>
+        <message>
+            <source>Record {record}: {reason}</source>
+            <translation>مورد {record}: {reason}</translation>
+        </message>
+        <message>
+            <source>Waiting for batch {batches} of this device.</source>
+            <translation>در انتظار بستهٔ {batches} از این دستگاه.</translation>
+        </message>
+        <message>
+            <source>{words}</source>
+            <translation>{words}</translation>
+        </message>
+        <message>
+            <source>Please check these fields: {fields}.</source>
+            <translation>لطفاً این خانه‌ها را بررسی کنید: {fields}.</translation>
+        </message>
+        <message>
+            <source>{first} {second}</source>
+            <translation>{first} {second}</translation>
         </message>
     </context>
     <context>
@@ -2167,77 +2299,6 @@
         <message>
             <source>That passphrase is not right. Please try again.</source>
             <translation>رمز عبور درست نیست. لطفاً دوباره امتحان کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Validation</name>
-        <message>
-            <source>This row of this sheet was already entered.</source>
-            <translation>این ردیفِ این برگه پیش‌تر تایپ شده است.</translation>
-        </message>
-        <message>
-            <source>This device did not print a sheet with this number, or the sheet has fewer rows.</source>
-            <translation>برگه‌ای با این شماره در این دستگاه چاپ نشده، یا این برگه این‌همه ردیف ندارد.</translation>
-        </message>
-        <message>
-            <source>Please fill this in.</source>
-            <translation>لطفاً این خانه را پر کنید.</translation>
-        </message>
-        <message>
-            <source>This is too long. Please shorten it.</source>
-            <translation>این خیلی طولانی است. لطفاً کوتاه‌ترش کنید.</translation>
-        </message>
-        <message>
-            <source>This does not look like an email address, for example name@example.com.</source>
-            <translation>این به نشانی ایمیل شبیه نیست. نمونه: ‎name@example.com</translation>
-        </message>
-        <message>
-            <source>This does not look like a phone number. Include the country code.</source>
-            <translation>این به شمارهٔ تلفن شبیه نیست. پیش‌شمارهٔ کشور را هم بنویسید.</translation>
-        </message>
-        <message>
-            <source>Please tick the box to agree, or you cannot sign.</source>
-            <translation>برای امضا کردن، لطفاً خانهٔ «موافقم» را علامت بزنید.</translation>
-        </message>
-        <message>
-            <source>Please sign in the box.</source>
-            <translation>لطفاً داخل کادر امضا کنید.</translation>
-        </message>
-        <message>
-            <source>Your signature is too short. Please sign as you usually do: a dot or a small tick is not enough.</source>
-            <translation>امضای شما خیلی کوتاه است. لطفاً همان‌طور که همیشه امضا می‌کنید امضا کنید؛ یک نقطه یا یک خط کوچک کافی نیست.</translation>
-        </message>
-        <message>
-            <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
-            <translation>لطفاً شمارهٔ برگه (حروف لاتین، رقم و خط تیره) و ردیف (۱ تا ۹۹۹) را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>Please check this.</source>
-            <translation>لطفاً این را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>Please choose how your name appears on the public sheets.</source>
-            <translation>لطفاً انتخاب کنید نام شما در برگه‌های عمومی چگونه نمایش داده شود.</translation>
-        </message>
-        <message>
-            <source>Please choose your state from the list.</source>
-            <translation>لطفاً ایالت خود را از فهرست انتخاب کنید.</translation>
-        </message>
-        <message>
-            <source>A ZIP code has five digits, or nine as in 20500-0003.</source>
-            <translation>کد پستی (ZIP) پنج رقم دارد، یا نُه رقم مانند 20500-0003.</translation>
-        </message>
-        <message>
-            <source>There is no such ZIP code. Please check the digits.</source>
-            <translation>چنین کد پستی‌ای وجود ندارد. لطفاً رقم‌ها را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>This does not look like a postal code. Please check it.</source>
-            <translation>این به کد پستی شبیه نیست. لطفاً آن را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>This ZIP code is in another state than the one you chose. If both are right, you can still sign.</source>
-            <translation>این کد پستی در ایالت دیگری جز ایالتی است که انتخاب کرده‌اید. اگر هر دو درست است، باز هم می‌توانید امضا کنید.</translation>
         </message>
     </context>
     <context>
