@@ -1072,8 +1072,8 @@
             <translation>تعذّرت قراءة {file} ({detail}).</translation>
         </message>
         <message>
-            <source>The receipt for batch {value} was not applied: {detail}</source>
-            <translation>لم يُطبَّق إيصال الدفعة {value}: {detail}</translation>
+            <source>The receipt for batch {batch} was not applied: {detail}</source>
+            <translation>لم يُطبَّق إيصال الدفعة {batch}: {detail}</translation>
         </message>
         <message>
             <source>A receipt could not be written: {detail}</source>

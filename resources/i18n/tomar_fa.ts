@@ -1072,8 +1072,8 @@
             <translation>{file} خوانده نمی‌شود ({detail}).</translation>
         </message>
         <message>
-            <source>The receipt for batch {value} was not applied: {detail}</source>
-            <translation>رسید بستهٔ {value} اعمال نشد: {detail}</translation>
+            <source>The receipt for batch {batch} was not applied: {detail}</source>
+            <translation>رسید بستهٔ {batch} اعمال نشد: {detail}</translation>
         </message>
         <message>
             <source>A receipt could not be written: {detail}</source>

@@ -339,7 +339,7 @@ class HybridRecipient:
 
     def __init__(self, raw: bytes) -> None:
         if len(raw) != _HYBRID_PUB_SIZE:
-            raise AgeError(E.AGE_VALID_POST_QUANTUM_AGE)
+            raise AgeError(E.AGE_BAD_PQ_PUBLIC_KEY)
         try:
             self._key = hpke.MLKEM768X25519PublicKey(
                 mlkem.MLKEM768PublicKey.from_public_bytes(raw[:_MLKEM_PUB_SIZE]),
@@ -347,7 +347,7 @@ class HybridRecipient:
             )
         except ValueError:
             raise AgeError(
-                E.AGE_VALID_POST_QUANTUM_AGE
+                E.AGE_BAD_PQ_PUBLIC_KEY
             ) from None
         self._raw = bytes(raw)
 
@@ -356,7 +356,7 @@ class HybridRecipient:
         """Parse an ``age1pq1...`` string."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_HYBRID_RECIPIENT:
-            raise AgeError(E.AGE_VALID_POST_QUANTUM_AGE)
+            raise AgeError(E.AGE_BAD_PQ_PUBLIC_KEY)
         return cls(data)
 
     def to_string(self) -> str:
@@ -407,7 +407,7 @@ class HybridIdentity:
         hrp, data = bech32.decode(s)
         if hrp != _HRP_HYBRID_IDENTITY or len(data) != 32:
             raise AgeError(
-                E.AGE_VALID_POST_QUANTUM_AGE_2
+                E.AGE_BAD_PQ_SECRET_KEY
             )
         return cls(data)
 

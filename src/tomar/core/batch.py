@@ -358,7 +358,7 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
             "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq",
             (number,),
         )
-        with atomic_writer(target, mode=0o644, what=Message(E.WORD_BATCH_2, number=number)) as fh:
+        with atomic_writer(target, mode=0o644, what=Message(E.WORD_BATCH_NUMBER, number=number)) as fh:
             write_batch(
                 fh,
                 ((rid, bytes(body)) for rid, body in cursor),
@@ -411,11 +411,11 @@ def export(
             if count == 0 and restored:
                 numbers = ", ".join(str(n) for n in restored)
                 raise NothingToExport(
-                    Message(E.BATCH_NOTHING_NEW_EXPORT_EVERY, numbers=numbers),
+                    Message(E.BATCH_NOTHING_NEW_RESTORED, numbers=numbers),
                     restored,
                 )
             if count == 0:
-                raise NothingToExport(E.BATCH_NOTHING_NEW_EXPORT_EVERY_2)
+                raise NothingToExport(E.BATCH_NOTHING_NEW)
             row = conn.execute(
                 "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
             ).fetchone()

@@ -180,7 +180,7 @@ class Signature:
         object.__setattr__(self, "aspect", float(aspect))
         object.__setattr__(self, "strokes", strokes)
         if len(strokes) > MAX_STROKES:
-            raise StrokesError(E.STROKES_SIGNATURE_DRAWING_TOO_MANY)
+            raise StrokesError(E.STROKES_TOO_MANY_STROKES)
         total = 0
         last_t = 0
         for stroke in strokes:
@@ -188,7 +188,7 @@ class Signature:
                 raise StrokesError(E.STROKES_SIGNATURE_DRAWING_EMPTY_STROKE)
             total += len(stroke)
             if total > MAX_POINTS:
-                raise StrokesError(E.STROKES_SIGNATURE_DRAWING_TOO_MANY_2)
+                raise StrokesError(E.STROKES_TOO_MANY_POINTS)
             for point in stroke:
                 if not isinstance(point, Point):
                     raise StrokesError(_MSG_DAMAGED)

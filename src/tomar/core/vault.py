@@ -109,11 +109,11 @@ def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = db.with_name(f"{db.name}.v{version}.bak")
     try:
-        with db.open("rb") as src, atomic_writer(copy, what=E.WORD_THE_COPY_OF_THE) as out:
+        with db.open("rb") as src, atomic_writer(copy, what=E.WORD_THE_VAULT_COPY) as out:
             for chunk in iter(lambda: src.read(1 << 20), b""):
                 out.write(chunk)
     except OSError as exc:
-        raise storage_error(exc, E.WORD_THE_COPY_OF_THE) from None
+        raise storage_error(exc, E.WORD_THE_VAULT_COPY) from None
     return copy
 
 

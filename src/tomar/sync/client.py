@@ -204,7 +204,7 @@ def _receipts(
         try:
             done = device.import_receipt(data)
         except TomarError as exc:
-            result.errors.append(Message(E.SYNC_RECEIPT_BATCH_APPLIED, value=pending[sha], detail=exc.message))
+            result.errors.append(Message(E.SYNC_RECEIPT_BATCH_APPLIED, batch=pending[sha], detail=exc.message))
             continue
         result.receipts_applied += 1
         result.records_accepted += int(done["accepted"])

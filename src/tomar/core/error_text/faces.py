@@ -54,7 +54,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "{file} cannot be read ({detail})."
     ),
     E.SYNC_RECEIPT_BATCH_APPLIED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The receipt for batch {value} was not applied: {detail}"
+        "CoreErrors", "The receipt for batch {batch} was not applied: {detail}"
     ),
     E.SYNC_RECEIPT_COULD_WRITTEN: QT_TRANSLATE_NOOP(
         "CoreErrors", "A receipt could not be written: {detail}"

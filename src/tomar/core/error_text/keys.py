@@ -6,6 +6,13 @@ from ..error_codes import ErrorCode as E
 from ._mark import QT_TRANSLATE_NOOP
 
 TEMPLATES: dict[E, str] = {
+    E.AGE_BAD_PQ_PUBLIC_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a valid post-quantum age public key (age1pq1...)."
+    ),
+    E.AGE_BAD_PQ_SECRET_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a valid post-quantum age secret key "
+                      "(AGE-SECRET-KEY-PQ-1...)."
+    ),
     E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This device does not have enough memory for this passphrase setting."
     ),
@@ -96,13 +103,6 @@ TEMPLATES: dict[E, str] = {
     ),
     E.AGE_VALID_AGE_SECRET_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This is not a valid age secret key (AGE-SECRET-KEY-1...)."
-    ),
-    E.AGE_VALID_POST_QUANTUM_AGE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid post-quantum age public key (age1pq1...)."
-    ),
-    E.AGE_VALID_POST_QUANTUM_AGE_2: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid post-quantum age secret key "
-                      "(AGE-SECRET-KEY-PQ-1...)."
     ),
     E.BECH32_INTERNAL_ERROR_INVALID_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "Internal error: invalid key prefix."
@@ -314,12 +314,6 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The signature drawing is too large to store. Please clear it and sign "
                       "again."
     ),
-    E.STROKES_SIGNATURE_DRAWING_TOO_MANY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature drawing has too many strokes."
-    ),
-    E.STROKES_SIGNATURE_DRAWING_TOO_MANY_2: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature drawing has too many points."
-    ),
     E.STROKES_SIGNATURE_DRAWN_MUST_POSITIVE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature cannot be drawn: the {what} must be positive."
     ),
@@ -331,5 +325,11 @@ TEMPLATES: dict[E, str] = {
     ),
     E.STROKES_STORED_SIGNATURE_DRAWING_FORMAT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The stored signature drawing is not in a format this app can read."
+    ),
+    E.STROKES_TOO_MANY_POINTS: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The signature drawing has too many points."
+    ),
+    E.STROKES_TOO_MANY_STROKES: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The signature drawing has too many strokes."
     ),
 }

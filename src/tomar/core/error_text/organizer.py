@@ -116,6 +116,12 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_NO_EXTRA_CONSENT: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign has no extra consent with that purpose."
     ),
+    E.INTAKE_NO_SIGNER_WITH_ID: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No signer has this record id."
+    ),
+    E.INTAKE_NO_SIGNER_WITH_THAT_ID: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No signer with that record id."
+    ),
     E.INTAKE_NO_SUCH_CONSENT_PURPOSE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign has no extra consent with that purpose (it has: "
                       "{purposes})."
@@ -137,12 +143,6 @@ TEMPLATES: dict[E, str] = {
     ),
     E.INTAKE_SIGNED_ANOTHER_DEVICE_BATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "it was signed by another device than the batch."
-    ),
-    E.INTAKE_SIGNER_RECORD_ID: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No signer has this record id."
-    ),
-    E.INTAKE_SIGNER_RECORD_ID_2: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No signer with that record id."
     ),
     E.INTAKE_SIGNER_ZIP_CODE_LIE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This signer's ZIP code does not lie in that district."

@@ -199,12 +199,12 @@ TEMPLATES: dict[E, str] = {
     E.BATCH_NEEDS_NEWER_VERSION: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch needs a newer version of Tomar."
     ),
-    E.BATCH_NOTHING_NEW_EXPORT_EVERY: QT_TRANSLATE_NOOP(
+    E.BATCH_NOTHING_NEW: QT_TRANSLATE_NOOP(
+        "CoreErrors", "Nothing new to export: every record is already in a batch."
+    ),
+    E.BATCH_NOTHING_NEW_RESTORED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Nothing new to export: every record is already in a batch. Batch(es) "
                       "{numbers} had not reached this folder and were written again."
-    ),
-    E.BATCH_NOTHING_NEW_EXPORT_EVERY_2: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Nothing new to export: every record is already in a batch."
     ),
     E.BATCH_RECORD_BATCH_CHANGED_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Record {id} in this batch was changed or damaged."

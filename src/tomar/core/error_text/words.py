@@ -84,7 +84,7 @@ TEMPLATES: dict[E, str] = {
     E.WORD_BATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "batch"
     ),
-    E.WORD_BATCH_2: QT_TRANSLATE_NOOP(
+    E.WORD_BATCH_NUMBER: QT_TRANSLATE_NOOP(
         "CoreErrors", "batch {number}"
     ),
     E.WORD_CAMPAIGN_PACKAGE: QT_TRANSLATE_NOOP(
@@ -148,9 +148,6 @@ TEMPLATES: dict[E, str] = {
     E.WORD_THE_CLOSING_RECORD: QT_TRANSLATE_NOOP(
         "CoreErrors", "the closing record"
     ),
-    E.WORD_THE_COPY_OF_THE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "the copy of the vault"
-    ),
     E.WORD_THE_CSV_FILE: QT_TRANSLATE_NOOP(
         "CoreErrors", "the CSV file"
     ),
@@ -195,6 +192,9 @@ TEMPLATES: dict[E, str] = {
     ),
     E.WORD_THE_STORE_MARKER: QT_TRANSLATE_NOOP(
         "CoreErrors", "the store marker"
+    ),
+    E.WORD_THE_VAULT_COPY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "the copy of the vault"
     ),
     E.WORD_TITLE: QT_TRANSLATE_NOOP(
         "CoreErrors", "title"

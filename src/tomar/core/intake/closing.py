@@ -164,7 +164,7 @@ def remove_signer(vault: Vault, passphrase: str, record_id: str) -> None:
             conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()
             is None
         ):
-            raise TomarError(E.INTAKE_SIGNER_RECORD_ID)
+            raise TomarError(E.INTAKE_NO_SIGNER_WITH_ID)
         others = group_of(conn, record_id) - {record_id}
         # Signers merged by hand with this one forget the merge (it pointed at them).
         conn.execute("UPDATE signers SET merged_with = NULL WHERE merged_with = ?", (record_id,))

@@ -123,7 +123,7 @@ def mark_review(vault: Vault, record_id: str, decision: str, other: str | None =
             conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()
             is None
         ):
-            raise TomarError(E.INTAKE_SIGNER_RECORD_ID_2)
+            raise TomarError(E.INTAKE_NO_SIGNER_WITH_THAT_ID)
         detail = record_id
         if decision == "merge":
             detail = _merge(conn, record_id, other)

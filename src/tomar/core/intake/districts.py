@@ -48,7 +48,7 @@ def choose(vault: Vault, record_id: str, district: str) -> None:
     with vault.transaction() as conn:
         row = conn.execute("SELECT zip FROM signers WHERE record_id = ?", (record_id,)).fetchone()
         if row is None:
-            raise TomarError(E.INTAKE_SIGNER_RECORD_ID)
+            raise TomarError(E.INTAKE_NO_SIGNER_WITH_ID)
         found = table(vault).get(places.zip5(row[0]) or "", [])
         if district and found and district not in found:
             raise TomarError(E.INTAKE_SIGNER_ZIP_CODE_LIE)
