@@ -67,6 +67,17 @@ NEW: dict[str, tuple[str, str]] = {
         "يرجى التحقق من هذه الحقول: {fields}.",
     ),
     "{first} {second}": ("{first} {second}", "{first} {second}"),
+    # Words that the command line puts in its sentences (a file it could not read...).
+    "backup file": ("فایل پشتیبان", "ملف النسخة الاحتياطية"),
+    "campaign spec": ("مشخصات کارزار", "مواصفات الحملة"),
+    "certificate": ("گواهی", "الشهادة"),
+    "district table": ("جدول حوزه‌ها", "جدول الدوائر"),
+    "shares file": ("فایل سهم‌ها", "ملف الحصص"),
+    "strokes file": ("فایل امضای دست‌نویس", "ملف التوقيع المرسوم"),
+    "the batch metadata": ("اطلاعات بسته", "بيانات الدفعة"),
+    "the store marker": ("نشانگر انبار", "علامة المخزن"),
+    "the campaign package": ("فایل کارزار", "ملف الحملة"),
+    "the enrollment request": ("درخواست ثبت دستگاه", "طلب تسجيل الجهاز"),
 }
 
 

@@ -472,8 +472,8 @@
             <translation>القرص ممتلئ: تعذّر حفظ {what}. يُرجى إخلاء بعض المساحة والمحاولة مرة أخرى.</translation>
         </message>
         <message>
-            <source>The disk reported an error: {what} was not saved ({said}).</source>
-            <translation>أبلغ القرص عن خطأ: تعذّر حفظ {what} ({said}).</translation>
+            <source>The disk reported an error: {what} was not saved ({detail}).</source>
+            <translation>أبلغ القرص عن خطأ: تعذّر حفظ {what} ({detail}).</translation>
         </message>
         <message>
             <source>The disk reported an input/output error: {what} was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
@@ -632,8 +632,8 @@
             <translation>لا جديد للتصدير: كل التواقيع موجودة في دفعات من قبل.</translation>
         </message>
         <message>
-            <source>Record {id} in this batch was changed or damaged.</source>
-            <translation>التوقيع {id} في هذه الدفعة عُدِّل أو تلف.</translation>
+            <source>Record {record} in this batch was changed or damaged.</source>
+            <translation>التوقيع {record} في هذه الدفعة عُدِّل أو تلف.</translation>
         </message>
         <message>
             <source>Record {record} in this batch has an invalid hash.</source>
@@ -832,12 +832,12 @@
             <translation>هذه الدفعة من جهاز أُلغي اعتماده، ولم تُستورد.</translation>
         </message>
         <message>
-            <source>Batch {value} of this device does not follow this one.</source>
-            <translation>الدفعة {value} من هذا الجهاز لا تلي هذه الدفعة.</translation>
+            <source>Batch {batch} of this device does not follow this one.</source>
+            <translation>الدفعة {batch} من هذا الجهاز لا تلي هذه الدفعة.</translation>
         </message>
         <message>
-            <source>This batch does not follow batch {value} of its device.</source>
-            <translation>هذه الدفعة لا تلي الدفعة {value} من جهازها.</translation>
+            <source>This batch does not follow batch {batch} of its device.</source>
+            <translation>هذه الدفعة لا تلي الدفعة {batch} من جهازها.</translation>
         </message>
         <message>
             <source>This batch repeats records already received.</source>
@@ -1434,6 +1434,46 @@
         <message>
             <source>{first} {second}</source>
             <translation>{first} {second}</translation>
+        </message>
+        <message>
+            <source>backup file</source>
+            <translation>ملف النسخة الاحتياطية</translation>
+        </message>
+        <message>
+            <source>campaign spec</source>
+            <translation>مواصفات الحملة</translation>
+        </message>
+        <message>
+            <source>certificate</source>
+            <translation>الشهادة</translation>
+        </message>
+        <message>
+            <source>district table</source>
+            <translation>جدول الدوائر</translation>
+        </message>
+        <message>
+            <source>shares file</source>
+            <translation>ملف الحصص</translation>
+        </message>
+        <message>
+            <source>strokes file</source>
+            <translation>ملف التوقيع المرسوم</translation>
+        </message>
+        <message>
+            <source>the batch metadata</source>
+            <translation>بيانات الدفعة</translation>
+        </message>
+        <message>
+            <source>the store marker</source>
+            <translation>علامة المخزن</translation>
+        </message>
+        <message>
+            <source>the campaign package</source>
+            <translation>ملف الحملة</translation>
+        </message>
+        <message>
+            <source>the enrollment request</source>
+            <translation>طلب تسجيل الجهاز</translation>
         </message>
     </context>
     <context>

@@ -472,8 +472,8 @@
             <translation>دیسک پر است و {what} ذخیره نشد. کمی فضا خالی کنید و دوباره امتحان کنید.</translation>
         </message>
         <message>
-            <source>The disk reported an error: {what} was not saved ({said}).</source>
-            <translation>دیسک خطا داد و {what} ذخیره نشد ({said}).</translation>
+            <source>The disk reported an error: {what} was not saved ({detail}).</source>
+            <translation>دیسک خطا داد و {what} ذخیره نشد ({detail}).</translation>
         </message>
         <message>
             <source>The disk reported an input/output error: {what} was not saved. The disk may be failing: copy your Tomar folder to another disk first.</source>
@@ -632,8 +632,8 @@
             <translation>چیز تازه‌ای برای خروجی نیست؛ همهٔ موارد قبلاً در بسته‌ها هستند.</translation>
         </message>
         <message>
-            <source>Record {id} in this batch was changed or damaged.</source>
-            <translation>مورد {id} در این بسته تغییر کرده یا آسیب دیده است.</translation>
+            <source>Record {record} in this batch was changed or damaged.</source>
+            <translation>مورد {record} در این بسته تغییر کرده یا آسیب دیده است.</translation>
         </message>
         <message>
             <source>Record {record} in this batch has an invalid hash.</source>
@@ -832,12 +832,12 @@
             <translation>این بسته از دستگاهی آمده که اعتبارش لغو شده است؛ وارد نشد.</translation>
         </message>
         <message>
-            <source>Batch {value} of this device does not follow this one.</source>
-            <translation>بستهٔ {value} این دستگاه دنبالهٔ این بسته نیست.</translation>
+            <source>Batch {batch} of this device does not follow this one.</source>
+            <translation>بستهٔ {batch} این دستگاه دنبالهٔ این بسته نیست.</translation>
         </message>
         <message>
-            <source>This batch does not follow batch {value} of its device.</source>
-            <translation>این بسته دنبالهٔ بستهٔ {value} همین دستگاه نیست.</translation>
+            <source>This batch does not follow batch {batch} of its device.</source>
+            <translation>این بسته دنبالهٔ بستهٔ {batch} همین دستگاه نیست.</translation>
         </message>
         <message>
             <source>This batch repeats records already received.</source>
@@ -1434,6 +1434,46 @@
         <message>
             <source>{first} {second}</source>
             <translation>{first} {second}</translation>
+        </message>
+        <message>
+            <source>backup file</source>
+            <translation>فایل پشتیبان</translation>
+        </message>
+        <message>
+            <source>campaign spec</source>
+            <translation>مشخصات کارزار</translation>
+        </message>
+        <message>
+            <source>certificate</source>
+            <translation>گواهی</translation>
+        </message>
+        <message>
+            <source>district table</source>
+            <translation>جدول حوزه‌ها</translation>
+        </message>
+        <message>
+            <source>shares file</source>
+            <translation>فایل سهم‌ها</translation>
+        </message>
+        <message>
+            <source>strokes file</source>
+            <translation>فایل امضای دست‌نویس</translation>
+        </message>
+        <message>
+            <source>the batch metadata</source>
+            <translation>اطلاعات بسته</translation>
+        </message>
+        <message>
+            <source>the store marker</source>
+            <translation>نشانگر انبار</translation>
+        </message>
+        <message>
+            <source>the campaign package</source>
+            <translation>فایل کارزار</translation>
+        </message>
+        <message>
+            <source>the enrollment request</source>
+            <translation>درخواست ثبت دستگاه</translation>
         </message>
     </context>
     <context>

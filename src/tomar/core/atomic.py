@@ -126,7 +126,7 @@ def storage_error(exc: OSError, what: Words) -> StorageError:
             E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT, what=what
         )
     said = exc.strerror or f"error {exc.errno}"
-    return StorageError(E.ATOMIC_DISK_REPORTED_ERROR_SAVED, what=what, said=said)
+    return StorageError(E.ATOMIC_DISK_REPORTED_ERROR_SAVED, what=what, detail=said)
 
 
 @contextlib.contextmanager

@@ -278,7 +278,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
 def _checked(reader: ZipReader, entry: RecordEntry) -> bytes:
     data = reader.read(f"{entry.id}.age")
     if len(data) > MAX_SEALED or hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise FormatError(E.BATCH_RECORD_BATCH_CHANGED_DAMAGED, id=entry.id)
+        raise FormatError(E.BATCH_RECORD_BATCH_CHANGED_DAMAGED, record=entry.id)
     return data
 
 

@@ -196,17 +196,22 @@ class Campaign:
         }
 
 
+#: The spec's text tables, as a person reads their names in an error.
+_TEXT_WORDS = {"title": E.WORD_TITLE, "text": E.WORD_TEXT, "consent": E.WORD_CONSENT}
+
+
 def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, str]:
     table = spec.get(key)
+    said = _TEXT_WORDS.get(key, key)
     if not isinstance(table, dict):
-        raise CampaignError(E.CAMPAIGN_SPEC_NEEDS_TABLE_TEXT, key=key)
+        raise CampaignError(E.CAMPAIGN_SPEC_NEEDS_TABLE_TEXT, key=said)
     out: dict[str, str] = {}
     for lang in languages:
         value = table.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise CampaignError(E.CAMPAIGN_SPEC_TEXT_LANGUAGE, key=key, lang=lang)
+            raise CampaignError(E.CAMPAIGN_SPEC_TEXT_LANGUAGE, key=said, lang=lang)
         if len(value) > MAX_TEXT:
-            raise CampaignError(E.CAMPAIGN_TEXT_TOO_LONG, key=key, lang=lang)
+            raise CampaignError(E.CAMPAIGN_TEXT_TOO_LONG, key=said, lang=lang)
         out[lang] = value.strip()
     return out
 

@@ -232,7 +232,7 @@ class S3Store:
             ) from None
 
     def _unavailable(self, what: str, exc: ClientError) -> StoreUnavailable:
-        return StoreUnavailable(E.SERVER_BUCKET_REFUSED, what=what, value=_code(exc) or _status(exc))
+        return StoreUnavailable(E.SERVER_BUCKET_REFUSED, what=what, reason=_code(exc) or _status(exc))
 
     def _put_new(self, key: str, body: bytes | BinaryIO, what: str, **extra: Any) -> bool:
         """PUT with If-None-Match: *; False if the key was already there."""

@@ -59,3 +59,32 @@ def english_part(value: object) -> str:
     if isinstance(code, ErrorCode) and isinstance(params, Mapping):
         return english(code, params)
     return str(value)
+
+
+#: Areas said in English only: the command line's and the collection server's sentences,
+#: for whoever runs them (a server's sentence that reaches a device without arguments is
+#: still translated when the app knows it, see sync/http.py).
+ENGLISH_ONLY_AREAS = frozenset({"cli", "server"})
+#: Codes said in English only: errors that only a bug can cause, and the district
+#: table's, which only `tomar districts load|set` meets for now.
+ENGLISH_ONLY: frozenset[ErrorCode] = frozenset(
+    {
+        ErrorCode.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED,
+        ErrorCode.AGE_INTERNAL_ERROR_SEAL_FILE,
+        ErrorCode.BECH32_INTERNAL_ERROR_INVALID_KEY,
+        ErrorCode.MINISIGN_SIGNING_KEY_ID_MUST,
+        ErrorCode.MINISIGN_SIGNING_KEY_MUST_EXACTLY,
+        ErrorCode.PLACES_DISTRICT_TABLE_COLUMNS,
+        ErrorCode.PLACES_DISTRICT_TABLE_EMPTY,
+        ErrorCode.PLACES_DISTRICT_TABLE_HOLDS_ZIP,
+        ErrorCode.PLACES_DISTRICT_TABLE_TEXT_FILE,
+        ErrorCode.PLACES_DISTRICT_TABLE_TOO_LARGE,
+        ErrorCode.INTAKE_DISTRICT_WRITTEN_LIKE_CA,
+        ErrorCode.INTAKE_SIGNER_ZIP_CODE_LIE,
+    }
+)
+
+
+def english_only(code: ErrorCode) -> bool:
+    """Is `code` said in English in every language (see ENGLISH_ONLY_AREAS)?"""
+    return code.value.split(".", 1)[0] in ENGLISH_ONLY_AREAS or code in ENGLISH_ONLY

@@ -149,7 +149,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The bucket holds something unexpected ({what})."
     ),
     E.SERVER_BUCKET_REFUSED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The bucket refused to {what} ({value})."
+        "CoreErrors", "The bucket refused to {what} ({reason})."
     ),
     E.SERVER_BUCKET_STORE_BELONGS_ANOTHER: QT_TRANSLATE_NOOP(
         "CoreErrors", "The bucket store {store} belongs to another campaign. Use one bucket "

@@ -32,10 +32,10 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This batch comes from a revoked device; it was not imported."
     ),
     E.INTAKE_BATCH_DEVICE_FOLLOW: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Batch {value} of this device does not follow this one."
+        "CoreErrors", "Batch {batch} of this device does not follow this one."
     ),
     E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This batch does not follow batch {value} of its device."
+        "CoreErrors", "This batch does not follow batch {batch} of its device."
     ),
     E.INTAKE_BATCH_REPEATS_RECORDS: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch repeats records already received."

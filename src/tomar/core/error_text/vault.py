@@ -76,7 +76,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The disk is full: {what} was not saved. Free some space and try again."
     ),
     E.ATOMIC_DISK_REPORTED_ERROR_SAVED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The disk reported an error: {what} was not saved ({said})."
+        "CoreErrors", "The disk reported an error: {what} was not saved ({detail})."
     ),
     E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The disk reported an input/output error: {what} was not saved. The "
@@ -207,7 +207,7 @@ TEMPLATES: dict[E, str] = {
                       "{numbers} had not reached this folder and were written again."
     ),
     E.BATCH_RECORD_BATCH_CHANGED_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Record {id} in this batch was changed or damaged."
+        "CoreErrors", "Record {record} in this batch was changed or damaged."
     ),
     E.BATCH_RECORD_BATCH_INVALID_HASH: QT_TRANSLATE_NOOP(
         "CoreErrors", "Record {record} in this batch has an invalid hash."

@@ -71,9 +71,9 @@ def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
         )
     before, after = imported(bf.number - 1), imported(bf.number + 1)
     if before is not None and bf.prev != before[0]:
-        raise FormatError(E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE, value=bf.number - 1)
+        raise FormatError(E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE, batch=bf.number - 1)
     if after is not None and after[1] != bf.manifest_sha256:
-        raise FormatError(E.INTAKE_BATCH_DEVICE_FOLLOW, value=bf.number + 1)
+        raise FormatError(E.INTAKE_BATCH_DEVICE_FOLLOW, batch=bf.number + 1)
 
 
 class Store:
