@@ -20,10 +20,54 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "tomar"
 
 STOP = {
-    "the", "a", "an", "this", "that", "is", "are", "of", "to", "in", "be", "it", "its",
-    "was", "were", "and", "or", "for", "on", "at", "by", "with", "as", "has", "have", "no",
-    "not", "can", "cannot", "been", "please", "from", "there", "one", "any", "than", "so",
-    "tomar", "only", "your", "you", "do", "does", "s", "t", "first", "which", "all",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "is",
+    "are",
+    "of",
+    "to",
+    "in",
+    "be",
+    "it",
+    "its",
+    "was",
+    "were",
+    "and",
+    "or",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "as",
+    "has",
+    "have",
+    "no",
+    "not",
+    "can",
+    "cannot",
+    "been",
+    "please",
+    "from",
+    "there",
+    "one",
+    "any",
+    "than",
+    "so",
+    "tomar",
+    "only",
+    "your",
+    "you",
+    "do",
+    "does",
+    "s",
+    "t",
+    "first",
+    "which",
+    "all",
 }
 AREAS = {
     "core/intake": "intake",
@@ -85,7 +129,8 @@ class Codes:
             member = self.by_template[template]
         else:
             words = [
-                w for w in re.findall(r"[a-z0-9]+", re.sub(r"\{\w+\}", " ", template.lower()))
+                w
+                for w in re.findall(r"[a-z0-9]+", re.sub(r"\{\w+\}", " ", template.lower()))
                 if prefix == "word" or w not in STOP
             ]
             if words[:1] == [prefix]:
@@ -98,7 +143,7 @@ class Codes:
                 n += 1
             self.by_template[template] = member
             self.entries[member] = {
-                "value": f"{prefix}.{member[len(prefix) + 1:].lower()}",
+                "value": f"{prefix}.{member[len(prefix) + 1 :].lower()}",
                 "template": template,
                 "where": where,
             }
@@ -242,16 +287,8 @@ class Rewriter:
                         out = self.convert(arg, prefix, message=not last)
                         if out is not None:
                             self.edit(arg, out)
-                        elif not (isinstance(arg, ast.Name)):
+                        elif not isinstance(arg, ast.Name) or arg.id not in self.constants:
                             self.manual.append(f"{self.where(node)}: {ast.unparse(node)[:120]}")
-                        elif isinstance(arg, ast.Name) and arg.id not in self.constants:
-                            if not any(
-                                arg.id == t.targets[0].id  # type: ignore[attr-defined]
-                                for t in []
-                            ):
-                                self.manual.append(
-                                    f"{self.where(node)} (name): {ast.unparse(node)[:120]}"
-                                )
                 elif (
                     name == "append"
                     and isinstance(f, ast.Attribute)
@@ -305,9 +342,7 @@ class Rewriter:
         # after the last top-level import
         tree = ast.parse(text)
         last = max(
-            (s.end_lineno or 0)
-            for s in tree.body
-            if isinstance(s, ast.Import | ast.ImportFrom)
+            (s.end_lineno or 0) for s in tree.body if isinstance(s, ast.Import | ast.ImportFrom)
         )
         lines = text.splitlines(keepends=True)
         lines.insert(last, line)
@@ -330,9 +365,7 @@ def main() -> None:
     out = ROOT / "build" / "errorcodes"
     out.mkdir(parents=True, exist_ok=True)
     (out / "codes.json").write_text(json.dumps(codes.entries, indent=1, ensure_ascii=False))
-    (out / "old_to_new.json").write_text(
-        json.dumps(codes.old_to_new, indent=1, ensure_ascii=False)
-    )
+    (out / "old_to_new.json").write_text(json.dumps(codes.old_to_new, indent=1, ensure_ascii=False))
     print(f"{len(codes.entries)} codes", file=sys.stderr)
     print("\n".join(manual))
 

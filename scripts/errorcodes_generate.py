@@ -10,10 +10,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "src" / "tomar" / "core"
 PARTS = {
-    "keys": ["age", "bech32", "minisign", "identity", "keyfile", "recovery", "fingerprint",
-             "canon", "signed", "enroll", "receipts", "ziputil", "strokes"],
-    "vault": ["vault", "atomic", "device", "records", "batch", "campaign", "organizer",
-              "normalize", "countries", "places", "migrations"],
+    "keys": [
+        "age",
+        "bech32",
+        "minisign",
+        "identity",
+        "keyfile",
+        "recovery",
+        "fingerprint",
+        "canon",
+        "signed",
+        "enroll",
+        "receipts",
+        "ziputil",
+        "strokes",
+    ],
+    "vault": [
+        "vault",
+        "atomic",
+        "device",
+        "records",
+        "batch",
+        "campaign",
+        "organizer",
+        "normalize",
+        "countries",
+        "places",
+        "migrations",
+    ],
     "words": ["validation", "word"],
     "organizer": ["intake", "sheets"],
     "faces": ["sync", "server", "cli", "app"],
@@ -24,8 +48,9 @@ def literal(text: str, indent: int) -> str:
     one = json.dumps(text, ensure_ascii=False)
     if indent + len(one) <= 96:
         return one
-    chunks = textwrap.wrap(text, 96 - indent - 4, drop_whitespace=False, break_long_words=False,
-                           break_on_hyphens=False)
+    chunks = textwrap.wrap(
+        text, 96 - indent - 4, drop_whitespace=False, break_long_words=False, break_on_hyphens=False
+    )
     return ("\n" + " " * indent).join(json.dumps(c, ensure_ascii=False) for c in chunks)
 
 
@@ -40,7 +65,7 @@ def main() -> None:
     lines = [
         '"""Every error, and every word inside one, that a person can meet: a stable code each.',
         "",
-        "The value (\"area.name\") never changes once released: the app translates by it and",
+        'The value ("area.name") never changes once released: the app translates by it and',
         "a person may quote it. English templates live in `error_text`, keyed by these codes.",
         '"""',
         "",
@@ -52,7 +77,7 @@ def main() -> None:
         "class ErrorCode(StrEnum):",
         '    """One kind of error (or word); its template says it, with named arguments."""',
     ]
-    for part, areas in PARTS.items():
+    for areas in PARTS.values():
         for area in areas:
             if area not in by_area:
                 continue
@@ -66,7 +91,7 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     for part, areas in PARTS.items():
         body = [
-            f'"""English templates ({", ".join(areas)}); see error_text/__init__.py."""',
+            f'"""English templates of the {part} areas; see error_text/__init__.py."""',
             "",
             "from __future__ import annotations",
             "",

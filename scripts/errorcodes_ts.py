@@ -45,8 +45,7 @@ MANUAL: dict[str, tuple[str, list[str]]] = {
         ["batch"],
     ),
     "the server answered %1": ("the server answered {status}", ["status"]),
-    "This file could not be read (internal error %1); it was refused and nothing was "
-    "changed.": (
+    "This file could not be read (internal error %1); it was refused and nothing was changed.": (
         "This file could not be read (internal error {error}); it was refused and nothing "
         "was changed.",
         ["error"],

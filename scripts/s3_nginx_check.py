@@ -2,20 +2,25 @@
 TLS and a pinned certificate, the configuration of docs/SYNC.md; one instance is killed
 with SIGKILL while devices sync. Run: .venv/bin/python scripts/s3_nginx_check.py"""
 
-import os, sys, time, subprocess, threading, signal
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # tests.conftest (imported below) sets the fast Argon2id for this process and its children.
+import tempfile
+
 from tests import seaweed
-from tests.test_server import _self_signed
-from tests.test_sync_kit import ServerProcess, organizer, device, free_port, close_all
 from tests.conftest import form
+from tests.test_server import _self_signed
+from tests.test_sync_kit import ServerProcess, close_all, device, free_port, organizer
+
+from tomar.core.intake import Intake
 from tomar.sync import client
 from tomar.sync.http import RetryPolicy
-from tomar.core.intake import Intake
-
-import tempfile
 
 base = Path(tempfile.mkdtemp(prefix="tomar-s3-nginx-"))
 sw = seaweed.start(base / "sw")

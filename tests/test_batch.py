@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from tomar.core import atomic, batch, campaign, enroll, receipts, ziputil
 from tomar.core.device import Device
-from tomar.core.errors import FormatError, StorageError, TomarError
+from tomar.core.errors import E, FormatError, StorageError, TomarError
 
 from . import batchkit as kit
 
@@ -757,7 +757,7 @@ def test_a_deflate_stream_cut_short_is_damaged(
 def test_bytes_after_a_deflate_stream_are_damaged() -> None:
     limits = ziputil.Limits(max_file=4096, max_members=2, max_member=1024, max_total=1024)
     plain = ziputil.write_zip([("m.json", b"{}" * 50)])
-    assert ziputil.read_zip(plain, limits, what="file") == {"m.json": b"{}" * 50}
+    assert ziputil.read_zip(plain, limits, what=E.WORD_BATCH) == {"m.json": b"{}" * 50}
     # One byte slipped in after the stream, with every size and offset made to match.
     out = bytearray(plain)
     size = struct.unpack_from("<I", out, 18)[0]
@@ -771,7 +771,7 @@ def test_bytes_after_a_deflate_stream_are_damaged() -> None:
     with zipfile.ZipFile(io.BytesIO(bytes(out))) as zf:
         assert zf.read("m.json") == b"{}" * 50  # zipfile itself does not mind
     with pytest.raises(FormatError, match="damaged or incomplete"):
-        ziputil.read_zip(bytes(out), limits, what="file")
+        ziputil.read_zip(bytes(out), limits, what=E.WORD_BATCH)
 
 
 def test_receipt_and_request_readers_are_bounded(org: kit.Org) -> None:

@@ -22,7 +22,7 @@ import pytest
 from tomar.core import batch
 from tomar.core.campaign import Campaign
 from tomar.core.canon import canonical_json
-from tomar.core.errors import FormatError
+from tomar.core.errors import E, FormatError
 from tomar.core.identity import DeviceIdentity
 from tomar.core.ziputil import Limits, ZipReader, read_zip, write_zip
 
@@ -190,7 +190,7 @@ def sample(compress: bool = False) -> bytes:
 
 
 def ok(data: bytes) -> dict[str, bytes]:
-    return read_zip(data, LIMITS, what="test file")
+    return read_zip(data, LIMITS, what=E.WORD_BATCH)
 
 
 def patch(data: bytes, at: int, fmt: str, *values: int | bytes) -> bytes:
@@ -236,7 +236,7 @@ def test_zip_end_record_checks() -> None:
         moved = patch(moved, entry + 42, "<L", struct.unpack_from("<L", data, entry + 42)[0] + 4)
     damaged(moved)
     with pytest.raises(FormatError, match="too many files"):
-        read_zip(data, Limits(1 << 20, 1, 1 << 16, 1 << 18), what="test file")
+        read_zip(data, Limits(1 << 20, 1, 1 << 16, 1 << 18), what=E.WORD_BATCH)
 
 
 def test_zip_central_directory_checks() -> None:
@@ -262,7 +262,7 @@ def test_zip_names() -> None:
     with pytest.raises(FormatError, match="unexpected file"):
         ok(twice)
     with pytest.raises(FormatError, match="unexpected file"):
-        read_zip(sample(), LIMITS, what="test file", name_ok=lambda n: n == "a.txt")
+        read_zip(sample(), LIMITS, what=E.WORD_BATCH, name_ok=lambda n: n == "a.txt")
 
 
 def _non_ascii_name() -> bytes:
@@ -345,6 +345,6 @@ def test_batch_local_headers_zeroed_is_refused(paper: Paper, identity: DeviceIde
 def test_reader_rejects_limits_before_reading(tmp_path: Any) -> None:
     big = write_zip([("a.txt", b"\x00" * 200_000)])
     with pytest.raises(FormatError, match="suspiciously compressed"):
-        ZipReader(big, Limits(1 << 20, 4, 1 << 20, 1 << 20, max_ratio=10), what="test file")
+        ZipReader(big, Limits(1 << 20, 4, 1 << 20, 1 << 20, max_ratio=10), what=E.WORD_BATCH)
     with pytest.raises(FormatError, match="too large"):
-        ZipReader(big, Limits(1 << 20, 4, 1000, 1 << 20), what="test file")
+        ZipReader(big, Limits(1 << 20, 4, 1000, 1 << 20), what=E.WORD_BATCH)

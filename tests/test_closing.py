@@ -10,7 +10,7 @@ import pytest
 
 from tomar.core import signed, signers_view, vault
 from tomar.core.device import Device
-from tomar.core.errors import TomarError
+from tomar.core.errors import E, TomarError
 from tomar.core.intake import closing
 from tomar.core.sheets import packets
 
@@ -78,8 +78,8 @@ def test_closing_keeps_totals_and_proofs_and_destroys_names(
     with org.intake() as intake:
         closed = intake.close_campaign(PASS, out)
     assert closed.unique == 3 and not closed.again
-    doc, sig = signed.read_doc(out.read_bytes(), "closing", what="closing record")
-    signed.verify_doc(org.campaign.signing_key, doc, sig, what="closing record")
+    doc, sig = signed.read_doc(out.read_bytes(), "closing", what=E.WORD_CLOSING_RECORD)
+    signed.verify_doc(org.campaign.signing_key, doc, sig, what=E.WORD_CLOSING_RECORD)
     assert doc["counts"]["unique"] == 3 and doc["campaign"] == org.campaign.id
     assert {b["key"]: b["unique"] for b in doc["by_state"]} == {"CA": 2, "NY": 1}
     assert {b["key"]: b["unique"] for b in doc["by_district"]} == {

@@ -12,14 +12,13 @@ import pytest
 from tomar.core import organizer, records
 from tomar.core.campaign import read_package
 from tomar.core.device import Device, init_vault
-from tomar.core.errors import CampaignError, TomarError
+from tomar.core.errors import CampaignError, E, TomarError
 from tomar.core.records import SignatureForm
 from tomar.core.vault import Vault
 
 from . import batchkit as kit
 from .conftest import BACKUP_PASS, PASS, demo_signature
 from .test_places import CENSUS_HEAD, STATE_FIELD, census_row
-from tomar.core.errors import E
 
 CONSENTS = """
 [[consents]]

@@ -9,12 +9,11 @@ import pytest
 from tomar.core import age, organizer, records, strokes, vault
 from tomar.core.campaign import canonical_json
 from tomar.core.device import Device, init_vault
-from tomar.core.errors import AgeNoMatch, FormatError, NoEvent, RecordNotFound, ValidationError
+from tomar.core.errors import AgeNoMatch, E, FormatError, NoEvent, RecordNotFound, ValidationError
 from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
 from .conftest import PASS, demo_signature, form
-from tomar.core.errors import E
 
 
 def sealed_rows(d: Device) -> list[tuple[str, bytes]]:
@@ -80,8 +79,14 @@ def test_tampered_record_fails_the_device_signature(
             {"fields": {"full_name": "A", "city": "B", "email": "not-an-email"}},
             {"email": E.VALIDATION_EMAIL_INVALID},
         ),
-        ({"fields": {"full_name": "A", "city": "B", "phone": "12"}}, {"phone": E.VALIDATION_PHONE_INVALID}),
-        ({"fields": {"full_name": "A", "city": "B", "shoe": "42"}}, {"shoe": E.VALIDATION_UNKNOWN_FIELD}),
+        (
+            {"fields": {"full_name": "A", "city": "B", "phone": "12"}},
+            {"phone": E.VALIDATION_PHONE_INVALID},
+        ),
+        (
+            {"fields": {"full_name": "A", "city": "B", "shoe": "42"}},
+            {"shoe": E.VALIDATION_UNKNOWN_FIELD},
+        ),
         ({"lang": "de"}, {"lang": E.VALIDATION_BAD_LANGUAGE}),
     ],
 )

@@ -18,7 +18,7 @@ import pytest
 
 from tomar.core import age, batch, canon, keyfile, receipts, records, signed
 from tomar.core.campaign import Campaign, read_package
-from tomar.core.errors import FormatError, KeyFileError
+from tomar.core.errors import E, FormatError, KeyFileError
 from tomar.core.identity import DeviceIdentity, now_iso
 from tomar.core.intake import Intake
 from tomar.sync import client
@@ -136,8 +136,8 @@ def test_receipt_with_lone_surrogate_is_refused() -> None:
     with pytest.raises(FormatError):
         receipts.read(data, paper.campaign)
     with pytest.raises(FormatError):  # any signed document: requests and certificates too
-        doc, sig = signed.read_doc(data, "receipt", what="receipt")
-        signed.verify_doc(paper.campaign.signing_key, doc, sig, what="receipt")
+        doc, sig = signed.read_doc(data, "receipt", what=E.WORD_RECEIPT)
+        signed.verify_doc(paper.campaign.signing_key, doc, sig, what=E.WORD_RECEIPT)
 
 
 def test_campaign_package_with_lone_surrogate_is_refused() -> None:

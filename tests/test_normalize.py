@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tomar.core.errors import ValidationError
+from tomar.core.errors import E, ValidationError
 from tomar.core.normalize import (
     clean_text,
     match_key,
@@ -20,7 +20,6 @@ from tomar.core.normalize import (
     parse_phone,
     transliterate_key,
 )
-from tomar.core.errors import E
 
 ZWNJ = "\u200c"
 

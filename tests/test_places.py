@@ -9,12 +9,11 @@ import pytest
 
 from tomar.core import places, records, vault
 from tomar.core.device import Device, init_vault
-from tomar.core.errors import FormatError, ValidationError
+from tomar.core.errors import E, FormatError, ValidationError
 from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
 from .conftest import PASS, demo_signature, make_organizer
-from tomar.core.errors import E
 
 STATE_FIELD = """
 [[fields]]
@@ -74,7 +73,10 @@ def test_state_and_zip_are_validated_and_normalized(us_device: Device) -> None:
     assert fields["state"] == "CA" and fields["postal_code"] == "94103-1234"
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(state="Atlantis", postal_code="9410"))
-    assert err.value.problems == {"state": E.VALIDATION_BAD_STATE, "postal_code": E.VALIDATION_BAD_ZIP}
+    assert err.value.problems == {
+        "state": E.VALIDATION_BAD_STATE,
+        "postal_code": E.VALIDATION_BAD_ZIP,
+    }
     with pytest.raises(ValidationError) as err:
         records.validate(campaign, us_form(state="CA", postal_code="00000"))
     assert err.value.problems == {"postal_code": E.VALIDATION_UNKNOWN_ZIP}

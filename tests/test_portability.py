@@ -17,7 +17,7 @@ import platformdirs.windows
 import pytest
 
 from tomar.core import atomic, vault
-from tomar.core.errors import StorageError
+from tomar.core.errors import E, StorageError
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_a_file_held_for_a_moment_is_replaced(
     target = tmp_path / "sheets.pdf"
     target.write_bytes(b"old")
     calls = _held_for(monkeypatch, 3)
-    atomic.atomic_write(target, b"new", what="the sheets")
+    atomic.atomic_write(target, b"new", what=E.WORD_THE_SHEETS)
     assert target.read_bytes() == b"new" and len(calls) == 4
     assert windows == list(atomic.REPLACE_WAITS[:3])
     assert [p.name for p in tmp_path.iterdir()] == ["sheets.pdf"]
@@ -63,7 +63,7 @@ def test_a_file_held_for_good_fails_cleanly(
     target.write_bytes(b"old")
     _held_for(monkeypatch, 100)
     with pytest.raises(StorageError, match="the sheets was not saved"):
-        atomic.atomic_write(target, b"new", what="the sheets")
+        atomic.atomic_write(target, b"new", what=E.WORD_THE_SHEETS)
     assert target.read_bytes() == b"old"  # untouched, and no temporary file left
     assert [p.name for p in tmp_path.iterdir()] == ["sheets.pdf"]
     assert sum(windows) < 3  # gives up after about two seconds

@@ -18,6 +18,7 @@ from tomar.core.campaign import Campaign, build_package, doc_from_spec, read_pac
 from tomar.core.device import Device, init_vault
 from tomar.core.errors import (
     CampaignError,
+    E,
     FormatError,
     StorageError,
     TomarError,
@@ -31,7 +32,6 @@ from tomar.resources import resource_path
 
 from . import batchkit as kit
 from .conftest import BACKUP_PASS, PASS
-from tomar.core.errors import E
 
 PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 16-byte IV + 64-byte HMAC per page
 
@@ -228,7 +228,7 @@ def test_nothing_to_purge_changes_nothing(scene: Scene) -> None:
 
 
 def _crash(*_args: object, **_kw: object) -> None:
-    raise StorageError("The disk is full: the key file was not saved.")
+    raise StorageError(E.ATOMIC_DISK_FULL_SAVED_FREE, what=E.WORD_THE_KEY_FILE)
 
 
 def test_a_crash_during_purge_leaves_the_old_vault_usable(

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from tomar import cli
 from tomar.core import batch, vault
 from tomar.core.device import Device
+from tomar.core.errors import E
 from tomar.core.intake import Intake
 from tomar.core.normalize import initials
 from tomar.core.records import MAX_FIELD_LEN, MAX_NAME_LEN, SignatureForm
@@ -295,7 +296,7 @@ def test_paragraphs_in_other_scripts_print(tmp_path: Path) -> None:
 
     out = tmp_path / "para.pdf"
     lines = ["Петиция & Конгрессу <b> Nguyễn, Αθήνα", "Обычный текст ნინო Արամ"]
-    with pdf_canvas(out, (612, 792), title="t", what="a test") as c:
+    with pdf_canvas(out, (612, 792), title="t", what=E.WORD_THE_FILE) as c:
         story = [text.paragraph(lines[0], text.style("en", 12, bold=True))]
         story.append(text.paragraph(lines[1], text.style("en", 10)))
         flow(c, story, (50, 50, 500, 700), lambda _: None)

@@ -16,6 +16,7 @@ import pytest
 
 from tomar.core import receipts, vault
 from tomar.core.device import Device
+from tomar.core.errors import E
 from tomar.resources import resource_path
 from tomar.server.store import BatchStore, FolderStore, Rejected, StoreError, open_store
 
@@ -256,7 +257,7 @@ def test_upload_cut_after_its_claim_is_invisible_and_finished_by_a_retry_elsewhe
 
     def cut(**kwargs: Any) -> Any:  # the instance dies before the batch's own PUT
         if "/batches/" in kwargs["Key"]:
-            raise StoreUnavailable("killed")
+            raise StoreUnavailable(E.SERVER_COULD_NOT_STORE)
         return real_put(**kwargs)
 
     monkeypatch.setattr(dying.client, "put_object", cut)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tomar.core import strokes
-from tomar.core.errors import StrokesError, TomarError, ValidationError
+from tomar.core.errors import E, StrokesError, TomarError, ValidationError
 from tomar.core.strokes import (
     _MSG_DAMAGED,
     MAX_BYTES,
@@ -33,7 +33,6 @@ from tomar.core.strokes import (
     to_svg,
     validate,
 )
-from tomar.core.errors import E
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tomar.core.device import Device, init_vault
-from tomar.core.errors import StorageError
+from tomar.core.errors import E, StorageError
 from tomar.gui import pin
 from tomar.gui.main_window import MainWindow
 from tomar.gui.screens.kiosk import KioskScreen
@@ -151,7 +151,7 @@ def test_invalid_email_is_shown_next_to_the_field(
     ("error", "expected"),
     [
         (
-            StorageError("The disk is full: nothing was saved. Free some space and try again."),
+            StorageError(E.VAULT_DISK_FULL_NOTHING_SAVED),
             "The disk is full: nothing was saved. Free some space and try again.",
         ),
         (RuntimeError("secret Canary Alpha in a message"), "Something unexpected went wrong."),

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tomar.core import strokes
+from tomar.core.errors import E
 from tomar.gui.signature_pad import SignaturePad
 
 from .conftest import draw_signature
-from tomar.core.errors import E
 
 
 def make_pad(qtbot: QtBot, width: int = 600, height: int = 240) -> SignaturePad:

@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from tomar.core.errors import TomarError
+from tomar.core.errors import E, TomarError
 from tomar.gui.worker import Cancel, Progress, UnexpectedError, Worker
 
 
@@ -46,11 +46,11 @@ def test_errors_are_words_never_third_party_text(qtbot: QtBot) -> None:
     assert "Canary" not in str(failures[0])
 
     def expected(progress: Progress, cancel: Cancel) -> None:
-        raise TomarError("The folder does not exist.")
+        raise TomarError(E.SHEETS_FOLDER_EXIST, folder="/media/usb")
 
     worker.start(expected, failed=failures.append)
     qtbot.waitUntil(lambda: len(failures) == 2, timeout=5000)
-    assert str(failures[1]) == "The folder does not exist."
+    assert str(failures[1]) == "The folder /media/usb does not exist."
 
 
 def test_cancel_is_cooperative(qtbot: QtBot) -> None:

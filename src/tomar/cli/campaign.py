@@ -9,10 +9,10 @@ from pathlib import Path
 from ..core import organizer, vault
 from ..core.atomic import atomic_write
 from ..core.device import Device
+from ..core.errors import E
 from ..core.intake import Intake
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
-from ..core.errors import E
 
 commands = Commands()
 

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 from ..core import vault
-from ..core.errors import TomarError
-from ..core.errors import E, Words
+from ..core.errors import E, TomarError, Words
 
 
 def passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:

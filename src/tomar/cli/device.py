@@ -11,11 +11,10 @@ from ..core import batch, receipts, strokes, vault
 from ..core.atomic import atomic_write
 from ..core.campaign import read_package
 from ..core.device import Device
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from ..core.records import SignatureForm
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
-from ..core.errors import E
 
 commands = Commands()
 
@@ -50,9 +49,7 @@ def _load_strokes(path: Path) -> strokes.Signature:
             ),
         )
     except (ValueError, KeyError, TypeError, IndexError):
-        raise TomarError(
-            E.CLI_STROKES_FILE_VALID_EXPECTED
-        ) from None
+        raise TomarError(E.CLI_STROKES_FILE_VALID_EXPECTED) from None
 
 
 def _parse_paper(text: str) -> tuple[str, int]:

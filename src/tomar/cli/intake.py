@@ -8,12 +8,11 @@ from pathlib import Path
 
 from ..core import countries, places, signers_view, vault
 from ..core.atomic import atomic_write
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from ..core.intake import BreakdownKey, Intake, format_gaps
 from ..core.normalize import clean_text
 from .command import Commands, UsageError, arg
 from .common import home_of, open_vault, passphrase, print_json, read_file
-from ..core.errors import E
 
 commands = Commands()
 

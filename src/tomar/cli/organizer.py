@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 from ..core import organizer
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from .command import Commands, arg
 from .common import open_vault, passphrase, read_file
-from ..core.errors import E
 
 commands = Commands()
 

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 from ..core.device import Device
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from ..core.intake import Intake
 from .command import Commands, arg
 from .common import open_vault, print_json
-from ..core.errors import E
 
 commands = Commands()
 

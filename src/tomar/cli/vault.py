@@ -9,11 +9,10 @@ from pathlib import Path
 from .. import __version__, demo
 from ..core import vault
 from ..core.device import Device, init_vault
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from ..core.records import SignatureForm
 from .command import Commands
 from .common import home_of, open_vault, passphrase
-from ..core.errors import E
 
 commands = Commands()
 

@@ -46,6 +46,7 @@ from tomar.core.errors import (
     AgeNoMatch,
     AgePayloadError,
 )
+
 from .errors import E
 
 __all__ = [
@@ -117,9 +118,7 @@ _MSG_TRAILING = E.AGE_FILE_EXTRA_DATA_AFTER
 _MSG_EMPTY_LAST = E.AGE_FILE_DAMAGED_ENDS_EMPTY
 _MSG_TOO_BIG = E.AGE_FILE_LARGER_ACCEPTS_HERE
 _MSG_SCRYPT_ALONE = E.AGE_FILE_DAMAGED_PASSPHRASE_SEALED
-_MSG_WORK_FACTOR = (
-    E.AGE_FILE_SEALED_PASSPHRASE_SETTING
-)
+_MSG_WORK_FACTOR = E.AGE_FILE_SEALED_PASSPHRASE_SETTING
 
 
 # --- stanzas and base64 ------------------------------------------------------------
@@ -346,9 +345,7 @@ class HybridRecipient:
                 X25519PublicKey.from_public_bytes(raw[_MLKEM_PUB_SIZE:]),
             )
         except ValueError:
-            raise AgeError(
-                E.AGE_BAD_PQ_PUBLIC_KEY
-            ) from None
+            raise AgeError(E.AGE_BAD_PQ_PUBLIC_KEY) from None
         self._raw = bytes(raw)
 
     @classmethod
@@ -406,9 +403,7 @@ class HybridIdentity:
         """Parse an ``AGE-SECRET-KEY-PQ-1...`` string."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_HYBRID_IDENTITY or len(data) != 32:
-            raise AgeError(
-                E.AGE_BAD_PQ_SECRET_KEY
-            )
+            raise AgeError(E.AGE_BAD_PQ_SECRET_KEY)
         return cls(data)
 
     def to_string(self) -> str:
@@ -459,9 +454,7 @@ def _scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
     try:
         return kdf.derive(passphrase)
     except (ValueError, MemoryError):  # the memory the work factor needs is not available
-        raise AgeError(
-            E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE
-        ) from None
+        raise AgeError(E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE) from None
 
 
 class ScryptRecipient:
@@ -677,9 +670,7 @@ def encrypt(plaintext: bytes | bytearray | memoryview, recipients: Sequence[Reci
         if _labels(r) != labels:
             if isinstance(r, ScryptRecipient) or isinstance(recipients[0], ScryptRecipient):
                 raise AgeError(E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS)
-            raise AgeError(
-                E.AGE_POST_QUANTUM_CLASSIC_KEYS
-            )
+            raise AgeError(E.AGE_POST_QUANTUM_CLASSIC_KEYS)
     file_key = os.urandom(FILE_KEY_SIZE)
     stanzas: list[Stanza] = []
     for r in recipients:

@@ -23,8 +23,7 @@ from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import StorageError
-from .errors import E, Words
+from .errors import E, StorageError, Words
 
 try:
     import fcntl
@@ -114,17 +113,11 @@ def storage_error(exc: OSError, what: Words) -> StorageError:
     fault, none saying that data is lost, since it is not."""
     fault = fault_of(exc)
     if fault is Fault.FULL:
-        return StorageError(
-            E.ATOMIC_DISK_FULL_SAVED_FREE, what=what
-        )
+        return StorageError(E.ATOMIC_DISK_FULL_SAVED_FREE, what=what)
     if fault is Fault.READ_ONLY:
-        return StorageError(
-            E.ATOMIC_DISK_FOLDER_READ_SAVED, what=what
-        )
+        return StorageError(E.ATOMIC_DISK_FOLDER_READ_SAVED, what=what)
     if fault is Fault.IO:
-        return StorageError(
-            E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT, what=what
-        )
+        return StorageError(E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT, what=what)
     said = exc.strerror or f"error {exc.errno}"
     return StorageError(E.ATOMIC_DISK_REPORTED_ERROR_SAVED, what=what, detail=said)
 

@@ -26,11 +26,10 @@ from . import canon, minisign
 from .atomic import atomic_writer, fsync_dir, replace, storage_error
 from .campaign import Campaign
 from .canon import canonical_json
-from .errors import FormatError, MinisignError, StorageError, TomarError
+from .errors import E, ErrorCode, FormatError, Message, MinisignError, StorageError, TomarError
 from .identity import device_fingerprint, device_minisign_public, now_iso
 from .records import MAX_SEALED
 from .ziputil import Limits, ZipReader
-from .errors import E, ErrorCode, Message
 
 FORMAT = "tomar-batch"
 VERSION = 1
@@ -242,9 +241,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
     try:
         minisign.verify(device_minisign_public(device), body, reader.read(SIGNATURE).decode())
     except (MinisignError, UnicodeDecodeError):
-        raise FormatError(
-            E.BATCH_SIGNATURE_VALID_CHANGED_AFTER
-        ) from None
+        raise FormatError(E.BATCH_SIGNATURE_VALID_CHANGED_AFTER) from None
     if canonical_json(doc) != body:
         raise FormatError(E.BATCH_MANIFEST_DAMAGED_CANONICAL_FORM)
     if doc.get("campaign") != campaign.id:
@@ -358,7 +355,9 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
             "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq",
             (number,),
         )
-        with atomic_writer(target, mode=0o644, what=Message(E.WORD_BATCH_NUMBER, number=number)) as fh:
+        with atomic_writer(
+            target, mode=0o644, what=Message(E.WORD_BATCH_NUMBER, number=number)
+        ) as fh:
             write_batch(
                 fh,
                 ((rid, bytes(body)) for rid, body in cursor),
@@ -367,9 +366,7 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
                 None if certificate is None else bytes(certificate),
             )
             if _sha256_fh(fh) != sha:
-                raise TomarError(
-                    E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number
-                )
+                raise TomarError(E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number)
         restored.append(int(number))
     return tuple(restored)
 
@@ -441,9 +438,7 @@ def export(
             certificate = vault.get_meta(META_CERTIFICATE)
             target = out_dir / file_name(device.identity.public, number)
             if target.exists():
-                raise StorageError(
-                    E.BATCH_FOLDER_ALREADY_HOLDS_FILE, name=target.name
-                )
+                raise StorageError(E.BATCH_FOLDER_ALREADY_HOLDS_FILE, name=target.name)
             staged = out_dir / f".{target.name}.staged"
             signer = device.identity.minisign_key()
             with atomic_writer(staged, mode=0o644, what=E.WORD_THE_BATCH) as fh:
@@ -481,9 +476,7 @@ def export(
     except OSError as exc:
         with contextlib.suppress(OSError):  # nothing was written there, or cannot be
             staged.unlink(missing_ok=True)
-        raise storage_error(
-            exc, Message(E.WORD_KEPT_BATCH, batch=number)
-        ) from None
+        raise storage_error(exc, Message(E.WORD_KEPT_BATCH, batch=number)) from None
     fsync_dir(out_dir)
     return Exported(target, number, len(entries), sha, restored)
 
@@ -509,7 +502,5 @@ def rebuild(device: Any, number: int) -> bytes:
     )
     data = buf.getvalue()
     if hashlib.sha256(data).hexdigest() != row[3]:
-        raise TomarError(
-            E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number
-        )
+        raise TomarError(E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number)
     return data

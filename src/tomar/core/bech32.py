@@ -12,6 +12,7 @@ key has exactly one accepted spelling (modulo all-upper/all-lower case).
 from __future__ import annotations
 
 from tomar.core.errors import AgeError
+
 from .errors import E
 
 __all__ = ["Bech32Error", "decode", "encode"]

@@ -18,11 +18,10 @@ from typing import Any
 
 from . import age, canon, minisign
 from .canon import canonical_json as canonical_json  # where it used to live
-from .errors import CampaignError, FormatError, MinisignError
+from .errors import CampaignError, E, FormatError, MinisignError
 from .fingerprint import readable
 from .identity import OrganizerIdentity, now_iso, organizer_fingerprint_bytes
 from .ziputil import Limits, read_zip, write_zip
-from .errors import E
 
 FORMAT = "tomar-campaign"
 VERSION = 1
@@ -238,9 +237,7 @@ def validate_doc(doc: dict[str, Any]) -> None:
         or not all(isinstance(x, str) and _LANG.match(x) for x in languages)
         or len(set(languages)) != len(languages)
     ):
-        raise CampaignError(
-            E.CAMPAIGN_NEEDS_LANGUAGES_LIST_CODES
-        )
+        raise CampaignError(E.CAMPAIGN_NEEDS_LANGUAGES_LIST_CODES)
     for key in ("title", "text", "consent"):
         _texts(doc, key, languages)
     addressee = doc.get("addressee")
@@ -257,13 +254,11 @@ def validate_doc(doc: dict[str, Any]) -> None:
             raise CampaignError(E.CAMPAIGN_EACH_FIELDS_ENTRY_MUST)
         name, kind = f.get("name"), f.get("kind")
         if not isinstance(name, str) or not _FIELD.match(name) or name in names:
-            raise CampaignError(
-                E.CAMPAIGN_EACH_FIELD_NEEDS_UNIQUE
-            )
+            raise CampaignError(E.CAMPAIGN_EACH_FIELD_NEEDS_UNIQUE)
         names.add(name)
         if kind not in FIELD_KINDS:
             raise CampaignError(
-                E.CAMPAIGN_FIELD_UNKNOWN_KIND_USE, name=name, choices=', '.join(FIELD_KINDS)
+                E.CAMPAIGN_FIELD_UNKNOWN_KIND_USE, name=name, choices=", ".join(FIELD_KINDS)
             )
         if not isinstance(f.get("required", False), bool):
             raise CampaignError(E.CAMPAIGN_FIELD_REQUIRED_MUST_TRUE, name=name)
@@ -317,14 +312,10 @@ def _validate_consents(consents: Any, languages: list[str]) -> None:
     for c in consents:
         purpose = c.get("purpose") if isinstance(c, dict) else None
         if not isinstance(purpose, str) or not _FIELD.match(purpose) or purpose in seen:
-            raise CampaignError(
-                E.CAMPAIGN_EACH_CONSENTS_ENTRY_NEEDS
-            )
+            raise CampaignError(E.CAMPAIGN_EACH_CONSENTS_ENTRY_NEEDS)
         seen.add(purpose)
         if set(c) - {"purpose", "text"}:
-            raise CampaignError(
-                E.CAMPAIGN_CONSENT_MAY_PURPOSE_TEXT, purpose=purpose
-            )
+            raise CampaignError(E.CAMPAIGN_CONSENT_MAY_PURPOSE_TEXT, purpose=purpose)
         _texts(c, "text", languages)
 
 
@@ -428,9 +419,7 @@ def read_package(data: bytes) -> Campaign:
     try:
         minisign.verify(key, body, members["campaign.json.minisig"].decode("utf-8", "replace"))
     except MinisignError:
-        raise FormatError(
-            E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER
-        ) from None
+        raise FormatError(E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER) from None
     if canonical_json(doc) != body:
         raise FormatError(E.CAMPAIGN_PACKAGE_DAMAGED_CANONICAL_FORM)
     validate_doc(doc)

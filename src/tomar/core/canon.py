@@ -16,8 +16,7 @@ import math
 import re
 from typing import Any
 
-from .errors import FormatError
-from .errors import E
+from .errors import E, FormatError
 
 #: A \\u escape of a surrogate code point (D800-DFFF); only then is the document walked.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
@@ -30,9 +29,7 @@ def canonical_json(doc: Any) -> bytes:
             doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
         ).encode()
     except (UnicodeEncodeError, ValueError, RecursionError):
-        raise FormatError(
-            E.CANON_DOCUMENT_HOLDS_VALUES_SIGNED
-        ) from None
+        raise FormatError(E.CANON_DOCUMENT_HOLDS_VALUES_SIGNED) from None
 
 
 def _no_constant(name: str) -> Any:

@@ -17,13 +17,12 @@ from typing import Any
 
 from . import enroll, receipts, records
 from .campaign import Campaign, read_package
-from .errors import CampaignError, NoCampaign, NoEvent, RecordNotFound, ValidationError
+from .errors import CampaignError, E, NoCampaign, NoEvent, RecordNotFound, ValidationError
 from .fingerprint import same as same_fingerprint
 from .identity import DeviceIdentity, now_iso
 from .normalize import clean_text
 from .records import SignatureForm
 from .vault import Vault
-from .errors import E
 
 META_DEVICE_KEY = "device_key"
 META_DUP_KEY = "dup_key"
@@ -100,24 +99,20 @@ class Device:
         if expect_fingerprint is not None and not same_fingerprint(
             expect_fingerprint, new.organizer_fingerprint
         ):
-            raise CampaignError(
-                E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED
-            )
+            raise CampaignError(E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED)
         old = self.campaign()
         if old is not None:
             if old.organizer_fpr != new.organizer_fpr:
-                raise CampaignError(
-                    E.DEVICE_CAMPAIGN_PACKAGE_SIGNED_SOMEONE
-                )
+                raise CampaignError(E.DEVICE_CAMPAIGN_PACKAGE_SIGNED_SOMEONE)
             if old.id != new.id:
-                raise CampaignError(
-                    E.DEVICE_ALREADY_HOLDS_ANOTHER_CAMPAIGN
-                )
+                raise CampaignError(E.DEVICE_ALREADY_HOLDS_ANOTHER_CAMPAIGN)
             if new.revision < old.revision or (
                 new.revision == old.revision and new.revision > 0 and new.doc != old.doc
             ):
                 raise CampaignError(
-                    E.DEVICE_CAMPAIGN_PACKAGE_OLDER_REVISION, revision=new.revision, revision2=old.revision
+                    E.DEVICE_CAMPAIGN_PACKAGE_OLDER_REVISION,
+                    revision=new.revision,
+                    revision2=old.revision,
                 )
         with self.vault.transaction() as conn:
             conn.execute(
@@ -350,9 +345,7 @@ class Device:
             "SELECT manifest FROM batches WHERE number = ?", (receipt.batch,)
         ).fetchone()
         if row is None or hashlib.sha256(bytes(row[0])).hexdigest() != receipt.manifest_sha256:
-            raise CampaignError(
-                E.DEVICE_RECEIPT_BATCH_DEVICE_DID, batch=receipt.batch
-            )
+            raise CampaignError(E.DEVICE_RECEIPT_BATCH_DEVICE_DID, batch=receipt.batch)
         with self.vault.transaction() as conn:
             accepted = 0
             for rid in receipt.accepted:

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import signed
 from .campaign import Campaign
-from .errors import FormatError, TomarError
+from .errors import E, FormatError, TomarError, Words
 from .identity import (
     DeviceIdentity,
     OrganizerIdentity,
@@ -22,7 +22,6 @@ from .identity import (
     device_minisign_public,
     now_iso,
 )
-from .errors import E, Words
 
 REQUEST = "enroll-request"
 CERT = "device-cert"

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     """One kind of error (or word); its template says it, with named arguments."""
+
     # --- age -----------------------------------------------------------------------------
     AGE_BAD_PQ_PUBLIC_KEY = "age.bad_pq_public_key"
     AGE_BAD_PQ_SECRET_KEY = "age.bad_pq_secret_key"

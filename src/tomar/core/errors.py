@@ -55,6 +55,8 @@ class TomarError(Exception):
         if isinstance(code, Message):
             params = {**code.params, **params}
             code = code.code
+        if not isinstance(code, ErrorCode):  # a bare sentence: see tests/test_error_codes.py
+            raise TypeError(f"{type(self).__name__} takes an ErrorCode, not {type(code)}")
         self.code: ErrorCode = code
         self.params: Mapping[str, object] = params
         super().__init__(code.value)

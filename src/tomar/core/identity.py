@@ -17,9 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from . import age, minisign
-from .errors import IdentityError
+from .errors import E, IdentityError
 from .fingerprint import digest, readable
-from .errors import E
 
 RECIPIENT_KINDS = ("hybrid", "x25519")
 

@@ -19,8 +19,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from . import canon
 from .atomic import atomic_write
-from .errors import KeyFileError, WrongPassphrase
-from .errors import E
+from .errors import E, KeyFileError, WrongPassphrase
 
 FORMAT = "tomar-key"
 VERSION = 1
@@ -38,9 +37,7 @@ class KdfParams:
 
     def check(self) -> None:
         if not (MIN_MEMORY_KIB <= self.memory_kib <= 4 * 1024 * 1024):
-            raise KeyFileError(
-                E.KEYFILE_KEY_FILE_ASKS_UNSAFE
-            )
+            raise KeyFileError(E.KEYFILE_KEY_FILE_ASKS_UNSAFE)
         if not (1 <= self.iterations <= 64 and 1 <= self.lanes <= 64):
             raise KeyFileError(E.KEYFILE_KEY_FILE_UNUSUAL_SETTINGS)
 

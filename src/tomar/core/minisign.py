@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from tomar.core.errors import BadSignature, MinisignError
+
 from .errors import E, ErrorCode, Message, Words
 
 __all__ = [
@@ -86,25 +87,13 @@ _MAX_TEXT_BYTES: Final = 10_000
 
 DEFAULT_SIGNATURE_COMMENT: Final = "signature from tomar secret key"
 
-_MSG_DAMAGED_SIG = (
-    E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN
-)
-_MSG_DAMAGED_PUBKEY = (
-    E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN
-)
+_MSG_DAMAGED_SIG = E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN
+_MSG_DAMAGED_PUBKEY = E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN
 _MSG_DAMAGED_SECKEY = E.MINISIGN_SECRET_KEY_FILE_DAMAGED
-_MSG_BAD_DATA = (
-    E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED
-)
-_MSG_BAD_COMMENT = (
-    E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED
-)
-_MSG_WRONG_KEY = (
-    E.MINISIGN_FILE_SIGNED_DIFFERENT_KEY
-)
-_MSG_LEGACY = (
-    E.MINISIGN_FILE_USES_OLD_MINISIGN
-)
+_MSG_BAD_DATA = E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED
+_MSG_BAD_COMMENT = E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED
+_MSG_WRONG_KEY = E.MINISIGN_FILE_SIGNED_DIFFERENT_KEY
+_MSG_LEGACY = E.MINISIGN_FILE_USES_OLD_MINISIGN
 
 
 class WrongKey(BadSignature):
@@ -292,9 +281,7 @@ class SecretKey:
         if sig_alg != _SIGALG or chk_alg != _CHK_BLAKE2B:
             raise MinisignError(_MSG_DAMAGED_SECKEY)
         if kdf_alg == _KDF_SCRYPT:
-            raise MinisignError(
-                E.MINISIGN_SECRET_KEY_FILE_PROTECTED
-            )
+            raise MinisignError(E.MINISIGN_SECRET_KEY_FILE_PROTECTED)
         if kdf_alg != _KDF_NONE:
             raise MinisignError(_MSG_DAMAGED_SECKEY)
         key_id, sk, chk = raw[54:62], raw[62:126], raw[126:158]
@@ -395,9 +382,7 @@ def parse_signature(text: str | bytes) -> Signature:
     raw = _b64decode_exact(sig_line, _SIG_STRUCT_BYTES, _MSG_DAMAGED_SIG)
     algorithm = raw[:2].decode("latin-1")
     if algorithm not in (ALG_PREHASHED, ALG_LEGACY):
-        raise MinisignError(
-            E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP
-        )
+        raise MinisignError(E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP)
     if not trusted_line.startswith(TRUSTED_PREFIX):
         raise MinisignError(_MSG_DAMAGED_SIG)
     trusted_comment = trusted_line[len(TRUSTED_PREFIX) :]

@@ -17,10 +17,9 @@ from . import age
 from .atomic import atomic_write
 from .campaign import Campaign, build_package, doc_from_spec, read_package, validate_doc
 from .device import Device
-from .errors import BackupRequired, IdentityError
+from .errors import BackupRequired, E, IdentityError
 from .identity import OrganizerIdentity, now_iso
 from .vault import Vault
-from .errors import E
 
 BACKUP_WORK_FACTOR = 18
 META_SHARES = "organizer_shares_printed"  # "K/N" of the last shares printed
@@ -77,13 +76,9 @@ def require_key_safe(vault: Vault, *, without_shares: bool = False) -> None:
     """The one rule both faces ask before a campaign is exported."""
     safety = key_safety(vault)
     if not safety.backed_up:
-        raise BackupRequired(
-            E.ORGANIZER_BACK_UP_ORGANIZER_KEY
-        )
+        raise BackupRequired(E.ORGANIZER_BACK_UP_ORGANIZER_KEY)
     if safety.shares is None and not without_shares:
-        raise BackupRequired(
-            E.ORGANIZER_PRINT_RECOVERY_SHARES_ORGANIZER
-        )
+        raise BackupRequired(E.ORGANIZER_PRINT_RECOVERY_SHARES_ORGANIZER)
 
 
 def init(vault: Vault, name: str, recipient_kind: str = "hybrid") -> OrganizerIdentity:

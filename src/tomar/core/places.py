@@ -19,9 +19,8 @@ from typing import Any, Final
 import us
 import zipcodes
 
-from .errors import FormatError, ValidationError
+from .errors import E, FormatError, ValidationError
 from .normalize import clean_text, match_key, normalize_digits
-from .errors import E
 
 #: Persian names of the states, DC and the inhabited territories, as a Persian speaker
 #: in the diaspora writes them.

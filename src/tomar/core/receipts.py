@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from . import signed
 from .campaign import Campaign
-from .errors import FormatError
+from .errors import E, FormatError
 from .identity import OrganizerIdentity, now_iso
-from .errors import E
 
 KIND = "receipt"
 SUFFIX = ".tomar-receipt"

@@ -19,10 +19,9 @@ from typing import Any
 from . import age, canon, countries, places, strokes
 from .campaign import Campaign
 from .canon import canonical_json
-from .errors import FormatError, ValidationError
+from .errors import E, ErrorCode, FormatError, ValidationError
 from .identity import DeviceIdentity, now_iso, verify_device_signature
 from .normalize import clean_text, match_key, normalize_email, normalize_phone
-from .errors import E, ErrorCode
 
 RECORD_VERSION = 1
 RECORD_LABEL = b"tomar-record-v1"

@@ -22,10 +22,9 @@ import shamir_mnemonic
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from . import age, bech32, organizer
-from .errors import IdentityError
+from .errors import E, ErrorCode, IdentityError
 from .identity import OrganizerIdentity, now_iso
 from .vault import Vault
-from .errors import E, ErrorCode
 
 SECRET_VERSION = 1
 SECRET_LEN = 74
@@ -70,9 +69,7 @@ def split(ident: OrganizerIdentity, threshold: int, shares: int) -> list[str]:
     if not 1 <= threshold <= shares:
         raise RecoveryError(E.RECOVERY_THRESHOLD_MUST_BETWEEN_1)
     if threshold == 1 and shares > 1:
-        raise RecoveryError(
-            E.RECOVERY_THRESHOLD_1_EVERY_SHARE
-        )
+        raise RecoveryError(E.RECOVERY_THRESHOLD_1_EVERY_SHARE)
     groups = shamir_mnemonic.generate_mnemonics(1, [(threshold, shares)], pack(ident))
     return list(groups[0])
 
@@ -97,9 +94,7 @@ def share_info(share: str) -> tuple[int, int, int]:
     try:
         parsed = shamir_mnemonic.Share.from_mnemonic(normalize_share(share))
     except (shamir_mnemonic.MnemonicError, ValueError):
-        raise RecoveryError(
-            E.RECOVERY_SHARE_VALID_CHECK_EVERY
-        ) from None
+        raise RecoveryError(E.RECOVERY_SHARE_VALID_CHECK_EVERY) from None
     return parsed.identifier, parsed.index + 1, parsed.member_threshold
 
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from . import canon, minisign
 from .canon import canonical_json
-from .errors import FormatError, MinisignError
-from .errors import E, Words
+from .errors import E, FormatError, MinisignError, Words
 
 MAX_DOC = 16 * 1024 * 1024
 
@@ -45,6 +44,4 @@ def verify_doc(key: minisign.PublicKey, doc: dict[str, Any], sig: str, *, what: 
     try:
         minisign.verify(key, canonical_json(doc), sig)
     except MinisignError:
-        raise FormatError(
-            E.SIGNED_EXPECTED_KEY_CHANGED, what=what
-        ) from None
+        raise FormatError(E.SIGNED_EXPECTED_KEY_CHANGED, what=what) from None

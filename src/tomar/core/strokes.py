@@ -79,6 +79,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from tomar.core.errors import StrokesError, ValidationError
+
 from .errors import E, Words
 
 __all__ = [

@@ -21,6 +21,7 @@ import sqlcipher3
 from . import keyfile, lookaside
 from .atomic import Fault, atomic_writer, destroy_file, folder_fault, storage_error
 from .errors import (
+    E,
     NoVault,
     StorageError,
     TomarError,
@@ -30,7 +31,6 @@ from .errors import (
     WrongPassphrase,
 )
 from .migrations import LATEST, MIGRATIONS
-from .errors import E
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
@@ -98,9 +98,7 @@ def orphaned(home: Path) -> bool:
 
 
 def _orphaned_error(home: Path) -> VaultError:
-    return VaultError(
-        E.VAULT_KEY_FILE_KEY_MISSING, home=home
-    )
+    return VaultError(E.VAULT_KEY_FILE_KEY_MISSING, home=home)
 
 
 def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
@@ -180,13 +178,9 @@ def _storage(exc: BaseException, folder: Path | None) -> StorageError:
     if fault is Fault.FULL:
         return StorageError(E.VAULT_DISK_FULL_NOTHING_SAVED)
     if fault is Fault.READ_ONLY:
-        return StorageError(
-            E.VAULT_DISK_READ_NOTHING_SAVED
-        )
+        return StorageError(E.VAULT_DISK_READ_NOTHING_SAVED)
     if fault is Fault.IO:
-        return StorageError(
-            E.VAULT_DISK_REPORTED_INPUT_OUTPUT
-        )
+        return StorageError(E.VAULT_DISK_REPORTED_INPUT_OUTPUT)
     return StorageError(E.VAULT_COULD_WRITTEN_NOTHING_SAVED)
 
 
@@ -196,17 +190,11 @@ def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
         return StorageError(_BUSY)
     fault = _fault(exc, folder)
     if fault is Fault.READ_ONLY:
-        return StorageError(
-            E.VAULT_OPENED_DISK_FOLDER_READ
-        )
+        return StorageError(E.VAULT_OPENED_DISK_FOLDER_READ)
     if fault is Fault.FULL:
-        return StorageError(
-            E.VAULT_OPENED_DISK_FULL_NOTHING
-        )
+        return StorageError(E.VAULT_OPENED_DISK_FULL_NOTHING)
     if fault is Fault.IO:
-        return StorageError(
-            E.VAULT_OPENED_DISK_REPORTED_INPUT
-        )
+        return StorageError(E.VAULT_OPENED_DISK_REPORTED_INPUT)
     return VaultError(_DAMAGED)
 
 
@@ -248,9 +236,7 @@ def check_pragmas(conn: Any) -> None:
         row = conn.execute(f"PRAGMA {name}").fetchone()
         value = "" if row is None else str(row[0]).lower()
         if value != expected:
-            raise UnsafeDatabase(
-                E.VAULT_REFUSES_RUN_DATABASE_SAFETY, name=name
-            )
+            raise UnsafeDatabase(E.VAULT_REFUSES_RUN_DATABASE_SAFETY, name=name)
 
 
 def migrate(conn: Any, target: int = LATEST) -> None:

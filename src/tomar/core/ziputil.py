@@ -25,8 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FormatError
-from .errors import E, Words
+from .errors import E, FormatError, Words
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _EPOCH = (1980, 1, 1, 0, 0, 0)

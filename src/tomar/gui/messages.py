@@ -28,9 +28,7 @@ CORE = CONTEXT
 _GENERIC_PROBLEM = ErrorCode.VALIDATION_UNKNOWN_FIELD
 
 
-def say(
-    languages: Languages, lang: str, code: ErrorCode, params: Mapping[str, object]
-) -> str:
+def say(languages: Languages, lang: str, code: ErrorCode, params: Mapping[str, object]) -> str:
     """`code`'s template in `lang`, with its arguments filled in (in one pass)."""
     rtl = direction(lang) == Qt.LayoutDirection.RightToLeft
 

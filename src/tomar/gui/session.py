@@ -10,8 +10,7 @@ from pathlib import Path
 
 from ..core import vault as core_vault
 from ..core.device import Device, init_vault
-from ..core.errors import VaultError, WrongPassphrase
-from ..core.errors import E
+from ..core.errors import E, VaultError, WrongPassphrase
 
 MIN_PASSPHRASE = 8
 

@@ -41,12 +41,11 @@ from starlette.routing import Route
 
 from ..core import enroll
 from ..core.campaign import Campaign, read_package
-from ..core.errors import TomarError
+from ..core.error_text import english_part
+from ..core.errors import E, ErrorCode, TomarError, Words
 from ..sync import auth
 from . import limits
 from .store import BatchStore, Rejected, check_hex, open_store
-from ..core.errors import E, ErrorCode, Words
-from ..core.error_text import english_part
 
 MB = 1024 * 1024
 
@@ -177,9 +176,7 @@ class Service:
             data = base64.b64decode(header, validate=True)
             cert = enroll.read_certificate(data, self.campaign)
         except (ValueError, binascii.Error, TomarError):
-            raise Rejected(
-                403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER
-            ) from None
+            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER) from None
         if cert.device != pre.key:
             raise Rejected(403, E.SERVER_CERTIFICATE_BELONGS_ANOTHER_DEVICE)
 

@@ -33,6 +33,7 @@ import h11
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
 from ..core.errors import E, Message
 
 AUTHENTICATED = "tomar_authenticated"  # set in scope["state"] by a handler that verified

@@ -51,6 +51,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from ..core.campaign import Campaign
+from ..core.errors import E
 from ..core.identity import now_iso
 from .store import (
     BATCH_SUFFIX,
@@ -67,7 +68,6 @@ from .store import (
     verify_receipt,
     verify_upload,
 )
-from ..core.errors import E
 
 if TYPE_CHECKING:
     from types_boto3_s3.client import S3Client
@@ -142,14 +142,10 @@ def parse_url(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     bucket = parts.netloc
     if parts.scheme != "s3" or not BUCKET_NAME.match(bucket) or parts.query or parts.fragment:
-        raise StoreError(
-            E.SERVER_BUCKET_STORE_WRITTEN_S3
-        )
+        raise StoreError(E.SERVER_BUCKET_STORE_WRITTEN_S3)
     pieces = [p for p in parts.path.split("/") if p]
     if any(not PREFIX_PART.match(p) or p in (".", "..") for p in pieces):
-        raise StoreError(
-            E.SERVER_PREFIX_S3_STORE_MAY
-        )
+        raise StoreError(E.SERVER_PREFIX_S3_STORE_MAY)
     return bucket, "".join(f"{p}/" for p in pieces)
 
 
@@ -223,16 +219,16 @@ class S3Store:
         except ClientError:
             raise
         except NoCredentialsError:
-            raise StoreError(
-                E.SERVER_S3_CREDENTIALS_FOUND_SET
-            ) from None
+            raise StoreError(E.SERVER_S3_CREDENTIALS_FOUND_SET) from None
         except BotoCoreError as exc:
             raise StoreUnavailable(
                 E.SERVER_BUCKET_COULD_REACHED, what=what, name=type(exc).__name__
             ) from None
 
     def _unavailable(self, what: str, exc: ClientError) -> StoreUnavailable:
-        return StoreUnavailable(E.SERVER_BUCKET_REFUSED, what=what, reason=_code(exc) or _status(exc))
+        return StoreUnavailable(
+            E.SERVER_BUCKET_REFUSED, what=what, reason=_code(exc) or _status(exc)
+        )
 
     def _put_new(self, key: str, body: bytes | BinaryIO, what: str, **extra: Any) -> bool:
         """PUT with If-None-Match: *; False if the key was already there."""
@@ -256,7 +252,9 @@ class S3Store:
         try:
             data: bytes = body.read(limit + 1)
         except BotoCoreError as exc:
-            raise StoreUnavailable(E.SERVER_BUCKET_COULD, what=what, name=type(exc).__name__) from None
+            raise StoreUnavailable(
+                E.SERVER_BUCKET_COULD, what=what, name=type(exc).__name__
+            ) from None
         finally:
             body.close()
         if len(data) > limit:
@@ -300,9 +298,7 @@ class S3Store:
         except (ValueError, AttributeError):
             raise StoreError(E.SERVER_STORE_JSON_DAMAGED, store=self.describe()) from None
         if campaign != self.campaign.id:
-            raise StoreError(
-                E.SERVER_BUCKET_STORE_BELONGS_ANOTHER, store=self.describe()
-            )
+            raise StoreError(E.SERVER_BUCKET_STORE_BELONGS_ANOTHER, store=self.describe())
 
     # --- uploads --------------------------------------------------------------------
 

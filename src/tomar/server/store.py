@@ -35,9 +35,8 @@ from typing import Any, BinaryIO, Protocol
 from ..core import batch, enroll, receipts
 from ..core.atomic import atomic_write
 from ..core.campaign import Campaign
-from ..core.errors import FormatError, TomarError
+from ..core.errors import E, ErrorCode, FormatError, Message, TomarError
 from ..core.identity import now_iso
-from ..core.errors import E, ErrorCode, Message
 
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 BATCH_SUFFIX = ".tomar-batch"
@@ -168,9 +167,7 @@ def verify_upload(tmp: Path, campaign: Campaign, device: bytes) -> Verified:
         try:
             cert = enroll.read_certificate(bf.certificate, campaign)
         except TomarError:
-            raise Rejected(
-                403, E.SERVER_BATCH_CERTIFICATE_ISSUED_ORGANIZER
-            ) from None
+            raise Rejected(403, E.SERVER_BATCH_CERTIFICATE_ISSUED_ORGANIZER) from None
         if cert.device != bf.device:
             raise Rejected(403, E.INTAKE_BATCH_CARRIES_ANOTHER_DEVICE)
         return Verified(bf.number, bf.certificate)
@@ -194,9 +191,7 @@ def verify_receipt(data: bytes, campaign: Campaign) -> tuple[str, str]:
 
 
 def conflict(number: int) -> Rejected:
-    return Rejected(
-        409, E.SERVER_ALREADY_HOLDS_ANOTHER_BATCH, number=number
-    )
+    return Rejected(409, E.SERVER_ALREADY_HOLDS_ANOTHER_BATCH, number=number)
 
 
 def no_batch() -> Rejected:
@@ -213,9 +208,7 @@ def open_store(spec: str, campaign: Campaign) -> BatchStore:
         try:  # boto3 is imported only for a bucket; the desktop app does without it
             from .s3store import S3Store
         except ImportError:
-            raise StoreError(
-                E.SERVER_BUCKET_STORE_NEEDS_BOTO3
-            ) from None
+            raise StoreError(E.SERVER_BUCKET_STORE_NEEDS_BOTO3) from None
         return S3Store.from_url(spec, campaign)
     return FolderStore(Path(spec), campaign)
 
@@ -260,9 +253,7 @@ class FolderStore:
             except (OSError, ValueError, AttributeError):
                 raise StoreError(E.SERVER_DAMAGED, marker=marker) from None
             if owner != self.campaign.id:
-                raise StoreError(
-                    E.SERVER_STORE_FOLDER_BELONGS_ANOTHER, root=self.root
-                )
+                raise StoreError(E.SERVER_STORE_FOLDER_BELONGS_ANOTHER, root=self.root)
         else:
             atomic_write(
                 marker,

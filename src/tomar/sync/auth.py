@@ -36,8 +36,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from ..core.errors import TomarError
-from ..core.errors import E
+from ..core.errors import E, TomarError
 
 LABEL = b"tomar-request-v1"
 H_KEY = "tomar-key"
@@ -120,9 +119,7 @@ def parse(headers: Mapping[str, str], now: float | None = None) -> SignedHeaders
         raise AuthError(E.SYNC_REQUEST_SIGNATURE_HEADERS_MALFORMED)
     current = time.time() if now is None else now
     if abs(current - when) > MAX_SKEW:
-        raise AuthError(
-            E.SYNC_REQUEST_SIGNED_TOO_LONG
-        )
+        raise AuthError(E.SYNC_REQUEST_SIGNED_TOO_LONG)
     return SignedHeaders(key, key_b64, when, nonce, signature)
 
 

@@ -22,14 +22,13 @@ from typing import Any
 from ..core import batch, canon, receipts
 from ..core.batches_view import imported_batches, received_hashes
 from ..core.device import META_CERTIFICATE, Device
-from ..core.errors import TomarError
+from ..core.errors import E, Message, TomarError
 from ..core.identity import now_iso
 from ..core.intake import ImportResult, ImportStatus, Intake
 from .auth import RequestSigner
 from .errors import ServerRefused, SyncCancelled, SyncError
 from .http import RetryPolicy
 from .target import Target, is_url, open_target
-from ..core.errors import E, Message
 
 Progress = Callable[[str, int, int], None]
 
@@ -125,15 +124,11 @@ def sync_device(
     campaign = device.require_campaign()
     target = str(where) if where is not None else default_target(device)
     if not target:
-        raise SyncError(
-            E.SYNC_WHERE_GIVE_SERVER_ADDRESS
-        )
+        raise SyncError(E.SYNC_WHERE_GIVE_SERVER_ADDRESS)
     result = SyncResult(target=target, last_success=last_sync(device))
     certificate = device.vault.get_meta(META_CERTIFICATE)
     if is_url(target) and certificate is None:
-        raise SyncError(
-            E.SYNC_DEVICE_ENROLLED_YET_SERVER
-        )
+        raise SyncError(E.SYNC_DEVICE_ENROLLED_YET_SERVER)
     signer = RequestSigner.from_seed(device.identity.raw_private(), campaign.id)
     tgt = open_target(target, campaign, signer, certificate=certificate, cancel=cancel, retry=retry)
     try:
@@ -197,14 +192,18 @@ def _receipts(
     except SyncCancelled:
         raise
     except TomarError as exc:
-        result.errors.append(Message(E.SYNC_COULD_ASKED_RECEIPTS, target=tgt.describe(), detail=exc.message))
+        result.errors.append(
+            Message(E.SYNC_COULD_ASKED_RECEIPTS, target=tgt.describe(), detail=exc.message)
+        )
         return None
     for i, (sha, data) in enumerate(sorted(found.items(), key=lambda kv: pending[kv[0]])):
         _say(progress, "receipts", i, len(found))
         try:
             done = device.import_receipt(data)
         except TomarError as exc:
-            result.errors.append(Message(E.SYNC_RECEIPT_BATCH_APPLIED, batch=pending[sha], detail=exc.message))
+            result.errors.append(
+                Message(E.SYNC_RECEIPT_BATCH_APPLIED, batch=pending[sha], detail=exc.message)
+            )
             continue
         result.receipts_applied += 1
         result.records_accepted += int(done["accepted"])
@@ -292,7 +291,9 @@ def pull(
             except SyncCancelled:
                 raise
             except TomarError as exc:
-                result.errors.append(Message(E.SYNC_COULD_FETCHED, file=item.name, detail=exc.message))
+                result.errors.append(
+                    Message(E.SYNC_COULD_FETCHED, file=item.name, detail=exc.message)
+                )
                 if isinstance(exc, SyncError) and not isinstance(exc, ServerRefused):
                     break
                 continue

@@ -17,10 +17,9 @@ from pathlib import Path
 from ..core import batch, canon, receipts
 from ..core.atomic import atomic_write
 from ..core.campaign import Campaign
-from ..core.errors import TomarError
+from ..core.errors import E, TomarError
 from .errors import SyncError
 from .target import RemoteBatch
-from ..core.errors import E
 
 
 def stem(device: bytes, number: int) -> str:
@@ -32,9 +31,7 @@ class FolderTarget:
 
     def __init__(self, root: Path, campaign: Campaign | None = None) -> None:
         if not root.is_dir():
-            raise SyncError(
-                E.SYNC_FOLDER_EXIST_USB_STICK, folder=root
-            )
+            raise SyncError(E.SYNC_FOLDER_EXIST_USB_STICK, folder=root)
         self.root = root
         self.campaign = campaign
         self.batches = root / "batches"
@@ -84,9 +81,7 @@ class FolderTarget:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise SyncError(
-                    E.SYNC_RECEIPT_READ, file=path.name, detail=exc.strerror
-                ) from None
+                raise SyncError(E.SYNC_RECEIPT_READ, file=path.name, detail=exc.strerror) from None
         return found, stored
 
     # --- organizer side ---------------------------------------------------------

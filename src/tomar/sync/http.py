@@ -27,11 +27,11 @@ import httpx
 
 from ..core import canon
 from ..core.campaign import Campaign
+from ..core.error_text import TEMPLATES, placeholders
+from ..core.errors import E, ErrorCode, Message, Words
 from .auth import H_CERTIFICATE, RequestSigner
 from .errors import ServerRefused, SyncCancelled, SyncError
 from .target import RemoteBatch
-from ..core.error_text import TEMPLATES, placeholders
-from ..core.errors import E, ErrorCode, Message, Words
 
 RETRY_STATUS = {429, 500, 502, 503, 504, 507}
 MAX_DOWNLOAD = 2 * 1024 * 1024 * 1024
@@ -99,9 +99,7 @@ class _PinnedStream(httpcore.NetworkStream):
         der = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
         if der is None or hashlib.sha256(der).hexdigest() != self._pin:
             stream.close()
-            raise PinError(
-                E.SYNC_SERVER_CERTIFICATE_ORGANIZER_PINNED
-            )
+            raise PinError(E.SYNC_SERVER_CERTIFICATE_ORGANIZER_PINNED)
         return stream
 
 
@@ -187,9 +185,7 @@ class ServerTarget:
         self._cert_header = None if certificate is None else base64.b64encode(certificate).decode()
         pin = campaign.server_cert_sha256
         if pin is not None and not self.url.startswith("https://"):
-            raise SyncError(
-                E.SYNC_CAMPAIGN_PINS_SERVER_CERTIFICATE
-            )
+            raise SyncError(E.SYNC_CAMPAIGN_PINS_SERVER_CERTIFICATE)
         self.client = httpx.Client(
             base_url=self.url,
             transport=_transport(pin),
@@ -278,9 +274,7 @@ class ServerTarget:
             except PinError:
                 raise
             except _TooLarge:
-                raise SyncError(
-                    E.SYNC_SERVER_SENT_LARGER_ANSWER, server=self.url
-                ) from None
+                raise SyncError(E.SYNC_SERVER_SENT_LARGER_ANSWER, server=self.url) from None
             except _TooSlow:
                 last = E.SYNC_TOOK_TOO_LONG
             except httpx.TransportError as exc:
@@ -351,7 +345,7 @@ class ServerTarget:
                 out.append(
                     RemoteBatch(
                         sha256=str(item["sha256"]),
-                        name=f"batch {str(item['sha256'])[:12]}",
+                        name=Message(E.WORD_BATCH_NUMBER, number=str(item["sha256"])[:12]),
                         size=int(item["size"]),
                         device=str(item["device"]),
                         number=int(item["number"]),

@@ -1,4 +1,4 @@
-"""English templates (age, bech32, minisign, identity, keyfile, recovery, fingerprint, canon, signed, enroll, receipts, ziputil, strokes); see error_text/__init__.py."""
+"""English templates of the keys areas; see error_text/__init__.py."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This is not a valid post-quantum age public key (age1pq1...)."
     ),
     E.AGE_BAD_PQ_SECRET_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid post-quantum age secret key "
-                      "(AGE-SECRET-KEY-PQ-1...)."
+        "CoreErrors", "This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...)."
     ),
     E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This device does not have enough memory for this passphrase setting."
@@ -32,8 +31,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This file is damaged: a passphrase-sealed file cannot have other keys."
     ),
     E.AGE_FILE_EXTRA_DATA_AFTER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This file has extra data after its end; it was changed after it was "
-                      "sealed."
+        "CoreErrors", "This file has extra data after its end; it was changed after it was sealed."
     ),
     E.AGE_FILE_INCOMPLETE_CUT_OFF: QT_TRANSLATE_NOOP(
         "CoreErrors", "This file is incomplete: it was cut off before the end."
@@ -42,12 +40,12 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This file is larger than Tomar accepts here."
     ),
     E.AGE_FILE_SEALED_NEWER_FORMAT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This file was sealed with a newer format version that Tomar cannot "
-                      "open yet."
+        "CoreErrors", "This file was sealed with a newer format version that Tomar cannot open yet."
     ),
     E.AGE_FILE_SEALED_PASSPHRASE_SETTING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This file was sealed with a passphrase setting that would take too "
-                      "long to open on this device."
+        "CoreErrors",
+        "This file was sealed with a passphrase setting that would take too "
+        "long to open on this device.",
     ),
     E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Internal error: a recipient produced an invalid stanza."
@@ -70,9 +68,7 @@ TEMPLATES: dict[E, str] = {
     E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS: QT_TRANSLATE_NOOP(
         "CoreErrors", "A passphrase cannot be combined with other keys in one file."
     ),
-    E.AGE_PASSPHRASE_EMPTY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The passphrase is empty."
-    ),
+    E.AGE_PASSPHRASE_EMPTY: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is empty."),
     E.AGE_PASSPHRASE_STRENGTH_LIMIT_MUST: QT_TRANSLATE_NOOP(
         "CoreErrors", "The passphrase strength limit must be between 1 and 30."
     ),
@@ -80,8 +76,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The passphrase strength setting must be between 1 and 30."
     ),
     E.AGE_POST_QUANTUM_CLASSIC_KEYS: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Post-quantum and classic keys cannot be mixed in one file: the file "
-                      "would only be as safe as the weakest key."
+        "CoreErrors",
+        "Post-quantum and classic keys cannot be mixed in one file: the file "
+        "would only be as safe as the weakest key.",
     ),
     E.AGE_POST_QUANTUM_SECRET_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This post-quantum secret key has the wrong length."
@@ -119,9 +116,7 @@ TEMPLATES: dict[E, str] = {
     E.BECH32_KEY_TYPO_CHECKSUM_MATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "This key has a typo: its checksum does not match."
     ),
-    E.BECH32_VALID_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid key."
-    ),
+    E.BECH32_VALID_KEY: QT_TRANSLATE_NOOP("CoreErrors", "This is not a valid key."),
     E.MINISIGN_COMMENT_NOT_ONE_LINE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The {what} comment cannot be used: it must be a single line of text."
     ),
@@ -129,40 +124,46 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The {what} comment is too long (at most {max_bytes} bytes)."
     ),
     E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The file does not match its signature: it was changed or damaged after"
-                      " it was signed. Do not use it."
+        "CoreErrors",
+        "The file does not match its signature: it was changed or damaged after"
+        " it was signed. Do not use it.",
     ),
     E.MINISIGN_FILE_SIGNED_DIFFERENT_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The file was signed by a different key than the one expected. Check "
-                      "that you are using the right campaign key."
+        "CoreErrors",
+        "The file was signed by a different key than the one expected. Check "
+        "that you are using the right campaign key.",
     ),
     E.MINISIGN_FILE_USES_OLD_MINISIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The file uses the old minisign signature format, which is not accepted"
-                      " here. Ask for it to be signed again with a current minisign."
+        "CoreErrors",
+        "The file uses the old minisign signature format, which is not accepted"
+        " here. Ask for it to be signed again with a current minisign.",
     ),
     E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The public key is damaged or is not a minisign public key. Ask the "
-                      "campaign for a fresh copy of the key."
+        "CoreErrors",
+        "The public key is damaged or is not a minisign public key. Ask the "
+        "campaign for a fresh copy of the key.",
     ),
     E.MINISIGN_SECRET_KEY_FILE_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The secret key file is damaged or is not an unencrypted minisign "
-                      "secret key."
+        "CoreErrors", "The secret key file is damaged or is not an unencrypted minisign secret key."
     ),
     E.MINISIGN_SECRET_KEY_FILE_PROTECTED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This secret key file is protected by a password. Remove the password "
-                      "with `minisign -C -W` first, or use an unencrypted key."
+        "CoreErrors",
+        "This secret key file is protected by a password. Remove the password "
+        "with `minisign -C -W` first, or use an unencrypted key.",
     ),
     E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature file is damaged or is not a minisign signature. Ask for "
-                      "a fresh copy of the file and its signature."
+        "CoreErrors",
+        "The signature file is damaged or is not a minisign signature. Ask for "
+        "a fresh copy of the file and its signature.",
     ),
     E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature's trusted comment was changed after signing. Do not use "
-                      "this file."
+        "CoreErrors",
+        "The signature's trusted comment was changed after signing. Do not use this file.",
     ),
     E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature uses an algorithm this app does not know. Ask for the "
-                      "file to be signed again with minisign."
+        "CoreErrors",
+        "The signature uses an algorithm this app does not know. Ask for the "
+        "file to be signed again with minisign.",
     ),
     E.MINISIGN_SIGNING_KEY_ID_MUST: QT_TRANSLATE_NOOP(
         "CoreErrors", "A signing key id must be exactly 8 bytes."
@@ -182,15 +183,11 @@ TEMPLATES: dict[E, str] = {
     E.IDENTITY_RECIPIENT_TYPE_MUST_HYBRID: QT_TRANSLATE_NOOP(
         "CoreErrors", "The recipient type must be 'hybrid' or 'x25519'."
     ),
-    E.KEYFILE_INVALID_DATABASE_NAME: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Invalid database name."
-    ),
+    E.KEYFILE_INVALID_DATABASE_NAME: QT_TRANSLATE_NOOP("CoreErrors", "Invalid database name."),
     E.KEYFILE_KEY_FILE_ASKS_UNSAFE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file asks for an unsafe amount of memory; it may be damaged."
     ),
-    E.KEYFILE_KEY_FILE_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The key file is damaged."
-    ),
+    E.KEYFILE_KEY_FILE_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "The key file is damaged."),
     E.KEYFILE_KEY_FILE_DAMAGED_TOO: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file is damaged (too large)."
     ),
@@ -206,30 +203,23 @@ TEMPLATES: dict[E, str] = {
     E.KEYFILE_KEY_FILE_UNUSUAL_SETTINGS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file has unusual settings; it may be damaged."
     ),
-    E.KEYFILE_PASSPHRASE_CORRECT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The passphrase is not correct."
-    ),
+    E.KEYFILE_PASSPHRASE_CORRECT: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is not correct."),
     E.RECOVERY_MAKE_BETWEEN_1_SHARES: QT_TRANSLATE_NOOP(
         "CoreErrors", "Make between 1 and {max_shares} shares."
     ),
     E.RECOVERY_NOT_ENOUGH_SHARES: QT_TRANSLATE_NOOP(
         "CoreErrors", "Not enough shares: more shares of the same set are needed."
     ),
-    E.RECOVERY_SAME_SHARE_TWICE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The same share was given twice."
-    ),
+    E.RECOVERY_SAME_SHARE_TWICE: QT_TRANSLATE_NOOP("CoreErrors", "The same share was given twice."),
     E.RECOVERY_SHARES_DO_NOT_FIT: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares do not fit together; check each one word by word."
     ),
-    E.RECOVERY_SHARES_GIVEN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No shares were given."
-    ),
+    E.RECOVERY_SHARES_GIVEN: QT_TRANSLATE_NOOP("CoreErrors", "No shares were given."),
     E.RECOVERY_SHARES_OF_DIFFERENT_SETS: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares do not all belong to the same set."
     ),
     E.RECOVERY_SHARE_VALID_CHECK_EVERY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A share is not valid: check every word (a typo is detected, not "
-                      "corrected)."
+        "CoreErrors", "A share is not valid: check every word (a typo is detected, not corrected)."
     ),
     E.RECOVERY_THESE_SHARES_HOLD_ORGANIZER: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares do not hold a Tomar organizer key."
@@ -238,8 +228,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "These shares restore another organizer key than this campaign's."
     ),
     E.RECOVERY_THRESHOLD_1_EVERY_SHARE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "With a threshold of 1 every share is the whole key; use a threshold of"
-                      " 2 or more (or make a single share)."
+        "CoreErrors",
+        "With a threshold of 1 every share is the whole key; use a threshold of"
+        " 2 or more (or make a single share).",
     ),
     E.RECOVERY_THRESHOLD_MUST_BETWEEN_1: QT_TRANSLATE_NOOP(
         "CoreErrors", "The threshold must be between 1 and the number of shares."
@@ -259,9 +250,7 @@ TEMPLATES: dict[E, str] = {
     E.SIGNED_TOO_LARGE_GENUINE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This {what} is too large to be genuine."
     ),
-    E.ENROLL_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This {what} is damaged."
-    ),
+    E.ENROLL_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "This {what} is damaged."),
     E.ENROLL_DEVICE_CERTIFICATE_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
         "CoreErrors", "This device certificate is for another campaign."
     ),
@@ -271,9 +260,7 @@ TEMPLATES: dict[E, str] = {
     E.RECEIPTS_RECEIPT_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
         "CoreErrors", "This receipt is for another campaign."
     ),
-    E.RECEIPTS_RECEIPT_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This receipt is damaged."
-    ),
+    E.RECEIPTS_RECEIPT_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "This receipt is damaged."),
     E.ZIPUTIL_CONTAINS_FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This {what} contains a file that is too large."
     ),
@@ -286,9 +273,7 @@ TEMPLATES: dict[E, str] = {
     E.ZIPUTIL_HOLDS_TOO_MANY_FILES: QT_TRANSLATE_NOOP(
         "CoreErrors", "This {what} holds too many files to be genuine."
     ),
-    E.ZIPUTIL_INCOMPLETE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This {what} is incomplete."
-    ),
+    E.ZIPUTIL_INCOMPLETE: QT_TRANSLATE_NOOP("CoreErrors", "This {what} is incomplete."),
     E.ZIPUTIL_SUSPICIOUSLY_COMPRESSED: QT_TRANSLATE_NOOP(
         "CoreErrors", "This {what} is suspiciously compressed."
     ),
@@ -311,8 +296,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The signature drawing's time stamps go backwards."
     ),
     E.STROKES_SIGNATURE_DRAWING_TOO_LARGE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature drawing is too large to store. Please clear it and sign "
-                      "again."
+        "CoreErrors", "The signature drawing is too large to store. Please clear it and sign again."
     ),
     E.STROKES_SIGNATURE_DRAWN_MUST_POSITIVE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature cannot be drawn: the {what} must be positive."

@@ -1,4 +1,4 @@
-"""English templates (intake, sheets); see error_text/__init__.py."""
+"""English templates of the organizer areas; see error_text/__init__.py."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "it was already received (a replayed record)."
     ),
     E.INTAKE_ANOTHER_BATCH_DEVICE_ALREADY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Another batch {number} of this device was already imported: this one "
-                      "is a replay or a forgery."
+        "CoreErrors",
+        "Another batch {number} of this device was already imported: this one "
+        "is a replay or a forgery.",
     ),
     E.INTAKE_BATCH_CARRIES_ANOTHER_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch carries another device's certificate."
@@ -44,34 +45,32 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This batch is too large to be genuine."
     ),
     E.INTAKE_BATCH_UNEXPECTED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This batch could not be read (an unexpected {error}); it was rejected "
-                      "and nothing of it was kept."
+        "CoreErrors",
+        "This batch could not be read (an unexpected {error}); it was rejected "
+        "and nothing of it was kept.",
     ),
     E.INTAKE_BELONGS_ANOTHER_CAMPAIGN_ORGANIZER: QT_TRANSLATE_NOOP(
         "CoreErrors", "it belongs to another campaign or organizer key."
     ),
     E.INTAKE_CAMPAIGN_CLOSED_SIGNERS_PERSONAL: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign is closed: its signers' personal data was destroyed, and"
-                      " nothing more can be imported."
+        "CoreErrors",
+        "This campaign is closed: its signers' personal data was destroyed, and"
+        " nothing more can be imported.",
     ),
     E.INTAKE_CHOOSE_ANOTHER_SIGNER_MERGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "Choose another signer to merge with."
     ),
-    E.INTAKE_DAMAGED_VOID_RECORD: QT_TRANSLATE_NOOP(
-        "CoreErrors", "it is a damaged void record."
-    ),
+    E.INTAKE_DAMAGED_VOID_RECORD: QT_TRANSLATE_NOOP("CoreErrors", "it is a damaged void record."),
     E.INTAKE_DEVICE_FINGERPRINT_SENT_BATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
     ),
     E.INTAKE_DISTRICT_WRITTEN_LIKE_CA: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A district is written like \"CA-12\" (or \"WY-AL\" for at large)."
+        "CoreErrors", 'A district is written like "CA-12" (or "WY-AL" for at large).'
     ),
     E.INTAKE_DRAWN_SIGNATURE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "its drawn signature is damaged."
     ),
-    E.INTAKE_EVENT_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "its event is damaged."
-    ),
+    E.INTAKE_EVENT_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "its event is damaged."),
     E.INTAKE_EXTRA_CONSENTS_MATCH_CAMPAIGN: QT_TRANSLATE_NOOP(
         "CoreErrors", "its extra consents do not match the campaign."
     ),
@@ -82,28 +81,29 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The file cannot be read ({detail})."
     ),
     E.INTAKE_HELD_FOR_REVIEW: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Held for your review: batch {batch} of device {device} is numbered "
-                      "more than {jump} past its last batch. If the device is genuine, "
-                      "approve it to import the batch."
+        "CoreErrors",
+        "Held for your review: batch {batch} of device {device} is numbered "
+        "more than {jump} past its last batch. If the device is genuine, "
+        "approve it to import the batch.",
     ),
     E.INTAKE_HELD_NOT_ENROLLED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Held: device {device} is not enrolled. Check it, then approve it."
     ),
     E.INTAKE_HELD_QUOTA_FULL: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Not held: batches of devices you have not enrolled already fill their "
-                      "allowance ({count} batches, {mib} MiB). Enroll or approve the devices "
-                      "you know, then import this batch again."
+        "CoreErrors",
+        "Not held: batches of devices you have not enrolled already fill their "
+        "allowance ({count} batches, {mib} MiB). Enroll or approve the devices "
+        "you know, then import this batch again.",
     ),
     E.INTAKE_IDS_COLLIDED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "{count} of their ids had already come from device {device}; they were "
-                      "kept as this device's own."
+        "CoreErrors",
+        "{count} of their ids had already come from device {device}; they were "
+        "kept as this device's own.",
     ),
     E.INTAKE_ID_SEQUENCE_NUMBER_DIFFERS: QT_TRANSLATE_NOOP(
         "CoreErrors", "its id or sequence number differs from the manifest."
     ),
-    E.INTAKE_IMPORTED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Imported {count} records."
-    ),
+    E.INTAKE_IMPORTED: QT_TRANSLATE_NOOP("CoreErrors", "Imported {count} records."),
     E.INTAKE_IMPORT_CANCELLED_NOTHING_CHANGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Import cancelled. Nothing was changed."
     ),
@@ -116,15 +116,12 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_NO_EXTRA_CONSENT: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign has no extra consent with that purpose."
     ),
-    E.INTAKE_NO_SIGNER_WITH_ID: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No signer has this record id."
-    ),
+    E.INTAKE_NO_SIGNER_WITH_ID: QT_TRANSLATE_NOOP("CoreErrors", "No signer has this record id."),
     E.INTAKE_NO_SIGNER_WITH_THAT_ID: QT_TRANSLATE_NOOP(
         "CoreErrors", "No signer with that record id."
     ),
     E.INTAKE_NO_SUCH_CONSENT_PURPOSE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign has no extra consent with that purpose (it has: "
-                      "{purposes})."
+        "CoreErrors", "This campaign has no extra consent with that purpose (it has: {purposes})."
     ),
     E.INTAKE_PAPER_SHEET_REFERENCE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "its paper sheet reference is damaged."
@@ -132,9 +129,7 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_RECORD_ID_32_HEXADECIMAL: QT_TRANSLATE_NOOP(
         "CoreErrors", "A record id is 32 hexadecimal digits."
     ),
-    E.INTAKE_RECORD_PROBLEM: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Record {record}: {reason}"
-    ),
+    E.INTAKE_RECORD_PROBLEM: QT_TRANSLATE_NOOP("CoreErrors", "Record {record}: {reason}"),
     E.INTAKE_RECORD_REJECTED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Record {record}: {reason} The whole batch was rejected."
     ),
@@ -147,18 +142,10 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_SIGNER_ZIP_CODE_LIE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This signer's ZIP code does not lie in that district."
     ),
-    E.INTAKE_TIME_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "its time is damaged."
-    ),
-    E.INTAKE_UNKNOWN_REVIEW_DECISION: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Unknown review decision."
-    ),
-    E.INTAKE_UNKNOWN_TYPE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "it is of an unknown type."
-    ),
-    E.INTAKE_UNKNOWN_VERSION: QT_TRANSLATE_NOOP(
-        "CoreErrors", "it is of an unknown version."
-    ),
+    E.INTAKE_TIME_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "its time is damaged."),
+    E.INTAKE_UNKNOWN_REVIEW_DECISION: QT_TRANSLATE_NOOP("CoreErrors", "Unknown review decision."),
+    E.INTAKE_UNKNOWN_TYPE: QT_TRANSLATE_NOOP("CoreErrors", "it is of an unknown type."),
+    E.INTAKE_UNKNOWN_VERSION: QT_TRANSLATE_NOOP("CoreErrors", "it is of an unknown version."),
     E.INTAKE_VAULT_ORGANIZER_KEYS_BELONG: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault's organizer keys do not belong to its campaign."
     ),
@@ -168,15 +155,11 @@ TEMPLATES: dict[E, str] = {
     E.SHEETS_CAMPAIGN_TEXTS_CHOOSE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign has no texts in '{lang}'. Choose one of: {choices}."
     ),
-    E.SHEETS_CANCELLED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Cancelled: no file was written."
-    ),
+    E.SHEETS_CANCELLED: QT_TRANSLATE_NOOP("CoreErrors", "Cancelled: no file was written."),
     E.SHEETS_COULD_FIND_FREE_SHEET: QT_TRANSLATE_NOOP(
         "CoreErrors", "Could not find free sheet serials; please try again."
     ),
-    E.SHEETS_FOLDER_EXIST: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The folder {folder} does not exist."
-    ),
+    E.SHEETS_FOLDER_EXIST: QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
     E.SHEETS_PRINT_BETWEEN_1_SHEETS: QT_TRANSLATE_NOOP(
         "CoreErrors", "Print between 1 and {max_sheets} sheets at a time."
     ),
@@ -190,8 +173,8 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "A sheet can have between 1 and {max_rows} rows."
     ),
     E.SHEETS_SHEET_PRINTED_DEVICE_CHECK: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Sheet {serial} was not printed on this device. Check the serial on the"
-                      " sheet."
+        "CoreErrors",
+        "Sheet {serial} was not printed on this device. Check the serial on the sheet.",
     ),
     E.SHEETS_SHEET_ROWS_1_CHECK: QT_TRANSLATE_NOOP(
         "CoreErrors", "Sheet {serial} has rows 1 to {rows}; check the row number."

@@ -1,4 +1,4 @@
-"""English templates (vault, atomic, device, records, batch, campaign, organizer, normalize, countries, places, migrations); see error_text/__init__.py."""
+"""English templates of the vault areas; see error_text/__init__.py."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ TEMPLATES: dict[E, str] = {
     E.VAULT_BUSY_ANOTHER_WINDOW_NOTHING: QT_TRANSLATE_NOOP(
         "CoreErrors", "The vault is busy in another Tomar window: nothing was saved."
     ),
-    E.VAULT_CHOOSE_PASSPHRASE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Please choose a passphrase."
-    ),
+    E.VAULT_CHOOSE_PASSPHRASE: QT_TRANSLATE_NOOP("CoreErrors", "Please choose a passphrase."),
     E.VAULT_COULD_WRITTEN_NOTHING_SAVED: QT_TRANSLATE_NOOP(
         "CoreErrors", "The vault could not be written: nothing was saved."
     ),
@@ -28,49 +26,55 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The disk is full: nothing was saved. Free some space and try again."
     ),
     E.VAULT_DISK_READ_NOTHING_SAVED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault's disk is read-only: nothing was saved. Nothing was lost; "
-                      "make it writable and try again."
+        "CoreErrors",
+        "The vault's disk is read-only: nothing was saved. Nothing was lost; "
+        "make it writable and try again.",
     ),
     E.VAULT_DISK_REPORTED_INPUT_OUTPUT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The disk reported an input/output error: nothing was saved. The disk "
-                      "may be failing: copy your Tomar folder to another disk first."
+        "CoreErrors",
+        "The disk reported an input/output error: nothing was saved. The disk "
+        "may be failing: copy your Tomar folder to another disk first.",
     ),
     E.VAULT_KEY_FILE_KEY_MISSING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The key file tomar.key is missing from {home}, but the vault database "
-                      "is still there. It cannot be opened without the key file: put back a "
-                      "copy of tomar.key if you have one. If it was erased on purpose (a "
-                      "panic wipe), 'tomar wipe --yes' clears the folder for a new vault."
+        "CoreErrors",
+        "The key file tomar.key is missing from {home}, but the vault database "
+        "is still there. It cannot be opened without the key file: put back a "
+        "copy of tomar.key if you have one. If it was erased on purpose (a "
+        "panic wipe), 'tomar wipe --yes' clears the folder for a new vault.",
     ),
-    E.VAULT_LOCKED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault is locked."
-    ),
+    E.VAULT_LOCKED: QT_TRANSLATE_NOOP("CoreErrors", "The vault is locked."),
     E.VAULT_MADE_NEWER_VERSION_UPDATE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault was made by a newer version of Tomar. Please update Tomar."
     ),
     E.VAULT_OPENED_DISK_FOLDER_READ: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault cannot be opened: its disk or folder is read-only. Nothing "
-                      "was lost; make it writable, or copy your Tomar folder to a writable "
-                      "disk, and try again."
+        "CoreErrors",
+        "The vault cannot be opened: its disk or folder is read-only. Nothing "
+        "was lost; make it writable, or copy your Tomar folder to a writable "
+        "disk, and try again.",
     ),
     E.VAULT_OPENED_DISK_FULL_NOTHING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault cannot be opened: the disk is full. Nothing was lost; free "
-                      "some space and try again."
+        "CoreErrors",
+        "The vault cannot be opened: the disk is full. Nothing was lost; free "
+        "some space and try again.",
     ),
     E.VAULT_OPENED_DISK_REPORTED_INPUT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault cannot be opened: the disk reported an input/output error. "
-                      "The vault may be intact; copy your Tomar folder to another disk and "
-                      "open it there."
+        "CoreErrors",
+        "The vault cannot be opened: the disk reported an input/output error. "
+        "The vault may be intact; copy your Tomar folder to another disk and "
+        "open it there.",
     ),
     E.VAULT_REBUILT_VAULT_FAILED_INTEGRITY: QT_TRANSLATE_NOOP(
         "CoreErrors", "The rebuilt vault failed its integrity check; nothing changed."
     ),
     E.VAULT_REFUSES_RUN_DATABASE_SAFETY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Tomar refuses to run: the database safety setting '{name}' is not in "
-                      "force. Signer data could leak to disk."
+        "CoreErrors",
+        "Tomar refuses to run: the database safety setting '{name}' is not in "
+        "force. Signer data could leak to disk.",
     ),
     E.ATOMIC_DISK_FOLDER_READ_SAVED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This disk or folder is read-only: {what} was not saved. Nothing was "
-                      "lost; make it writable and try again."
+        "CoreErrors",
+        "This disk or folder is read-only: {what} was not saved. Nothing was "
+        "lost; make it writable and try again.",
     ),
     E.ATOMIC_DISK_FULL_SAVED_FREE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The disk is full: {what} was not saved. Free some space and try again."
@@ -79,22 +83,26 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The disk reported an error: {what} was not saved ({detail})."
     ),
     E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The disk reported an input/output error: {what} was not saved. The "
-                      "disk may be failing: copy your Tomar folder to another disk first."
+        "CoreErrors",
+        "The disk reported an input/output error: {what} was not saved. The "
+        "disk may be failing: copy your Tomar folder to another disk first.",
     ),
     E.DEVICE_ALREADY_HOLDS_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This device already holds another campaign. Use a separate vault "
-                      "(--home) for a second campaign."
+        "CoreErrors",
+        "This device already holds another campaign. Use a separate vault "
+        "(--home) for a second campaign.",
     ),
     E.DEVICE_CAMPAIGN_PACKAGE_OLDER_REVISION: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign package is older (revision {revision}) than the one on "
-                      "this device (revision {revision2}). It was not imported: an old "
-                      "package could send this device to a server the campaign no longer "
-                      "uses. Ask the organizer for the newest package."
+        "CoreErrors",
+        "This campaign package is older (revision {revision}) than the one on "
+        "this device (revision {revision2}). It was not imported: an old "
+        "package could send this device to a server the campaign no longer "
+        "uses. Ask the organizer for the newest package.",
     ),
     E.DEVICE_CAMPAIGN_PACKAGE_SIGNED_SOMEONE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign package is signed by someone else than the organizer of "
-                      "the campaign on this device. It was not imported."
+        "CoreErrors",
+        "This campaign package is signed by someone else than the organizer of "
+        "the campaign on this device. It was not imported.",
     ),
     E.DEVICE_CAMPAIGN_YET_IMPORT_ORGANIZER: QT_TRANSLATE_NOOP(
         "CoreErrors", "No campaign yet. Import the organizer's campaign package first."
@@ -102,16 +110,16 @@ TEMPLATES: dict[E, str] = {
     E.DEVICE_CERTIFICATE_ANOTHER_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This certificate is for another device."
     ),
-    E.DEVICE_GIVE_EVENT_NAME: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Please give the event a name."
-    ),
+    E.DEVICE_GIVE_EVENT_NAME: QT_TRANSLATE_NOOP("CoreErrors", "Please give the event a name."),
     E.DEVICE_INTERNAL_ERROR: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This file could not be read (internal error {error}); it was refused "
-                      "and nothing was changed."
+        "CoreErrors",
+        "This file could not be read (internal error {error}); it was refused "
+        "and nothing was changed.",
     ),
     E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The organizer fingerprint in this package is not the one you expected."
-                      " Do not use this package; ask the organizer."
+        "CoreErrors",
+        "The organizer fingerprint in this package is not the one you expected."
+        " Do not use this package; ask the organizer.",
     ),
     E.DEVICE_RECEIPT_ANOTHER_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This receipt is for another device."
@@ -131,9 +139,7 @@ TEMPLATES: dict[E, str] = {
     E.DEVICE_VAULT_DEVICE_KEY_MAY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault has no device key; it may be damaged."
     ),
-    E.RECORDS_RECORD_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A record is damaged."
-    ),
+    E.RECORDS_RECORD_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "A record is damaged."),
     E.RECORDS_RECORD_DEVICE_SIGNATURE_VALID: QT_TRANSLATE_NOOP(
         "CoreErrors", "A record's device signature is not valid."
     ),
@@ -146,22 +152,17 @@ TEMPLATES: dict[E, str] = {
     E.BATCH_CONTAINS_FILES_MANIFEST_LIST: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch contains files that its manifest does not list."
     ),
-    E.BATCH_DEVICE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "There is no batch {number} on this device."
-    ),
+    E.BATCH_DEVICE: QT_TRANSLATE_NOOP("CoreErrors", "There is no batch {number} on this device."),
     E.BATCH_EXPORT_CANCELLED_NOTHING_WRITTEN: QT_TRANSLATE_NOOP(
         "CoreErrors", "Export cancelled. Nothing was written."
     ),
-    E.BATCH_FILE_READ: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The batch file cannot be read ({detail})."
-    ),
+    E.BATCH_FILE_READ: QT_TRANSLATE_NOOP("CoreErrors", "The batch file cannot be read ({detail})."),
     E.BATCH_FOLDER_ALREADY_HOLDS_FILE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The folder already holds a file named {name}; move it away and export "
-                      "again. Nothing was written."
+        "CoreErrors",
+        "The folder already holds a file named {name}; move it away and export "
+        "again. Nothing was written.",
     ),
-    E.BATCH_FOLDER_EXIST: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The folder {out_dir} does not exist."
-    ),
+    E.BATCH_FOLDER_EXIST: QT_TRANSLATE_NOOP("CoreErrors", "The folder {out_dir} does not exist."),
     E.BATCH_INCOMPLETE_MANIFEST_SIGNATURE_MISSING: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch is incomplete: its manifest or signature is missing."
     ),
@@ -181,12 +182,10 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This batch's list of records is damaged."
     ),
     E.BATCH_LONGER_REBUILT_RECORDS_PURGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Batch {number} can no longer be rebuilt: its records were purged after"
-                      " a receipt."
+        "CoreErrors",
+        "Batch {number} can no longer be rebuilt: its records were purged after a receipt.",
     ),
-    E.BATCH_MANIFEST_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This batch's manifest is damaged."
-    ),
+    E.BATCH_MANIFEST_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "This batch's manifest is damaged."),
     E.BATCH_MANIFEST_DAMAGED_CANONICAL_FORM: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch's manifest is damaged (not in canonical form)."
     ),
@@ -203,8 +202,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "Nothing new to export: every record is already in a batch."
     ),
     E.BATCH_NOTHING_NEW_RESTORED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Nothing new to export: every record is already in a batch. Batch(es) "
-                      "{numbers} had not reached this folder and were written again."
+        "CoreErrors",
+        "Nothing new to export: every record is already in a batch. Batch(es) "
+        "{numbers} had not reached this folder and were written again.",
     ),
     E.BATCH_RECORD_BATCH_CHANGED_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Record {record} in this batch was changed or damaged."
@@ -219,12 +219,10 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This batch was sealed for another organizer key."
     ),
     E.BATCH_SIGNATURE_VALID_CHANGED_AFTER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This batch's signature is not valid: it was changed after the device "
-                      "signed it."
+        "CoreErrors",
+        "This batch's signature is not valid: it was changed after the device signed it.",
     ),
-    E.BATCH_TEXT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a Tomar batch."
-    ),
+    E.BATCH_TEXT: QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar batch."),
     E.BATCH_USES_SAME_SEQUENCE_NUMBER: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch uses the same sequence number twice."
     ),
@@ -232,8 +230,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "'consents' must be a list of at most 10 [[consents]] tables."
     ),
     E.CAMPAIGN_CONSENT_MAY_PURPOSE_TEXT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Consent '{purpose}' may have only 'purpose' and 'text': an extra "
-                      "consent is never preselected."
+        "CoreErrors",
+        "Consent '{purpose}' may have only 'purpose' and 'text': an extra "
+        "consent is never preselected.",
     ),
     E.CAMPAIGN_DELETE_AFTER_DAYS_MUST: QT_TRANSLATE_NOOP(
         "CoreErrors", "'delete_after_days' must be a number of days from 1 to 3650."
@@ -242,11 +241,11 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "'delete_by' must be a date such as 2027-06-30."
     ),
     E.CAMPAIGN_DISPLAY_DEFAULT_MUST_ASK: QT_TRANSLATE_NOOP(
-        "CoreErrors", "'display_default' must be \"ask\", \"hidden\", \"initials\" or \"full\"."
+        "CoreErrors", '\'display_default\' must be "ask", "hidden", "initials" or "full".'
     ),
     E.CAMPAIGN_EACH_CONSENTS_ENTRY_NEEDS: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Each [[consents]] entry needs a unique 'purpose' of lowercase letters,"
-                      " digits and '_'."
+        "CoreErrors",
+        "Each [[consents]] entry needs a unique 'purpose' of lowercase letters, digits and '_'.",
     ),
     E.CAMPAIGN_EACH_FIELDS_ENTRY_MUST: QT_TRANSLATE_NOOP(
         "CoreErrors", "Each [[fields]] entry must be a table."
@@ -279,14 +278,12 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The campaign needs a field of kind 'name'."
     ),
     E.CAMPAIGN_NEEDS_LANGUAGES_LIST_CODES: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The campaign needs 'languages', a list of codes such as [\"en\", \"fa\"]."
+        "CoreErrors", 'The campaign needs \'languages\', a list of codes such as ["en", "fa"].'
     ),
-    E.CAMPAIGN_PACKAGE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a Tomar campaign package."
-    ),
+    E.CAMPAIGN_PACKAGE: QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar campaign package."),
     E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign package was changed after the organizer signed it. Do "
-                      "not use it."
+        "CoreErrors",
+        "This campaign package was changed after the organizer signed it. Do not use it.",
     ),
     E.CAMPAIGN_PACKAGE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign package is damaged."
@@ -310,7 +307,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "'server_cert_sha256' must be 64 hexadecimal digits (SHA-256)."
     ),
     E.CAMPAIGN_SIGNATURE_MUST_REQUIRED_OPTIONAL: QT_TRANSLATE_NOOP(
-        "CoreErrors", "'signature' must be \"required\" or \"optional\"."
+        "CoreErrors", '\'signature\' must be "required" or "optional".'
     ),
     E.CAMPAIGN_SPEC_NEEDS_TABLE_TEXT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The campaign spec needs a [{key}] table with one text per language."
@@ -331,16 +328,18 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "The backup passphrase must have at least 8 characters."
     ),
     E.ORGANIZER_BACK_UP_ORGANIZER_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Back up the organizer key first ('tomar organizer backup'): if it is "
-                      "lost, every signature of the campaign is lost with it."
+        "CoreErrors",
+        "Back up the organizer key first ('tomar organizer backup'): if it is "
+        "lost, every signature of the campaign is lost with it.",
     ),
     E.ORGANIZER_GIVE_ORGANIZER_NAME: QT_TRANSLATE_NOOP(
         "CoreErrors", "Please give the organizer a name."
     ),
     E.ORGANIZER_PRINT_RECOVERY_SHARES_ORGANIZER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Print the recovery shares of the organizer key first ('tomar organizer"
-                      " shares'), or say that you keep only the backup file "
-                      "('--without-shares')."
+        "CoreErrors",
+        "Print the recovery shares of the organizer key first ('tomar organizer"
+        " shares'), or say that you keep only the backup file "
+        "('--without-shares').",
     ),
     E.ORGANIZER_VAULT_ALREADY_ORGANIZER_KEYS: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault already has organizer keys."
@@ -349,12 +348,9 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "This vault has no organizer keys. Run 'tomar organizer init' first."
     ),
     E.PLACES_DISTRICT_TABLE_COLUMNS: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The district table has no GEOID_CD and GEOID_ZCTA5 columns: use "
-                      "{source}."
+        "CoreErrors", "The district table has no GEOID_CD and GEOID_ZCTA5 columns: use {source}."
     ),
-    E.PLACES_DISTRICT_TABLE_EMPTY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The district table is empty."
-    ),
+    E.PLACES_DISTRICT_TABLE_EMPTY: QT_TRANSLATE_NOOP("CoreErrors", "The district table is empty."),
     E.PLACES_DISTRICT_TABLE_HOLDS_ZIP: QT_TRANSLATE_NOOP(
         "CoreErrors", "The district table holds no ZIP code with a district."
     ),

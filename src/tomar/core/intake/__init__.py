@@ -29,7 +29,7 @@ from typing import Any
 from .. import organizer
 from ..campaign import Campaign
 from ..device import Device
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..vault import Vault
 from . import closing, dedupe, districts, outputs, reports
 from .devices import Devices
@@ -50,7 +50,6 @@ from .reports import (
 )
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
 from .store import CHUNK
-from ..errors import E
 
 __all__ = [
     "AHEAD_MAX",

@@ -25,13 +25,12 @@ from typing import Any
 from .. import signed
 from ..atomic import atomic_write
 from ..campaign import Campaign
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
 from ..vault import Vault
 from .audit import audit
 from .dedupe import group_of, regroup
 from .reports import stats
-from ..errors import E
 
 KIND = "closing"
 META_CLOSING = "campaign_closing"
@@ -61,9 +60,7 @@ def closing_record(vault: Vault) -> dict[str, Any] | None:
 
 def require_open(vault: Vault) -> None:
     if vault.get_meta(META_CLOSING) is not None:
-        raise CampaignClosed(
-            E.INTAKE_CAMPAIGN_CLOSED_SIGNERS_PERSONAL
-        )
+        raise CampaignClosed(E.INTAKE_CAMPAIGN_CLOSED_SIGNERS_PERSONAL)
 
 
 def deletion_due(vault: Vault, campaign: Campaign) -> date | None:

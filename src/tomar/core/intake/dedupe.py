@@ -12,11 +12,10 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..vault import Vault
 from .audit import audit
 from .opening import Contact
-from ..errors import E
 
 REVIEW_DECISIONS = ("keep", "merge", "distinct")
 

@@ -17,14 +17,13 @@ from typing import Any
 from .. import batch, enroll
 from ..campaign import Campaign
 from ..enroll import Certificate
-from ..errors import FormatError, TomarError
+from ..errors import E, FormatError, Message, TomarError
 from ..fingerprint import same as same_fingerprint
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
 from ..normalize import clean_text
 from ..vault import Vault
 from .audit import audit
 from .results import ImportStatus
-from ..errors import E, Message
 
 _TRUSTED = ("enrolled", "approved")
 #: A batch numbered more than this past its device's last imported one (or, for a

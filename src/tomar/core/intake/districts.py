@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from .. import places
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..vault import Vault
 from .audit import audit
-from ..errors import E
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .. import age, countries, places, records, strokes
-from ..errors import TomarError, ValidationError
+from ..errors import E, Message, TomarError, ValidationError
 from ..normalize import clean_text, match_keys, normalize_email, parse_phone
 from .results import RecordProblem
-from ..errors import E, Message
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 #: A record's time as devices write it (`identity.now_iso`), or a shorter ISO form.

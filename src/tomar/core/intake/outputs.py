@@ -11,11 +11,10 @@ from pathlib import Path
 from .. import batch, normalize, receipts, strokes
 from ..atomic import atomic_write
 from ..campaign import Campaign
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, now_iso
 from ..vault import Vault
 from .reports import unique_signers
-from ..errors import E
 
 _CSV_HEAD = (
     "record_id", "time", "event", "source", "paper_serial", "paper_row", "language", "display",

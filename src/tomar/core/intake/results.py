@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
-from ..errors import TomarError
-from ..errors import E, ErrorCode, Message
+from ..errors import E, ErrorCode, Message, TomarError
 
 #: Records done, records in all: heard every 500 records and at the end of a batch.
 Progress = Callable[[int, int], None]
@@ -51,6 +49,4 @@ def replayed(record_id: str, device: str | None = None) -> RecordProblem:
     """A record received before; `device` is the fingerprint of the device that sent it."""
     if device is None:
         return RecordProblem(record_id, E.INTAKE_ALREADY_RECEIVED_REPLAYED_RECORD)
-    return RecordProblem(
-        record_id, E.INTAKE_ALREADY_RECEIVED_DEVICE_REPLAYED, device=device
-    )
+    return RecordProblem(record_id, E.INTAKE_ALREADY_RECEIVED_DEVICE_REPLAYED, device=device)

@@ -17,13 +17,12 @@ from typing import Any
 import sqlcipher3
 
 from .. import batch
-from ..errors import FormatError, TomarError
+from ..errors import E, FormatError, TomarError
 from ..identity import device_fingerprint, now_iso
 from .audit import audit
 from .dedupe import dedupe, group_of, regroup
 from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
 from .results import Progress, RecordProblem, replayed
-from ..errors import E
 
 #: Signers written (and matched) per statement.
 CHUNK = 256
@@ -66,9 +65,7 @@ def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
 
     same = imported(bf.number)
     if same is not None:
-        raise FormatError(
-            E.INTAKE_ANOTHER_BATCH_DEVICE_ALREADY, number=bf.number
-        )
+        raise FormatError(E.INTAKE_ANOTHER_BATCH_DEVICE_ALREADY, number=bf.number)
     before, after = imported(bf.number - 1), imported(bf.number + 1)
     if before is not None and bf.prev != before[0]:
         raise FormatError(E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE, batch=bf.number - 1)

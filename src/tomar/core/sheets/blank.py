@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..atomic import atomic_writer
 from ..campaign import Campaign, Field
 from ..device import Device
+from ..errors import E
 from ..identity import now_iso
 from ..vault import Vault
 from . import text
@@ -36,7 +37,6 @@ from .common import (
     page_size,
 )
 from .qr import draw_qr, sheet_payload
-from ..errors import E
 
 MAX_SHEETS = 500
 MAX_ROWS = 40
@@ -112,9 +112,7 @@ def check_serial(vault: Vault, serial: str, row: int) -> Sheet:
         "SELECT serial, created_at, lang, rows FROM paper_sheets WHERE serial = ?", (serial,)
     ).fetchone()
     if found is None:
-        raise UnknownSheet(
-            E.SHEETS_SHEET_PRINTED_DEVICE_CHECK, serial=serial
-        )
+        raise UnknownSheet(E.SHEETS_SHEET_PRINTED_DEVICE_CHECK, serial=serial)
     sheet = Sheet(str(found[0]), str(found[1]), str(found[2]), int(found[3]))
     if not 1 <= row <= sheet.rows:
         raise UnknownSheet(E.SHEETS_SHEET_ROWS_1_CHECK, serial=serial, rows=sheet.rows)

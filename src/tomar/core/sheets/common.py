@@ -14,9 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
 from ..atomic import atomic_writer
-from ..errors import TomarError
+from ..errors import E, TomarError, Words
 from . import text
-from ..errors import E, Words
 
 Progress = Callable[[int, int], None]
 PAPERS: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
@@ -47,13 +46,13 @@ def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
 
 def check_lang(lang: str, languages: list[str]) -> None:
     if lang not in languages:
-        raise SheetError(
-            E.SHEETS_CAMPAIGN_TEXTS_CHOOSE, lang=lang, choices=', '.join(languages)
-        )
+        raise SheetError(E.SHEETS_CAMPAIGN_TEXTS_CHOOSE, lang=lang, choices=", ".join(languages))
 
 
 @contextmanager
-def pdf_canvas(out: Path, size: tuple[float, float], *, title: str, what: Words) -> Iterator[Canvas]:
+def pdf_canvas(
+    out: Path, size: tuple[float, float], *, title: str, what: Words
+) -> Iterator[Canvas]:
     """A canvas whose PDF lands atomically at `out` only if the block finishes.
 
     The document is assembled in memory by ReportLab and written straight into the temp

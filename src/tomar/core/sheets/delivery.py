@@ -34,7 +34,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import strokes
 from ..atomic import atomic_writer
 from ..campaign import Campaign
-from ..errors import TomarError
+from ..errors import E, TomarError
 from ..identity import device_fingerprint, now_iso
 from ..intake import Intake, Signer
 from ..normalize import initials
@@ -43,7 +43,6 @@ from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, check_cancel, check_lang, flow, new_canvas, page_size
 from .stream import PdfStream
-from ..errors import E
 
 ROW_H = 13 * mm
 HEAD_H = 14 * mm

@@ -34,6 +34,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import places
 from ..atomic import atomic_write, atomic_writer
 from ..campaign import Campaign
+from ..errors import E
 from ..identity import now_iso
 from ..intake import Intake, Signer
 from ..vault import Vault
@@ -42,7 +43,6 @@ from .blank import _addressee
 from .common import MARGIN, Progress, SheetError, check_cancel, check_lang, flow, page_size
 from .delivery import FOOT_H, HEAD_H, _chunk_canvas, _draw_signers, _Pages, _SignerPainter
 from .stream import PdfStream
-from ..errors import E
 
 META_KEY = "delivery_packets"
 ROWS_PER_TABLE = 30

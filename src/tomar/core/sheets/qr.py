@@ -7,8 +7,8 @@ from typing import Any
 
 import segno
 
-from .common import SheetError
 from ..errors import E
+from .common import SheetError
 
 SHEET_PREFIX = "TOMAR-SHEET:1:"
 _SHEET = re.compile(r"^TOMAR-SHEET:1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9-]{1,40})$")

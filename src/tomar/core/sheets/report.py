@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from .. import countries, places
 from ..atomic import atomic_writer
+from ..errors import E
 from ..identity import now_iso
 from ..intake import Breakdown, BreakdownKey, CountKey, Intake, Stats, format_gaps
 from ..normalize import clean_text
@@ -36,7 +37,6 @@ from .common import (
     new_canvas,
     page_size,
 )
-from ..errors import E
 
 CHART_BARS = 25
 SECTIONS: tuple[BreakdownKey, ...] = (

@@ -14,11 +14,11 @@ from reportlab.lib.units import mm
 
 from .. import organizer, recovery
 from ..atomic import atomic_writer
+from ..errors import E
 from ..vault import Vault
 from . import text
 from .common import MARGIN, Progress, check_cancel, new_canvas, page_size
 from .qr import draw_qr
-from ..errors import E
 
 QR = 45 * mm
 WORD_COLUMNS = 4

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ...core import organizer
 from ...core.atomic import atomic_write
 from ...core.campaign import Campaign, doc_from_spec
-from ...core.errors import TomarError
+from ...core.errors import E, TomarError
 from ...core.identity import OrganizerIdentity
 from ...core.sheets.shares import write_shares
 from ..i18n import direction, native_name
@@ -51,7 +51,6 @@ from ..signer_form import SignerForm
 from ..worker import Cancel, Progress
 from . import spec as specs
 from .common import OrgScreen, plain
-from ...core.errors import E
 
 DETAILS, BACKUP, EXPORT = range(3)
 LANGS = ("en", "fa")

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
 from ....core.atomic import atomic_write
 from ....core.batches_view import DeviceState, device_rows
-from ....core.errors import TomarError
+from ....core.errors import E, TomarError
 from ...screens.base import confirm, say
 from ..common import ltr
 from .base import OrgTab, fill, num, selected_key
-from ....core.errors import E
 
 if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
