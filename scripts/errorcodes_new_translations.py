@@ -23,7 +23,7 @@ NEW: dict[str, tuple[str, str]] = {
     ),
     "Held for your review: batch {batch} of device {device} is numbered more than {jump} "
     "past its last batch. If the device is genuine, approve it to import the batch.": (
-        "در انتظار بررسی شما: شمارهٔ بستهٔ {batch} از دستگاه {device} بیش از {jump} شماره "
+        "در انتظار تأیید شما: شمارهٔ بستهٔ {batch} از دستگاه {device} بیش از {jump} شماره "
         "از آخرین بستهٔ آن جلوتر است. اگر دستگاه واقعی است، آن را تأیید کنید تا بسته وارد شود.",
         "بانتظار مراجعتك: رقم الدفعة {batch} من الجهاز {device} يتجاوز آخر دفعة له بأكثر من "
         "{jump}. إن كان الجهاز حقيقيًا فوافق عليه لتُستورد الدفعة.",
@@ -35,7 +35,7 @@ NEW: dict[str, tuple[str, str]] = {
     "Not held: batches of devices you have not enrolled already fill their allowance "
     "({count} batches, {mib} MiB). Enroll or approve the devices you know, then import "
     "this batch again.": (
-        "نگه داشته نشد: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، "
+        "در انتظار تأیید قرار نگرفت: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، "
         "{mib} مگابایت). دستگاه‌هایی را که می‌شناسید ثبت یا تأیید کنید و سپس این بسته را "
         "دوباره وارد کنید.",
         "لم تُحتجز: دفعات الأجهزة غير المسجَّلة ملأت حصتها ({count} دفعة، {mib} ميغابايت). "

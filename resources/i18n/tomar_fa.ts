@@ -1389,7 +1389,7 @@
         </message>
         <message>
             <source>Held for your review: batch {batch} of device {device} is numbered more than {jump} past its last batch. If the device is genuine, approve it to import the batch.</source>
-            <translation>در انتظار بررسی شما: شمارهٔ بستهٔ {batch} از دستگاه {device} بیش از {jump} شماره از آخرین بستهٔ آن جلوتر است. اگر دستگاه واقعی است، آن را تأیید کنید تا بسته وارد شود.</translation>
+            <translation>در انتظار تأیید شما: شمارهٔ بستهٔ {batch} از دستگاه {device} بیش از {jump} شماره از آخرین بستهٔ آن جلوتر است. اگر دستگاه واقعی است، آن را تأیید کنید تا بسته وارد شود.</translation>
         </message>
         <message>
             <source>Held: device {device} is not enrolled. Check it, then approve it.</source>
@@ -1397,7 +1397,7 @@
         </message>
         <message>
             <source>Not held: batches of devices you have not enrolled already fill their allowance ({count} batches, {mib} MiB). Enroll or approve the devices you know, then import this batch again.</source>
-            <translation>نگه داشته نشد: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، {mib} مگابایت). دستگاه‌هایی را که می‌شناسید ثبت یا تأیید کنید و سپس این بسته را دوباره وارد کنید.</translation>
+            <translation>در انتظار تأیید قرار نگرفت: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، {mib} مگابایت). دستگاه‌هایی را که می‌شناسید ثبت یا تأیید کنید و سپس این بسته را دوباره وارد کنید.</translation>
         </message>
         <message>
             <source>{count} of their ids had already come from device {device}; they were kept as this device's own.</source>
