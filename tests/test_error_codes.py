@@ -184,7 +184,7 @@ def test_english_is_the_template_with_its_arguments() -> None:
     )
     # A part that is itself a code or a message is said too; other parts as they are,
     # in one pass: a folder named "{folder}" is not read as a template.
-    said = Message(E.SYNC_FOLDER_EXIST_USB_STICK, folder="/media/{folder}%1")
+    said = Message(E.SYNC_NO_SUCH_FOLDER, folder="/media/{folder}%1")
     assert said == "The folder /media/{folder}%1 does not exist. Is the USB stick or " + (
         "shared folder there?"
     )
@@ -217,7 +217,7 @@ def test_english_only_codes_are_the_command_line_the_server_and_bugs() -> None:
     only = {code for code in ErrorCode if english_only(code)}
     areas = {code.value.split(".")[0] for code in only}
     assert areas <= {"cli", "server", "age", "bech32", "minisign", "places", "intake"}
-    assert not english_only(E.VAULT_LOCKED) and english_only(E.CLI_VAULT)
+    assert not english_only(E.VAULT_LOCKED) and english_only(E.CLI_NO_VAULT)
 
 
 CANARY = "Zzcanaryq"

@@ -228,7 +228,7 @@ def test_nothing_to_purge_changes_nothing(scene: Scene) -> None:
 
 
 def _crash(*_args: object, **_kw: object) -> None:
-    raise StorageError(E.ATOMIC_DISK_FULL_SAVED_FREE, what=E.WORD_THE_KEY_FILE)
+    raise StorageError(E.ATOMIC_DISK_FULL_NOT_SAVED, what=E.WORD_THE_KEY_FILE)
 
 
 def test_a_crash_during_purge_leaves_the_old_vault_usable(

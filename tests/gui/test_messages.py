@@ -278,7 +278,7 @@ def test_sync_errors_keep_folders_and_addresses(
 def test_latin_parts_keep_their_order_in_persian(langs: Languages) -> None:
     """A folder, an address or an id inside right-to-left text is shown as typed: without
     the marks around it, "/media/usb/Tomar" would read "media/usb/Tomar/"."""
-    message = Message(E.SYNC_FOLDER_EXIST_USB_STICK, folder="/media/usb/Tomar")
+    message = Message(E.SYNC_NO_SUCH_FOLDER, folder="/media/usb/Tomar")
     fa = core_text(langs, "fa", message)
     assert f"{LRM}/media/usb/Tomar{LRM}" in fa
     assert "/media/usb/Tomar" in get_display(fa, base_dir="R")  # as the reader sees it
@@ -291,16 +291,16 @@ def test_latin_parts_keep_their_order_in_persian(langs: Languages) -> None:
 
 def test_parts_are_put_back_in_one_pass(langs: Languages) -> None:
     stick = "My%20Stick %1 {file}.tomar-batch"  # "%1" or "{file}" in a part stays as it is
-    message = Message(E.SYNC_READ, file=stick, detail="Permission denied")
+    message = Message(E.SYNC_FILE_UNREADABLE, file=stick, detail="Permission denied")
     assert message == "My%20Stick %1 {file}.tomar-batch cannot be read (Permission denied)."
     assert core_text(langs, "fa", message).replace(LRM, "") == (
         "My%20Stick %1 {file}.tomar-batch خوانده نمی‌شود (Permission denied)."
     )
     nested = Message(
-        E.SYNC_BATCH_SENT,
+        E.SYNC_BATCH_NOT_SENT,
         number=4,
         detail=Message(
-            E.SYNC_SERVER_DID_ANSWER_TIME, server="https://a.example", last=E.SYNC_NO_CONNECTION
+            E.SYNC_SERVER_TOO_SLOW, server="https://a.example", last=E.SYNC_NO_CONNECTION
         ),
     )
     assert nested == (
@@ -402,15 +402,15 @@ def test_core_errors_in_arabic(langs: Languages, tmp_path: Path) -> None:
 
 
 def test_latin_parts_keep_their_order_in_arabic(langs: Languages) -> None:
-    message = Message(E.SYNC_FOLDER_EXIST_USB_STICK, folder="/media/usb/Tomar")
+    message = Message(E.SYNC_NO_SUCH_FOLDER, folder="/media/usb/Tomar")
     ar = core_text(langs, "ar", message)
     assert f"{LRM}/media/usb/Tomar{LRM}" in ar
     assert "/media/usb/Tomar" in get_display(ar, base_dir="R")
     nested = Message(
-        E.SYNC_BATCH_SENT,
+        E.SYNC_BATCH_NOT_SENT,
         number=4,
         detail=Message(
-            E.SYNC_SERVER_DID_ANSWER_TIME, server="https://a.example", last=E.SYNC_NO_CONNECTION
+            E.SYNC_SERVER_TOO_SLOW, server="https://a.example", last=E.SYNC_NO_CONNECTION
         ),
     )
     assert nested == (

@@ -46,7 +46,7 @@ def test_errors_are_words_never_third_party_text(qtbot: QtBot) -> None:
     assert "Canary" not in str(failures[0])
 
     def expected(progress: Progress, cancel: Cancel) -> None:
-        raise TomarError(E.SHEETS_FOLDER_EXIST, folder="/media/usb")
+        raise TomarError(E.SHEETS_NO_SUCH_FOLDER, folder="/media/usb")
 
     worker.start(expected, failed=failures.append)
     qtbot.waitUntil(lambda: len(failures) == 2, timeout=5000)

@@ -22,10 +22,10 @@ def passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise TomarError(E.CLI_PASSPHRASE_GIVEN_SET_RUN, env=env)
+        raise TomarError(E.CLI_NO_PASSPHRASE, env=env)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise TomarError(E.CLI_TWO_PASSPHRASES_SAME_NOTHING)
+        raise TomarError(E.CLI_PASSPHRASES_DIFFER)
     return first
 
 
@@ -56,9 +56,9 @@ def read_file(path: Path, *, limit: int, what: Words) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise TomarError(E.CLI_EXIST, what=what, path=path) from None
+        raise TomarError(E.CLI_FILE_MISSING, what=what, path=path) from None
     except OSError as exc:
-        raise TomarError(E.CLI_READ, what=what, path=path, detail=exc.strerror) from None
+        raise TomarError(E.CLI_FILE_UNREADABLE, what=what, path=path, detail=exc.strerror) from None
     if len(data) > limit:
-        raise TomarError(E.CLI_TOO_LARGE, what=what, path=path)
+        raise TomarError(E.CLI_FILE_TOO_LARGE, what=what, path=path)
     return data

@@ -49,7 +49,7 @@ def _load_strokes(path: Path) -> strokes.Signature:
             ),
         )
     except (ValueError, KeyError, TypeError, IndexError):
-        raise TomarError(E.CLI_STROKES_FILE_VALID_EXPECTED) from None
+        raise TomarError(E.CLI_STROKES_FILE_NOT_VALID) from None
 
 
 def _parse_paper(text: str) -> tuple[str, int]:
@@ -126,7 +126,7 @@ def cmd_wipe(args: argparse.Namespace) -> None:
     if not args.yes:
         raise UsageError("'tomar wipe' destroys the vault for good; add --yes to confirm.")
     if not vault.exists(home) and not any(home.glob("tomar*.db")):
-        raise TomarError(E.CLI_VAULT, home=home)
+        raise TomarError(E.CLI_NO_VAULT, home=home)
     vault.wipe(home)
     print("Vault destroyed. Its data can no longer be read.")
 
@@ -234,4 +234,4 @@ def cmd_verify(args: argparse.Namespace) -> None:
         )
         bf.close()
     if failed:
-        raise TomarError(E.CLI_SOME_BATCHES_VALID_SEE)
+        raise TomarError(E.CLI_SOME_BATCHES_NOT_VALID)

@@ -122,7 +122,7 @@ def _prompt_shares() -> list[str]:
     from ..core import recovery
 
     if not sys.stdin.isatty():
-        raise TomarError(E.CLI_SHARES_GIVEN_NAME_FILE)
+        raise TomarError(E.CLI_NO_SHARES_GIVEN)
     first = recovery.normalize_share(getpass.getpass("Share 1 (words, hidden as you type): "))
     _, _, needed = recovery.share_info(first)
     lines = [first]

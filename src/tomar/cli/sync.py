@@ -51,7 +51,7 @@ def cmd_sync(args: argparse.Namespace) -> None:
         if result.records_accepted:
             print("Confirmed records can now be removed from this device with 'tomar purge'.")
     if not result.ok:
-        raise TomarError(E.CLI_SYNC_DID_FINISH_NOTHING)
+        raise TomarError(E.CLI_SYNC_UNFINISHED)
 
 
 @commands.command(
@@ -77,7 +77,7 @@ def cmd_pull(args: argparse.Namespace) -> None:
         for problem in result.errors:
             print(f"  Problem: {problem}")
     if not result.ok:
-        raise TomarError(E.CLI_PULL_DID_FINISH_CLEANLY)
+        raise TomarError(E.CLI_PULL_UNFINISHED)
 
 
 @commands.command(

@@ -113,13 +113,13 @@ def storage_error(exc: OSError, what: Words) -> StorageError:
     fault, none saying that data is lost, since it is not."""
     fault = fault_of(exc)
     if fault is Fault.FULL:
-        return StorageError(E.ATOMIC_DISK_FULL_SAVED_FREE, what=what)
+        return StorageError(E.ATOMIC_DISK_FULL_NOT_SAVED, what=what)
     if fault is Fault.READ_ONLY:
-        return StorageError(E.ATOMIC_DISK_FOLDER_READ_SAVED, what=what)
+        return StorageError(E.ATOMIC_READ_ONLY_NOT_SAVED, what=what)
     if fault is Fault.IO:
-        return StorageError(E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT, what=what)
+        return StorageError(E.ATOMIC_IO_ERROR_NOT_SAVED, what=what)
     said = exc.strerror or f"error {exc.errno}"
-    return StorageError(E.ATOMIC_DISK_REPORTED_ERROR_SAVED, what=what, detail=said)
+    return StorageError(E.ATOMIC_DISK_ERROR_NOT_SAVED, what=what, detail=said)
 
 
 @contextlib.contextmanager

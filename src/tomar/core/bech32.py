@@ -74,16 +74,16 @@ def _to_8bit(data: list[int]) -> bytes:
     # Leftover must be shorter than one input group and all zero, or two
     # different strings would decode to the same bytes.
     if bits >= 5 or (acc & ((1 << bits) - 1)):
-        raise Bech32Error(E.BECH32_KEY_COMPLETE_TYPO)
+        raise Bech32Error(E.BECH32_KEY_INCOMPLETE)
     return bytes(out)
 
 
 def encode(hrp: str, data: bytes) -> str:
     """Encode `data` under `hrp`; an all-uppercase hrp gives an all-uppercase string."""
     if not hrp or any(not 33 <= ord(c) <= 126 for c in hrp):
-        raise Bech32Error(E.BECH32_INTERNAL_ERROR_INVALID_KEY)
+        raise Bech32Error(E.BECH32_INTERNAL_BAD_PREFIX)
     if hrp.lower() != hrp and hrp.upper() != hrp:
-        raise Bech32Error(E.BECH32_INTERNAL_ERROR_INVALID_KEY)
+        raise Bech32Error(E.BECH32_INTERNAL_BAD_PREFIX)
     lower = hrp.lower()
     values = _to_5bit(data)
     s = lower + "1" + "".join(_CHARSET[v] for v in (*values, *_checksum(lower, values)))
@@ -100,16 +100,16 @@ def decode(s: str) -> tuple[str, bytes]:
         raise Bech32Error(E.BECH32_KEY_MIXES_UPPER_LOWER)
     pos = s.rfind("1")
     if pos < 1 or pos + 7 > len(s):
-        raise Bech32Error(E.BECH32_VALID_KEY)
+        raise Bech32Error(E.BECH32_NOT_A_KEY)
     hrp = s[:pos]
     if any(not 33 <= ord(c) <= 126 for c in hrp):
-        raise Bech32Error(E.BECH32_VALID_KEY)
+        raise Bech32Error(E.BECH32_NOT_A_KEY)
     values: list[int] = []
     for c in s[pos + 1 :].lower():
         v = _CHARSET_REV.get(c)
         if v is None:
-            raise Bech32Error(E.BECH32_KEY_CONTAINS_CHARACTER_BELONG)
+            raise Bech32Error(E.BECH32_BAD_CHARACTER)
         values.append(v)
     if _polymod([*_hrp_expand(hrp.lower()), *values]) != 1:
-        raise Bech32Error(E.BECH32_KEY_TYPO_CHECKSUM_MATCH)
+        raise Bech32Error(E.BECH32_BAD_CHECKSUM)
     return hrp, _to_8bit(values[:-6])

@@ -208,7 +208,7 @@ def _texts(spec: dict[str, Any], key: str, languages: list[str]) -> dict[str, st
     for lang in languages:
         value = table.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise CampaignError(E.CAMPAIGN_SPEC_TEXT_LANGUAGE, key=said, lang=lang)
+            raise CampaignError(E.CAMPAIGN_SPEC_MISSING_TEXT, key=said, lang=lang)
         if len(value) > MAX_TEXT:
             raise CampaignError(E.CAMPAIGN_TEXT_TOO_LONG, key=said, lang=lang)
         out[lang] = value.strip()
@@ -324,7 +324,7 @@ def doc_from_spec(spec_text: str, organizer: OrganizerIdentity) -> dict[str, Any
     try:
         spec = tomllib.loads(spec_text)
     except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(E.CAMPAIGN_SPEC_VALID_TOML, detail=str(exc)) from None
+        raise CampaignError(E.CAMPAIGN_SPEC_NOT_TOML, detail=str(exc)) from None
     languages = spec.get("languages")
     end = spec.get("end_date")
     doc: dict[str, Any] = {
@@ -408,7 +408,7 @@ def read_package(data: bytes) -> Campaign:
     try:
         doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise FormatError(E.CAMPAIGN_PACKAGE)
+            raise FormatError(E.CAMPAIGN_NOT_A_PACKAGE)
         if doc.get("version") != VERSION:
             raise FormatError(E.CAMPAIGN_PACKAGE_NEEDS_NEWER_VERSION)
         key = minisign.PublicKey.from_base64(doc["organizer"]["signing_key"])
@@ -421,6 +421,6 @@ def read_package(data: bytes) -> Campaign:
     except MinisignError:
         raise FormatError(E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER) from None
     if canonical_json(doc) != body:
-        raise FormatError(E.CAMPAIGN_PACKAGE_DAMAGED_CANONICAL_FORM)
+        raise FormatError(E.CAMPAIGN_PACKAGE_NOT_CANONICAL)
     validate_doc(doc)
     return Campaign(doc)

@@ -29,7 +29,7 @@ def canonical_json(doc: Any) -> bytes:
             doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
         ).encode()
     except (UnicodeEncodeError, ValueError, RecursionError):
-        raise FormatError(E.CANON_DOCUMENT_HOLDS_VALUES_SIGNED) from None
+        raise FormatError(E.CANON_UNSIGNABLE_VALUES) from None
 
 
 def _no_constant(name: str) -> Any:

@@ -73,7 +73,7 @@ class Device:
         self.vault = vault
         raw = vault.get_meta(META_DEVICE_KEY)
         if raw is None:
-            raise CampaignError(E.DEVICE_VAULT_DEVICE_KEY_MAY)
+            raise CampaignError(E.DEVICE_NO_DEVICE_KEY)
         self.identity = DeviceIdentity.from_raw(raw)
         self._campaign: Campaign | None = None
         self._dup_key = vault.get_meta(META_DUP_KEY) or b""
@@ -90,7 +90,7 @@ class Device:
     def require_campaign(self) -> Campaign:
         campaign = self.campaign()
         if campaign is None:
-            raise NoCampaign(E.DEVICE_CAMPAIGN_YET_IMPORT_ORGANIZER)
+            raise NoCampaign(E.DEVICE_NO_CAMPAIGN_YET)
         return campaign
 
     def import_campaign(self, package: bytes, expect_fingerprint: str | None = None) -> Campaign:
@@ -99,7 +99,7 @@ class Device:
         if expect_fingerprint is not None and not same_fingerprint(
             expect_fingerprint, new.organizer_fingerprint
         ):
-            raise CampaignError(E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED)
+            raise CampaignError(E.DEVICE_UNEXPECTED_ORGANIZER)
         old = self.campaign()
         if old is not None:
             if old.organizer_fpr != new.organizer_fpr:
@@ -237,7 +237,7 @@ class Device:
             (record_id,),
         ).fetchone()
         if row is None:
-            raise RecordNotFound(E.DEVICE_SIGNATURE_ID_DEVICE)
+            raise RecordNotFound(E.DEVICE_NO_SUCH_SIGNATURE)
         if row[0] is not None:
             raise RecordNotFound(E.DEVICE_SIGNATURE_ALREADY_VOIDED)
         event = self.current_event()
@@ -345,7 +345,7 @@ class Device:
             "SELECT manifest FROM batches WHERE number = ?", (receipt.batch,)
         ).fetchone()
         if row is None or hashlib.sha256(bytes(row[0])).hexdigest() != receipt.manifest_sha256:
-            raise CampaignError(E.DEVICE_RECEIPT_BATCH_DEVICE_DID, batch=receipt.batch)
+            raise CampaignError(E.DEVICE_RECEIPT_FOR_UNKNOWN_BATCH, batch=receipt.batch)
         with self.vault.transaction() as conn:
             accepted = 0
             for rid in receipt.accepted:

@@ -172,7 +172,7 @@ class OrganizerIdentity:
             elif line.startswith("AGE-SECRET-KEY-"):
                 secret = line
         if not secret or "tomar-signing-key" not in fields:
-            raise IdentityError(E.IDENTITY_ORGANIZER_IDENTITY_FILE)
+            raise IdentityError(E.IDENTITY_NOT_AN_IDENTITY_FILE)
         try:
             blob = base64.b64decode(fields["tomar-signing-key"], validate=True)
         except ValueError:

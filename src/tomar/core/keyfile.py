@@ -128,7 +128,7 @@ def read(path: Path) -> KeyFile:
     except FileNotFoundError:
         raise KeyFileError(E.KEYFILE_KEY_FILE_MISSING_VAULT) from None
     except OSError as exc:
-        raise KeyFileError(E.KEYFILE_KEY_FILE_READ, detail=exc.strerror) from None
+        raise KeyFileError(E.KEYFILE_UNREADABLE, detail=exc.strerror) from None
     if len(raw) > MAX_KEYFILE_BYTES:
         raise KeyFileError(E.KEYFILE_KEY_FILE_DAMAGED_TOO)
     try:
@@ -158,4 +158,4 @@ def unwrap(path: Path, passphrase: str) -> bytes:
             kf.nonce, kf.wrapped, _aad(kf.params, kf.salt, kf.database)
         )
     except InvalidTag:
-        raise WrongPassphrase(E.KEYFILE_PASSPHRASE_CORRECT) from None
+        raise WrongPassphrase(E.KEYFILE_WRONG_PASSPHRASE) from None

@@ -87,10 +87,10 @@ _MAX_TEXT_BYTES: Final = 10_000
 
 DEFAULT_SIGNATURE_COMMENT: Final = "signature from tomar secret key"
 
-_MSG_DAMAGED_SIG = E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN
-_MSG_DAMAGED_PUBKEY = E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN
-_MSG_DAMAGED_SECKEY = E.MINISIGN_SECRET_KEY_FILE_DAMAGED
-_MSG_BAD_DATA = E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED
+_MSG_DAMAGED_SIG = E.MINISIGN_BAD_SIGNATURE_FILE
+_MSG_DAMAGED_PUBKEY = E.MINISIGN_BAD_PUBLIC_KEY
+_MSG_DAMAGED_SECKEY = E.MINISIGN_BAD_SECRET_KEY
+_MSG_BAD_DATA = E.MINISIGN_DATA_CHANGED
 _MSG_BAD_COMMENT = E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED
 _MSG_WRONG_KEY = E.MINISIGN_FILE_SIGNED_DIFFERENT_KEY
 _MSG_LEGACY = E.MINISIGN_FILE_USES_OLD_MINISIGN
@@ -247,7 +247,7 @@ class SecretKey:
 
     def __init__(self, key: Ed25519PrivateKey, key_id: bytes) -> None:
         if not isinstance(key_id, bytes) or len(key_id) != KEY_ID_BYTES:
-            raise MinisignError(E.MINISIGN_SIGNING_KEY_ID_MUST)
+            raise MinisignError(E.MINISIGN_INTERNAL_KEY_ID_LENGTH)
         self._key = key
         self._key_id = key_id
 
@@ -263,7 +263,7 @@ class SecretKey:
     def from_raw(cls, ed25519_private_bytes: bytes, key_id: bytes) -> SecretKey:
         """Rebuild a key stored elsewhere (e.g. in the vault) from its 32-byte seed."""
         if not isinstance(ed25519_private_bytes, bytes) or len(ed25519_private_bytes) != SEED_BYTES:
-            raise MinisignError(E.MINISIGN_SIGNING_KEY_MUST_EXACTLY)
+            raise MinisignError(E.MINISIGN_INTERNAL_KEY_LENGTH)
         return cls(Ed25519PrivateKey.from_private_bytes(ed25519_private_bytes), key_id)
 
     @classmethod
@@ -382,7 +382,7 @@ def parse_signature(text: str | bytes) -> Signature:
     raw = _b64decode_exact(sig_line, _SIG_STRUCT_BYTES, _MSG_DAMAGED_SIG)
     algorithm = raw[:2].decode("latin-1")
     if algorithm not in (ALG_PREHASHED, ALG_LEGACY):
-        raise MinisignError(E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP)
+        raise MinisignError(E.MINISIGN_UNKNOWN_ALGORITHM)
     if not trusted_line.startswith(TRUSTED_PREFIX):
         raise MinisignError(_MSG_DAMAGED_SIG)
     trusted_comment = trusted_line[len(TRUSTED_PREFIX) :]

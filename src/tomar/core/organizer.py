@@ -40,7 +40,7 @@ def load(vault: Vault) -> OrganizerIdentity | None:
 def require(vault: Vault) -> OrganizerIdentity:
     ident = load(vault)
     if ident is None:
-        raise IdentityError(E.ORGANIZER_VAULT_ORGANIZER_KEYS_RUN)
+        raise IdentityError(E.ORGANIZER_NO_KEYS)
     return ident
 
 

@@ -210,7 +210,7 @@ def parse_district_table(data: bytes) -> list[tuple[str, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FormatError(E.PLACES_DISTRICT_TABLE_TEXT_FILE) from None
+        raise FormatError(E.PLACES_DISTRICT_TABLE_NOT_TEXT) from None
     reader = csv.reader(io.StringIO(text), delimiter="|")
     header = next(reader, None)
     if header is None:
@@ -230,7 +230,7 @@ def parse_district_table(data: bytes) -> list[tuple[str, str]]:
             continue
         pairs.add((zip_code, label))
     if not pairs:
-        raise FormatError(E.PLACES_DISTRICT_TABLE_HOLDS_ZIP)
+        raise FormatError(E.PLACES_DISTRICT_TABLE_WITHOUT_ZIPS)
     return sorted(pairs)
 
 

@@ -231,7 +231,7 @@ def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
     if not isinstance(record, dict) or not verify_device_signature(
         device, RECORD_LABEL, canonical_json(record), sig
     ):
-        raise FormatError(E.RECORDS_RECORD_DEVICE_SIGNATURE_VALID)
+        raise FormatError(E.RECORDS_BAD_DEVICE_SIGNATURE)
     return record
 
 

@@ -49,7 +49,7 @@ def unpack(
     secret: bytes, *, name: str = "organizer", created_at: str | None = None
 ) -> OrganizerIdentity:
     if len(secret) != SECRET_LEN or secret[0] != SECRET_VERSION or secret[1] not in (0, 1):
-        raise RecoveryError(E.RECOVERY_THESE_SHARES_HOLD_ORGANIZER)
+        raise RecoveryError(E.RECOVERY_NOT_AN_ORGANIZER_KEY)
     key, seed, key_id = secret[2:34], secret[34:66], secret[66:74]
     ident: age.X25519Identity | age.HybridIdentity
     if secret[1] == 0:
@@ -94,7 +94,7 @@ def share_info(share: str) -> tuple[int, int, int]:
     try:
         parsed = shamir_mnemonic.Share.from_mnemonic(normalize_share(share))
     except (shamir_mnemonic.MnemonicError, ValueError):
-        raise RecoveryError(E.RECOVERY_SHARE_VALID_CHECK_EVERY) from None
+        raise RecoveryError(E.RECOVERY_BAD_SHARE) from None
     return parsed.identifier, parsed.index + 1, parsed.member_threshold
 
 
@@ -102,7 +102,7 @@ def combine(shares: Iterable[str], *, name: str = "organizer") -> OrganizerIdent
     """Rebuild the identity from enough shares of one set."""
     cleaned = [normalize_share(s) for s in shares if s.strip()]
     if not cleaned:
-        raise RecoveryError(E.RECOVERY_SHARES_GIVEN)
+        raise RecoveryError(E.RECOVERY_NO_SHARES)
     for share in cleaned:
         share_info(share)
     try:

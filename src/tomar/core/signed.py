@@ -32,11 +32,11 @@ def read_doc(
         outer = canon.loads(data)
         doc, sig = outer[kind], outer["signature"]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise FormatError(E.SIGNED_DAMAGED, what=what) from None
+        raise FormatError(E.SIGNED_NOT_OURS_OR_DAMAGED, what=what) from None
     if not isinstance(doc, dict) or not isinstance(sig, str) or set(outer) != {kind, "signature"}:
         raise FormatError(E.ENROLL_DAMAGED, what=what)
     if doc.get("format") != f"tomar-{kind}" or doc.get("version") != 1:
-        raise FormatError(E.SIGNED_NEEDS_NEWER_VERSION, what=what)
+        raise FormatError(E.SIGNED_UNKNOWN_KIND_OR_VERSION, what=what)
     return doc, sig
 
 
@@ -44,4 +44,4 @@ def verify_doc(key: minisign.PublicKey, doc: dict[str, Any], sig: str, *, what: 
     try:
         minisign.verify(key, canonical_json(doc), sig)
     except MinisignError:
-        raise FormatError(E.SIGNED_EXPECTED_KEY_CHANGED, what=what) from None
+        raise FormatError(E.SIGNED_WRONG_KEY_OR_CHANGED, what=what) from None

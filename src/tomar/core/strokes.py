@@ -368,7 +368,7 @@ def _parse(data: bytes | bytearray | memoryview, *, keep: bool = True) -> tuple[
         return _parse_v2(raw, keep=keep)
     if raw[0] == MAGIC_V1:
         return _parse_v1(raw, keep=keep)
-    raise StrokesError(E.STROKES_STORED_SIGNATURE_DRAWING_FORMAT)
+    raise StrokesError(E.STROKES_UNKNOWN_DRAWING_FORMAT)
 
 
 def validate(data: bytes | bytearray | memoryview) -> None:
@@ -440,7 +440,7 @@ def _check_size(value: float, what: Words) -> float:
         or not math.isfinite(value)
         or value <= 0
     ):
-        raise StrokesError(E.STROKES_SIGNATURE_DRAWN_MUST_POSITIVE, what=what)
+        raise StrokesError(E.STROKES_SIZE_NOT_POSITIVE, what=what)
     return float(value)
 
 

@@ -144,7 +144,7 @@ THROTTLE = _Throttle()
 # SQLite's primary result codes (the low byte of the extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
-_DAMAGED = E.VAULT_DATABASE_MATCH_KEY_FILE
+_DAMAGED = E.VAULT_DATABASE_KEY_MISMATCH
 _BUSY = E.VAULT_BUSY_ANOTHER_WINDOW_NOTHING
 
 
@@ -181,7 +181,7 @@ def _storage(exc: BaseException, folder: Path | None) -> StorageError:
         return StorageError(E.VAULT_DISK_READ_NOTHING_SAVED)
     if fault is Fault.IO:
         return StorageError(E.VAULT_DISK_REPORTED_INPUT_OUTPUT)
-    return StorageError(E.VAULT_COULD_WRITTEN_NOTHING_SAVED)
+    return StorageError(E.VAULT_NOT_WRITTEN)
 
 
 def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
@@ -190,11 +190,11 @@ def _open_error(exc: BaseException, folder: Path) -> VaultError | StorageError:
         return StorageError(_BUSY)
     fault = _fault(exc, folder)
     if fault is Fault.READ_ONLY:
-        return StorageError(E.VAULT_OPENED_DISK_FOLDER_READ)
+        return StorageError(E.VAULT_CANNOT_OPEN_READ_ONLY)
     if fault is Fault.FULL:
-        return StorageError(E.VAULT_OPENED_DISK_FULL_NOTHING)
+        return StorageError(E.VAULT_CANNOT_OPEN_DISK_FULL)
     if fault is Fault.IO:
-        return StorageError(E.VAULT_OPENED_DISK_REPORTED_INPUT)
+        return StorageError(E.VAULT_CANNOT_OPEN_IO_ERROR)
     return VaultError(_DAMAGED)
 
 
@@ -305,7 +305,7 @@ class Vault:
         if orphaned(home):
             raise _orphaned_error(home)
         if not exists(home):
-            raise NoVault(E.VAULT_CREATE_INIT, home=home)
+            raise NoVault(E.VAULT_NO_VAULT, home=home)
         if not db_path(home).exists():
             raise VaultError(E.VAULT_DATABASE_MISSING_KEY_FILE)
         THROTTLE.before_attempt()

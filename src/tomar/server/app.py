@@ -163,20 +163,20 @@ class Service:
     async def require_device(self, request: Request, pre: auth.SignedHeaders) -> None:
         """The key must belong to a device the organizer enrolled."""
         if self.is_organizer(pre):
-            raise Rejected(403, E.SERVER_DEVICES_ORGANIZER_KEY_MAY)
+            raise Rejected(403, E.SERVER_DEVICES_ONLY)
         header = request.headers.get(auth.H_CERTIFICATE)
         if header is None:
             # A bucket store asks the bucket: never on the event loop.
             if not await anyio.to_thread.run_sync(self.store.device_known, pre.key):
-                raise Rejected(403, E.SERVER_DEVICE_ENROLLED_ORGANIZER)
+                raise Rejected(403, E.SERVER_DEVICE_NOT_ENROLLED)
             return
         if len(header) > 16 * 1024:
-            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER)
+            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_NOT_ORGANIZERS)
         try:
             data = base64.b64decode(header, validate=True)
             cert = enroll.read_certificate(data, self.campaign)
         except (ValueError, binascii.Error, TomarError):
-            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_ISSUED_ORGANIZER) from None
+            raise Rejected(403, E.SERVER_DEVICE_CERTIFICATE_NOT_ORGANIZERS) from None
         if cert.device != pre.key:
             raise Rejected(403, E.SERVER_CERTIFICATE_BELONGS_ANOTHER_DEVICE)
 
@@ -259,7 +259,7 @@ class Service:
             finally:
                 fh.close()
             if digest.hexdigest() != sha:
-                raise Rejected(400, E.SERVER_UPLOADED_BYTES_MATCH_NAME)
+                raise Rejected(400, E.SERVER_UPLOAD_NAME_MISMATCH)
             stored, _ = await anyio.to_thread.run_sync(self.store.commit_upload, tmp, sha, pre.key)
         finally:
             tmp.unlink(missing_ok=True)
@@ -377,7 +377,7 @@ def certificate_sha256(pem_path: Path) -> str:
     try:
         cert = x509.load_pem_x509_certificate(pem_path.read_bytes())
     except (OSError, ValueError):
-        raise TomarError(E.SERVER_TLS_CERTIFICATE_READ, pem_path=pem_path) from None
+        raise TomarError(E.SERVER_TLS_CERTIFICATE_UNREADABLE, pem_path=pem_path) from None
     return hashlib.sha256(cert.public_bytes(_der())).hexdigest()
 
 
@@ -402,7 +402,7 @@ def serve(
         package = campaign_file.read_bytes()
     except OSError as exc:
         raise TomarError(
-            E.SERVER_CAMPAIGN_PACKAGE_READ, campaign_file=campaign_file, detail=exc.strerror
+            E.SERVER_CAMPAIGN_PACKAGE_UNREADABLE, campaign_file=campaign_file, detail=exc.strerror
         ) from None
     campaign = read_package(package)
     if (tls_cert is None) != (tls_key is None):

@@ -166,7 +166,7 @@ def make_client(max_connections: int = 64) -> S3Client:
         session = boto3.session.Session(region_name=os.environ.get("AWS_REGION") or None)
         return session.client("s3", config=config)
     except BotoCoreError as exc:
-        raise StoreError(E.SERVER_S3_CLIENT_SET_UP, name=type(exc).__name__) from None
+        raise StoreError(E.SERVER_S3_CLIENT_FAILED, name=type(exc).__name__) from None
 
 
 class S3Store:
@@ -219,10 +219,10 @@ class S3Store:
         except ClientError:
             raise
         except NoCredentialsError:
-            raise StoreError(E.SERVER_S3_CREDENTIALS_FOUND_SET) from None
+            raise StoreError(E.SERVER_NO_S3_CREDENTIALS) from None
         except BotoCoreError as exc:
             raise StoreUnavailable(
-                E.SERVER_BUCKET_COULD_REACHED, what=what, name=type(exc).__name__
+                E.SERVER_BUCKET_UNREACHABLE, what=what, name=type(exc).__name__
             ) from None
 
     def _unavailable(self, what: str, exc: ClientError) -> StoreUnavailable:
@@ -253,7 +253,7 @@ class S3Store:
             data: bytes = body.read(limit + 1)
         except BotoCoreError as exc:
             raise StoreUnavailable(
-                E.SERVER_BUCKET_COULD, what=what, name=type(exc).__name__
+                E.SERVER_BUCKET_FAILED, what=what, name=type(exc).__name__
             ) from None
         finally:
             body.close()
@@ -288,10 +288,10 @@ class S3Store:
                 return
             owner = self._get(key, "read the store marker", MAX_MARKER)
         except ClientError as exc:  # pragma: no cover - _put_new maps these
-            raise StoreError(E.SERVER_BUCKET_USED, code=_code(exc)) from None
+            raise StoreError(E.SERVER_BUCKET_UNUSABLE, code=_code(exc)) from None
         except StoreUnavailable as exc:
             raise StoreError(
-                E.SERVER_BUCKET_STORE_USED_CHECK, store=self.describe(), detail=exc
+                E.SERVER_BUCKET_STORE_UNUSABLE, store=self.describe(), detail=exc
             ) from None
         try:
             campaign = json.loads(owner or b"null").get("campaign")
@@ -321,7 +321,7 @@ class S3Store:
             if not self._put_new(claim, sha.encode(), "claim the batch number"):
                 holder = self._get(claim, "read the batch number's claim", 64)
                 if holder is None:  # claimed but not readable yet: no answer is safe now
-                    raise StoreUnavailable(E.SERVER_BATCH_NUMBER_CLAIM_READABLE)
+                    raise StoreUnavailable(E.SERVER_CLAIM_NOT_READABLE_YET)
                 if holder != sha.encode():
                     raise conflict(number)
             # 2. The certificate, so the device is known to every instance from now on.

@@ -142,7 +142,7 @@ def fsync_dir(folder: Path) -> None:
 def check_hex(name: str) -> str:
     """Only 64 lowercase hex digits ever become part of a path."""
     if not (isinstance(name, str) and HEX64.fullmatch(name)):
-        raise Rejected(400, E.SERVER_BATCH_RECEIPT_NAME_64)
+        raise Rejected(400, E.SERVER_BAD_NAME)
     return name
 
 
@@ -155,19 +155,19 @@ def verify_upload(tmp: Path, campaign: Campaign, device: bytes) -> Verified:
     try:
         bf = batch.read(tmp, campaign)
     except FormatError as exc:
-        raise Rejected(400, E.SERVER_VALID_BATCH_CAMPAIGN, detail=exc.message) from None
+        raise Rejected(400, E.SERVER_NOT_A_VALID_BATCH, detail=exc.message) from None
     try:
         if bf.device != device:
             raise Rejected(403, E.SERVER_DEVICE_MAY_UPLOAD_OWN)
         if bf.certificate is None:
             raise Rejected(
                 403,
-                E.SERVER_BATCH_CARRIES_ENROLLMENT_CERTIFICATE,
+                E.SERVER_BATCH_WITHOUT_CERTIFICATE,
             )
         try:
             cert = enroll.read_certificate(bf.certificate, campaign)
         except TomarError:
-            raise Rejected(403, E.SERVER_BATCH_CERTIFICATE_ISSUED_ORGANIZER) from None
+            raise Rejected(403, E.SERVER_BATCH_CERTIFICATE_NOT_ORGANIZERS) from None
         if cert.device != bf.device:
             raise Rejected(403, E.INTAKE_BATCH_CARRIES_ANOTHER_DEVICE)
         return Verified(bf.number, bf.certificate)
@@ -180,7 +180,7 @@ def verify_receipt(data: bytes, campaign: Campaign) -> tuple[str, str]:
     try:
         receipt = receipts.read(data, campaign)
     except TomarError as exc:
-        raise Rejected(400, E.SERVER_VALID_RECEIPT, detail=exc.message) from None
+        raise Rejected(400, E.SERVER_NOT_A_VALID_RECEIPT, detail=exc.message) from None
     try:
         device = base64.b64decode(receipt.device, validate=True)
     except ValueError:
@@ -195,11 +195,11 @@ def conflict(number: int) -> Rejected:
 
 
 def no_batch() -> Rejected:
-    return Rejected(404, E.SERVER_SUCH_BATCH_SERVER)
+    return Rejected(404, E.SERVER_NO_SUCH_BATCH)
 
 
 def no_receipt() -> Rejected:
-    return Rejected(404, E.SERVER_RECEIPT_BATCH_YET)
+    return Rejected(404, E.SERVER_NO_RECEIPT_YET)
 
 
 def open_store(spec: str, campaign: Campaign) -> BatchStore:
@@ -244,14 +244,14 @@ class FolderStore:
                 sub.mkdir(exist_ok=True, mode=0o700)
         except OSError as exc:
             raise StoreError(
-                E.SERVER_STORE_FOLDER_USED, root=self.root, detail=exc.strerror
+                E.SERVER_STORE_FOLDER_UNUSABLE, root=self.root, detail=exc.strerror
             ) from None
         marker = self.root / "store.json"
         if marker.exists():
             try:
                 owner = json.loads(marker.read_text("utf-8")).get("campaign")
             except (OSError, ValueError, AttributeError):
-                raise StoreError(E.SERVER_DAMAGED, marker=marker) from None
+                raise StoreError(E.SERVER_MARKER_DAMAGED, marker=marker) from None
             if owner != self.campaign.id:
                 raise StoreError(E.SERVER_STORE_FOLDER_BELONGS_ANOTHER, root=self.root)
         else:

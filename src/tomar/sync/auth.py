@@ -108,7 +108,7 @@ def parse(headers: Mapping[str, str], now: float | None = None) -> SignedHeaders
         key_b64, when_text = headers[H_KEY], headers[H_TIME]
         nonce, sig_b64 = headers[H_NONCE], headers[H_SIGNATURE]
     except KeyError:
-        raise AuthError(E.SYNC_REQUEST_SIGNED) from None
+        raise AuthError(E.SYNC_REQUEST_NOT_SIGNED) from None
     try:
         key = base64.b64decode(key_b64, validate=True)
         signature = base64.b64decode(sig_b64, validate=True)
@@ -131,7 +131,7 @@ def verify(
     try:
         Ed25519PublicKey.from_public_bytes(signed.key).verify(signed.signature, msg)
     except (InvalidSignature, ValueError):
-        raise AuthError(E.SYNC_REQUEST_SIGNATURE_VALID) from None
+        raise AuthError(E.SYNC_REQUEST_BAD_SIGNATURE) from None
 
 
 class Nonce(enum.Enum):

@@ -128,7 +128,7 @@ def sync_device(
     result = SyncResult(target=target, last_success=last_sync(device))
     certificate = device.vault.get_meta(META_CERTIFICATE)
     if is_url(target) and certificate is None:
-        raise SyncError(E.SYNC_DEVICE_ENROLLED_YET_SERVER)
+        raise SyncError(E.SYNC_DEVICE_NOT_ENROLLED_YET)
     signer = RequestSigner.from_seed(device.identity.raw_private(), campaign.id)
     tgt = open_target(target, campaign, signer, certificate=certificate, cancel=cancel, retry=retry)
     try:
@@ -193,7 +193,7 @@ def _receipts(
         raise
     except TomarError as exc:
         result.errors.append(
-            Message(E.SYNC_COULD_ASKED_RECEIPTS, target=tgt.describe(), detail=exc.message)
+            Message(E.SYNC_RECEIPTS_NOT_ASKED, target=tgt.describe(), detail=exc.message)
         )
         return None
     for i, (sha, data) in enumerate(sorted(found.items(), key=lambda kv: pending[kv[0]])):
@@ -202,7 +202,7 @@ def _receipts(
             done = device.import_receipt(data)
         except TomarError as exc:
             result.errors.append(
-                Message(E.SYNC_RECEIPT_BATCH_APPLIED, batch=pending[sha], detail=exc.message)
+                Message(E.SYNC_RECEIPT_NOT_APPLIED, batch=pending[sha], detail=exc.message)
             )
             continue
         result.receipts_applied += 1
@@ -241,7 +241,7 @@ def _upload(
         except SyncCancelled:
             raise
         except TomarError as exc:
-            result.errors.append(Message(E.SYNC_BATCH_SENT, number=number, detail=exc.message))
+            result.errors.append(Message(E.SYNC_BATCH_NOT_SENT, number=number, detail=exc.message))
             if isinstance(exc, SyncError):  # unreachable: the rest would fail the same way
                 return
     _say(progress, "upload", len(order), len(order))
@@ -292,7 +292,7 @@ def pull(
                 raise
             except TomarError as exc:
                 result.errors.append(
-                    Message(E.SYNC_COULD_FETCHED, file=item.name, detail=exc.message)
+                    Message(E.SYNC_NOT_FETCHED, file=item.name, detail=exc.message)
                 )
                 if isinstance(exc, SyncError) and not isinstance(exc, ServerRefused):
                     break
@@ -352,7 +352,7 @@ def _import_one(
         return ImportResult(
             name,
             ImportStatus.REJECTED,
-            Message(E.DEVICE_INTERNAL_ERROR, error=type(exc).__name__),
+            Message(E.DEVICE_IMPORT_INTERNAL_ERROR, error=type(exc).__name__),
         )
 
 

@@ -31,7 +31,7 @@ class FolderTarget:
 
     def __init__(self, root: Path, campaign: Campaign | None = None) -> None:
         if not root.is_dir():
-            raise SyncError(E.SYNC_FOLDER_EXIST_USB_STICK, folder=root)
+            raise SyncError(E.SYNC_NO_SUCH_FOLDER, folder=root)
         self.root = root
         self.campaign = campaign
         self.batches = root / "batches"
@@ -40,7 +40,7 @@ class FolderTarget:
             self.batches.mkdir(exist_ok=True)
             self.receipts.mkdir(exist_ok=True)
         except OSError as exc:
-            raise SyncError(E.SYNC_WRITE, folder=root, detail=exc.strerror) from None
+            raise SyncError(E.SYNC_FOLDER_NOT_WRITABLE, folder=root, detail=exc.strerror) from None
 
     def describe(self) -> str:
         return str(self.root)
@@ -81,7 +81,9 @@ class FolderTarget:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise SyncError(E.SYNC_RECEIPT_READ, file=path.name, detail=exc.strerror) from None
+                raise SyncError(
+                    E.SYNC_RECEIPT_UNREADABLE, file=path.name, detail=exc.strerror
+                ) from None
         return found, stored
 
     # --- organizer side ---------------------------------------------------------
@@ -100,7 +102,7 @@ class FolderTarget:
                 raise SyncError(E.SYNC_TOO_LARGE_GENUINE_BATCH, file=path.name)
             return path.read_bytes()
         except OSError as exc:
-            raise SyncError(E.SYNC_READ, file=path.name, detail=exc.strerror) from None
+            raise SyncError(E.SYNC_FILE_UNREADABLE, file=path.name, detail=exc.strerror) from None
 
     def receipt_shas(self) -> set[str]:
         """Batches that already have a genuine receipt here, where their device looks.
@@ -130,7 +132,7 @@ class FolderTarget:
             receipt = receipts.read(data, campaign)
             device = _b64_key(receipt.device)
         except TomarError as exc:
-            raise SyncError(E.SYNC_RECEIPT_COULD_WRITTEN, detail=exc.message) from None
+            raise SyncError(E.SYNC_RECEIPT_NOT_WRITTEN, detail=exc.message) from None
         path = self.receipts / f"{stem(device, receipt.batch)}{receipts.SUFFIX}"
         atomic_write(path, data, mode=0o644, what=E.WORD_THE_RECEIPT)
 
@@ -157,4 +159,4 @@ def _sha_of(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SyncError(E.SYNC_READ, file=path.name, detail=exc.strerror) from None
+        raise SyncError(E.SYNC_FILE_UNREADABLE, file=path.name, detail=exc.strerror) from None

@@ -99,7 +99,7 @@ class _PinnedStream(httpcore.NetworkStream):
         der = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
         if der is None or hashlib.sha256(der).hexdigest() != self._pin:
             stream.close()
-            raise PinError(E.SYNC_SERVER_CERTIFICATE_ORGANIZER_PINNED)
+            raise PinError(E.SYNC_CERTIFICATE_NOT_PINNED_ONE)
         return stream
 
 
@@ -279,9 +279,7 @@ class ServerTarget:
                 last = E.SYNC_TOOK_TOO_LONG
             except httpx.TransportError as exc:
                 if _certificate_failed(exc):
-                    raise SyncError(
-                        E.SYNC_CERTIFICATE_COULD_VERIFIED_SYNC, server=self.url
-                    ) from None
+                    raise SyncError(E.SYNC_CERTIFICATE_NOT_VERIFIED, server=self.url) from None
                 last = _transport_words(exc)
             else:
                 if response.status_code < 400:
@@ -297,15 +295,15 @@ class ServerTarget:
             if time.monotonic() - started + wait > self.retry.patience:
                 break
             self._sleep(wait)
-        raise SyncError(E.SYNC_SERVER_DID_ANSWER_TIME, server=self.url, last=last)
+        raise SyncError(E.SYNC_SERVER_TOO_SLOW, server=self.url, last=last)
 
     def _json(self, response: httpx.Response) -> Mapping[str, Any]:
         try:
             doc = canon.loads(response.content)
         except ValueError:
-            raise SyncError(E.SYNC_COLLECTION_SERVER, server=self.url) from None
+            raise SyncError(E.SYNC_NOT_A_COLLECTION_SERVER, server=self.url) from None
         if not isinstance(doc, dict):
-            raise SyncError(E.SYNC_COLLECTION_SERVER, server=self.url)
+            raise SyncError(E.SYNC_NOT_A_COLLECTION_SERVER, server=self.url)
         return doc
 
     def health(self) -> Mapping[str, Any]:

@@ -102,19 +102,19 @@ __all__ = [
 def encrypt(plaintext: bytes | bytearray | memoryview, recipients: Sequence[Recipient]) -> bytes:
     """Seal `plaintext` so that any one of `recipients` can open it."""
     if not recipients:
-        raise AgeError(E.AGE_INTERNAL_ERROR_SEAL_FILE)
+        raise AgeError(E.AGE_INTERNAL_NO_RECIPIENT)
     labels = _labels(recipients[0])
     for r in recipients[1:]:
         if _labels(r) != labels:
             if isinstance(r, ScryptRecipient) or isinstance(recipients[0], ScryptRecipient):
-                raise AgeError(E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS)
+                raise AgeError(E.AGE_PASSPHRASE_NOT_ALONE)
             raise AgeError(E.AGE_POST_QUANTUM_CLASSIC_KEYS)
     file_key = os.urandom(FILE_KEY_SIZE)
     stanzas: list[Stanza] = []
     for r in recipients:
         stanzas.extend(r.wrap(file_key))
     if len(stanzas) > 1 and any(s.type == "scrypt" for s in stanzas):
-        raise AgeError(E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS)
+        raise AgeError(E.AGE_PASSPHRASE_NOT_ALONE)
     header = _serialize_header(stanzas)
     mac = _header_mac(file_key, header)
     nonce = os.urandom(NONCE_SIZE)

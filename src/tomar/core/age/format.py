@@ -53,12 +53,12 @@ _WORK_FACTOR_RE: Final = re.compile(r"[1-9][0-9]*")  # ASCII only: int() accepts
 
 # --- user-facing messages ------------------------------------------------------
 
-_MSG_NOT_AGE = E.AGE_SEALED_FILE_OPEN_BEGINNING
+_MSG_NOT_AGE = E.AGE_NOT_AN_AGE_FILE
 _MSG_VERSION = E.AGE_FILE_SEALED_NEWER_FORMAT
 _MSG_HEADER = E.AGE_FILE_DAMAGED_PART_HOLDS
 _MSG_STANZA = E.AGE_FILE_DAMAGED_KEY_SEALED
 _MSG_NO_MATCH = E.AGE_NONE_KEYS_OPEN_FILE
-_MSG_NO_IDENTITIES = E.AGE_KEY_GIVEN_OPEN_FILE
+_MSG_NO_IDENTITIES = E.AGE_NO_KEY_GIVEN
 _MSG_HMAC = E.AGE_FILE_DAMAGED_CHANGED_AFTER
 _MSG_TRUNCATED = E.AGE_FILE_INCOMPLETE_CUT_OFF
 _MSG_PAYLOAD = E.AGE_FILE_DAMAGED_CHANGED_AFTER
@@ -227,9 +227,9 @@ def _serialize_header(stanzas: Sequence[Stanza]) -> bytes:
         try:
             args = [a.encode("ascii") for a in (s.type, *s.args)]
         except UnicodeEncodeError:
-            raise AgeError(E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED) from None
+            raise AgeError(E.AGE_INTERNAL_BAD_STANZA) from None
         if not all(map(_is_valid_arg, args)):
-            raise AgeError(E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED)
+            raise AgeError(E.AGE_INTERNAL_BAD_STANZA)
         out.append(b"-> " + b" ".join(args) + b"\n")
         encoded = _b64encode(s.body)
         for i in range(0, len(encoded), _COLUMNS):

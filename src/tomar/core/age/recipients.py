@@ -55,7 +55,7 @@ class X25519Recipient:
         """Parse an ``age1...`` string (lowercase, as age writes it)."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_X25519_RECIPIENT or len(data) != 32:
-            raise AgeError(E.AGE_VALID_AGE_PUBLIC_KEY)
+            raise AgeError(E.AGE_BAD_PUBLIC_KEY)
         return cls(X25519PublicKey.from_public_bytes(data))
 
     def to_string(self) -> str:
@@ -69,7 +69,7 @@ class X25519Recipient:
         try:
             shared = ephemeral.exchange(self._key)
         except ValueError:
-            raise AgeError(E.AGE_PUBLIC_KEY_USABLE_WEAK) from None
+            raise AgeError(E.AGE_WEAK_PUBLIC_KEY) from None
         key = _hkdf(shared, share + self._raw, _X25519_LABEL)
         body = ChaCha20Poly1305(key).encrypt(_ZERO_NONCE, file_key, None)
         return [Stanza("X25519", (_b64encode(share).decode("ascii"),), body)]
@@ -103,7 +103,7 @@ class X25519Identity:
         """Parse an ``AGE-SECRET-KEY-1...`` string (uppercase, as age-keygen writes it)."""
         hrp, data = bech32.decode(s)
         if hrp != _HRP_X25519_IDENTITY or len(data) != 32:
-            raise AgeError(E.AGE_VALID_AGE_SECRET_KEY)
+            raise AgeError(E.AGE_BAD_SECRET_KEY)
         return cls(X25519PrivateKey.from_private_bytes(data))
 
     def to_string(self) -> str:
@@ -275,7 +275,7 @@ def parse_recipient(s: str) -> X25519Recipient | HybridRecipient:
         return HybridRecipient.parse(s)
     if hrp == _HRP_X25519_RECIPIENT:
         return X25519Recipient.parse(s)
-    raise AgeError(E.AGE_PUBLIC_KEY_SHOULD_START)
+    raise AgeError(E.AGE_NOT_A_PUBLIC_KEY)
 
 
 def parse_identity(s: str) -> X25519Identity | HybridIdentity:
@@ -285,7 +285,7 @@ def parse_identity(s: str) -> X25519Identity | HybridIdentity:
         return HybridIdentity.parse(s)
     if hrp == _HRP_X25519_IDENTITY:
         return X25519Identity.parse(s)
-    raise AgeError(E.AGE_SECRET_KEY_SHOULD_START)
+    raise AgeError(E.AGE_NOT_A_SECRET_KEY)
 
 
 def parse_identity_file(text: str) -> list[X25519Identity | HybridIdentity]:
@@ -301,7 +301,7 @@ def parse_identity_file(text: str) -> list[X25519Identity | HybridIdentity]:
         try:
             identities.append(parse_identity(line))
         except AgeError:
-            raise AgeError(E.AGE_LINE_KEY_FILE_VALID, number=number) from None
+            raise AgeError(E.AGE_BAD_KEY_FILE_LINE, number=number) from None
     if not identities:
-        raise AgeError(E.AGE_KEY_FILE_CONTAINS_SECRET)
+        raise AgeError(E.AGE_KEY_FILE_WITHOUT_SECRET_KEYS)
     return identities

@@ -33,7 +33,7 @@ def _scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
     try:
         return kdf.derive(passphrase)
     except (ValueError, MemoryError):  # the memory the work factor needs is not available
-        raise AgeError(E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE) from None
+        raise AgeError(E.AGE_NOT_ENOUGH_MEMORY) from None
 
 
 class ScryptRecipient:

@@ -206,7 +206,7 @@ def read(source: bytes | Path, campaign: Campaign) -> BatchFile:
         try:
             sha = _sha256_file(source)
         except OSError as exc:
-            raise FormatError(E.BATCH_FILE_READ, detail=exc.strerror) from None
+            raise FormatError(E.BATCH_FILE_UNREADABLE, detail=exc.strerror) from None
     else:
         sha = hashlib.sha256(source).hexdigest()
     reader = ZipReader(source, LIMITS, what=E.WORD_BATCH)
@@ -225,7 +225,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
     try:
         doc = canon.loads(body)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise FormatError(E.BATCH_TEXT)
+            raise FormatError(E.BATCH_NOT_A_BATCH)
         if doc.get("version") != VERSION:
             raise FormatError(E.BATCH_NEEDS_NEWER_VERSION)
         device = base64.b64decode(doc["device"], validate=True)
@@ -237,9 +237,9 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
     try:
         minisign.verify(device_minisign_public(device), body, reader.read(SIGNATURE).decode())
     except (MinisignError, UnicodeDecodeError):
-        raise FormatError(E.BATCH_SIGNATURE_VALID_CHANGED_AFTER) from None
+        raise FormatError(E.BATCH_BAD_SIGNATURE) from None
     if canonical_json(doc) != body:
-        raise FormatError(E.BATCH_MANIFEST_DAMAGED_CANONICAL_FORM)
+        raise FormatError(E.BATCH_MANIFEST_NOT_CANONICAL)
     if doc.get("campaign") != campaign.id:
         raise FormatError(E.BATCH_BELONGS_ANOTHER_CAMPAIGN)
     if doc.get("organizer") != campaign.organizer_fpr.hex():
@@ -252,7 +252,7 @@ def _verify(reader: ZipReader, sha: str, campaign: Campaign) -> BatchFile:
     expected = {f"{e.id}.age" for e in entries} | {MANIFEST, SIGNATURE}
     extra = names - expected - {CERTIFICATE}
     if extra:
-        raise FormatError(E.BATCH_CONTAINS_FILES_MANIFEST_LIST)
+        raise FormatError(E.BATCH_UNLISTED_FILES)
     if expected - names:
         raise FormatError(E.BATCH_MISSING_RECORDS_MANIFEST_LISTS)
     kept: list[bytes] | None = []

@@ -108,7 +108,7 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
                 None if certificate is None else bytes(certificate),
             )
             if _sha256_fh(fh) != sha:
-                raise TomarError(E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number)
+                raise TomarError(E.BATCH_PURGED_CANNOT_REBUILD, number=number)
         restored.append(int(number))
     return tuple(restored)
 
@@ -135,7 +135,7 @@ def export(
     campaign = device.require_campaign()
     vault = device.vault
     if not out_dir.is_dir():
-        raise TomarError(E.BATCH_FOLDER_EXIST, out_dir=out_dir)
+        raise TomarError(E.BATCH_NO_SUCH_FOLDER, out_dir=out_dir)
     staged: Path | None = None
     restored: tuple[int, ...] = ()
     try:
@@ -230,7 +230,7 @@ def rebuild(device: Any, number: int) -> bytes:
         "SELECT manifest, signature, certificate, sha256 FROM batches WHERE number = ?", (number,)
     ).fetchone()
     if row is None:
-        raise TomarError(E.BATCH_DEVICE, number=number)
+        raise TomarError(E.BATCH_NO_SUCH_BATCH, number=number)
     cursor = conn.execute(
         "SELECT record_id, sealed FROM records WHERE exported_batch = ? ORDER BY seq", (number,)
     )
@@ -244,5 +244,5 @@ def rebuild(device: Any, number: int) -> bytes:
     )
     data = buf.getvalue()
     if hashlib.sha256(data).hexdigest() != row[3]:
-        raise TomarError(E.BATCH_LONGER_REBUILT_RECORDS_PURGED, number=number)
+        raise TomarError(E.BATCH_PURGED_CANNOT_REBUILD, number=number)
     return data

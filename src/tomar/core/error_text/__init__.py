@@ -69,18 +69,18 @@ ENGLISH_ONLY_AREAS = frozenset({"cli", "server"})
 #: table's, which only `tomar districts load|set` meets for now.
 ENGLISH_ONLY: frozenset[ErrorCode] = frozenset(
     {
-        ErrorCode.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED,
-        ErrorCode.AGE_INTERNAL_ERROR_SEAL_FILE,
-        ErrorCode.BECH32_INTERNAL_ERROR_INVALID_KEY,
-        ErrorCode.MINISIGN_SIGNING_KEY_ID_MUST,
-        ErrorCode.MINISIGN_SIGNING_KEY_MUST_EXACTLY,
+        ErrorCode.AGE_INTERNAL_BAD_STANZA,
+        ErrorCode.AGE_INTERNAL_NO_RECIPIENT,
+        ErrorCode.BECH32_INTERNAL_BAD_PREFIX,
+        ErrorCode.MINISIGN_INTERNAL_KEY_ID_LENGTH,
+        ErrorCode.MINISIGN_INTERNAL_KEY_LENGTH,
         ErrorCode.PLACES_DISTRICT_TABLE_COLUMNS,
         ErrorCode.PLACES_DISTRICT_TABLE_EMPTY,
-        ErrorCode.PLACES_DISTRICT_TABLE_HOLDS_ZIP,
-        ErrorCode.PLACES_DISTRICT_TABLE_TEXT_FILE,
+        ErrorCode.PLACES_DISTRICT_TABLE_WITHOUT_ZIPS,
+        ErrorCode.PLACES_DISTRICT_TABLE_NOT_TEXT,
         ErrorCode.PLACES_DISTRICT_TABLE_TOO_LARGE,
         ErrorCode.INTAKE_DISTRICT_WRITTEN_LIKE_CA,
-        ErrorCode.INTAKE_SIGNER_ZIP_CODE_LIE,
+        ErrorCode.INTAKE_ZIP_NOT_IN_DISTRICT,
     }
 )
 

@@ -6,14 +6,20 @@ from ..error_codes import ErrorCode as E
 from ._mark import QT_TRANSLATE_NOOP
 
 TEMPLATES: dict[E, str] = {
+    E.AGE_BAD_KEY_FILE_LINE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "Line {number} of the key file is not a valid secret key."
+    ),
     E.AGE_BAD_PQ_PUBLIC_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This is not a valid post-quantum age public key (age1pq1...)."
     ),
     E.AGE_BAD_PQ_SECRET_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This is not a valid post-quantum age secret key (AGE-SECRET-KEY-PQ-1...)."
     ),
-    E.AGE_DEVICE_ENOUGH_MEMORY_PASSPHRASE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This device does not have enough memory for this passphrase setting."
+    E.AGE_BAD_PUBLIC_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a valid age public key (age1...)."
+    ),
+    E.AGE_BAD_SECRET_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a valid age secret key (AGE-SECRET-KEY-1...)."
     ),
     E.AGE_FILE_DAMAGED_CHANGED_AFTER: QT_TRANSLATE_NOOP(
         "CoreErrors", "This file is damaged or was changed after it was sealed."
@@ -47,28 +53,35 @@ TEMPLATES: dict[E, str] = {
         "This file was sealed with a passphrase setting that would take too "
         "long to open on this device.",
     ),
-    E.AGE_INTERNAL_ERROR_RECIPIENT_PRODUCED: QT_TRANSLATE_NOOP(
+    E.AGE_INTERNAL_BAD_STANZA: QT_TRANSLATE_NOOP(
         "CoreErrors", "Internal error: a recipient produced an invalid stanza."
     ),
-    E.AGE_INTERNAL_ERROR_SEAL_FILE: QT_TRANSLATE_NOOP(
+    E.AGE_INTERNAL_NO_RECIPIENT: QT_TRANSLATE_NOOP(
         "CoreErrors", "Internal error: no one to seal the file for."
     ),
-    E.AGE_KEY_FILE_CONTAINS_SECRET: QT_TRANSLATE_NOOP(
+    E.AGE_KEY_FILE_WITHOUT_SECRET_KEYS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file contains no secret keys."
-    ),
-    E.AGE_KEY_GIVEN_OPEN_FILE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No key was given to open this file."
-    ),
-    E.AGE_LINE_KEY_FILE_VALID: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Line {number} of the key file is not a valid secret key."
     ),
     E.AGE_NONE_KEYS_OPEN_FILE: QT_TRANSLATE_NOOP(
         "CoreErrors", "None of your keys can open this file. It was sealed for someone else."
     ),
-    E.AGE_PASSPHRASE_COMBINED_OTHER_KEYS: QT_TRANSLATE_NOOP(
+    E.AGE_NOT_AN_AGE_FILE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a sealed file Tomar can open, or its beginning is damaged."
+    ),
+    E.AGE_NOT_A_PUBLIC_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not an age public key (it should start with age1)."
+    ),
+    E.AGE_NOT_A_SECRET_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not an age secret key (it should start with AGE-SECRET-KEY-)."
+    ),
+    E.AGE_NOT_ENOUGH_MEMORY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This device does not have enough memory for this passphrase setting."
+    ),
+    E.AGE_NO_KEY_GIVEN: QT_TRANSLATE_NOOP("CoreErrors", "No key was given to open this file."),
+    E.AGE_PASSPHRASE_EMPTY: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is empty."),
+    E.AGE_PASSPHRASE_NOT_ALONE: QT_TRANSLATE_NOOP(
         "CoreErrors", "A passphrase cannot be combined with other keys in one file."
     ),
-    E.AGE_PASSPHRASE_EMPTY: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is empty."),
     E.AGE_PASSPHRASE_STRENGTH_LIMIT_MUST: QT_TRANSLATE_NOOP(
         "CoreErrors", "The passphrase strength limit must be between 1 and 30."
     ),
@@ -83,47 +96,45 @@ TEMPLATES: dict[E, str] = {
     E.AGE_POST_QUANTUM_SECRET_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This post-quantum secret key has the wrong length."
     ),
-    E.AGE_PUBLIC_KEY_SHOULD_START: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not an age public key (it should start with age1)."
-    ),
-    E.AGE_PUBLIC_KEY_USABLE_WEAK: QT_TRANSLATE_NOOP(
+    E.AGE_WEAK_PUBLIC_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This public key is not usable: it is a weak key."
     ),
-    E.AGE_SEALED_FILE_OPEN_BEGINNING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a sealed file Tomar can open, or its beginning is damaged."
+    E.BECH32_BAD_CHARACTER: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This key contains a character that does not belong in it."
     ),
-    E.AGE_SECRET_KEY_SHOULD_START: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not an age secret key (it should start with AGE-SECRET-KEY-)."
+    E.BECH32_BAD_CHECKSUM: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This key has a typo: its checksum does not match."
     ),
-    E.AGE_VALID_AGE_PUBLIC_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid age public key (age1...)."
-    ),
-    E.AGE_VALID_AGE_SECRET_KEY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a valid age secret key (AGE-SECRET-KEY-1...)."
-    ),
-    E.BECH32_INTERNAL_ERROR_INVALID_KEY: QT_TRANSLATE_NOOP(
+    E.BECH32_INTERNAL_BAD_PREFIX: QT_TRANSLATE_NOOP(
         "CoreErrors", "Internal error: invalid key prefix."
     ),
-    E.BECH32_KEY_COMPLETE_TYPO: QT_TRANSLATE_NOOP(
+    E.BECH32_KEY_INCOMPLETE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This key is not complete or has a typo."
-    ),
-    E.BECH32_KEY_CONTAINS_CHARACTER_BELONG: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This key contains a character that does not belong in it."
     ),
     E.BECH32_KEY_MIXES_UPPER_LOWER: QT_TRANSLATE_NOOP(
         "CoreErrors", "This key mixes upper and lower case letters."
     ),
-    E.BECH32_KEY_TYPO_CHECKSUM_MATCH: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This key has a typo: its checksum does not match."
+    E.BECH32_NOT_A_KEY: QT_TRANSLATE_NOOP("CoreErrors", "This is not a valid key."),
+    E.MINISIGN_BAD_PUBLIC_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The public key is damaged or is not a minisign public key. Ask the "
+        "campaign for a fresh copy of the key.",
     ),
-    E.BECH32_VALID_KEY: QT_TRANSLATE_NOOP("CoreErrors", "This is not a valid key."),
+    E.MINISIGN_BAD_SECRET_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The secret key file is damaged or is not an unencrypted minisign secret key."
+    ),
+    E.MINISIGN_BAD_SIGNATURE_FILE: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The signature file is damaged or is not a minisign signature. Ask for "
+        "a fresh copy of the file and its signature.",
+    ),
     E.MINISIGN_COMMENT_NOT_ONE_LINE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The {what} comment cannot be used: it must be a single line of text."
     ),
     E.MINISIGN_COMMENT_TOO_LONG_MOST: QT_TRANSLATE_NOOP(
         "CoreErrors", "The {what} comment is too long (at most {max_bytes} bytes)."
     ),
-    E.MINISIGN_FILE_MATCH_SIGNATURE_CHANGED: QT_TRANSLATE_NOOP(
+    E.MINISIGN_DATA_CHANGED: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "The file does not match its signature: it was changed or damaged after"
         " it was signed. Do not use it.",
@@ -138,40 +149,27 @@ TEMPLATES: dict[E, str] = {
         "The file uses the old minisign signature format, which is not accepted"
         " here. Ask for it to be signed again with a current minisign.",
     ),
-    E.MINISIGN_PUBLIC_KEY_DAMAGED_MINISIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The public key is damaged or is not a minisign public key. Ask the "
-        "campaign for a fresh copy of the key.",
+    E.MINISIGN_INTERNAL_KEY_ID_LENGTH: QT_TRANSLATE_NOOP(
+        "CoreErrors", "A signing key id must be exactly 8 bytes."
     ),
-    E.MINISIGN_SECRET_KEY_FILE_DAMAGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The secret key file is damaged or is not an unencrypted minisign secret key."
+    E.MINISIGN_INTERNAL_KEY_LENGTH: QT_TRANSLATE_NOOP(
+        "CoreErrors", "A signing key must be exactly 32 bytes."
     ),
     E.MINISIGN_SECRET_KEY_FILE_PROTECTED: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "This secret key file is protected by a password. Remove the password "
         "with `minisign -C -W` first, or use an unencrypted key.",
     ),
-    E.MINISIGN_SIGNATURE_FILE_DAMAGED_MINISIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The signature file is damaged or is not a minisign signature. Ask for "
-        "a fresh copy of the file and its signature.",
-    ),
     E.MINISIGN_SIGNATURE_TRUSTED_COMMENT_CHANGED: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "The signature's trusted comment was changed after signing. Do not use this file.",
     ),
-    E.MINISIGN_SIGNATURE_USES_ALGORITHM_APP: QT_TRANSLATE_NOOP(
+    E.MINISIGN_UNKNOWN_ALGORITHM: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "The signature uses an algorithm this app does not know. Ask for the "
         "file to be signed again with minisign.",
     ),
-    E.MINISIGN_SIGNING_KEY_ID_MUST: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A signing key id must be exactly 8 bytes."
-    ),
-    E.MINISIGN_SIGNING_KEY_MUST_EXACTLY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A signing key must be exactly 32 bytes."
-    ),
-    E.IDENTITY_ORGANIZER_IDENTITY_FILE: QT_TRANSLATE_NOOP(
+    E.IDENTITY_NOT_AN_IDENTITY_FILE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This is not a Tomar organizer identity file."
     ),
     E.IDENTITY_ORGANIZER_IDENTITY_FILE_DAMAGED: QT_TRANSLATE_NOOP(
@@ -197,32 +195,32 @@ TEMPLATES: dict[E, str] = {
     E.KEYFILE_KEY_FILE_MISSING_VAULT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file is missing: this vault cannot be opened."
     ),
-    E.KEYFILE_KEY_FILE_READ: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The key file cannot be read ({detail})."
-    ),
     E.KEYFILE_KEY_FILE_UNUSUAL_SETTINGS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The key file has unusual settings; it may be damaged."
     ),
-    E.KEYFILE_PASSPHRASE_CORRECT: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is not correct."),
+    E.KEYFILE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The key file cannot be read ({detail})."
+    ),
+    E.KEYFILE_WRONG_PASSPHRASE: QT_TRANSLATE_NOOP("CoreErrors", "The passphrase is not correct."),
+    E.RECOVERY_BAD_SHARE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "A share is not valid: check every word (a typo is detected, not corrected)."
+    ),
     E.RECOVERY_MAKE_BETWEEN_1_SHARES: QT_TRANSLATE_NOOP(
         "CoreErrors", "Make between 1 and {max_shares} shares."
+    ),
+    E.RECOVERY_NOT_AN_ORGANIZER_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "These shares do not hold a Tomar organizer key."
     ),
     E.RECOVERY_NOT_ENOUGH_SHARES: QT_TRANSLATE_NOOP(
         "CoreErrors", "Not enough shares: more shares of the same set are needed."
     ),
+    E.RECOVERY_NO_SHARES: QT_TRANSLATE_NOOP("CoreErrors", "No shares were given."),
     E.RECOVERY_SAME_SHARE_TWICE: QT_TRANSLATE_NOOP("CoreErrors", "The same share was given twice."),
     E.RECOVERY_SHARES_DO_NOT_FIT: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares do not fit together; check each one word by word."
     ),
-    E.RECOVERY_SHARES_GIVEN: QT_TRANSLATE_NOOP("CoreErrors", "No shares were given."),
     E.RECOVERY_SHARES_OF_DIFFERENT_SETS: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares do not all belong to the same set."
-    ),
-    E.RECOVERY_SHARE_VALID_CHECK_EVERY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "A share is not valid: check every word (a typo is detected, not corrected)."
-    ),
-    E.RECOVERY_THESE_SHARES_HOLD_ORGANIZER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "These shares do not hold a Tomar organizer key."
     ),
     E.RECOVERY_THESE_SHARES_RESTORE_ANOTHER: QT_TRANSLATE_NOOP(
         "CoreErrors", "These shares restore another organizer key than this campaign's."
@@ -235,20 +233,20 @@ TEMPLATES: dict[E, str] = {
     E.RECOVERY_THRESHOLD_MUST_BETWEEN_1: QT_TRANSLATE_NOOP(
         "CoreErrors", "The threshold must be between 1 and the number of shares."
     ),
-    E.CANON_DOCUMENT_HOLDS_VALUES_SIGNED: QT_TRANSLATE_NOOP(
+    E.CANON_UNSIGNABLE_VALUES: QT_TRANSLATE_NOOP(
         "CoreErrors", "This document holds values that cannot be signed: it is damaged."
     ),
-    E.SIGNED_DAMAGED: QT_TRANSLATE_NOOP(
+    E.SIGNED_NOT_OURS_OR_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "This is not a Tomar {what}, or it is damaged."
-    ),
-    E.SIGNED_EXPECTED_KEY_CHANGED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This {what} was not signed by the expected key, or it was changed."
-    ),
-    E.SIGNED_NEEDS_NEWER_VERSION: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This is not a Tomar {what}, or it needs a newer version of Tomar."
     ),
     E.SIGNED_TOO_LARGE_GENUINE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This {what} is too large to be genuine."
+    ),
+    E.SIGNED_UNKNOWN_KIND_OR_VERSION: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a Tomar {what}, or it needs a newer version of Tomar."
+    ),
+    E.SIGNED_WRONG_KEY_OR_CHANGED: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This {what} was not signed by the expected key, or it was changed."
     ),
     E.ENROLL_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "This {what} is damaged."),
     E.ENROLL_DEVICE_CERTIFICATE_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
@@ -298,22 +296,22 @@ TEMPLATES: dict[E, str] = {
     E.STROKES_SIGNATURE_DRAWING_TOO_LARGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature drawing is too large to store. Please clear it and sign again."
     ),
-    E.STROKES_SIGNATURE_DRAWN_MUST_POSITIVE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The signature cannot be drawn: the {what} must be positive."
-    ),
     E.STROKES_SIGNATURE_PAD_IMPOSSIBLE_SHAPE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature pad has an impossible shape."
     ),
+    E.STROKES_SIZE_NOT_POSITIVE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The signature cannot be drawn: the {what} must be positive."
+    ),
     E.STROKES_STORED_SIGNATURE_DRAWING_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "The stored signature drawing is damaged and cannot be read."
-    ),
-    E.STROKES_STORED_SIGNATURE_DRAWING_FORMAT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The stored signature drawing is not in a format this app can read."
     ),
     E.STROKES_TOO_MANY_POINTS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature drawing has too many points."
     ),
     E.STROKES_TOO_MANY_STROKES: QT_TRANSLATE_NOOP(
         "CoreErrors", "The signature drawing has too many strokes."
+    ),
+    E.STROKES_UNKNOWN_DRAWING_FORMAT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The stored signature drawing is not in a format this app can read."
     ),
 }

@@ -32,10 +32,7 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_BATCH_COMES_REVOKED_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch comes from a revoked device; it was not imported."
     ),
-    E.INTAKE_BATCH_DEVICE_FOLLOW: QT_TRANSLATE_NOOP(
-        "CoreErrors", "Batch {batch} of this device does not follow this one."
-    ),
-    E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE: QT_TRANSLATE_NOOP(
+    E.INTAKE_BATCH_DOES_NOT_FOLLOW: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch does not follow batch {batch} of its device."
     ),
     E.INTAKE_BATCH_REPEATS_RECORDS: QT_TRANSLATE_NOOP(
@@ -60,10 +57,10 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_CHOOSE_ANOTHER_SIGNER_MERGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "Choose another signer to merge with."
     ),
-    E.INTAKE_DAMAGED_VOID_RECORD: QT_TRANSLATE_NOOP("CoreErrors", "it is a damaged void record."),
-    E.INTAKE_DEVICE_FINGERPRINT_SENT_BATCH: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
+    E.INTAKE_CONSENTS_MISMATCH: QT_TRANSLATE_NOOP(
+        "CoreErrors", "its extra consents do not match the campaign."
     ),
+    E.INTAKE_DAMAGED_VOID_RECORD: QT_TRANSLATE_NOOP("CoreErrors", "it is a damaged void record."),
     E.INTAKE_DISTRICT_WRITTEN_LIKE_CA: QT_TRANSLATE_NOOP(
         "CoreErrors", 'A district is written like "CA-12" (or "WY-AL" for at large).'
     ),
@@ -71,10 +68,7 @@ TEMPLATES: dict[E, str] = {
         "CoreErrors", "its drawn signature is damaged."
     ),
     E.INTAKE_EVENT_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "its event is damaged."),
-    E.INTAKE_EXTRA_CONSENTS_MATCH_CAMPAIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "its extra consents do not match the campaign."
-    ),
-    E.INTAKE_FIELDS_MATCH_CAMPAIGN: QT_TRANSLATE_NOOP(
+    E.INTAKE_FIELDS_MISMATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "its fields do not match the campaign."
     ),
     E.INTAKE_FILE_UNREADABLE: QT_TRANSLATE_NOOP(
@@ -110,18 +104,24 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_INVALID_DISPLAY_CHOICE_SOURCE: QT_TRANSLATE_NOOP(
         "CoreErrors", "it has an invalid display choice or source."
     ),
-    E.INTAKE_LANGUAGE_CAMPAIGN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "it is in a language the campaign does not have."
+    E.INTAKE_KEYS_OF_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This vault's organizer keys do not belong to its campaign."
     ),
-    E.INTAKE_NO_EXTRA_CONSENT: QT_TRANSLATE_NOOP(
+    E.INTAKE_NEXT_BATCH_DOES_NOT_FOLLOW: QT_TRANSLATE_NOOP(
+        "CoreErrors", "Batch {batch} of this device does not follow this one."
+    ),
+    E.INTAKE_NO_CONSENT_PURPOSE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign has no extra consent with that purpose."
+    ),
+    E.INTAKE_NO_CONSENT_PURPOSE_OF: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This campaign has no extra consent with that purpose (it has: {purposes})."
     ),
     E.INTAKE_NO_SIGNER_WITH_ID: QT_TRANSLATE_NOOP("CoreErrors", "No signer has this record id."),
     E.INTAKE_NO_SIGNER_WITH_THAT_ID: QT_TRANSLATE_NOOP(
         "CoreErrors", "No signer with that record id."
     ),
-    E.INTAKE_NO_SUCH_CONSENT_PURPOSE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign has no extra consent with that purpose (it has: {purposes})."
+    E.INTAKE_NO_SUCH_DEVICE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
     ),
     E.INTAKE_PAPER_SHEET_REFERENCE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "its paper sheet reference is damaged."
@@ -139,32 +139,38 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_SIGNED_ANOTHER_DEVICE_BATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "it was signed by another device than the batch."
     ),
-    E.INTAKE_SIGNER_ZIP_CODE_LIE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This signer's ZIP code does not lie in that district."
-    ),
     E.INTAKE_TIME_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "its time is damaged."),
+    E.INTAKE_UNKNOWN_LANGUAGE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "it is in a language the campaign does not have."
+    ),
     E.INTAKE_UNKNOWN_REVIEW_DECISION: QT_TRANSLATE_NOOP("CoreErrors", "Unknown review decision."),
     E.INTAKE_UNKNOWN_TYPE: QT_TRANSLATE_NOOP("CoreErrors", "it is of an unknown type."),
     E.INTAKE_UNKNOWN_VERSION: QT_TRANSLATE_NOOP("CoreErrors", "it is of an unknown version."),
-    E.INTAKE_VAULT_ORGANIZER_KEYS_BELONG: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This vault's organizer keys do not belong to its campaign."
-    ),
     E.INTAKE_WAITING_FOR: QT_TRANSLATE_NOOP(
         "CoreErrors", "Waiting for batch {batches} of this device."
     ),
-    E.SHEETS_CAMPAIGN_TEXTS_CHOOSE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign has no texts in '{lang}'. Choose one of: {choices}."
+    E.INTAKE_ZIP_NOT_IN_DISTRICT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This signer's ZIP code does not lie in that district."
     ),
     E.SHEETS_CANCELLED: QT_TRANSLATE_NOOP("CoreErrors", "Cancelled: no file was written."),
-    E.SHEETS_COULD_FIND_FREE_SHEET: QT_TRANSLATE_NOOP(
+    E.SHEETS_NOT_OUR_QR_CODE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This QR code is not from a Tomar paper sheet."
+    ),
+    E.SHEETS_NO_FREE_SERIALS: QT_TRANSLATE_NOOP(
         "CoreErrors", "Could not find free sheet serials; please try again."
     ),
-    E.SHEETS_FOLDER_EXIST: QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
+    E.SHEETS_NO_KNOWN_DISTRICT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No signer has a known district: nothing to deliver by office."
+    ),
+    E.SHEETS_NO_KNOWN_STATE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No signer has a known state: nothing to deliver by office."
+    ),
+    E.SHEETS_NO_SUCH_FOLDER: QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
+    E.SHEETS_NO_TEXTS_IN_LANGUAGE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This campaign has no texts in '{lang}'. Choose one of: {choices}."
+    ),
     E.SHEETS_PRINT_BETWEEN_1_SHEETS: QT_TRANSLATE_NOOP(
         "CoreErrors", "Print between 1 and {max_sheets} sheets at a time."
-    ),
-    E.SHEETS_QR_CODE_PAPER_SHEET: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This QR code is not from a Tomar paper sheet."
     ),
     E.SHEETS_ROW_SHEET_ALREADY_ENTERED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Row {row} of sheet {serial} was already entered."
@@ -172,7 +178,7 @@ TEMPLATES: dict[E, str] = {
     E.SHEETS_SHEET_BETWEEN_1_ROWS: QT_TRANSLATE_NOOP(
         "CoreErrors", "A sheet can have between 1 and {max_rows} rows."
     ),
-    E.SHEETS_SHEET_PRINTED_DEVICE_CHECK: QT_TRANSLATE_NOOP(
+    E.SHEETS_SHEET_NOT_FROM_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "Sheet {serial} was not printed on this device. Check the serial on the sheet.",
     ),
@@ -181,12 +187,6 @@ TEMPLATES: dict[E, str] = {
     ),
     E.SHEETS_SHEET_SERIAL_LETTERS_DIGITS: QT_TRANSLATE_NOOP(
         "CoreErrors", "A sheet serial has only letters, digits and '-', as printed."
-    ),
-    E.SHEETS_SIGNER_KNOWN_DISTRICT_NOTHING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No signer has a known district: nothing to deliver by office."
-    ),
-    E.SHEETS_SIGNER_KNOWN_STATE_NOTHING: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No signer has a known state: nothing to deliver by office."
     ),
     E.SHEETS_TEXT_TOO_LARGE_FIT: QT_TRANSLATE_NOOP(
         "CoreErrors", "A text is too large to fit on a page."

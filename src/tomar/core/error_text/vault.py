@@ -9,14 +9,25 @@ TEMPLATES: dict[E, str] = {
     E.VAULT_BUSY_ANOTHER_WINDOW_NOTHING: QT_TRANSLATE_NOOP(
         "CoreErrors", "The vault is busy in another Tomar window: nothing was saved."
     ),
+    E.VAULT_CANNOT_OPEN_DISK_FULL: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The vault cannot be opened: the disk is full. Nothing was lost; free "
+        "some space and try again.",
+    ),
+    E.VAULT_CANNOT_OPEN_IO_ERROR: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The vault cannot be opened: the disk reported an input/output error. "
+        "The vault may be intact; copy your Tomar folder to another disk and "
+        "open it there.",
+    ),
+    E.VAULT_CANNOT_OPEN_READ_ONLY: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The vault cannot be opened: its disk or folder is read-only. Nothing "
+        "was lost; make it writable, or copy your Tomar folder to a writable "
+        "disk, and try again.",
+    ),
     E.VAULT_CHOOSE_PASSPHRASE: QT_TRANSLATE_NOOP("CoreErrors", "Please choose a passphrase."),
-    E.VAULT_COULD_WRITTEN_NOTHING_SAVED: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The vault could not be written: nothing was saved."
-    ),
-    E.VAULT_CREATE_INIT: QT_TRANSLATE_NOOP(
-        "CoreErrors", "There is no vault in {home}. Create one first with 'tomar init'."
-    ),
-    E.VAULT_DATABASE_MATCH_KEY_FILE: QT_TRANSLATE_NOOP(
+    E.VAULT_DATABASE_KEY_MISMATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "The vault database does not match its key file, or it is damaged."
     ),
     E.VAULT_DATABASE_MISSING_KEY_FILE: QT_TRANSLATE_NOOP(
@@ -46,22 +57,11 @@ TEMPLATES: dict[E, str] = {
     E.VAULT_MADE_NEWER_VERSION_UPDATE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault was made by a newer version of Tomar. Please update Tomar."
     ),
-    E.VAULT_OPENED_DISK_FOLDER_READ: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The vault cannot be opened: its disk or folder is read-only. Nothing "
-        "was lost; make it writable, or copy your Tomar folder to a writable "
-        "disk, and try again.",
+    E.VAULT_NOT_WRITTEN: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The vault could not be written: nothing was saved."
     ),
-    E.VAULT_OPENED_DISK_FULL_NOTHING: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The vault cannot be opened: the disk is full. Nothing was lost; free "
-        "some space and try again.",
-    ),
-    E.VAULT_OPENED_DISK_REPORTED_INPUT: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The vault cannot be opened: the disk reported an input/output error. "
-        "The vault may be intact; copy your Tomar folder to another disk and "
-        "open it there.",
+    E.VAULT_NO_VAULT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "There is no vault in {home}. Create one first with 'tomar init'."
     ),
     E.VAULT_REBUILT_VAULT_FAILED_INTEGRITY: QT_TRANSLATE_NOOP(
         "CoreErrors", "The rebuilt vault failed its integrity check; nothing changed."
@@ -71,21 +71,21 @@ TEMPLATES: dict[E, str] = {
         "Tomar refuses to run: the database safety setting '{name}' is not in "
         "force. Signer data could leak to disk.",
     ),
-    E.ATOMIC_DISK_FOLDER_READ_SAVED: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "This disk or folder is read-only: {what} was not saved. Nothing was "
-        "lost; make it writable and try again.",
-    ),
-    E.ATOMIC_DISK_FULL_SAVED_FREE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The disk is full: {what} was not saved. Free some space and try again."
-    ),
-    E.ATOMIC_DISK_REPORTED_ERROR_SAVED: QT_TRANSLATE_NOOP(
+    E.ATOMIC_DISK_ERROR_NOT_SAVED: QT_TRANSLATE_NOOP(
         "CoreErrors", "The disk reported an error: {what} was not saved ({detail})."
     ),
-    E.ATOMIC_DISK_REPORTED_INPUT_OUTPUT: QT_TRANSLATE_NOOP(
+    E.ATOMIC_DISK_FULL_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The disk is full: {what} was not saved. Free some space and try again."
+    ),
+    E.ATOMIC_IO_ERROR_NOT_SAVED: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "The disk reported an input/output error: {what} was not saved. The "
         "disk may be failing: copy your Tomar folder to another disk first.",
+    ),
+    E.ATOMIC_READ_ONLY_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This disk or folder is read-only: {what} was not saved. Nothing was "
+        "lost; make it writable and try again.",
     ),
     E.DEVICE_ALREADY_HOLDS_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
         "CoreErrors",
@@ -104,65 +104,66 @@ TEMPLATES: dict[E, str] = {
         "This campaign package is signed by someone else than the organizer of "
         "the campaign on this device. It was not imported.",
     ),
-    E.DEVICE_CAMPAIGN_YET_IMPORT_ORGANIZER: QT_TRANSLATE_NOOP(
-        "CoreErrors", "No campaign yet. Import the organizer's campaign package first."
-    ),
     E.DEVICE_CERTIFICATE_ANOTHER_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This certificate is for another device."
     ),
     E.DEVICE_GIVE_EVENT_NAME: QT_TRANSLATE_NOOP("CoreErrors", "Please give the event a name."),
-    E.DEVICE_INTERNAL_ERROR: QT_TRANSLATE_NOOP(
+    E.DEVICE_IMPORT_INTERNAL_ERROR: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "This file could not be read (internal error {error}); it was refused "
         "and nothing was changed.",
     ),
-    E.DEVICE_ORGANIZER_FINGERPRINT_PACKAGE_EXPECTED: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "The organizer fingerprint in this package is not the one you expected."
-        " Do not use this package; ask the organizer.",
+    E.DEVICE_NO_CAMPAIGN_YET: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No campaign yet. Import the organizer's campaign package first."
+    ),
+    E.DEVICE_NO_DEVICE_KEY: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This vault has no device key; it may be damaged."
+    ),
+    E.DEVICE_NO_SUCH_SIGNATURE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "There is no signature with that id on this device."
     ),
     E.DEVICE_RECEIPT_ANOTHER_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This receipt is for another device."
     ),
-    E.DEVICE_RECEIPT_BATCH_DEVICE_DID: QT_TRANSLATE_NOOP(
+    E.DEVICE_RECEIPT_FOR_UNKNOWN_BATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "This receipt is for batch {batch}, which this device did not export."
     ),
     E.DEVICE_SIGNATURE_ALREADY_VOIDED: QT_TRANSLATE_NOOP(
         "CoreErrors", "That signature was already voided."
     ),
-    E.DEVICE_SIGNATURE_ID_DEVICE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "There is no signature with that id on this device."
-    ),
     E.DEVICE_START_EVENT_SIGNATURES_COLLECTED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Start an event first: signatures are collected at an event."
     ),
-    E.DEVICE_VAULT_DEVICE_KEY_MAY: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This vault has no device key; it may be damaged."
+    E.DEVICE_UNEXPECTED_ORGANIZER: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "The organizer fingerprint in this package is not the one you expected."
+        " Do not use this package; ask the organizer.",
     ),
-    E.RECORDS_RECORD_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "A record is damaged."),
-    E.RECORDS_RECORD_DEVICE_SIGNATURE_VALID: QT_TRANSLATE_NOOP(
+    E.RECORDS_BAD_DEVICE_SIGNATURE: QT_TRANSLATE_NOOP(
         "CoreErrors", "A record's device signature is not valid."
     ),
+    E.RECORDS_RECORD_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "A record is damaged."),
     E.RECORDS_RECORD_TOO_LARGE_GENUINE: QT_TRANSLATE_NOOP(
         "CoreErrors", "A record is too large to be genuine."
+    ),
+    E.BATCH_BAD_SIGNATURE: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "This batch's signature is not valid: it was changed after the device signed it.",
     ),
     E.BATCH_BELONGS_ANOTHER_CAMPAIGN: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch belongs to another campaign."
     ),
-    E.BATCH_CONTAINS_FILES_MANIFEST_LIST: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This batch contains files that its manifest does not list."
-    ),
-    E.BATCH_DEVICE: QT_TRANSLATE_NOOP("CoreErrors", "There is no batch {number} on this device."),
     E.BATCH_EXPORT_CANCELLED_NOTHING_WRITTEN: QT_TRANSLATE_NOOP(
         "CoreErrors", "Export cancelled. Nothing was written."
     ),
-    E.BATCH_FILE_READ: QT_TRANSLATE_NOOP("CoreErrors", "The batch file cannot be read ({detail})."),
+    E.BATCH_FILE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The batch file cannot be read ({detail})."
+    ),
     E.BATCH_FOLDER_ALREADY_HOLDS_FILE: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "The folder already holds a file named {name}; move it away and export "
         "again. Nothing was written.",
     ),
-    E.BATCH_FOLDER_EXIST: QT_TRANSLATE_NOOP("CoreErrors", "The folder {out_dir} does not exist."),
     E.BATCH_INCOMPLETE_MANIFEST_SIGNATURE_MISSING: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch is incomplete: its manifest or signature is missing."
     ),
@@ -181,12 +182,8 @@ TEMPLATES: dict[E, str] = {
     E.BATCH_LIST_RECORDS_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch's list of records is damaged."
     ),
-    E.BATCH_LONGER_REBUILT_RECORDS_PURGED: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "Batch {number} can no longer be rebuilt: its records were purged after a receipt.",
-    ),
     E.BATCH_MANIFEST_DAMAGED: QT_TRANSLATE_NOOP("CoreErrors", "This batch's manifest is damaged."),
-    E.BATCH_MANIFEST_DAMAGED_CANONICAL_FORM: QT_TRANSLATE_NOOP(
+    E.BATCH_MANIFEST_NOT_CANONICAL: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch's manifest is damaged (not in canonical form)."
     ),
     E.BATCH_MISSING_RECORDS_MANIFEST_LISTS: QT_TRANSLATE_NOOP(
@@ -206,6 +203,15 @@ TEMPLATES: dict[E, str] = {
         "Nothing new to export: every record is already in a batch. Batch(es) "
         "{numbers} had not reached this folder and were written again.",
     ),
+    E.BATCH_NOT_A_BATCH: QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar batch."),
+    E.BATCH_NO_SUCH_BATCH: QT_TRANSLATE_NOOP(
+        "CoreErrors", "There is no batch {number} on this device."
+    ),
+    E.BATCH_NO_SUCH_FOLDER: QT_TRANSLATE_NOOP("CoreErrors", "The folder {out_dir} does not exist."),
+    E.BATCH_PURGED_CANNOT_REBUILD: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Batch {number} can no longer be rebuilt: its records were purged after a receipt.",
+    ),
     E.BATCH_RECORD_BATCH_CHANGED_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "Record {record} in this batch was changed or damaged."
     ),
@@ -218,11 +224,9 @@ TEMPLATES: dict[E, str] = {
     E.BATCH_SEALED_ANOTHER_ORGANIZER_KEY: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch was sealed for another organizer key."
     ),
-    E.BATCH_SIGNATURE_VALID_CHANGED_AFTER: QT_TRANSLATE_NOOP(
-        "CoreErrors",
-        "This batch's signature is not valid: it was changed after the device signed it.",
+    E.BATCH_UNLISTED_FILES: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This batch contains files that its manifest does not list."
     ),
-    E.BATCH_TEXT: QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar batch."),
     E.BATCH_USES_SAME_SEQUENCE_NUMBER: QT_TRANSLATE_NOOP(
         "CoreErrors", "This batch uses the same sequence number twice."
     ),
@@ -280,7 +284,9 @@ TEMPLATES: dict[E, str] = {
     E.CAMPAIGN_NEEDS_LANGUAGES_LIST_CODES: QT_TRANSLATE_NOOP(
         "CoreErrors", 'The campaign needs \'languages\', a list of codes such as ["en", "fa"].'
     ),
-    E.CAMPAIGN_PACKAGE: QT_TRANSLATE_NOOP("CoreErrors", "This is not a Tomar campaign package."),
+    E.CAMPAIGN_NOT_A_PACKAGE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This is not a Tomar campaign package."
+    ),
     E.CAMPAIGN_PACKAGE_CHANGED_AFTER_ORGANIZER: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "This campaign package was changed after the organizer signed it. Do not use it.",
@@ -288,14 +294,14 @@ TEMPLATES: dict[E, str] = {
     E.CAMPAIGN_PACKAGE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign package is damaged."
     ),
-    E.CAMPAIGN_PACKAGE_DAMAGED_CANONICAL_FORM: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This campaign package is damaged (not in canonical form)."
-    ),
     E.CAMPAIGN_PACKAGE_INCOMPLETE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign package is incomplete."
     ),
     E.CAMPAIGN_PACKAGE_NEEDS_NEWER_VERSION: QT_TRANSLATE_NOOP(
         "CoreErrors", "This campaign package needs a newer version of Tomar."
+    ),
+    E.CAMPAIGN_PACKAGE_NOT_CANONICAL: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This campaign package is damaged (not in canonical form)."
     ),
     E.CAMPAIGN_PHONE_REGION_MUST_TWO: QT_TRANSLATE_NOOP(
         "CoreErrors", "'phone_region' must be a two-letter country code such as \"US\"."
@@ -309,13 +315,13 @@ TEMPLATES: dict[E, str] = {
     E.CAMPAIGN_SIGNATURE_MUST_REQUIRED_OPTIONAL: QT_TRANSLATE_NOOP(
         "CoreErrors", '\'signature\' must be "required" or "optional".'
     ),
+    E.CAMPAIGN_SPEC_MISSING_TEXT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The campaign spec has no '{key}' text for language '{lang}'."
+    ),
     E.CAMPAIGN_SPEC_NEEDS_TABLE_TEXT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The campaign spec needs a [{key}] table with one text per language."
     ),
-    E.CAMPAIGN_SPEC_TEXT_LANGUAGE: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The campaign spec has no '{key}' text for language '{lang}'."
-    ),
-    E.CAMPAIGN_SPEC_VALID_TOML: QT_TRANSLATE_NOOP(
+    E.CAMPAIGN_SPEC_NOT_TOML: QT_TRANSLATE_NOOP(
         "CoreErrors", "The campaign spec is not valid TOML: {detail}"
     ),
     E.CAMPAIGN_SYNC_URL_MUST_HTTP: QT_TRANSLATE_NOOP(
@@ -335,6 +341,9 @@ TEMPLATES: dict[E, str] = {
     E.ORGANIZER_GIVE_ORGANIZER_NAME: QT_TRANSLATE_NOOP(
         "CoreErrors", "Please give the organizer a name."
     ),
+    E.ORGANIZER_NO_KEYS: QT_TRANSLATE_NOOP(
+        "CoreErrors", "This vault has no organizer keys. Run 'tomar organizer init' first."
+    ),
     E.ORGANIZER_PRINT_RECOVERY_SHARES_ORGANIZER: QT_TRANSLATE_NOOP(
         "CoreErrors",
         "Print the recovery shares of the organizer key first ('tomar organizer"
@@ -344,20 +353,17 @@ TEMPLATES: dict[E, str] = {
     E.ORGANIZER_VAULT_ALREADY_ORGANIZER_KEYS: QT_TRANSLATE_NOOP(
         "CoreErrors", "This vault already has organizer keys."
     ),
-    E.ORGANIZER_VAULT_ORGANIZER_KEYS_RUN: QT_TRANSLATE_NOOP(
-        "CoreErrors", "This vault has no organizer keys. Run 'tomar organizer init' first."
-    ),
     E.PLACES_DISTRICT_TABLE_COLUMNS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The district table has no GEOID_CD and GEOID_ZCTA5 columns: use {source}."
     ),
     E.PLACES_DISTRICT_TABLE_EMPTY: QT_TRANSLATE_NOOP("CoreErrors", "The district table is empty."),
-    E.PLACES_DISTRICT_TABLE_HOLDS_ZIP: QT_TRANSLATE_NOOP(
-        "CoreErrors", "The district table holds no ZIP code with a district."
-    ),
-    E.PLACES_DISTRICT_TABLE_TEXT_FILE: QT_TRANSLATE_NOOP(
+    E.PLACES_DISTRICT_TABLE_NOT_TEXT: QT_TRANSLATE_NOOP(
         "CoreErrors", "The district table is not a text file."
     ),
     E.PLACES_DISTRICT_TABLE_TOO_LARGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "The district table is too large to be a Census relationship file."
+    ),
+    E.PLACES_DISTRICT_TABLE_WITHOUT_ZIPS: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The district table holds no ZIP code with a district."
     ),
 }

@@ -86,7 +86,7 @@ class Intake:
         self.campaign: Campaign = Device(vault).require_campaign()
         self.organizer = organizer.require(vault)
         if self.organizer.fingerprint_bytes != self.campaign.organizer_fpr:
-            raise TomarError(E.INTAKE_VAULT_ORGANIZER_KEYS_BELONG)
+            raise TomarError(E.INTAKE_KEYS_OF_ANOTHER_CAMPAIGN)
         context = Context(
             identity=self.organizer.age_identity,
             campaign=self.campaign.id,

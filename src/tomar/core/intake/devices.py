@@ -91,7 +91,7 @@ class Devices:
             raw = base64.b64decode(key)
             if same_fingerprint(fingerprint, device_fingerprint(raw)):
                 return raw
-        raise TomarError(E.INTAKE_DEVICE_FINGERPRINT_SENT_BATCH)
+        raise TomarError(E.INTAKE_NO_SUCH_DEVICE)
 
     def status(self, device: bytes) -> str | None:
         row = self.vault.conn.execute(

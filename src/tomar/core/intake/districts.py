@@ -50,7 +50,7 @@ def choose(vault: Vault, record_id: str, district: str) -> None:
             raise TomarError(E.INTAKE_NO_SIGNER_WITH_ID)
         found = table(vault).get(places.zip5(row[0]) or "", [])
         if district and found and district not in found:
-            raise TomarError(E.INTAKE_SIGNER_ZIP_CODE_LIE)
+            raise TomarError(E.INTAKE_ZIP_NOT_IN_DISTRICT)
         conn.execute(
             "UPDATE signers SET district = ? WHERE record_id = ?", (district or None, record_id)
         )

@@ -165,11 +165,11 @@ def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
         isinstance(k, str) and k in ctx.kinds and isinstance(v, str) and len(v) <= 500
         for k, v in fields.items()
     ):
-        raise RecordProblem(rid, E.INTAKE_FIELDS_MATCH_CAMPAIGN)
+        raise RecordProblem(rid, E.INTAKE_FIELDS_MISMATCH)
     if r.get("display") not in records.DISPLAY_CHOICES or r.get("source") not in records.SOURCES:
         raise RecordProblem(rid, E.INTAKE_INVALID_DISPLAY_CHOICE_SOURCE)
     if r.get("lang") not in ctx.languages:
-        raise RecordProblem(rid, E.INTAKE_LANGUAGE_CAMPAIGN)
+        raise RecordProblem(rid, E.INTAKE_UNKNOWN_LANGUAGE)
     consents = r.get("consents")
     if consents is not None and not (
         isinstance(consents, list)
@@ -181,7 +181,7 @@ def _check_signature(r: dict[str, Any], rid: str, ctx: Context) -> bytes | None:
             for c in consents
         )
     ):
-        raise RecordProblem(rid, E.INTAKE_EXTRA_CONSENTS_MATCH_CAMPAIGN)
+        raise RecordProblem(rid, E.INTAKE_CONSENTS_MISMATCH)
     if r.get("strokes") is None:
         return None
     try:

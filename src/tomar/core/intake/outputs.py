@@ -31,7 +31,7 @@ def write_receipts(
 ) -> list[Path]:
     """One signed receipt per imported batch (by default only those without one yet)."""
     if not out_dir.is_dir():
-        raise TomarError(E.BATCH_FOLDER_EXIST, out_dir=out_dir)
+        raise TomarError(E.BATCH_NO_SUCH_FOLDER, out_dir=out_dir)
     sql = (
         "SELECT sha256, device, number, manifest_sha256 FROM intake_batches "
         "WHERE status = 'imported'"
@@ -99,8 +99,8 @@ def export_csv(
     purposes = [c.purpose for c in campaign.consents]
     if consent is not None and consent not in purposes:
         if purposes:
-            raise TomarError(E.INTAKE_NO_SUCH_CONSENT_PURPOSE, purposes=", ".join(purposes))
-        raise TomarError(E.INTAKE_NO_EXTRA_CONSENT)
+            raise TomarError(E.INTAKE_NO_CONSENT_PURPOSE_OF, purposes=", ".join(purposes))
+        raise TomarError(E.INTAKE_NO_CONSENT_PURPOSE)
     kinds = {f.kind: f.name for f in reversed(campaign.fields)}  # the first of each kind
     names = [f.name for f in campaign.fields]
     places_head = (

@@ -68,9 +68,9 @@ def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
         raise FormatError(E.INTAKE_ANOTHER_BATCH_DEVICE_ALREADY, number=bf.number)
     before, after = imported(bf.number - 1), imported(bf.number + 1)
     if before is not None and bf.prev != before[0]:
-        raise FormatError(E.INTAKE_BATCH_FOLLOW_BATCH_DEVICE, batch=bf.number - 1)
+        raise FormatError(E.INTAKE_BATCH_DOES_NOT_FOLLOW, batch=bf.number - 1)
     if after is not None and after[1] != bf.manifest_sha256:
-        raise FormatError(E.INTAKE_BATCH_DEVICE_FOLLOW, batch=bf.number + 1)
+        raise FormatError(E.INTAKE_NEXT_BATCH_DOES_NOT_FOLLOW, batch=bf.number + 1)
 
 
 class Store:

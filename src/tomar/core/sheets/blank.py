@@ -84,7 +84,7 @@ def _new_prefix(conn: Any, count: int) -> str:
         ).fetchone()
         if taken is None:
             return prefix
-    raise SheetError(E.SHEETS_COULD_FIND_FREE_SHEET)  # pragma: no cover
+    raise SheetError(E.SHEETS_NO_FREE_SERIALS)  # pragma: no cover
 
 
 def _serials(vault: Vault, count: int) -> list[str]:
@@ -112,7 +112,7 @@ def check_serial(vault: Vault, serial: str, row: int) -> Sheet:
         "SELECT serial, created_at, lang, rows FROM paper_sheets WHERE serial = ?", (serial,)
     ).fetchone()
     if found is None:
-        raise UnknownSheet(E.SHEETS_SHEET_PRINTED_DEVICE_CHECK, serial=serial)
+        raise UnknownSheet(E.SHEETS_SHEET_NOT_FROM_DEVICE, serial=serial)
     sheet = Sheet(str(found[0]), str(found[1]), str(found[2]), int(found[3]))
     if not 1 <= row <= sheet.rows:
         raise UnknownSheet(E.SHEETS_SHEET_ROWS_1_CHECK, serial=serial, rows=sheet.rows)

@@ -46,7 +46,7 @@ def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
 
 def check_lang(lang: str, languages: list[str]) -> None:
     if lang not in languages:
-        raise SheetError(E.SHEETS_CAMPAIGN_TEXTS_CHOOSE, lang=lang, choices=", ".join(languages))
+        raise SheetError(E.SHEETS_NO_TEXTS_IN_LANGUAGE, lang=lang, choices=", ".join(languages))
 
 
 @contextmanager

@@ -151,7 +151,7 @@ def write_packets(
 ) -> Packets:
     """One PDF per office, a summary and the split as CSV; see the module's docstring."""
     if not folder.is_dir():
-        raise SheetError(E.SHEETS_FOLDER_EXIST, folder=folder)
+        raise SheetError(E.SHEETS_NO_SUCH_FOLDER, folder=folder)
     with Intake(vault, workers=1) as intake:
         campaign = intake.campaign
         lang = lang or campaign.languages[0]
@@ -159,9 +159,9 @@ def write_packets(
         tally = _tally(intake, split)
         offices = sorted(k for k in tally if k not in ("no_state", "split", "no_district"))
         if not offices and split is Split.STATE:
-            raise SheetError(E.SHEETS_SIGNER_KNOWN_STATE_NOTHING)
+            raise SheetError(E.SHEETS_NO_KNOWN_STATE)
         if not offices:
-            raise SheetError(E.SHEETS_SIGNER_KNOWN_DISTRICT_NOTHING)
+            raise SheetError(E.SHEETS_NO_KNOWN_DISTRICT)
         packets: list[Packet] = []
         done = 0
         total = sum(tally[o] for o in offices)
@@ -369,7 +369,7 @@ def write_aggregate(
 ) -> Aggregate:
     """Counts by state and district only: `aggregate.pdf` and `aggregate.csv`, no names."""
     if not folder.is_dir():
-        raise SheetError(E.SHEETS_FOLDER_EXIST, folder=folder)
+        raise SheetError(E.SHEETS_NO_SUCH_FOLDER, folder=folder)
     counts = aggregate_counts(vault)
     with Intake(vault, workers=1) as intake:
         campaign = intake.campaign

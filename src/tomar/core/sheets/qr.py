@@ -23,7 +23,7 @@ def parse_sheet_payload(payload: str) -> tuple[str, str]:
     """(campaign id, serial) from a scanned blank-sheet code."""
     match = _SHEET.match(payload.strip())
     if match is None:
-        raise SheetError(E.SHEETS_QR_CODE_PAPER_SHEET)
+        raise SheetError(E.SHEETS_NOT_OUR_QR_CODE)
     return match.group(1), match.group(2)
 
 
