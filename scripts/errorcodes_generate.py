@@ -1,5 +1,9 @@
 """One-off, issue 13: write core/error_codes.py and core/error_text/ from the codes that
-scripts/errorcodes_convert.py found (build/errorcodes/codes.json)."""
+scripts/errorcodes_convert.py found (build/errorcodes/codes.json).
+
+Kept for the record of issue 13's conversion and not meant to be run again: since then
+core/error_codes.py, core/error_text/ and the .ts files are edited by hand (see
+docs/ARCHITECTURE.md, "Where to put a new error")."""
 
 from __future__ import annotations
 

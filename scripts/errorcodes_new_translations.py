@@ -1,5 +1,9 @@
 """One-off, issue 13: Persian and Arabic for the templates that had none before (sentences
-that were English only: import results, held batches, composed messages)."""
+that were English only: import results, held batches, composed messages).
+
+Kept for the record of issue 13's conversion and not meant to be run again: since then
+core/error_codes.py, core/error_text/ and the .ts files are edited by hand (see
+docs/ARCHITECTURE.md, "Where to put a new error")."""
 
 from __future__ import annotations
 

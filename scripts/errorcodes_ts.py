@@ -4,7 +4,11 @@ by error code ({name}; context "CoreErrors"), so that no translation is lost.
 
 Uses build/errorcodes/old_to_new.json (from scripts/errorcodes_convert.py) and the
 templates in tomar.core.error_text; prints the templates left without a translation.
-"""
+
+
+Kept for the record of issue 13's conversion and not meant to be run again: since then
+core/error_codes.py, core/error_text/ and the .ts files are edited by hand (see
+docs/ARCHITECTURE.md, "Where to put a new error")."""
 
 from __future__ import annotations
 
