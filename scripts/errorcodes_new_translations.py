@@ -39,7 +39,8 @@ NEW: dict[str, tuple[str, str]] = {
     "Not held: batches of devices you have not enrolled already fill their allowance "
     "({count} batches, {mib} MiB). Enroll or approve the devices you know, then import "
     "this batch again.": (
-        "در انتظار تأیید قرار نگرفت: بسته‌های دستگاه‌های ثبت‌نشده سهمیهٔ خود را پر کرده‌اند ({count} بسته، "
+        "در انتظار تأیید قرار نگرفت: بسته‌های دستگاه‌های ثبت‌نشده "
+        "سهمیهٔ خود را پر کرده‌اند ({count} بسته، "
         "{mib} مگابایت). دستگاه‌هایی را که می‌شناسید ثبت یا تأیید کنید و سپس این بسته را "
         "دوباره وارد کنید.",
         "لم تُحتجز: دفعات الأجهزة غير المسجَّلة ملأت حصتها ({count} دفعة، {mib} ميغابايت). "
