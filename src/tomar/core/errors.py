@@ -1,11 +1,12 @@
 """Every error a user can meet is a TomarError: a stable code and named arguments.
 
-`raise BatchRejected(E.BATCH_FOREIGN)` or `raise RecordProblem(rid, E.INTAKE_TIME_DAMAGED)`:
-the code says what happened (core/error_codes.py), its template says it in English
-(core/error_text/), and the app says it in the person's language from the same code. An
-argument that a person reads as words (a kind of file, a reason) is a code or a Message
-too, so that it is translated with the sentence; numbers, ids and names are plain values.
-Messages never contain signer data: they name files, fields and record ids only.
+`raise FormatError(E.BATCH_BELONGS_ANOTHER_CAMPAIGN)`, `raise RecordProblem(rid,
+E.INTAKE_TIME_DAMAGED)`: the code says what happened (core/error_codes.py), its template
+says it in English (core/error_text/), and the app says it in the person's language from
+the same code. An argument that a person reads as words (a kind of file, a reason) is a
+code or a Message too, so that it is translated with the sentence; numbers, ids and names
+are plain values. Messages never contain signer data: they name files, fields and record
+ids only.
 """
 
 from __future__ import annotations
