@@ -1644,9 +1644,16 @@
             <source>Please check the marked parts of the form.</source>
             <translation>يُرجى مراجعة الأجزاء المعلَّمة من النموذج.</translation>
         </message>
-        <message>
-            <source>Are you still there? This form will be cleared in %1 seconds. Touch the screen to continue.</source>
-            <translation>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد انتهاء العدّ: %1. المس الشاشة للمتابعة.</translation>
+        <message numerus="yes">
+            <source>Are you still there? This form will be cleared in %Ln seconds. Touch the screen to continue.</source>
+            <translation>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج الآن. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد ثانية واحدة. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد ثانيتين. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثوانٍ. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثانية. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثانية. يُرجى لمس الشاشة للمتابعة.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signatures at this event: %1</source>
@@ -1714,9 +1721,16 @@
     </context>
     <context>
         <name>KioskScreen</name>
-        <message>
-            <source>Too many wrong PINs. Wait %1 seconds.</source>
-            <translation>أُدخل رمز سري خاطئ مرات كثيرة. الثواني المتبقية للانتظار: %1</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. Wait %Ln seconds.</source>
+            <translation>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار قليلًا.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار ثانية واحدة.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار ثانيتين.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثوانٍ.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثانية.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثانية.</numerusform>
+            </translation>
         </message>
         <message>
             <source>That PIN is not right.</source>
@@ -1742,9 +1756,16 @@
             <source>The last entry was voided.</source>
             <translation>أُبطل الإدخال الأخير.</translation>
         </message>
-        <message>
-            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
-            <translation>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %1 ثانية.</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.</source>
+            <translation>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته الآن.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد ثانية واحدة.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد ثانيتين.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثوانٍ.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثانية.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2020,13 +2041,27 @@
             <source>Batch %1</source>
             <translation>الدفعة %1</translation>
         </message>
-        <message>
-            <source>%1 valid signatures, %2 records waiting for export.</source>
-            <translation>التواقيع الصالحة: %1، والتواقيع التي تنتظر التصدير: %2.</translation>
+        <message numerus="yes">
+            <source>%Ln valid signatures.</source>
+            <translation>
+                <numerusform>لا توجد تواقيع صالحة.</numerusform>
+                <numerusform>توقيع صالح واحد.</numerusform>
+                <numerusform>توقيعان صالحان.</numerusform>
+                <numerusform>%Ln تواقيع صالحة.</numerusform>
+                <numerusform>%Ln توقيعًا صالحًا.</numerusform>
+                <numerusform>%Ln توقيع صالح.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Batch %1 with %2 records written to %3</source>
-            <translation>كُتبت الدفعة %1 (عدد التواقيع: %2) في %3</translation>
+        <message numerus="yes">
+            <source>Batch %1 with %Ln records written to %2</source>
+            <translation>
+                <numerusform>كُتبت الدفعة %1، وليس فيها أي توقيع، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها توقيع واحد، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها توقيعان، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln تواقيع، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln توقيعًا، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln توقيع، في: %2</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export to folder</source>
@@ -2039,6 +2074,17 @@
         <message>
             <source>Cancelling…</source>
             <translation>جارٍ الإلغاء…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln waiting for export.</source>
+            <translation>
+                <numerusform>لا شيء ينتظر التصدير.</numerusform>
+                <numerusform>توقيع واحد ينتظر التصدير.</numerusform>
+                <numerusform>توقيعان ينتظران التصدير.</numerusform>
+                <numerusform>%Ln تواقيع تنتظر التصدير.</numerusform>
+                <numerusform>%Ln توقيعًا تنتظر التصدير.</numerusform>
+                <numerusform>%Ln توقيع تنتظر التصدير.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2297,9 +2343,16 @@
             <source>Step %1 of 3</source>
             <translation>الخطوة %1 من ٣</translation>
         </message>
-        <message>
-            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
-            <translation>✓ حُفظت للطباعة: %1 أوراق، أيّ %2 منها تستعيد المفتاح.</translation>
+        <message numerus="yes">
+            <source>✓ Saved for printing: %Ln sheets, any %1 of them restore the key.</source>
+            <translation>
+                <numerusform>✓ حُفظت للطباعة: لا أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: ورقة واحدة؛ و%1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: ورقتان؛ وأيّ %1 منهما تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln ورقةً؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln ورقة؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saved: %1</source>
@@ -2308,6 +2361,10 @@
         <message>
             <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
             <translation>طريقة تشفير التواقيع بحيث لا يفتحها إلا مفتاحك. يبقى الخيار الموصى به آمنًا حتى أمام الحواسيب الكمّية المستقبلية؛ لا تختر التقليدي إلا إذا كان يجب فتح حملتك بإصدار قديم من أداة age.</translation>
+        </message>
+        <message>
+            <source>Also in %1</source>
+            <translation>باللغة %1 أيضًا</translation>
         </message>
     </context>
     <context>
@@ -2431,9 +2488,16 @@
             <source>%1 imported, %2 rejected.</source>
             <translation>المستورَدة: %1، والمرفوضة: %2.</translation>
         </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>الدفعات الجديدة: %1، والإيصالات المرسلة: %2.</translation>
+        <message numerus="yes">
+            <source>%Ln new batches</source>
+            <translation>
+                <numerusform>لم تصل أي دفعة جديدة</numerusform>
+                <numerusform>وصلت دفعة جديدة واحدة</numerusform>
+                <numerusform>وصلت دفعتان جديدتان</numerusform>
+                <numerusform>وصلت %Ln دفعات جديدة</numerusform>
+                <numerusform>وصلت %Ln دفعةً جديدةً</numerusform>
+                <numerusform>وصلت %Ln دفعة جديدة</numerusform>
+            </translation>
         </message>
         <message>
             <source>Held batch %1 of the approved device</source>
@@ -2443,21 +2507,49 @@
             <source>Held batch of the approved device</source>
             <translation>دفعة معلّقة من الجهاز الذي تمت الموافقة عليه</translation>
         </message>
-        <message>
-            <source>%1 imported</source>
-            <translation>استُوردت %1</translation>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>لم تُستورد أي دفعة</numerusform>
+                <numerusform>استُوردت دفعة واحدة</numerusform>
+                <numerusform>استُوردت دفعتان</numerusform>
+                <numerusform>استُوردت %Ln دفعات</numerusform>
+                <numerusform>استُوردت %Ln دفعةً</numerusform>
+                <numerusform>استُوردت %Ln دفعة</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 already imported</source>
-            <translation>%1 مستوردة من قبل</translation>
+        <message numerus="yes">
+            <source>%Ln already imported</source>
+            <translation>
+                <numerusform>لم يسبق استيراد أي دفعة</numerusform>
+                <numerusform>سبق استيراد دفعة واحدة</numerusform>
+                <numerusform>سبق استيراد دفعتين</numerusform>
+                <numerusform>سبق استيراد %Ln دفعات</numerusform>
+                <numerusform>سبق استيراد %Ln دفعةً</numerusform>
+                <numerusform>سبق استيراد %Ln دفعة</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 held until you approve their device</source>
-            <translation>%1 معلّقة حتى توافق على أجهزتها</translation>
+        <message numerus="yes">
+            <source>%Ln held until you approve their device</source>
+            <translation>
+                <numerusform>لا دفعات معلّقة</numerusform>
+                <numerusform>دفعة واحدة معلّقة حتى توافق على جهازها</numerusform>
+                <numerusform>دفعتان معلّقتان حتى توافق على جهازهما</numerusform>
+                <numerusform>%Ln دفعات معلّقة حتى توافق على أجهزتها</numerusform>
+                <numerusform>%Ln دفعةً معلّقةً حتى توافق على أجهزتها</numerusform>
+                <numerusform>%Ln دفعة معلّقة حتى توافق على أجهزتها</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 rejected</source>
-            <translation>رُفضت %1</translation>
+        <message numerus="yes">
+            <source>%Ln rejected</source>
+            <translation>
+                <numerusform>لم تُرفض أي دفعة</numerusform>
+                <numerusform>رُفضت دفعة واحدة</numerusform>
+                <numerusform>رُفضت دفعتان</numerusform>
+                <numerusform>رُفضت %Ln دفعات</numerusform>
+                <numerusform>رُفضت %Ln دفعةً</numerusform>
+                <numerusform>رُفضت %Ln دفعة</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1.</source>
@@ -2466,6 +2558,17 @@
         <message>
             <source>, </source>
             <translation>، </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts sent</source>
+            <translation>
+                <numerusform>لم يُرسل أي إيصال</numerusform>
+                <numerusform>أُرسل إيصال واحد</numerusform>
+                <numerusform>أُرسل إيصالان</numerusform>
+                <numerusform>أُرسلت %Ln إيصالات</numerusform>
+                <numerusform>أُرسل %Ln إيصالًا</numerusform>
+                <numerusform>أُرسل %Ln إيصال</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2489,10 +2592,6 @@
         <message>
             <source>Languages</source>
             <translation>اللغات</translation>
-        </message>
-        <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>بالفارسية أيضًا (فارسی)</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2862,9 +2961,16 @@
             <source>Working…</source>
             <translation>جارٍ العمل…</translation>
         </message>
-        <message>
-            <source>%1 receipts written.</source>
-            <translation>الإيصالات المكتوبة: %1.</translation>
+        <message numerus="yes">
+            <source>%Ln receipts written.</source>
+            <translation>
+                <numerusform>لم يُكتب أي إيصال.</numerusform>
+                <numerusform>كُتب إيصال واحد.</numerusform>
+                <numerusform>كُتب إيصالان.</numerusform>
+                <numerusform>كُتبت %Ln إيصالات.</numerusform>
+                <numerusform>كُتب %Ln إيصالًا.</numerusform>
+                <numerusform>كُتب %Ln إيصال.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saved: %1</source>
@@ -2969,9 +3075,16 @@
             <source>Marked as not a duplicate.</source>
             <translation>عُلِّم بأنه ليس تكرارًا.</translation>
         </message>
-        <message>
-            <source>%1 shown</source>
-            <translation>المعروض: %1</translation>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>لا يظهر أي موقِّع</numerusform>
+                <numerusform>يظهر موقِّع واحد</numerusform>
+                <numerusform>يظهر موقِّعان</numerusform>
+                <numerusform>يظهر %Ln موقِّعين</numerusform>
+                <numerusform>يظهر %Ln موقِّعًا</numerusform>
+                <numerusform>يظهر %Ln موقِّع</numerusform>
+            </translation>
         </message>
         <message>
             <source>Time: %1</source>

@@ -1644,9 +1644,11 @@
             <source>Please check the marked parts of the form.</source>
             <translation>لطفاً بخش‌های مشخص‌شدهٔ فرم را بررسی کنید.</translation>
         </message>
-        <message>
-            <source>Are you still there? This form will be cleared in %1 seconds. Touch the screen to continue.</source>
-            <translation>هنوز اینجا هستید؟ این فرم تا %1 ثانیهٔ دیگر پاک می‌شود. برای ادامه، صفحه را لمس کنید.</translation>
+        <message numerus="yes">
+            <source>Are you still there? This form will be cleared in %Ln seconds. Touch the screen to continue.</source>
+            <translation>
+                <numerusform>هنوز اینجا هستید؟ این فرم تا %Ln ثانیهٔ دیگر پاک می‌شود. برای ادامه، صفحه را لمس کنید.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signatures at this event: %1</source>
@@ -1714,9 +1716,11 @@
     </context>
     <context>
         <name>KioskScreen</name>
-        <message>
-            <source>Too many wrong PINs. Wait %1 seconds.</source>
-            <translation>پین چند بار اشتباه تایپ شد. %1 ثانیه صبر کنید.</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. Wait %Ln seconds.</source>
+            <translation>
+                <numerusform>پین چند بار اشتباه تایپ شد. %Ln ثانیه صبر کنید.</numerusform>
+            </translation>
         </message>
         <message>
             <source>That PIN is not right.</source>
@@ -1742,9 +1746,11 @@
             <source>The last entry was voided.</source>
             <translation>آخرین امضا باطل شد.</translation>
         </message>
-        <message>
-            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
-            <translation>پین چند بار اشتباه تایپ شد. پینی که تایپ کردید %1 ثانیهٔ دیگر بررسی می‌شود.</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.</source>
+            <translation>
+                <numerusform>پین چند بار اشتباه تایپ شد. پینی که تایپ کردید %Ln ثانیهٔ دیگر بررسی می‌شود.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2020,13 +2026,17 @@
             <source>Batch %1</source>
             <translation>بستهٔ %1</translation>
         </message>
-        <message>
-            <source>%1 valid signatures, %2 records waiting for export.</source>
-            <translation>%1 امضای معتبر، %2 امضا در انتظار خروجی گرفتن.</translation>
+        <message numerus="yes">
+            <source>%Ln valid signatures.</source>
+            <translation>
+                <numerusform>%Ln امضای معتبر.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Batch %1 with %2 records written to %3</source>
-            <translation>بستهٔ امضاهای شمارهٔ %1 با %2 امضا در این مسیر نوشته شد: %3</translation>
+        <message numerus="yes">
+            <source>Batch %1 with %Ln records written to %2</source>
+            <translation>
+                <numerusform>بستهٔ %1 با %Ln امضا در این مسیر نوشته شد: %2</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export to folder</source>
@@ -2039,6 +2049,12 @@
         <message>
             <source>Cancelling…</source>
             <translation>در حال لغو…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln waiting for export.</source>
+            <translation>
+                <numerusform>%Ln امضا در انتظار خروجی گرفتن.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2297,9 +2313,11 @@
             <source>Step %1 of 3</source>
             <translation>گام %1 از ۳</translation>
         </message>
-        <message>
-            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
-            <translation>✓ برای چاپ ذخیره شد: %1 برگه، که هر %2 برگه از آن‌ها کلید را بازمی‌گرداند.</translation>
+        <message numerus="yes">
+            <source>✓ Saved for printing: %Ln sheets, any %1 of them restore the key.</source>
+            <translation>
+                <numerusform>✓ برای چاپ ذخیره شد: %Ln برگه، که هر %1 برگه از آن‌ها کلید را بازمی‌گرداند.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saved: %1</source>
@@ -2308,6 +2326,10 @@
         <message>
             <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
             <translation>شیوهٔ رمزگذاری امضاها، تا تنها کلید شما آن‌ها را باز کند. گزینهٔ پیشنهادی حتی در برابر رایانه‌های کوانتومی آینده هم ایمن می‌ماند؛ گزینهٔ کلاسیک را تنها وقتی برگزینید که کارزارتان باید با نسخه‌ای قدیمی از ابزار age باز شود.</translation>
+        </message>
+        <message>
+            <source>Also in %1</source>
+            <translation>همچنین به %1</translation>
         </message>
     </context>
     <context>
@@ -2431,9 +2453,11 @@
             <source>%1 imported, %2 rejected.</source>
             <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
         </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>%1 بستهٔ تازه دریافت شد و %2 رسید فرستاده شد.</translation>
+        <message numerus="yes">
+            <source>%Ln new batches</source>
+            <translation>
+                <numerusform>%Ln بستهٔ تازه دریافت شد</numerusform>
+            </translation>
         </message>
         <message>
             <source>Held batch %1 of the approved device</source>
@@ -2443,21 +2467,29 @@
             <source>Held batch of the approved device</source>
             <translation>بستهٔ در انتظار تأیید از دستگاه تأییدشده</translation>
         </message>
-        <message>
-            <source>%1 imported</source>
-            <translation>%1 بسته وارد شد</translation>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>%Ln بسته وارد شد</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 already imported</source>
-            <translation>%1 بسته پیش‌تر وارد شده بود</translation>
+        <message numerus="yes">
+            <source>%Ln already imported</source>
+            <translation>
+                <numerusform>%Ln بسته پیش‌تر وارد شده بود</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 held until you approve their device</source>
-            <translation>%1 بسته در انتظار تأیید دستگاهشان است</translation>
+        <message numerus="yes">
+            <source>%Ln held until you approve their device</source>
+            <translation>
+                <numerusform>%Ln بسته در انتظار تأیید دستگاهشان است</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 rejected</source>
-            <translation>%1 بسته رد شد</translation>
+        <message numerus="yes">
+            <source>%Ln rejected</source>
+            <translation>
+                <numerusform>%Ln بسته رد شد</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1.</source>
@@ -2466,6 +2498,12 @@
         <message>
             <source>, </source>
             <translation>، </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts sent</source>
+            <translation>
+                <numerusform>%Ln رسید فرستاده شد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2489,10 +2527,6 @@
         <message>
             <source>Languages</source>
             <translation>زبان‌ها</translation>
-        </message>
-        <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>به فارسی هم باشد</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2862,9 +2896,11 @@
             <source>Working…</source>
             <translation>در حال انجام…</translation>
         </message>
-        <message>
-            <source>%1 receipts written.</source>
-            <translation>%1 رسید نوشته شد.</translation>
+        <message numerus="yes">
+            <source>%Ln receipts written.</source>
+            <translation>
+                <numerusform>%Ln رسید نوشته شد.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saved: %1</source>
@@ -2969,9 +3005,11 @@
             <source>Marked as not a duplicate.</source>
             <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
         </message>
-        <message>
-            <source>%1 shown</source>
-            <translation>%1 مورد</translation>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>%Ln امضاکننده در فهرست</numerusform>
+            </translation>
         </message>
         <message>
             <source>Time: %1</source>

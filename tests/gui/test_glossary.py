@@ -75,7 +75,10 @@ def messages() -> list[tuple[str, str, str]]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
-            out.append((name, source, message.findtext("translation") or ""))
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            out.append((name, source, " | ".join(forms) if forms else translation.text or ""))
     return out
 
 
