@@ -1348,7 +1348,7 @@
         </message>
         <message>
             <source>Start the event</source>
-            <translation>ابدأ الفعالية</translation>
+            <translation>بدء الفعالية</translation>
         </message>
     </context>
     <context>
@@ -1363,7 +1363,7 @@
         </message>
         <message>
             <source>Set the PIN</source>
-            <translation>عيّن الرمز السري</translation>
+            <translation>تعيين الرمز السري</translation>
         </message>
         <message>
             <source>Start an event</source>
@@ -1375,7 +1375,7 @@
         </message>
         <message>
             <source>Start the event</source>
-            <translation>ابدأ الفعالية</translation>
+            <translation>بدء الفعالية</translation>
         </message>
         <message>
             <source>Please give the event a name.</source>
@@ -1410,11 +1410,11 @@
         </message>
         <message>
             <source>Create the vault</source>
-            <translation>أنشئ الخزنة</translation>
+            <translation>إنشاء الخزنة</translation>
         </message>
         <message>
             <source>Choose the campaign</source>
-            <translation>اختر الحملة</translation>
+            <translation>اختيار الحملة</translation>
         </message>
         <message>
             <source>Import the campaign package the organizer gave you (a file ending in .tomar-campaign), or try Tomar with the demo campaign.</source>
@@ -1426,11 +1426,11 @@
         </message>
         <message>
             <source>Try the demo campaign</source>
-            <translation>جرّب الحملة التجريبية</translation>
+            <translation>تجربة الحملة التجريبية</translation>
         </message>
         <message>
             <source>Check the organizer fingerprint</source>
-            <translation>تحقق من بصمة المنظِّم</translation>
+            <translation>التحقق من بصمة المنظِّم</translation>
         </message>
         <message>
             <source>DEMO campaign: its key is public. Never collect real signatures with it.</source>
@@ -1540,7 +1540,7 @@
         </message>
         <message>
             <source>Type in paper sheets</source>
-            <translation>إدخال الأوراق الورقية</translation>
+            <translation>إدخال الأوراق المطبوعة</translation>
         </message>
         <message>
             <source>Records</source>
@@ -1626,7 +1626,7 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>الأحرف الأولى فقط</translation>
+            <translation>الأحرف الأولى فقط (مثلًا: م. ع.)</translation>
         </message>
         <message>
             <source>Not shown</source>
@@ -1661,23 +1661,23 @@
         </message>
         <message>
             <source>Clear the last line</source>
-            <translation>امسح الخط الأخير</translation>
+            <translation>مسح الخط الأخير</translation>
         </message>
         <message>
             <source>Clear the signature</source>
-            <translation>امسح التوقيع</translation>
+            <translation>مسح التوقيع</translation>
         </message>
         <message>
             <source>Submit my signature</source>
-            <translation>أرسِل توقيعي</translation>
+            <translation>إرسال توقيعي</translation>
         </message>
         <message>
             <source>Read the petition</source>
-            <translation>اقرأ العريضة</translation>
+            <translation>قراءة العريضة</translation>
         </message>
         <message>
             <source>Hide the petition text</source>
-            <translation>أخفِ نص العريضة</translation>
+            <translation>إخفاء نص العريضة</translation>
         </message>
         <message>
             <source>Signature pad</source>
@@ -1750,7 +1750,7 @@
         </message>
         <message>
             <source>Void it</source>
-            <translation>أبطله</translation>
+            <translation>إبطاله</translation>
         </message>
         <message>
             <source>The last entry was voided.</source>
@@ -1772,7 +1772,7 @@
         <name>PaperForm</name>
         <message>
             <source>Type in a paper sheet</source>
-            <translation>إدخال ورقة ورقية</translation>
+            <translation>إدخال ورقة مطبوعة</translation>
         </message>
         <message>
             <source>Type each row as it is written on the sheet. Each row is sealed for the organizer when you save it, like a signature in the kiosk.</source>
@@ -1808,11 +1808,11 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>الأحرف الأولى فقط</translation>
+            <translation>الأحرف الأولى فقط (مثلًا: م. ع.)</translation>
         </message>
         <message>
             <source>Hidden</source>
-            <translation>مخفي</translation>
+            <translation>لا يظهر</translation>
         </message>
         <message>
             <source>Back</source>
@@ -1820,7 +1820,7 @@
         </message>
         <message>
             <source>Save and seal this row</source>
-            <translation>احفظ هذا الصف مشفّرًا</translation>
+            <translation>حفظ هذا الصف مشفّرًا</translation>
         </message>
         <message>
             <source>Blank sheets to hand out</source>
@@ -1859,7 +1859,7 @@
         </message>
         <message>
             <source>Where to save the blank sheets</source>
-            <translation>أين تُحفظ الأوراق الفارغة</translation>
+            <translation>أين تُحفظ الأوراق الفارغة؟</translation>
         </message>
         <message>
             <source>Writing the blank sheets…</source>
@@ -1940,7 +1940,7 @@
         <name>RecordsForm</name>
         <message>
             <source>Sync now</source>
-            <translation>زامن الآن</translation>
+            <translation>المزامنة الآن</translation>
         </message>
         <message>
             <source>Records on this device</source>
@@ -2115,7 +2115,7 @@
         </message>
         <message>
             <source>About</source>
-            <translation>حول البرنامج</translation>
+            <translation>عن طومار</translation>
         </message>
         <message>
             <source>Version</source>
@@ -2255,7 +2255,7 @@
         </message>
         <message>
             <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
-            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (١-٩٩٩).</translation>
+            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (من ١ إلى ٩٩٩).</translation>
         </message>
         <message>
             <source>Please check this.</source>
@@ -2290,14 +2290,14 @@
         <name>OrganizerEntry</name>
         <message>
             <source>I am the organizer: create a campaign</source>
-            <translation>أنا المنظِّم: أنشئ حملة</translation>
+            <translation>أنا المنظِّم: إنشاء حملة</translation>
         </message>
     </context>
     <context>
         <name>CreateCampaignScreen</name>
         <message>
             <source>Strongest protection (recommended)</source>
-            <translation>أقوى حماية (موصى به)</translation>
+            <translation>أقوى حماية (موصى بها)</translation>
         </message>
         <message>
             <source>Classic, for older versions of the age tool</source>
@@ -2309,15 +2309,15 @@
         </message>
         <message>
             <source>Where to save the key backup</source>
-            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح</translation>
+            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح؟</translation>
         </message>
         <message>
             <source>Where to save the recovery shares</source>
-            <translation>أين تُحفظ حصص الاستعادة</translation>
+            <translation>أين تُحفظ حصص الاستعادة؟</translation>
         </message>
         <message>
             <source>Where to save the campaign package</source>
-            <translation>أين يُحفظ ملف الحملة</translation>
+            <translation>أين يُحفظ ملف الحملة؟</translation>
         </message>
         <message>
             <source>Please give the organizer a name.</source>
@@ -2407,7 +2407,7 @@
         </message>
         <message>
             <source>Revoke</source>
-            <translation>ألغِ الاعتماد</translation>
+            <translation>إلغاء الاعتماد</translation>
         </message>
         <message>
             <source>Choose a device first.</source>
@@ -2462,7 +2462,7 @@
         </message>
         <message>
             <source>Imported</source>
-            <translation>استُورِدت</translation>
+            <translation>مستورَدة</translation>
         </message>
         <message>
             <source>Already imported</source>
@@ -2501,11 +2501,11 @@
         </message>
         <message>
             <source>Held batch %1 of the approved device</source>
-            <translation>الدفعة %1 المعلّقة من الجهاز الذي تمت الموافقة عليه</translation>
+            <translation>الدفعة %1 التي كانت بانتظار الموافقة، من الجهاز الذي وافقت عليه</translation>
         </message>
         <message>
             <source>Held batch of the approved device</source>
-            <translation>دفعة معلّقة من الجهاز الذي تمت الموافقة عليه</translation>
+            <translation>دفعة كانت بانتظار الموافقة، من الجهاز الذي وافقت عليه</translation>
         </message>
         <message numerus="yes">
             <source>%Ln imported</source>
@@ -2532,12 +2532,12 @@
         <message numerus="yes">
             <source>%Ln held until you approve their device</source>
             <translation>
-                <numerusform>لا دفعات معلّقة</numerusform>
-                <numerusform>دفعة واحدة معلّقة حتى توافق على جهازها</numerusform>
-                <numerusform>دفعتان معلّقتان حتى توافق على جهازهما</numerusform>
-                <numerusform>%Ln دفعات معلّقة حتى توافق على أجهزتها</numerusform>
-                <numerusform>%Ln دفعةً معلّقةً حتى توافق على أجهزتها</numerusform>
-                <numerusform>%Ln دفعة معلّقة حتى توافق على أجهزتها</numerusform>
+                <numerusform>لا دفعات بانتظار الموافقة</numerusform>
+                <numerusform>دفعة واحدة بانتظار موافقتك على جهازها</numerusform>
+                <numerusform>دفعتان بانتظار موافقتك على جهازهما</numerusform>
+                <numerusform>%Ln دفعات بانتظار موافقتك على أجهزتها</numerusform>
+                <numerusform>%Ln دفعةً بانتظار موافقتك على أجهزتها</numerusform>
+                <numerusform>%Ln دفعة بانتظار موافقتك على أجهزتها</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2635,7 +2635,7 @@
         </message>
         <message>
             <source>Check and create the organizer keys</source>
-            <translation>تحقق وأنشئ مفاتيح المنظِّم</translation>
+            <translation>التحقق وإنشاء مفاتيح المنظِّم</translation>
         </message>
         <message>
             <source>Kiosk preview</source>
@@ -2647,7 +2647,7 @@
         </message>
         <message>
             <source>Organizer key fingerprint (its identity code)</source>
-            <translation>بصمة مفتاح المنظّم (رمز تعريفه)</translation>
+            <translation>بصمة مفتاح المنظِّم (رمز تعريفه)</translation>
         </message>
         <message>
             <source>1. Key file protected by a passphrase</source>
@@ -2659,7 +2659,7 @@
         </message>
         <message>
             <source>Repeat it</source>
-            <translation>كرّرها</translation>
+            <translation>تكرار عبارة المرور</translation>
         </message>
         <message>
             <source>Save the key backup…</source>
@@ -2667,7 +2667,7 @@
         </message>
         <message>
             <source>2. Recovery sheets on paper: give them to people you trust; a few of them together restore the key</source>
-            <translation>٢. أوراق الاستعادة على الورق: سلّمها إلى أشخاص تثق بهم؛ بضع أوراق منها معًا تستعيد المفتاح</translation>
+            <translation>٢. أوراق استعادة مطبوعة: سلّمها إلى أشخاص تثق بهم؛ وبضع أوراق منها معًا تستعيد المفتاح</translation>
         </message>
         <message>
             <source>Sheets needed to restore</source>
@@ -2808,7 +2808,7 @@
         </message>
         <message>
             <source>Pull</source>
-            <translation>اجلب</translation>
+            <translation>جلب</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -2848,7 +2848,7 @@
         </message>
         <message>
             <source>Approve the selected device and import its batches</source>
-            <translation>وافق على الجهاز المحدد واستورد دفعاته</translation>
+            <translation>الموافقة على الجهاز المحدد واستيراد دفعاته</translation>
         </message>
     </context>
     <context>
@@ -2906,7 +2906,7 @@
         </message>
         <message>
             <source>Possible duplicate of:</source>
-            <translation>تكرار محتمل لـ:</translation>
+            <translation>قد يكون تكرارًا للموقِّع:</translation>
         </message>
         <message>
             <source>Keep</source>
@@ -3033,7 +3033,7 @@
         </message>
         <message>
             <source>Paper sheet</source>
-            <translation>ورقة ورقية</translation>
+            <translation>ورقة مطبوعة</translation>
         </message>
         <message>
             <source>Command line</source>
@@ -3061,7 +3061,7 @@
         </message>
         <message>
             <source>withheld</source>
-            <translation>محجوب</translation>
+            <translation>محجوب بطلب الموقِّع</translation>
         </message>
         <message>
             <source>Kept.</source>
@@ -3108,7 +3108,7 @@
         </message>
         <message>
             <source>Reviewed: %1</source>
-            <translation>رُوجع: %1</translation>
+            <translation>المراجعة: %1</translation>
         </message>
         <message>
             <source>Unknown</source>
@@ -3116,11 +3116,11 @@
         </message>
         <message>
             <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
-            <translation>هذا الموقّع هو الذي يُحتسب. يبقى المشابهون له في قائمة المراجعة ليُدمجوا فيه أو يُعلَّموا بأنهم ليسوا تكرارًا.</translation>
+            <translation>هذا الموقِّع هو الذي يُحتسب. يبقى المشابهون له في قائمة المراجعة ليُدمجوا فيه أو يُعلَّموا بأنهم ليسوا تكرارًا.</translation>
         </message>
         <message>
             <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
-            <translation>وقّع الشخص نفسه مرتين: يُحتسب هذا التوقيع مرة واحدة، بوصفه تكرارًا للموقّع المختار أعلاه.</translation>
+            <translation>وقّع الشخص نفسه مرتين: يُحتسب هذا التوقيع مرة واحدة، بوصفه تكرارًا للموقِّع المختار أعلاه.</translation>
         </message>
         <message>
             <source>A different person who only looks alike: both are counted and neither is asked about again.</source>

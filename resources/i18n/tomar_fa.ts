@@ -1332,7 +1332,7 @@
         </message>
         <message>
             <source>Choose a volunteer PIN (4 to 12 digits). It is needed to leave the signing kiosk, so signers cannot leave it by themselves.</source>
-            <translation>یک پین داوطلب (۴ تا ۱۲ رقم) انتخاب کنید. برای بیرون آمدن از صفحهٔ امضا لازم است تا امضاکنندگان خودشان نتوانند از آن بیرون بروند.</translation>
+            <translation>یک پین داوطلب (۴ تا ۱۲ رقم) انتخاب کنید. این پین برای بیرون آمدن از صفحهٔ امضا لازم است، تا امضاکنندگان نتوانند خودشان از آن بیرون بروند.</translation>
         </message>
         <message>
             <source>PIN</source>
@@ -1524,7 +1524,7 @@
         </message>
         <message>
             <source>Waiting for export</source>
-            <translation>در انتظار خروجی</translation>
+            <translation>در انتظار خروجی گرفتن</translation>
         </message>
         <message>
             <source>Start an event</source>
@@ -1618,7 +1618,7 @@
         </message>
         <message>
             <source>How should your name appear on the public petition sheets?</source>
-            <translation>نام شما در برگه‌های عمومی طومار چطور نوشته شود؟</translation>
+            <translation>نام شما در برگه‌های عمومی طومار چگونه نوشته شود؟</translation>
         </message>
         <message>
             <source>Full name</source>
@@ -1719,7 +1719,7 @@
         <message numerus="yes">
             <source>Too many wrong PINs. Wait %Ln seconds.</source>
             <translation>
-                <numerusform>پین چند بار اشتباه تایپ شد. %Ln ثانیه صبر کنید.</numerusform>
+                <numerusform>پین چند بار اشتباه تایپ شد. لطفاً %Ln ثانیه صبر کنید.</numerusform>
             </translation>
         </message>
         <message>
@@ -2368,7 +2368,7 @@
         </message>
         <message>
             <source>Its next batches will be rejected. What was imported stays.</source>
-            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تا کنون وارد شده سر جایش می‌ماند.</translation>
+            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تاکنون وارد شده است، باقی می‌ماند.</translation>
         </message>
         <message>
             <source>Revoke</source>
@@ -3003,7 +3003,7 @@
         </message>
         <message>
             <source>Marked as not a duplicate.</source>
-            <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
+            <translation>به‌عنوان «تکراری نیست» ثبت شد.</translation>
         </message>
         <message numerus="yes">
             <source>%Ln shown</source>
@@ -3041,7 +3041,7 @@
         </message>
         <message>
             <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
-            <translation>این امضاکننده همانی است که شمرده می‌شود. امضاکنندگان مشابه او در فهرست بررسی می‌مانند تا با او یکی شوند یا «تکراری نیست» بخورند.</translation>
+            <translation>این امضاکننده همانی است که شمرده می‌شود. امضاکنندگان مشابه او در فهرست بررسی می‌مانند تا با او یکی شوند یا «تکراری نیست» برایشان ثبت شود.</translation>
         </message>
         <message>
             <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
