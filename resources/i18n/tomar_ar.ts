@@ -2347,7 +2347,7 @@
             <source>✓ Saved for printing: %Ln sheets, any %1 of them restore the key.</source>
             <translation>
                 <numerusform>✓ حُفظت للطباعة: لا أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
-                <numerusform>✓ حُفظت للطباعة: ورقة واحدة؛ و%1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: ورقة واحدة تكفي وحدها لاستعادة المفتاح (%1 من ١).</numerusform>
                 <numerusform>✓ حُفظت للطباعة: ورقتان؛ وأيّ %1 منهما تكفي لاستعادة المفتاح.</numerusform>
                 <numerusform>✓ حُفظت للطباعة: %Ln أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
                 <numerusform>✓ حُفظت للطباعة: %Ln ورقةً؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
