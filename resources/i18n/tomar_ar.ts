@@ -2484,10 +2484,6 @@
             <source>Cancelled.</source>
             <translation>أُلغي.</translation>
         </message>
-        <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>المستورَدة: %1، والمرفوضة: %2.</translation>
-        </message>
         <message numerus="yes">
             <source>%Ln new batches</source>
             <translation>

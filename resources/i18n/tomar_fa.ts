@@ -2449,10 +2449,6 @@
             <source>Cancelled.</source>
             <translation>لغو شد.</translation>
         </message>
-        <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
-        </message>
         <message numerus="yes">
             <source>%Ln new batches</source>
             <translation>
