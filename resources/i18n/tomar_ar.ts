@@ -1197,7 +1197,7 @@
         </message>
         <message>
             <source>Please check the sheet number (letters, digits, -) and row (1-999).</source>
-            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (١-٩٩٩).</translation>
+            <translation>يُرجى التحقق من رقم الورقة (أحرف وأرقام و-) ورقم الصف (من ١ إلى ٩٩٩).</translation>
         </message>
         <message>
             <source>This row of this sheet was already entered.</source>
@@ -1520,7 +1520,7 @@
         </message>
         <message>
             <source>Start the event</source>
-            <translation>ابدأ الفعالية</translation>
+            <translation>بدء الفعالية</translation>
         </message>
     </context>
     <context>
@@ -1535,7 +1535,7 @@
         </message>
         <message>
             <source>Set the PIN</source>
-            <translation>عيّن الرمز السري</translation>
+            <translation>تعيين الرمز السري</translation>
         </message>
         <message>
             <source>Start an event</source>
@@ -1547,7 +1547,7 @@
         </message>
         <message>
             <source>Start the event</source>
-            <translation>ابدأ الفعالية</translation>
+            <translation>بدء الفعالية</translation>
         </message>
         <message>
             <source>Please give the event a name.</source>
@@ -1582,11 +1582,11 @@
         </message>
         <message>
             <source>Create the vault</source>
-            <translation>أنشئ الخزنة</translation>
+            <translation>إنشاء الخزنة</translation>
         </message>
         <message>
             <source>Choose the campaign</source>
-            <translation>اختر الحملة</translation>
+            <translation>اختيار الحملة</translation>
         </message>
         <message>
             <source>Import the campaign package the organizer gave you (a file ending in .tomar-campaign), or try Tomar with the demo campaign.</source>
@@ -1598,11 +1598,11 @@
         </message>
         <message>
             <source>Try the demo campaign</source>
-            <translation>جرّب الحملة التجريبية</translation>
+            <translation>تجربة الحملة التجريبية</translation>
         </message>
         <message>
             <source>Check the organizer fingerprint</source>
-            <translation>تحقق من بصمة المنظِّم</translation>
+            <translation>التحقق من بصمة المنظِّم</translation>
         </message>
         <message>
             <source>DEMO campaign: its key is public. Never collect real signatures with it.</source>
@@ -1712,7 +1712,7 @@
         </message>
         <message>
             <source>Type in paper sheets</source>
-            <translation>إدخال الأوراق الورقية</translation>
+            <translation>إدخال الأوراق المطبوعة</translation>
         </message>
         <message>
             <source>Records</source>
@@ -1798,7 +1798,7 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>الأحرف الأولى فقط</translation>
+            <translation>الأحرف الأولى فقط (مثلًا: م. ع.)</translation>
         </message>
         <message>
             <source>Not shown</source>
@@ -1817,32 +1817,28 @@
             <translation>يُرجى مراجعة الأجزاء المعلَّمة من النموذج.</translation>
         </message>
         <message>
-            <source>Are you still there? This form will be cleared in %1 seconds. Touch the screen to continue.</source>
-            <translation>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد انتهاء العدّ: %1. المس الشاشة للمتابعة.</translation>
-        </message>
-        <message>
             <source>Signatures at this event: %1</source>
             <translation>التواقيع في هذه الفعالية: %1</translation>
         </message>
         <message>
             <source>Clear the last line</source>
-            <translation>امسح الخط الأخير</translation>
+            <translation>مسح الخط الأخير</translation>
         </message>
         <message>
             <source>Clear the signature</source>
-            <translation>امسح التوقيع</translation>
+            <translation>مسح التوقيع</translation>
         </message>
         <message>
             <source>Submit my signature</source>
-            <translation>أرسِل توقيعي</translation>
+            <translation>إرسال توقيعي</translation>
         </message>
         <message>
             <source>Read the petition</source>
-            <translation>اقرأ العريضة</translation>
+            <translation>قراءة العريضة</translation>
         </message>
         <message>
             <source>Hide the petition text</source>
-            <translation>أخفِ نص العريضة</translation>
+            <translation>إخفاء نص العريضة</translation>
         </message>
         <message>
             <source>Signature pad</source>
@@ -1859,6 +1855,17 @@
         <message>
             <source>Saves your signature, sealed so that only the organizers can read it.</source>
             <translation>يحفظ توقيعك مشفَّرًا بحيث لا يقرؤه إلا المنظِّمون.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Are you still there? This form will be cleared in %Ln seconds. Touch the screen to continue.</source>
+            <translation>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج الآن. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد ثانية واحدة. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد ثانيتين. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثوانٍ. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثانية. يُرجى لمس الشاشة للمتابعة.</numerusform>
+                <numerusform>هل ما زلت هنا؟ سيُمسح هذا النموذج بعد %Ln ثانية. يُرجى لمس الشاشة للمتابعة.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1887,10 +1894,6 @@
     <context>
         <name>KioskScreen</name>
         <message>
-            <source>Too many wrong PINs. Wait %1 seconds.</source>
-            <translation>أُدخل رمز سري خاطئ مرات كثيرة. الثواني المتبقية للانتظار: %1</translation>
-        </message>
-        <message>
             <source>That PIN is not right.</source>
             <translation>هذا الرمز السري غير صحيح.</translation>
         </message>
@@ -1908,22 +1911,40 @@
         </message>
         <message>
             <source>Void it</source>
-            <translation>أبطله</translation>
+            <translation>إبطاله</translation>
         </message>
         <message>
             <source>The last entry was voided.</source>
             <translation>أُبطل الإدخال الأخير.</translation>
         </message>
-        <message>
-            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
-            <translation>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %1 ثانية.</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. Wait %Ln seconds.</source>
+            <translation>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار قليلًا.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار ثانية واحدة.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار ثانيتين.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثوانٍ.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثانية.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. يُرجى الانتظار %Ln ثانية.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.</source>
+            <translation>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته الآن.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد ثانية واحدة.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد ثانيتين.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثوانٍ.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثانية.</numerusform>
+                <numerusform>أُدخل رمز سري خاطئ مرات كثيرة. سيُتحقَّق من الرمز الذي كتبته بعد %Ln ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>PaperForm</name>
         <message>
             <source>Type in a paper sheet</source>
-            <translation>إدخال ورقة ورقية</translation>
+            <translation>إدخال ورقة مطبوعة</translation>
         </message>
         <message>
             <source>Type each row as it is written on the sheet. Each row is sealed for the organizer when you save it, like a signature in the kiosk.</source>
@@ -1959,11 +1980,11 @@
         </message>
         <message>
             <source>Initials only</source>
-            <translation>الأحرف الأولى فقط</translation>
+            <translation>الأحرف الأولى فقط (مثلًا: م. ع.)</translation>
         </message>
         <message>
             <source>Hidden</source>
-            <translation>مخفي</translation>
+            <translation>لا يظهر</translation>
         </message>
         <message>
             <source>Back</source>
@@ -1971,7 +1992,7 @@
         </message>
         <message>
             <source>Save and seal this row</source>
-            <translation>احفظ هذا الصف مشفّرًا</translation>
+            <translation>حفظ هذا الصف مشفّرًا</translation>
         </message>
         <message>
             <source>Blank sheets to hand out</source>
@@ -2010,7 +2031,7 @@
         </message>
         <message>
             <source>Where to save the blank sheets</source>
-            <translation>أين تُحفظ الأوراق الفارغة</translation>
+            <translation>أين تُحفظ الأوراق الفارغة؟</translation>
         </message>
         <message>
             <source>Writing the blank sheets…</source>
@@ -2091,7 +2112,7 @@
         <name>RecordsForm</name>
         <message>
             <source>Sync now</source>
-            <translation>زامن الآن</translation>
+            <translation>المزامنة الآن</translation>
         </message>
         <message>
             <source>Records on this device</source>
@@ -2193,14 +2214,6 @@
             <translation>الدفعة %1</translation>
         </message>
         <message>
-            <source>%1 valid signatures, %2 records waiting for export.</source>
-            <translation>التواقيع الصالحة: %1، والتواقيع التي تنتظر التصدير: %2.</translation>
-        </message>
-        <message>
-            <source>Batch %1 with %2 records written to %3</source>
-            <translation>كُتبت الدفعة %1 (عدد التواقيع: %2) في %3</translation>
-        </message>
-        <message>
             <source>Export to folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -2211,6 +2224,39 @@
         <message>
             <source>Cancelling…</source>
             <translation>جارٍ الإلغاء…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln valid signatures.</source>
+            <translation>
+                <numerusform>لا توجد تواقيع صالحة.</numerusform>
+                <numerusform>توقيع صالح واحد.</numerusform>
+                <numerusform>توقيعان صالحان.</numerusform>
+                <numerusform>%Ln تواقيع صالحة.</numerusform>
+                <numerusform>%Ln توقيعًا صالحًا.</numerusform>
+                <numerusform>%Ln توقيع صالح.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Batch %1 with %Ln records written to %2</source>
+            <translation>
+                <numerusform>كُتبت الدفعة %1، وليس فيها أي توقيع، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها توقيع واحد، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها توقيعان، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln تواقيع، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln توقيعًا، في: %2</numerusform>
+                <numerusform>كُتبت الدفعة %1، وفيها %Ln توقيع، في: %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln waiting for export.</source>
+            <translation>
+                <numerusform>لا شيء ينتظر التصدير.</numerusform>
+                <numerusform>توقيع واحد ينتظر التصدير.</numerusform>
+                <numerusform>توقيعان ينتظران التصدير.</numerusform>
+                <numerusform>%Ln تواقيع تنتظر التصدير.</numerusform>
+                <numerusform>%Ln توقيعًا تنتظر التصدير.</numerusform>
+                <numerusform>%Ln توقيع تنتظر التصدير.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2241,7 +2287,7 @@
         </message>
         <message>
             <source>About</source>
-            <translation>حول البرنامج</translation>
+            <translation>عن طومار</translation>
         </message>
         <message>
             <source>Version</source>
@@ -2345,14 +2391,14 @@
         <name>OrganizerEntry</name>
         <message>
             <source>I am the organizer: create a campaign</source>
-            <translation>أنا المنظِّم: أنشئ حملة</translation>
+            <translation>أنا المنظِّم: إنشاء حملة</translation>
         </message>
     </context>
     <context>
         <name>CreateCampaignScreen</name>
         <message>
             <source>Strongest protection (recommended)</source>
-            <translation>أقوى حماية (موصى به)</translation>
+            <translation>أقوى حماية (موصى بها)</translation>
         </message>
         <message>
             <source>Classic, for older versions of the age tool</source>
@@ -2364,15 +2410,15 @@
         </message>
         <message>
             <source>Where to save the key backup</source>
-            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح</translation>
+            <translation>أين تُحفظ النسخة الاحتياطية للمفتاح؟</translation>
         </message>
         <message>
             <source>Where to save the recovery shares</source>
-            <translation>أين تُحفظ حصص الاستعادة</translation>
+            <translation>أين تُحفظ حصص الاستعادة؟</translation>
         </message>
         <message>
             <source>Where to save the campaign package</source>
-            <translation>أين يُحفظ ملف الحملة</translation>
+            <translation>أين يُحفظ ملف الحملة؟</translation>
         </message>
         <message>
             <source>Please give the organizer a name.</source>
@@ -2399,16 +2445,27 @@
             <translation>الخطوة %1 من ٣</translation>
         </message>
         <message>
-            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
-            <translation>✓ حُفظت للطباعة: %1 أوراق، أيّ %2 منها تستعيد المفتاح.</translation>
-        </message>
-        <message>
             <source>Saved: %1</source>
             <translation>حُفظ: %1</translation>
         </message>
         <message>
             <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
             <translation>طريقة تشفير التواقيع بحيث لا يفتحها إلا مفتاحك. يبقى الخيار الموصى به آمنًا حتى أمام الحواسيب الكمّية المستقبلية؛ لا تختر التقليدي إلا إذا كان يجب فتح حملتك بإصدار قديم من أداة age.</translation>
+        </message>
+        <message numerus="yes">
+            <source>✓ Saved for printing: %Ln sheets, any %1 of them restore the key.</source>
+            <translation>
+                <numerusform>✓ حُفظت للطباعة: لا أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: ورقة واحدة تكفي وحدها لاستعادة المفتاح (%1 من ١).</numerusform>
+                <numerusform>✓ حُفظت للطباعة: ورقتان؛ وأيّ %1 منهما تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln أوراق؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln ورقةً؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+                <numerusform>✓ حُفظت للطباعة: %Ln ورقة؛ وأيّ %1 منها تكفي لاستعادة المفتاح.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Also in %1</source>
+            <translation>باللغة %1 أيضًا</translation>
         </message>
     </context>
     <context>
@@ -2451,7 +2508,7 @@
         </message>
         <message>
             <source>Revoke</source>
-            <translation>ألغِ الاعتماد</translation>
+            <translation>إلغاء الاعتماد</translation>
         </message>
         <message>
             <source>Choose a device first.</source>
@@ -2506,7 +2563,7 @@
         </message>
         <message>
             <source>Imported</source>
-            <translation>استُورِدت</translation>
+            <translation>مستورَدة</translation>
         </message>
         <message>
             <source>Already imported</source>
@@ -2529,36 +2586,12 @@
             <translation>أُلغي.</translation>
         </message>
         <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>المستورَدة: %1، والمرفوضة: %2.</translation>
-        </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>الدفعات الجديدة: %1، والإيصالات المرسلة: %2.</translation>
-        </message>
-        <message>
             <source>Held batch %1 of the approved device</source>
-            <translation>الدفعة %1 المعلّقة من الجهاز الذي تمت الموافقة عليه</translation>
+            <translation>الدفعة %1 التي كانت بانتظار الموافقة، من الجهاز الذي وافقت عليه</translation>
         </message>
         <message>
             <source>Held batch of the approved device</source>
-            <translation>دفعة معلّقة من الجهاز الذي تمت الموافقة عليه</translation>
-        </message>
-        <message>
-            <source>%1 imported</source>
-            <translation>استُوردت %1</translation>
-        </message>
-        <message>
-            <source>%1 already imported</source>
-            <translation>%1 مستوردة من قبل</translation>
-        </message>
-        <message>
-            <source>%1 held until you approve their device</source>
-            <translation>%1 معلّقة حتى توافق على أجهزتها</translation>
-        </message>
-        <message>
-            <source>%1 rejected</source>
-            <translation>رُفضت %1</translation>
+            <translation>دفعة كانت بانتظار الموافقة، من الجهاز الذي وافقت عليه</translation>
         </message>
         <message>
             <source>%1.</source>
@@ -2567,6 +2600,72 @@
         <message>
             <source>, </source>
             <translation>، </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new batches</source>
+            <translation>
+                <numerusform>لم تصل أي دفعة جديدة</numerusform>
+                <numerusform>وصلت دفعة جديدة واحدة</numerusform>
+                <numerusform>وصلت دفعتان جديدتان</numerusform>
+                <numerusform>وصلت %Ln دفعات جديدة</numerusform>
+                <numerusform>وصلت %Ln دفعةً جديدةً</numerusform>
+                <numerusform>وصلت %Ln دفعة جديدة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>لم تُستورد أي دفعة</numerusform>
+                <numerusform>استُوردت دفعة واحدة</numerusform>
+                <numerusform>استُوردت دفعتان</numerusform>
+                <numerusform>استُوردت %Ln دفعات</numerusform>
+                <numerusform>استُوردت %Ln دفعةً</numerusform>
+                <numerusform>استُوردت %Ln دفعة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln already imported</source>
+            <translation>
+                <numerusform>لم يسبق استيراد أي دفعة</numerusform>
+                <numerusform>سبق استيراد دفعة واحدة</numerusform>
+                <numerusform>سبق استيراد دفعتين</numerusform>
+                <numerusform>سبق استيراد %Ln دفعات</numerusform>
+                <numerusform>سبق استيراد %Ln دفعةً</numerusform>
+                <numerusform>سبق استيراد %Ln دفعة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln held until you approve their device</source>
+            <translation>
+                <numerusform>لا دفعات بانتظار الموافقة</numerusform>
+                <numerusform>دفعة واحدة بانتظار موافقتك على جهازها</numerusform>
+                <numerusform>دفعتان بانتظار موافقتك على جهازهما</numerusform>
+                <numerusform>%Ln دفعات بانتظار موافقتك على أجهزتها</numerusform>
+                <numerusform>%Ln دفعةً بانتظار موافقتك على أجهزتها</numerusform>
+                <numerusform>%Ln دفعة بانتظار موافقتك على أجهزتها</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rejected</source>
+            <translation>
+                <numerusform>لم تُرفض أي دفعة</numerusform>
+                <numerusform>رُفضت دفعة واحدة</numerusform>
+                <numerusform>رُفضت دفعتان</numerusform>
+                <numerusform>رُفضت %Ln دفعات</numerusform>
+                <numerusform>رُفضت %Ln دفعةً</numerusform>
+                <numerusform>رُفضت %Ln دفعة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts sent</source>
+            <translation>
+                <numerusform>لم يُرسل أي إيصال</numerusform>
+                <numerusform>أُرسل إيصال واحد</numerusform>
+                <numerusform>أُرسل إيصالان</numerusform>
+                <numerusform>أُرسلت %Ln إيصالات</numerusform>
+                <numerusform>أُرسل %Ln إيصالًا</numerusform>
+                <numerusform>أُرسل %Ln إيصال</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2590,10 +2689,6 @@
         <message>
             <source>Languages</source>
             <translation>اللغات</translation>
-        </message>
-        <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>بالفارسية أيضًا (فارسی)</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2637,7 +2732,7 @@
         </message>
         <message>
             <source>Check and create the organizer keys</source>
-            <translation>تحقق وأنشئ مفاتيح المنظِّم</translation>
+            <translation>التحقق وإنشاء مفاتيح المنظِّم</translation>
         </message>
         <message>
             <source>Kiosk preview</source>
@@ -2649,7 +2744,7 @@
         </message>
         <message>
             <source>Organizer key fingerprint (its identity code)</source>
-            <translation>بصمة مفتاح المنظّم (رمز تعريفه)</translation>
+            <translation>بصمة مفتاح المنظِّم (رمز تعريفه)</translation>
         </message>
         <message>
             <source>1. Key file protected by a passphrase</source>
@@ -2661,7 +2756,7 @@
         </message>
         <message>
             <source>Repeat it</source>
-            <translation>كرّرها</translation>
+            <translation>تكرار عبارة المرور</translation>
         </message>
         <message>
             <source>Save the key backup…</source>
@@ -2669,7 +2764,7 @@
         </message>
         <message>
             <source>2. Recovery sheets on paper: give them to people you trust; a few of them together restore the key</source>
-            <translation>٢. أوراق الاستعادة على الورق: سلّمها إلى أشخاص تثق بهم؛ بضع أوراق منها معًا تستعيد المفتاح</translation>
+            <translation>٢. أوراق استعادة مطبوعة: سلّمها إلى أشخاص تثق بهم؛ وبضع أوراق منها معًا تستعيد المفتاح</translation>
         </message>
         <message>
             <source>Sheets needed to restore</source>
@@ -2810,7 +2905,7 @@
         </message>
         <message>
             <source>Pull</source>
-            <translation>اجلب</translation>
+            <translation>جلب</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -2850,7 +2945,7 @@
         </message>
         <message>
             <source>Approve the selected device and import its batches</source>
-            <translation>وافق على الجهاز المحدد واستورد دفعاته</translation>
+            <translation>الموافقة على الجهاز المحدد واستيراد دفعاته</translation>
         </message>
     </context>
     <context>
@@ -2908,7 +3003,7 @@
         </message>
         <message>
             <source>Possible duplicate of:</source>
-            <translation>تكرار محتمل لـ:</translation>
+            <translation>قد يكون تكرارًا للموقِّع:</translation>
         </message>
         <message>
             <source>Keep</source>
@@ -2964,12 +3059,19 @@
             <translation>جارٍ العمل…</translation>
         </message>
         <message>
-            <source>%1 receipts written.</source>
-            <translation>الإيصالات المكتوبة: %1.</translation>
-        </message>
-        <message>
             <source>Saved: %1</source>
             <translation>حُفظ: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts written.</source>
+            <translation>
+                <numerusform>لم يُكتب أي إيصال.</numerusform>
+                <numerusform>كُتب إيصال واحد.</numerusform>
+                <numerusform>كُتب إيصالان.</numerusform>
+                <numerusform>كُتبت %Ln إيصالات.</numerusform>
+                <numerusform>كُتب %Ln إيصالًا.</numerusform>
+                <numerusform>كُتب %Ln إيصال.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3028,7 +3130,7 @@
         </message>
         <message>
             <source>Paper sheet</source>
-            <translation>ورقة ورقية</translation>
+            <translation>ورقة مطبوعة</translation>
         </message>
         <message>
             <source>Command line</source>
@@ -3056,7 +3158,7 @@
         </message>
         <message>
             <source>withheld</source>
-            <translation>محجوب</translation>
+            <translation>محجوب بطلب الموقِّع</translation>
         </message>
         <message>
             <source>Kept.</source>
@@ -3069,10 +3171,6 @@
         <message>
             <source>Marked as not a duplicate.</source>
             <translation>عُلِّم بأنه ليس تكرارًا.</translation>
-        </message>
-        <message>
-            <source>%1 shown</source>
-            <translation>المعروض: %1</translation>
         </message>
         <message>
             <source>Time: %1</source>
@@ -3096,7 +3194,7 @@
         </message>
         <message>
             <source>Reviewed: %1</source>
-            <translation>رُوجع: %1</translation>
+            <translation>المراجعة: %1</translation>
         </message>
         <message>
             <source>Unknown</source>
@@ -3104,11 +3202,11 @@
         </message>
         <message>
             <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
-            <translation>هذا الموقّع هو الذي يُحتسب. يبقى المشابهون له في قائمة المراجعة ليُدمجوا فيه أو يُعلَّموا بأنهم ليسوا تكرارًا.</translation>
+            <translation>هذا الموقِّع هو الذي يُحتسب. يبقى المشابهون له في قائمة المراجعة ليُدمجوا فيه أو يُعلَّموا بأنهم ليسوا تكرارًا.</translation>
         </message>
         <message>
             <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
-            <translation>وقّع الشخص نفسه مرتين: يُحتسب هذا التوقيع مرة واحدة، بوصفه تكرارًا للموقّع المختار أعلاه.</translation>
+            <translation>وقّع الشخص نفسه مرتين: يُحتسب هذا التوقيع مرة واحدة، بوصفه تكرارًا للموقِّع المختار أعلاه.</translation>
         </message>
         <message>
             <source>A different person who only looks alike: both are counted and neither is asked about again.</source>
@@ -3133,6 +3231,17 @@
         <message>
             <source>not a duplicate</source>
             <translation>ليس تكرارًا</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>لا يظهر أي موقِّع</numerusform>
+                <numerusform>يظهر موقِّع واحد</numerusform>
+                <numerusform>يظهر موقِّعان</numerusform>
+                <numerusform>يظهر %Ln موقِّعين</numerusform>
+                <numerusform>يظهر %Ln موقِّعًا</numerusform>
+                <numerusform>يظهر %Ln موقِّع</numerusform>
+            </translation>
         </message>
     </context>
     <context>

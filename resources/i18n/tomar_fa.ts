@@ -1504,7 +1504,7 @@
         </message>
         <message>
             <source>Choose a volunteer PIN (4 to 12 digits). It is needed to leave the signing kiosk, so signers cannot leave it by themselves.</source>
-            <translation>یک پین داوطلب (۴ تا ۱۲ رقم) انتخاب کنید. برای بیرون آمدن از صفحهٔ امضا لازم است تا امضاکنندگان خودشان نتوانند از آن بیرون بروند.</translation>
+            <translation>یک پین داوطلب (۴ تا ۱۲ رقم) انتخاب کنید. این پین برای بیرون آمدن از صفحهٔ امضا لازم است، تا امضاکنندگان نتوانند خودشان از آن بیرون بروند.</translation>
         </message>
         <message>
             <source>PIN</source>
@@ -1696,7 +1696,7 @@
         </message>
         <message>
             <source>Waiting for export</source>
-            <translation>در انتظار خروجی</translation>
+            <translation>در انتظار خروجی گرفتن</translation>
         </message>
         <message>
             <source>Start an event</source>
@@ -1790,7 +1790,7 @@
         </message>
         <message>
             <source>How should your name appear on the public petition sheets?</source>
-            <translation>نام شما در برگه‌های عمومی طومار چطور نوشته شود؟</translation>
+            <translation>نام شما در برگه‌های عمومی طومار چگونه نوشته شود؟</translation>
         </message>
         <message>
             <source>Full name</source>
@@ -1815,10 +1815,6 @@
         <message>
             <source>Please check the marked parts of the form.</source>
             <translation>لطفاً بخش‌های مشخص‌شدهٔ فرم را بررسی کنید.</translation>
-        </message>
-        <message>
-            <source>Are you still there? This form will be cleared in %1 seconds. Touch the screen to continue.</source>
-            <translation>هنوز اینجا هستید؟ این فرم تا %1 ثانیهٔ دیگر پاک می‌شود. برای ادامه، صفحه را لمس کنید.</translation>
         </message>
         <message>
             <source>Signatures at this event: %1</source>
@@ -1860,6 +1856,12 @@
             <source>Saves your signature, sealed so that only the organizers can read it.</source>
             <translation>امضای شما را ذخیره می‌کند؛ رمزگذاری‌شده، تا فقط برگزارکنندگان بتوانند آن را بخوانند.</translation>
         </message>
+        <message numerus="yes">
+            <source>Are you still there? This form will be cleared in %Ln seconds. Touch the screen to continue.</source>
+            <translation>
+                <numerusform>هنوز اینجا هستید؟ این فرم تا %Ln ثانیهٔ دیگر پاک می‌شود. برای ادامه، صفحه را لمس کنید.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>KioskForm</name>
@@ -1887,10 +1889,6 @@
     <context>
         <name>KioskScreen</name>
         <message>
-            <source>Too many wrong PINs. Wait %1 seconds.</source>
-            <translation>پین چند بار اشتباه تایپ شد. %1 ثانیه صبر کنید.</translation>
-        </message>
-        <message>
             <source>That PIN is not right.</source>
             <translation>این پین درست نیست.</translation>
         </message>
@@ -1914,9 +1912,17 @@
             <source>The last entry was voided.</source>
             <translation>آخرین امضا باطل شد.</translation>
         </message>
-        <message>
-            <source>Too many wrong PINs. The PIN you typed will be checked in %1 seconds.</source>
-            <translation>پین چند بار اشتباه تایپ شد. پینی که تایپ کردید %1 ثانیهٔ دیگر بررسی می‌شود.</translation>
+        <message numerus="yes">
+            <source>Too many wrong PINs. Wait %Ln seconds.</source>
+            <translation>
+                <numerusform>پین چند بار اشتباه تایپ شد. لطفاً %Ln ثانیه صبر کنید.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.</source>
+            <translation>
+                <numerusform>پین چند بار اشتباه تایپ شد. پینی که تایپ کردید %Ln ثانیهٔ دیگر بررسی می‌شود.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2193,14 +2199,6 @@
             <translation>بستهٔ %1</translation>
         </message>
         <message>
-            <source>%1 valid signatures, %2 records waiting for export.</source>
-            <translation>%1 امضای معتبر، %2 امضا در انتظار خروجی گرفتن.</translation>
-        </message>
-        <message>
-            <source>Batch %1 with %2 records written to %3</source>
-            <translation>بستهٔ امضاهای شمارهٔ %1 با %2 امضا در این مسیر نوشته شد: %3</translation>
-        </message>
-        <message>
             <source>Export to folder</source>
             <translation>خروجی در پوشه</translation>
         </message>
@@ -2211,6 +2209,24 @@
         <message>
             <source>Cancelling…</source>
             <translation>در حال لغو…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln valid signatures.</source>
+            <translation>
+                <numerusform>%Ln امضای معتبر.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Batch %1 with %Ln records written to %2</source>
+            <translation>
+                <numerusform>بستهٔ %1 با %Ln امضا در این مسیر نوشته شد: %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln waiting for export.</source>
+            <translation>
+                <numerusform>%Ln امضا در انتظار خروجی گرفتن.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2399,16 +2415,22 @@
             <translation>گام %1 از ۳</translation>
         </message>
         <message>
-            <source>✓ Saved for printing: %1 sheets, any %2 of them restore the key.</source>
-            <translation>✓ برای چاپ ذخیره شد: %1 برگه، که هر %2 برگه از آن‌ها کلید را بازمی‌گرداند.</translation>
-        </message>
-        <message>
             <source>Saved: %1</source>
             <translation>ذخیره شد: %1</translation>
         </message>
         <message>
             <source>How the signatures are locked so that only your key opens them. The recommended choice stays safe even against the quantum computers of the future; choose the classic one only if your campaign must be opened with an old version of the age tool.</source>
             <translation>شیوهٔ رمزگذاری امضاها، تا تنها کلید شما آن‌ها را باز کند. گزینهٔ پیشنهادی حتی در برابر رایانه‌های کوانتومی آینده هم ایمن می‌ماند؛ گزینهٔ کلاسیک را تنها وقتی برگزینید که کارزارتان باید با نسخه‌ای قدیمی از ابزار age باز شود.</translation>
+        </message>
+        <message numerus="yes">
+            <source>✓ Saved for printing: %Ln sheets, any %1 of them restore the key.</source>
+            <translation>
+                <numerusform>✓ برای چاپ ذخیره شد: %Ln برگه، که هر %1 برگه از آن‌ها کلید را بازمی‌گرداند.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Also in %1</source>
+            <translation>همچنین به %1</translation>
         </message>
     </context>
     <context>
@@ -2447,7 +2469,7 @@
         </message>
         <message>
             <source>Its next batches will be rejected. What was imported stays.</source>
-            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تا کنون وارد شده سر جایش می‌ماند.</translation>
+            <translation>بسته‌های بعدی آن رد می‌شوند. آنچه تاکنون وارد شده است، باقی می‌ماند.</translation>
         </message>
         <message>
             <source>Revoke</source>
@@ -2529,14 +2551,6 @@
             <translation>لغو شد.</translation>
         </message>
         <message>
-            <source>%1 imported, %2 rejected.</source>
-            <translation>%1 بسته وارد شد، %2 بسته رد شد.</translation>
-        </message>
-        <message>
-            <source>%1 new batches, %2 receipts sent.</source>
-            <translation>%1 بستهٔ تازه دریافت شد و %2 رسید فرستاده شد.</translation>
-        </message>
-        <message>
             <source>Held batch %1 of the approved device</source>
             <translation>بستهٔ %1 از دستگاه تأییدشده که در انتظار تأیید بود</translation>
         </message>
@@ -2545,28 +2559,48 @@
             <translation>بستهٔ در انتظار تأیید از دستگاه تأییدشده</translation>
         </message>
         <message>
-            <source>%1 imported</source>
-            <translation>%1 بسته وارد شد</translation>
-        </message>
-        <message>
-            <source>%1 already imported</source>
-            <translation>%1 بسته پیش‌تر وارد شده بود</translation>
-        </message>
-        <message>
-            <source>%1 held until you approve their device</source>
-            <translation>%1 بسته در انتظار تأیید دستگاهشان است</translation>
-        </message>
-        <message>
-            <source>%1 rejected</source>
-            <translation>%1 بسته رد شد</translation>
-        </message>
-        <message>
             <source>%1.</source>
             <translation>%1.</translation>
         </message>
         <message>
             <source>, </source>
             <translation>، </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new batches</source>
+            <translation>
+                <numerusform>%Ln بستهٔ تازه دریافت شد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>%Ln بسته وارد شد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln already imported</source>
+            <translation>
+                <numerusform>%Ln بسته پیش‌تر وارد شده بود</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln held until you approve their device</source>
+            <translation>
+                <numerusform>%Ln بسته در انتظار تأیید دستگاهشان است</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rejected</source>
+            <translation>
+                <numerusform>%Ln بسته رد شد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts sent</source>
+            <translation>
+                <numerusform>%Ln رسید فرستاده شد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2590,10 +2624,6 @@
         <message>
             <source>Languages</source>
             <translation>زبان‌ها</translation>
-        </message>
-        <message>
-            <source>Also in Persian (فارسی)</source>
-            <translation>به فارسی هم باشد</translation>
         </message>
         <message>
             <source>End date</source>
@@ -2964,12 +2994,14 @@
             <translation>در حال انجام…</translation>
         </message>
         <message>
-            <source>%1 receipts written.</source>
-            <translation>%1 رسید نوشته شد.</translation>
-        </message>
-        <message>
             <source>Saved: %1</source>
             <translation>ذخیره شد: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln receipts written.</source>
+            <translation>
+                <numerusform>%Ln رسید نوشته شد.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3068,11 +3100,7 @@
         </message>
         <message>
             <source>Marked as not a duplicate.</source>
-            <translation>به‌عنوان غیرتکراری علامت خورد.</translation>
-        </message>
-        <message>
-            <source>%1 shown</source>
-            <translation>%1 مورد</translation>
+            <translation>به‌عنوان «تکراری نیست» ثبت شد.</translation>
         </message>
         <message>
             <source>Time: %1</source>
@@ -3104,7 +3132,7 @@
         </message>
         <message>
             <source>This signer is the one to count. Its look-alikes stay on the review list, to be merged into it or marked as not a duplicate.</source>
-            <translation>این امضاکننده همانی است که شمرده می‌شود. امضاکنندگان مشابه او در فهرست بررسی می‌مانند تا با او یکی شوند یا «تکراری نیست» بخورند.</translation>
+            <translation>این امضاکننده همانی است که شمرده می‌شود. امضاکنندگان مشابه او در فهرست بررسی می‌مانند تا با او یکی شوند یا «تکراری نیست» برایشان ثبت شود.</translation>
         </message>
         <message>
             <source>The same person signed twice: count this signature once, as a duplicate of the signer chosen above.</source>
@@ -3133,6 +3161,12 @@
         <message>
             <source>not a duplicate</source>
             <translation>تکراری نیست</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>%Ln امضاکننده در فهرست</numerusform>
+            </translation>
         </message>
     </context>
     <context>

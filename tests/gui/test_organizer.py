@@ -419,7 +419,7 @@ def test_pull_from_a_shared_folder(
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
     assert results.item(0, 1).text() == "Imported"  # type: ignore[union-attr]
-    assert "1 receipts sent" in screen.w(QLabel, "intakeMessage").text()
+    assert "1 receipt sent" in screen.w(QLabel, "intakeMessage").text()
     assert len(list((stick / "receipts").iterdir())) == 1
     qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
 

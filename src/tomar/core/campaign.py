@@ -34,6 +34,10 @@ DISPLAY_DEFAULTS = ("ask", "hidden", "initials", "full")
 PACKAGE_LIMITS = Limits(
     max_file=2 * 1024 * 1024, max_members=2, max_member=1024 * 1024, max_total=1024 * 1024
 )
+#: The languages a campaign made in the app can have its texts in, English first (every
+#: campaign has it): each has the kiosk's words and the interface (resources/i18n) and
+#: the printed sheets' labels (`sheets.text.LABELS`). Adding one is a line here.
+OFFERED_LANGUAGES: tuple[str, ...] = ("en", "fa", "ar")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_TEXT = 20_000

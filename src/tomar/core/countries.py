@@ -5,9 +5,10 @@ A signer's country comes from the country field as typed ("USA", "United States"
 ISO 3166 two-letter code, so the organizer's counts by country do not split one country
 into several bars. Text that names no known country is kept as its matching key.
 
-Names come from the phone number library's region names (many languages); the Persian
-names and the common short forms below are added by hand, because that library has no
-Persian and signers rarely type a country's official name.
+Names come from the phone number library's region names (many languages), the Unicode
+CLDR's Arabic and Persian names (`country_names`, a table generated from Babel, since that
+library has neither), Persian names written by hand for the countries most signers live
+in, and the common short forms below, since signers rarely type a country's official name.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from __future__ import annotations
 import functools
 from typing import Final
 
+from .country_names import NAMES as CLDR_NAMES
 from .normalize import match_key
 
 #: Persian names, as an Iranian reader writes them, of the countries most signers live in;
-#: other countries are shown by their English name in the Persian interface.
+#: other countries are shown by their CLDR name (`country_names`).
 FA_NAMES: Final[dict[str, str]] = {
     "AE": "امارات متحده عربی",
     "AF": "افغانستان",
@@ -152,6 +154,7 @@ def _resolve(region: str, lang: str) -> str:
 def _by_key() -> dict[str, str]:
     """Matching key of every known name -> code; a name two countries share is left out."""
     pairs = {(code, name) for code, name in FA_NAMES.items()}
+    pairs |= {(code, name) for names in CLDR_NAMES.values() for code, name in names.items()}
     pairs |= {(code, name) for code, names in ALIASES.items() for name in names}
     for region, names in _locale().items():
         if len(region) == 2 and region.isalpha():
@@ -193,4 +196,4 @@ def name(key: str, lang: str) -> str:
         return key
     if lang == "fa" and key in FA_NAMES:
         return FA_NAMES[key]
-    return _resolve(key, "en") or key
+    return CLDR_NAMES.get(lang, {}).get(key) or _resolve(key, "en") or key

@@ -8,8 +8,13 @@ writing direction and their digits all come from the files and QLocale (the prin
 sheets need one more entry, see docs/ARCHITECTURE.md, "Adding a language").
 
 The interface language is installed on the application (QUiLoader and `tr()` use it).
-The kiosk speaks the signer's language, which may differ, so it asks `text()` for a
-translation in a given language without installing anything.
+The kiosk speaks the signer's language, which may differ, so it asks `text()` (and
+`count()` for sentences with a number) for a translation in a given language without
+installing anything.
+
+Sentences that count take the number through Qt's numerus forms (`tr(source, "", n)`
+with `%Ln` in the source): Arabic has six forms, Persian one (a noun after a numeral
+stays singular), English two, from `tomar_en.ts`, which holds only those sentences.
 """
 
 from __future__ import annotations
@@ -64,7 +69,8 @@ class Languages:
     def translator(self, lang: str) -> QTranslator | None:
         if lang not in self._tomar:
             tr = QTranslator()
-            ok = lang != SOURCE_LANGUAGE and tr.load(str(self.folder / f"tomar_{lang}.qm"))
+            # English is the source; its file only holds plural forms ("1 second").
+            ok = tr.load(str(self.folder / f"tomar_{lang}.qm"))
             self._tomar[lang] = tr if ok else None
         return self._tomar[lang]
 
@@ -73,6 +79,13 @@ class Languages:
         tr = self.translator(lang)
         out = tr.translate(context, source) if tr is not None else ""
         return out or source
+
+    def count(self, lang: str, context: str, source: str, n: int) -> str:
+        """A sentence with the number `n` (`%Ln` or `%n` in `source`) in `lang`, in the
+        plural form `lang` uses for `n` and with its digits ("٣ ثوانٍ")."""
+        tr = self.translator(lang)
+        out = (tr.translate(context, source, None, n) if tr is not None else "") or source
+        return out.replace("%Ln", QLocale(lang).toString(n)).replace("%n", str(n))
 
     def install(self, app: QGuiApplication, lang: str) -> None:
         """Make `lang` the interface language, with Qt's own strings and direction."""

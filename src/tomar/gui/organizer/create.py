@@ -16,44 +16,39 @@ import re
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core import organizer
 from ...core.atomic import atomic_write
-from ...core.campaign import Campaign, doc_from_spec
+from ...core.campaign import OFFERED_LANGUAGES, doc_from_spec
 from ...core.errors import E, TomarError
 from ...core.identity import OrganizerIdentity
 from ...core.sheets.shares import write_shares
 from ..i18n import direction, native_name
 from ..screens.base import say
-from ..screens.kiosk import CONTEXT as KIOSK_CONTEXT
-from ..screens.kiosk import TEXTS as KIOSK_TEXTS
 from ..shell import Shell
-from ..signature_pad import SignaturePad
-from ..signer_form import SignerForm
 from ..worker import Cancel, Progress
 from . import spec as specs
 from .common import OrgScreen, plain
+from .preview import KioskPreview
 
 DETAILS, BACKUP, EXPORT = range(3)
-LANGS = ("en", "fa")
 BACKUP_NAME = "tomar-organizer-key-backup.age"
 SHARES_NAME = "tomar-recovery-shares.pdf"
 PACKAGE_SUFFIX = ".tomar-campaign"
@@ -74,7 +69,7 @@ def safe_file_name(title: str, fallback: str) -> str:
     return name
 
 
-class CreateCampaignScreen(OrgScreen):
+class CreateCampaignScreen(OrgScreen, KioskPreview):
     ui_name = "org_create"
 
     def __init__(self, shell: Shell) -> None:
@@ -105,7 +100,7 @@ class CreateCampaignScreen(OrgScreen):
                 "old version of the age tool."
             )
         )
-        self.fa_check = self.w(QCheckBox, "persianCheck")
+        self.lang_checks = self._language_checks()
         self.end_date = self.w(QDateEdit, "endDateEdit")
         self.end_date.setDate(QDate.currentDate().addYears(1))
         # Year first, read left to right in every language: "06-12-2027" is a US June 12.
@@ -115,7 +110,9 @@ class CreateCampaignScreen(OrgScreen):
         self.signature_check = self.w(QCheckBox, "signatureCheck")
         self.texts = self.w(QTabWidget, "textsTabs")
         self.edits: dict[str, dict[str, QLineEdit | QPlainTextEdit]] = {}
-        for i, lang in enumerate(LANGS):
+        for i, lang in enumerate(OFFERED_LANGUAGES):
+            if i >= self.texts.count():  # the form has English and Persian; more in code
+                self.texts.addTab(self._text_tab(lang), "")
             self.texts.setTabText(i, native_name(lang))
             self.w(QWidget, f"textsTab_{lang}").setLayoutDirection(direction(lang))
             edits: dict[str, QLineEdit | QPlainTextEdit] = {
@@ -132,7 +129,7 @@ class CreateCampaignScreen(OrgScreen):
         self.keys_button = self.w(QPushButton, "keysButton")
         self.keys_button.clicked.connect(self.make_keys)
         self.preview_lang = self.w(QComboBox, "previewLang")
-        for lang in LANGS:
+        for lang in OFFERED_LANGUAGES:
             self.preview_lang.addItem(native_name(lang), lang)
         self.preview_lang.currentIndexChanged.connect(self.update_preview)
         self.preview = self.w(QWidget, "kioskPreview")
@@ -142,13 +139,49 @@ class CreateCampaignScreen(OrgScreen):
         self.preview_consent = self.w(QLabel, "previewConsent")
         self._preview_parts()
 
+    def _language_checks(self) -> dict[str, QCheckBox]:
+        """ "Also in ..." for each language after English (the core's list); Persian is
+        ticked, as the first campaign's signers expect it."""
+        box = self.w(QWidget, "languagesBox")
+        layout = box.layout()
+        assert layout is not None
+        checks = {}
+        for lang in OFFERED_LANGUAGES[1:]:
+            check = QCheckBox(self.tr("Also in %1").replace("%1", native_name(lang)), box)
+            check.setObjectName(f"langCheck_{lang}")
+            check.setChecked(lang == "fa")
+            layout.addWidget(check)
+            checks[lang] = check
+        return checks
+
+    def _text_tab(self, lang: str) -> QWidget:
+        """A texts tab like the form's own (same names, the form's words) for a language
+        the form does not carry."""
+        tab = QWidget()
+        tab.setObjectName(f"textsTab_{lang}")
+        form = QFormLayout(tab)
+        for key, label, cls in (
+            ("title", "Title", QLineEdit),
+            ("addressee", "Addressed to", QLineEdit),
+            ("text", "Petition text", QPlainTextEdit),
+            ("consent", "Consent text", QPlainTextEdit),
+        ):
+            edit = cls(tab)
+            edit.setObjectName(f"{key}_{lang}")
+            if isinstance(edit, QPlainTextEdit):
+                edit.setMinimumHeight(90)
+            words = QCoreApplication.translate("OrgCreateForm", label)
+            form.addRow(plain(words, name=f"{key}Label_{lang}"), edit)
+        return tab
+
     def _field_rows(self) -> None:
         """One row per field the campaign may ask for (`spec.FIELD_CHOICES`)."""
         grid = self.w(QGridLayout, "fieldsGrid")
         self.field_checks: dict[str, tuple[QCheckBox, QCheckBox]] = {}
         defaults = {"full_name": (True, True), "email": (True, False), "city": (True, True)}
-        for row, (name, _kind, en, fa) in enumerate(specs.FIELD_CHOICES, 1):
-            label = fa if self.shell.languages.current == "fa" else en  # Persian only in fa
+        lang = self.shell.languages.current
+        for row, (name, _kind, labels) in enumerate(specs.FIELD_CHOICES, 1):
+            label = labels.get(lang, labels["en"])
             ask, req = QCheckBox(), QCheckBox()
             ask.setObjectName(f"ask_{name}")
             req.setObjectName(f"required_{name}")
@@ -165,113 +198,15 @@ class CreateCampaignScreen(OrgScreen):
             grid.addWidget(req, row, 2)
             self.field_checks[name] = (ask, req)
 
-    def _preview_parts(self) -> None:
-        """The kiosk's own parts under the texts: its form widget (`SignerForm`, rebuilt
-        when the fields change), the name display question, consent, the real signature
-        pad and the submit button, with the kiosk's words in the previewed language.
-        Nothing typed or drawn here is kept."""
-        layout = self.w(QVBoxLayout, "previewLayout")
-        at = layout.indexOf(self.preview_consent)
-        self.preview_form_title = plain(wrap=True, name="previewFormTitle")
-        self.preview_form_host = QWidget()
-        self.preview_form_host.setObjectName("previewFormHost")
-        QVBoxLayout(self.preview_form_host).setContentsMargins(0, 0, 0, 0)
-        self.preview_form: SignerForm | None = None
-        self.preview_form_key: tuple[tuple[str, bool], ...] = ()
-        self.preview_display = plain(wrap=True, name="previewDisplay")
-        choices = QWidget()
-        row = QVBoxLayout(choices)  # one under another: the preview is narrower than a kiosk
-        row.setContentsMargins(0, 0, 0, 0)
-        self.preview_choices = {key: QRadioButton() for key in ("full", "initials", "hidden")}
-        for key, button in self.preview_choices.items():
-            button.setObjectName(f"previewDisplay_{key}")
-            row.addWidget(button)
-        self.preview_agree = QCheckBox()
-        self.preview_agree.setObjectName("previewAgree")
-        self.preview_pad_label = plain(name="previewPadLabel")
-        self.preview_pad = SignaturePad()
-        self.preview_pad.setObjectName("previewPad")
-        self.preview_pad.setMinimumSize(240, 140)
-        self.preview_sign = QPushButton()
-        self.preview_sign.setObjectName("previewSign")
-        self.preview_sign.setProperty("role", "primary")
-        parts = [self.preview_form_title, self.preview_form_host, self.preview_display, choices]
-        for i, part in enumerate(parts):
-            layout.insertWidget(at + i, part)
-        at = layout.indexOf(self.preview_consent) + 1
-        for i, part in enumerate(
-            [self.preview_agree, self.preview_pad_label, self.preview_pad, self.preview_sign]
-        ):
-            layout.insertWidget(at + i, part)
-
-    def _kiosk_text(self, lang: str, key: str) -> str:
-        return self.shell.languages.text(lang, KIOSK_CONTEXT, KIOSK_TEXTS[key])
-
-    def update_preview(self) -> None:
-        lang = str(self.preview_lang.currentData() or "en")
-        edits = self.edits[lang]
-        self.preview.setLayoutDirection(direction(lang))
-        self.preview_title.setText(self._value(edits["title"]))
-        addressee = self._value(edits["addressee"])
-        self.preview_addressee.setText(
-            self._kiosk_text(lang, "addressee").replace("%1", addressee) if addressee else ""
-        )
-        self.preview_text.setText(self._value(edits["text"]))
-        self.preview_consent.setText(self._value(edits["consent"]))
-        self._preview_form(lang)
-        t = self._kiosk_text
-        self.preview_form_title.setText(t(lang, "form_title"))
-        self.preview_display.setText(t(lang, "display"))
-        for key, button in self.preview_choices.items():
-            button.setText(t(lang, key))
-        self.preview_agree.setText(t(lang, "agree"))
-        self.preview_pad_label.setText(t(lang, "pad_label"))
-        self.preview_pad.set_hint(t(lang, "pad_hint"))
-        self.preview_sign.setText(t(lang, "sign"))
-
-    def _preview_form(self, lang: str) -> None:
-        """The kiosk's form widget for the fields ticked now (rebuilt only when they change)."""
-        fields = [
-            (name, kind, self.field_checks[name][1].isChecked(), {"en": en, "fa": fa})
-            for name, kind, en, fa in specs.FIELD_CHOICES
-            if self.field_checks[name][0].isChecked()
-        ]
-        key = tuple((name, required) for name, _, required, _ in fields)
-        if self.preview_form is None or key != self.preview_form_key:
-            if self.preview_form is not None:
-                self.preview_form.clear()
-                self.preview_form.deleteLater()
-            doc = {
-                "languages": list(LANGS),
-                "fields": [
-                    {"name": n, "kind": k, "required": r, "label": label}
-                    for n, k, r, label in fields
-                ],
-            }
-            self.preview_form = SignerForm(Campaign(doc), self.preview_form_host)
-            layout = self.preview_form_host.layout()
-            assert layout is not None
-            layout.addWidget(self.preview_form)
-            self.preview_form_key = key
-        self.preview_form.set_language(
-            lang, self._kiosk_text(lang, "required"), self._kiosk_text(lang, "required_word")
-        )
-
-    @staticmethod
-    def _value(edit: QLineEdit | QPlainTextEdit) -> str:
-        return edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
-
     def campaign_form(self) -> specs.CampaignForm:
-        langs = ["en", "fa"] if self.fa_check.isChecked() else ["en"]
+        langs = ["en", *(lang for lang, check in self.lang_checks.items() if check.isChecked())]
 
         def texts(key: str) -> dict[str, str]:
             return {lang: self._value(self.edits[lang][key]).strip() for lang in langs}
 
         fields = [
-            specs.FieldChoice(
-                name, kind, self.field_checks[name][1].isChecked(), {"en": en, "fa": fa}
-            )
-            for name, kind, en, fa in specs.FIELD_CHOICES
+            specs.FieldChoice(name, kind, self.field_checks[name][1].isChecked(), dict(labels))
+            for name, kind, labels in specs.FIELD_CHOICES
             if self.field_checks[name][0].isChecked()
         ]
         return specs.CampaignForm(
@@ -408,11 +343,11 @@ class CreateCampaignScreen(OrgScreen):
         shares = ""
         if safety.shares:  # "k/n": the PDF is written; printing it is the organizer's
             k, _, n = safety.shares.partition("/")
-            shares = (
-                self.tr("✓ Saved for printing: %1 sheets, any %2 of them restore the key.")
-                .replace("%1", QLocale().toString(int(n)) if n.isdigit() else n)
-                .replace("%2", QLocale().toString(int(k)) if k.isdigit() else k)
-            )
+            shares = self.tr(
+                "✓ Saved for printing: %Ln sheets, any %1 of them restore the key.",
+                "",
+                int(n) if n.isdigit() else 0,
+            ).replace("%1", QLocale().toString(int(k)) if k.isdigit() else k)
         say(self.shares_state, shares, kind="ok")
         self.continue_button.setEnabled(safety.ready)
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-#: (name, kind, English label, Persian label) of the fields the form offers.
-FIELD_CHOICES: tuple[tuple[str, str, str, str], ...] = (
-    ("full_name", "name", "Full name", "نام و نام خانوادگی"),
-    ("email", "email", "Email", "ایمیل"),
-    ("phone", "phone", "Phone", "تلفن"),
-    ("city", "city", "City", "شهر"),
-    ("state", "state", "State", "ایالت"),
-    ("country", "country", "Country", "کشور"),
-    ("postal_code", "postal_code", "ZIP code", "کد پستی"),
+#: (name, kind, label per language) of the fields the form offers: one label in each
+#: language of `campaign.OFFERED_LANGUAGES` (a test checks).
+FIELD_CHOICES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("full_name", "name", {"en": "Full name", "fa": "نام و نام خانوادگی", "ar": "الاسم الكامل"}),
+    ("email", "email", {"en": "Email", "fa": "ایمیل", "ar": "البريد الإلكتروني"}),
+    ("phone", "phone", {"en": "Phone", "fa": "تلفن", "ar": "الهاتف"}),
+    ("city", "city", {"en": "City", "fa": "شهر", "ar": "المدينة"}),
+    ("state", "state", {"en": "State", "fa": "ایالت", "ar": "الولاية"}),
+    ("country", "country", {"en": "Country", "fa": "کشور", "ar": "البلد"}),
+    ("postal_code", "postal_code", {"en": "ZIP code", "fa": "کد پستی", "ar": "الرمز البريدي"}),
 )
 
 

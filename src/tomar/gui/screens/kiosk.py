@@ -106,7 +106,7 @@ TEXTS = {
     "check": QT_TRANSLATE_NOOP("Kiosk", "Please check the marked parts of the form."),
     "countdown": QT_TRANSLATE_NOOP(
         "Kiosk",
-        "Are you still there? This form will be cleared in %1 seconds. "
+        "Are you still there? This form will be cleared in %Ln seconds. "
         "Touch the screen to continue.",
     ),
     "count": QT_TRANSLATE_NOOP("Kiosk", "Signatures at this event: %1"),
@@ -545,7 +545,7 @@ class KioskScreen(Screen):
         if seconds < 0 or not self.is_dirty() or self.pages.currentWidget() is not self.form_page:
             self.banner.hide()
             return
-        text = self.t("countdown").replace("%1", QLocale(self.lang).toString(seconds))
+        text = self.shell.languages.count(self.lang, CONTEXT, TEXTS["countdown"], seconds)
         say(self.banner, text, kind="warning")
         self._place_banner()
 
@@ -576,13 +576,16 @@ class KioskScreen(Screen):
         def check() -> None:
             wait = self.pin_blocked_until - self.shell.clock()
             if wait > 0:
+                seconds = math.ceil(wait)
                 if not edit.text():
-                    text = self.tr("Too many wrong PINs. Wait %1 seconds.")
+                    text = self.tr("Too many wrong PINs. Wait %Ln seconds.", "", seconds)
                 else:
                     text = self.tr(
-                        "Too many wrong PINs. The PIN you typed will be checked in %1 seconds."
+                        "Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.",
+                        "",
+                        seconds,
                     )
-                say(message, text.replace("%1", str(math.ceil(wait))), kind="error")
+                say(message, text, kind="error")
                 if edit.text() and not waiter.isActive():
                     edit.setReadOnly(True)
                     ok_button.setEnabled(False)

@@ -103,9 +103,9 @@ class RecordsScreen(Screen):
         counts = device.counts()
         say(
             self.w(QLabel, "summaryLabel"),
-            self.tr("%1 valid signatures, %2 records waiting for export.")
-            .replace("%1", locale.toString(int(counts["total"])))
-            .replace("%2", locale.toString(int(counts["pending_export"]))),
+            self.tr("%Ln valid signatures.", "", int(counts["total"]))
+            + " "
+            + self.tr("%Ln waiting for export.", "", int(counts["pending_export"])),
         )
 
     def clear(self) -> None:
@@ -156,10 +156,9 @@ class RecordsScreen(Screen):
 
     def _exported(self, result: batch.Exported) -> None:
         text = (
-            self.tr("Batch %1 with %2 records written to %3")
+            self.tr("Batch %1 with %Ln records written to %2", "", result.count)
             .replace("%1", QLocale().toString(result.number))
-            .replace("%2", QLocale().toString(result.count))
-            .replace("%3", str(result.path))
+            .replace("%2", str(result.path))
         )
         say(self.w(QLabel, "statusLabel"), text, kind="ok")
 

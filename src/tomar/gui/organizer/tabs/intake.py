@@ -158,18 +158,13 @@ class IntakeTab(OrgTab):
         """The status line names every outcome that happened, held batches too (a green
         "0 imported" would hide a batch waiting for approval)."""
         counts = {s: sum(1 for r in results if r.status == s) for s in ImportStatus}
-        parts = [self.tr("%1 imported").replace("%1", num(counts[ImportStatus.IMPORTED]))]
+        parts = [self.tr("%Ln imported", "", counts[ImportStatus.IMPORTED])]
         if counts[ImportStatus.ALREADY]:
-            parts.append(
-                self.tr("%1 already imported").replace("%1", num(counts[ImportStatus.ALREADY]))
-            )
+            parts.append(self.tr("%Ln already imported", "", counts[ImportStatus.ALREADY]))
         if counts[ImportStatus.HELD]:
-            parts.append(
-                self.tr("%1 held until you approve their device").replace(
-                    "%1", num(counts[ImportStatus.HELD])
-                )
-            )
-        parts.append(self.tr("%1 rejected").replace("%1", num(counts[ImportStatus.REJECTED])))
+            held = counts[ImportStatus.HELD]
+            parts.append(self.tr("%Ln held until you approve their device", "", held))
+        parts.append(self.tr("%Ln rejected", "", counts[ImportStatus.REJECTED]))
         kind = "ok"
         if counts[ImportStatus.REJECTED]:
             kind = "error"
@@ -243,15 +238,15 @@ class IntakeTab(OrgTab):
             elif result.cancelled:
                 say(self.message, self.tr("Cancelled."))
             else:
-                text = (
-                    self.tr("%1 new batches, %2 receipts sent.")
-                    .replace("%1", num(result.downloaded))
-                    .replace("%2", num(result.receipts_sent))
-                )
+                parts = [
+                    self.tr("%Ln new batches", "", result.downloaded),
+                    self.tr("%Ln receipts sent", "", result.receipts_sent),
+                ]
+                text = self.tr("%1.").replace("%1", self.tr(", ").join(parts))
                 held = sum(1 for r in result.imports if r.status == ImportStatus.HELD)
                 if held:  # said, not hidden behind a green line
-                    waiting = self.tr("%1 held until you approve their device")
-                    text += " " + self.tr("%1.").replace("%1", waiting.replace("%1", num(held)))
+                    waiting = self.tr("%Ln held until you approve their device", "", held)
+                    text += " " + self.tr("%1.").replace("%1", waiting)
                 say(self.message, text, kind="info" if held else "ok")
             self.host.refresh()
 

@@ -15,7 +15,7 @@ from ....core.sheets.report import write_report
 from ...i18n import native_name
 from ...screens.base import say
 from ...worker import Cancel, Progress
-from .base import OrgTab, num
+from .base import OrgTab
 
 if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
@@ -109,7 +109,7 @@ class OutputsTab(OrgTab):
 
         def done(result: Any) -> None:
             if what == "receipts":
-                text = self.tr("%1 receipts written.").replace("%1", num(int(result)))
+                text = self.tr("%Ln receipts written.", "", int(result))
             else:
                 text = self.tr("Saved: %1").replace("%1", str(result))
             say(self.message, text, kind="ok")

@@ -31,7 +31,7 @@ from ....core.signers_view import (
 from ...screens.base import say
 from ..common import ltr
 from ..signers import SignatureView, SignersModel, when
-from .base import OrgTab, num
+from .base import OrgTab
 
 if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
@@ -155,7 +155,7 @@ class SignersTab(OrgTab):
         if self.intake is None:
             return
         self.model.load(self.intake.vault, self._filter(), self.search.text())
-        self.shown_label.setText(self.tr("%1 shown").replace("%1", num(self.model.rowCount())))
+        self.shown_label.setText(self.tr("%Ln shown", "", self.model.rowCount()))
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_signer(self.current_record())
