@@ -237,7 +237,7 @@
         </message>
         <message>
             <source>Make between 1 and {max_shares} shares.</source>
-            <translation>اصنع من الحصص ما بين ١ و{max_shares}.</translation>
+            <translation>يجب أن يكون عدد الحصص بين ١ و{max_shares}.</translation>
         </message>
         <message>
             <source>Not enough shares: more shares of the same set are needed.</source>
@@ -609,7 +609,7 @@
         </message>
         <message>
             <source>This batch's manifest is damaged (not in canonical form).</source>
-            <translation>بيان هذه الدفعة تالف (ليس بالصيغة القانونية).</translation>
+            <translation>بيان هذه الدفعة تالف (ليس بالصيغة القياسية).</translation>
         </message>
         <message>
             <source>This batch is missing records that its manifest lists.</source>
@@ -625,7 +625,7 @@
         </message>
         <message>
             <source>Nothing new to export: every record is already in a batch. Batch(es) {numbers} had not reached this folder and were written again.</source>
-            <translation>لا جديد للتصدير: كل التوقيعات موجودة في دفعات. الدفعة أو الدفعات {numbers} لم تكن قد وصلت إلى هذا المجلد فكُتبت مجددًا.</translation>
+            <translation>لا جديد للتصدير: كل التواقيع موجودة في دفعات. الدفعة أو الدفعات {numbers} لم تكن قد وصلت إلى هذا المجلد فكُتبت مجددًا.</translation>
         </message>
         <message>
             <source>Nothing new to export: every record is already in a batch.</source>
@@ -717,7 +717,7 @@
         </message>
         <message>
             <source>The campaign needs between 1 and 30 [[fields]].</source>
-            <translation>تحتاج الحملة إلى عدد من [[fields]] بين ١ و٣٠.</translation>
+            <translation>تحتاج الحملة إلى ما بين ١ و٣٠ خانة ([[fields]]).</translation>
         </message>
         <message>
             <source>The campaign needs a field of kind 'name'.</source>
@@ -741,7 +741,7 @@
         </message>
         <message>
             <source>This campaign package is damaged (not in canonical form).</source>
-            <translation>ملف الحملة هذا تالف (ليس بالصيغة القانونية).</translation>
+            <translation>ملف الحملة هذا تالف (ليس بالصيغة القياسية).</translation>
         </message>
         <message>
             <source>This campaign package is incomplete.</source>
@@ -909,7 +909,7 @@
         </message>
         <message>
             <source>its paper sheet reference is damaged.</source>
-            <translation>إشارته إلى الورقة الورقية تالفة.</translation>
+            <translation>إشارته إلى الورقة المطبوعة تالفة.</translation>
         </message>
         <message>
             <source>A record id is 32 hexadecimal digits.</source>
@@ -973,11 +973,11 @@
         </message>
         <message>
             <source>Print between 1 and {max_sheets} sheets at a time.</source>
-            <translation>اطبع في كل مرة عددًا من الأوراق بين ١ و{max_sheets}.</translation>
+            <translation>اطبع في كل مرة ما بين ١ و{max_sheets} ورقة.</translation>
         </message>
         <message>
             <source>This QR code is not from a Tomar paper sheet.</source>
-            <translation>رمز الاستجابة السريعة هذا ليس من ورقة ورقية لطومار.</translation>
+            <translation>رمز الاستجابة السريعة هذا ليس من ورقة مطبوعة من طومار.</translation>
         </message>
         <message>
             <source>Row {row} of sheet {serial} was already entered.</source>
@@ -1377,7 +1377,7 @@
         </message>
         <message>
             <source>Already held: waiting for your approval.</source>
-            <translation>محتجزة من قبل، بانتظار موافقتك.</translation>
+            <translation>هي بانتظار الموافقة من قبل: تنتظر موافقتك.</translation>
         </message>
         <message>
             <source>Already imported; nothing changed.</source>
@@ -1389,7 +1389,7 @@
         </message>
         <message>
             <source>Held for your review: batch {batch} of device {device} is numbered more than {jump} past its last batch. If the device is genuine, approve it to import the batch.</source>
-            <translation>بانتظار مراجعتك: رقم الدفعة {batch} من الجهاز {device} يتجاوز آخر دفعة له بأكثر من {jump}. إن كان الجهاز حقيقيًا فوافق عليه لتُستورد الدفعة.</translation>
+            <translation>بانتظار الموافقة: رقم الدفعة {batch} من الجهاز {device} يتجاوز آخر دفعة له بأكثر من {jump}. إن كان الجهاز حقيقيًا فوافق عليه لتُستورد الدفعة.</translation>
         </message>
         <message>
             <source>Held: device {device} is not enrolled. Check it, then approve it.</source>
@@ -1397,7 +1397,7 @@
         </message>
         <message>
             <source>Not held: batches of devices you have not enrolled already fill their allowance ({count} batches, {mib} MiB). Enroll or approve the devices you know, then import this batch again.</source>
-            <translation>لم تُحتجز: دفعات الأجهزة غير المسجَّلة ملأت حصتها ({count} دفعة، {mib} ميغابايت). سجِّل الأجهزة التي تعرفها أو وافق عليها، ثم استورد هذه الدفعة من جديد.</translation>
+            <translation>لم توضع بانتظار الموافقة: دفعات الأجهزة غير المسجَّلة ملأت حصتها ({count} دفعة، {mib} ميغابايت). سجِّل الأجهزة التي تعرفها أو وافق عليها، ثم استورد هذه الدفعة من جديد.</translation>
         </message>
         <message>
             <source>{count} of their ids had already come from device {device}; they were kept as this device's own.</source>

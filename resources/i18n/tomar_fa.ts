@@ -133,7 +133,7 @@
         </message>
         <message>
             <source>This key has a typo: its checksum does not match.</source>
-            <translation>این کلید غلط تایپی دارد: کد وارسی آن جور نیست.</translation>
+            <translation>این کلید غلط تایپی دارد: کد وارسی آن درست نیست.</translation>
         </message>
         <message>
             <source>This is not a valid key.</source>
@@ -149,7 +149,7 @@
         </message>
         <message>
             <source>The file does not match its signature: it was changed or damaged after it was signed. Do not use it.</source>
-            <translation>این فایل با امضایش جور نیست: پس از امضا تغییر کرده یا آسیب دیده است. از آن استفاده نکنید.</translation>
+            <translation>این فایل با امضایش همخوانی ندارد: پس از امضا تغییر کرده یا آسیب دیده است. از آن استفاده نکنید.</translation>
         </message>
         <message>
             <source>The file was signed by a different key than the one expected. Check that you are using the right campaign key.</source>
@@ -249,7 +249,7 @@
         </message>
         <message>
             <source>These shares do not fit together; check each one word by word.</source>
-            <translation>این سهم‌ها با هم جور نیستند؛ هر کدام را کلمه به کلمه بررسی کنید.</translation>
+            <translation>این سهم‌ها با هم همخوانی ندارند؛ هر کدام را کلمه به کلمه بررسی کنید.</translation>
         </message>
         <message>
             <source>No shares were given.</source>
@@ -413,7 +413,7 @@
         </message>
         <message>
             <source>The vault database does not match its key file, or it is damaged.</source>
-            <translation>پایگاه دادهٔ گاوصندوق با فایل کلیدش جور نیست، یا آسیب دیده است.</translation>
+            <translation>پایگاه دادهٔ گاوصندوق با فایل کلیدش همخوانی ندارد، یا آسیب دیده است.</translation>
         </message>
         <message>
             <source>The vault database is missing; only its key file is left.</source>
@@ -665,7 +665,7 @@
         </message>
         <message>
             <source>Consent '{purpose}' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
-            <translation>موافقت ‎'{purpose}'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش علامت‌خورده نیستند.</translation>
+            <translation>موافقت ‎'{purpose}'‎ فقط ‎'purpose'‎ و ‎'text'‎ دارد: موافقت‌های دیگر هرگز از پیش انتخاب نمی‌شوند.</translation>
         </message>
         <message>
             <source>'delete_after_days' must be a number of days from 1 to 3650.</source>
@@ -881,11 +881,11 @@
         </message>
         <message>
             <source>its extra consents do not match the campaign.</source>
-            <translation>موافقت‌های دیگرِ آن با کارزار جور نیست.</translation>
+            <translation>موافقت‌های دیگرِ آن با کارزار همخوانی ندارد.</translation>
         </message>
         <message>
             <source>its fields do not match the campaign.</source>
-            <translation>خانه‌های آن با کارزار جور نیست.</translation>
+            <translation>خانه‌های آن با خانه‌های کارزار همخوانی ندارد.</translation>
         </message>
         <message>
             <source>The file cannot be read ({detail}).</source>
@@ -913,7 +913,7 @@
         </message>
         <message>
             <source>A record id is 32 hexadecimal digits.</source>
-            <translation>شناسهٔ امضا ۳۲ رقم شانزده‌شانزدهی است.</translation>
+            <translation>شناسهٔ امضا ۳۲ رقم در مبنای شانزده است.</translation>
         </message>
         <message>
             <source>Record {record}: {reason} The whole batch was rejected.</source>
@@ -1105,7 +1105,7 @@
         </message>
         <message>
             <source>This request was signed too long ago or in the future: check the computer's clock.</source>
-            <translation>این درخواست خیلی وقت پیش یا در آینده امضا شده است: ساعت رایانه را بررسی کنید.</translation>
+            <translation>این درخواست مدت‌ها پیش یا در آینده امضا شده است: ساعت رایانه را بررسی کنید.</translation>
         </message>
         <message>
             <source>{server} sent a damaged list of batches.</source>
@@ -1305,7 +1305,7 @@
         </message>
         <message>
             <source>the copy of the vault</source>
-            <translation>نسخهٔ پشتیبان گاوصندوق</translation>
+            <translation>رونوشت گاوصندوق</translation>
         </message>
         <message>
             <source>the CSV file</source>

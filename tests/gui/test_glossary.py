@@ -143,8 +143,7 @@ AR_TERMS: dict[str, str] = {
     r"revoked": "اعتماد",
     r"petition": "عريض",
 }
-#: Arabic renderings the glossary rejects. CoreErrors messages are left to
-#: docs/i18n-review/core_errors_fa_ar.json until that context is rebuilt (issue 13).
+#: Arabic renderings the glossary rejects.
 AR_REJECTED = [
     "ورقة ورقية",
     "الأوراق الورقية",
@@ -174,22 +173,6 @@ def test_no_rejected_arabic_rendering_is_used() -> None:
         (context, source, word)
         for context, source, ar in messages("ar")
         for word in AR_REJECTED
-        if word in ar and context != "CoreErrors"
+        if word in ar
     ]
     assert not found
-
-
-def test_the_pending_core_error_fixes_follow_both_glossaries() -> None:
-    """The corrections waiting in docs/i18n-review keep every part and every term."""
-    import json
-
-    review = i18n_dir().parent.parent / "docs" / "i18n-review" / "core_errors_fa_ar.json"
-    fixes = json.loads(review.read_text("utf-8"))
-    sources = {source for context, source, _ in messages() if context == "CoreErrors"}
-    for source, texts in fixes.items():
-        assert source in sources, source
-        for lang in ("fa", "ar"):
-            parts = sorted(re.findall(r"%\d", texts[lang]))
-            assert parts == sorted(re.findall(r"%\d", source)), (lang, source)
-        assert not [w for w in REJECTED if w in texts["fa"]], source
-        assert not [w for w in AR_REJECTED if w in texts["ar"]], source
