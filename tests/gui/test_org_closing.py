@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tomar.core import signed, signers_view, vault
@@ -87,14 +87,14 @@ def test_cancel_changes_nothing(qtbot: QtBot, make_window: WindowFactory, tmp_pa
     remove = tab.dialog
     assert isinstance(remove, RemoveDialog) and remove.no.isDefault()
     type_text(qtbot, remove.search, "Canary Removal")
-    click(qtbot, remove.form.findChild(QPushButton, "removeFindButton"))  # type: ignore[arg-type]
+    click(qtbot, remove.form.findChild(QPushButton, "removeFindButton"))
     assert remove.results.rowCount() == 1
     remove.results.selectRow(0)
     type_text(qtbot, remove.passphrase, PASS)
     click(qtbot, remove.yes)
     box = remove.confirm_box
     assert box is not None and box.defaultButton() is box.escapeButton()
-    click(qtbot, box.findChild(QPushButton, "removeNo"))  # type: ignore[arg-type]
+    click(qtbot, box.findChild(QPushButton, "removeNo"))
     assert remove.confirm_box is None and remove.isVisible()  # back to the list
     click(qtbot, remove.no)
     assert tab.dialog is None and remove.results.rowCount() == 0  # nothing found stays shown
@@ -142,9 +142,9 @@ def test_removal_from_the_app_removes_exactly_the_chosen_signer(
     v = window.session.device.vault
     with_audit = [r[0] for r in v.conn.execute("SELECT detail FROM audit WHERE action='remove'")]
     assert with_audit == ["one signer removed on request"]
-    assert window.session.device.vault.conn.execute("SELECT count(*) FROM removals").fetchone()[
-        0
-    ] == 1
+    assert (
+        window.session.device.vault.conn.execute("SELECT count(*) FROM removals").fetchone()[0] == 1
+    )
     # The vault was rebuilt: the removed signer's name and email are in no file.
     assert traces(home, ["Canary Removal", EMAILS[1]]) == []
     window.lock_now()
@@ -198,10 +198,101 @@ def test_closing_from_the_app_leaves_no_name_in_the_home(
     qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
     data = (out / CLOSING_NAME).read_bytes()
     doc, sig = signed.read_doc(data, "closing", what="closing record")
+    assert screen.intake is not None
+    signed.verify_doc(screen.intake.campaign.signing_key, doc, sig, what="closing record")
     assert doc["counts"]["unique"] == 3
     assert not any(c in json.dumps(doc, ensure_ascii=False) for c in CANARIES)
     window.lock_now()
     # The closed vault still opens, into the workspace.
     unlock(qtbot, window)
     assert window.current == "org"
+    window.lock_now()
+
+
+def test_outputs_names_the_rows_no_font_can_draw_before_printing(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """A Chinese name on a machine without a CJK font: the row's number is shown, never
+    the name, and the sheets are still written."""
+    from tomar.core.sheets import text
+    from tomar.gui.organizer.tabs.outputs import DELIVERY_NAME
+
+    org = organizer_with(tmp_path / "home", kit.SPEC)
+    device = kit.new_device(tmp_path / "device", org.package)
+    kit.enroll(device, org)
+    save(device, "Canary First", None)
+    save(device, "王小明", None)
+    save(device, "Canary Third", None)
+    with org.intake() as intake:
+        assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
+    device.vault.close()
+    org.close()
+    window = make_window(org.home)
+    screen = outputs(qtbot, window)
+    out = tmp_path / "sheets"
+    out.mkdir()
+    window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
+    message = screen.w(QLabel, "outputMessage")
+    text.use_system_fonts(False)  # as on a machine without any CJK font
+    try:
+        click(qtbot, screen.w(QPushButton, "deliveryButton"))
+        qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
+        assert (out / DELIVERY_NAME).exists()
+        shown = message.text()
+        assert "1 rows have letters that no font" in shown and "Rows: 2." in shown
+        assert "王" not in shown and "Canary" not in shown
+        assert message.property("kind") == "error"
+    finally:
+        text.use_system_fonts(True)
+    # With the fonts the computer has (or not), the message says only what is true.
+    click(qtbot, screen.w(QPushButton, "deliveryButton"))
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
+    if text.missing("王小明"):
+        assert "Rows: 2." in message.text()
+    else:
+        assert "no font" not in message.text() and message.property("kind") == "ok"
+    window.lock_now()
+
+
+def test_the_dialogs_speak_persian(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    import re
+
+    from .test_organizer import _shown_texts
+
+    home, _ = closing_home(tmp_path)
+    window = make_window(home, language="fa")
+    screen = outputs(qtbot, window)
+    tab = screen.outputs_tab
+    texts = [(n, t) for n, t in _shown_texts(tab) if n != "sheetLangCombo"]  # native names
+    click(qtbot, screen.w(QPushButton, "closeCampaignButton"))
+    assert isinstance(tab.dialog, CloseDialog)
+    texts += [(n, t) for n, t in _shown_texts(tab.dialog) if n != "closeCampaignTitle"]
+    tab.dialog.reject()
+    click(qtbot, screen.w(QPushButton, "removeSignerButton"))
+    remove = tab.dialog
+    assert isinstance(remove, RemoveDialog)
+    remove.look_up()  # nothing typed: asks for a name
+    texts += _shown_texts(remove)
+    texts += [
+        ("header", remove.results.horizontalHeaderItem(c).text())  # type: ignore[union-attr]
+        for c in range(remove.results.columnCount())
+    ]
+    type_text(qtbot, remove.search, "Canary")
+    remove.look_up()
+    remove.results.setCurrentCell(0, 0)  # (selectRow misses right to left)
+    type_text(qtbot, remove.passphrase, PASS)
+    click(qtbot, remove.yes)
+    assert remove.confirm_box is not None
+    texts += [("box", remove.confirm_box.text())]
+    texts += [("box", b.text()) for b in remove.confirm_box.buttons()]
+    english = [
+        (n, t)
+        for n, t in texts
+        if re.search(r"[A-Za-z]{2,}", re.sub(r"\b[A-Z]{2,}\b|Noto Sans CJK", "", t))
+    ]
+    assert english == []
+    remove.confirm_box.reject()
+    remove.reject()
     window.lock_now()
