@@ -12,8 +12,11 @@ number of signers:
 The signers are read through the real `Intake.unique_signers` (an index walk with a
 2 MiB page cache, `Vault.streaming`).
 
-`split_*`: the delivery split by state (`sheets.packets`, one packet per office, a pass
-over the signers each) for BENCH_SIGNERS signers spread over the 50 states.
+`split_*`: the delivery split by state (`sheets.packets`, one packet per office: one
+light pass splits the signers by office, then each packet reads its own rows by row
+number) for BENCH_SIGNERS signers spread over the 50 states. Compare `split_seconds`
+with `delivery_seconds` of the same count: they should be about the same (before the
+split by row number, every packet was a pass over all signers: 43 s against 22 s).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypedDict
 
 from .. import countries, places
@@ -23,6 +23,19 @@ UNIQUE_SIGNERS_SQL = (
     "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
 )
 _UNIQUE = "voided_by IS NULL AND dup_of IS NULL"
+#: Where each unique signer lives, in delivery order: the light pass that splits them by
+#: office (no names, fields or drawings are turned into Python objects).
+UNIQUE_PLACES_SQL = (
+    "SELECT rowid, state, zip, district FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
+)
+_SIGNERS_AT_SQL = (
+    "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
+    "fields, strokes, device, state, zip, district, consents, rowid "
+    "FROM signers WHERE rowid IN (SELECT value FROM json_each(?))"
+)
+#: Rows read per statement by `signers_at`.
+AT_CHUNK = 256
 
 CountKey = Literal[
     "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches"
@@ -238,6 +251,44 @@ def unique_signers(vault: Vault) -> Iterable[Signer]:
     with vault.streaming():
         for row in vault.conn.execute(UNIQUE_SIGNERS_SQL):
             yield _signer(row, zips)
+
+
+def unique_places(
+    vault: Vault, zips: dict[str, list[str]] | None = None
+) -> Iterator[tuple[int, str, str]]:
+    """(rowid, state, district) of every unique signer, in delivery order, streamed.
+
+    Delivery packets are split by office from this one pass, then each packet reads
+    only its own rows (`signers_at`), so a split costs about what one delivery costs.
+    """
+    zips = table(vault) if zips is None else zips
+    resolved: dict[tuple[str | None, str | None], str] = {}
+    with vault.streaming():
+        for rowid, state, zip_code, choice in vault.conn.execute(UNIQUE_PLACES_SQL):
+            key = (zip_code, choice)
+            district = resolved.get(key)
+            if district is None:
+                district = places.resolve_district(zip_code, choice, zips) if zips else ""
+                if len(resolved) < 100_000:
+                    resolved[key] = district
+            yield int(rowid), state or "", district
+
+
+def signers_at(
+    vault: Vault, rowids: Sequence[int], zips: dict[str, list[str]] | None = None
+) -> Iterator[Signer]:
+    """The signers of `rowids` in that order, AT_CHUNK rows per statement (a signer
+    removed meanwhile is skipped)."""
+    zips = table(vault) if zips is None else zips
+    with vault.streaming():
+        for i in range(0, len(rowids), AT_CHUNK):
+            part = [int(r) for r in rowids[i : i + AT_CHUNK]]
+            rows = vault.conn.execute(_SIGNERS_AT_SQL, (json.dumps(part),))
+            found = {int(row[-1]): row for row in rows}
+            for rowid in part:
+                row = found.get(rowid)
+                if row is not None:
+                    yield _signer(row, zips)
 
 
 def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
