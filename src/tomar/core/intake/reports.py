@@ -7,10 +7,10 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypedDict
 
-from .. import countries, places
+from .. import countries
 from ..identity import device_fingerprint
 from ..vault import Vault
-from .districts import table
+from .districts import Resolver
 
 UNIQUE_COUNT_SQL = (
     "SELECT count(*) FROM signers INDEXED BY signers_unique_order "
@@ -193,8 +193,8 @@ def _breakdown(vault: Vault, column: str) -> list[Breakdown]:
 
 def by_district(vault: Vault) -> list[Breakdown]:
     """Signers by district, resolved now, so a table loaded later counts for everyone."""
-    zips = table(vault)
-    if not zips:
+    resolve = Resolver(vault)
+    if not resolve:
         return []
     out: dict[str, Breakdown] = {}
     rows = vault.conn.execute(
@@ -202,7 +202,7 @@ def by_district(vault: Vault) -> list[Breakdown]:
         "FROM signers WHERE zip IS NOT NULL GROUP BY zip, district"
     )
     for zip_code, choice, n, u in rows:
-        key = places.resolve_district(zip_code, choice, zips)
+        key = resolve(zip_code, choice)
         if key:
             into = out.setdefault(key, Breakdown(key=key, received=0, unique=0))
             into["received"] += n
@@ -247,39 +247,30 @@ def unique_signers(vault: Vault) -> Iterable[Signer]:
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
     partial index that already holds them in this order is named.
     """
-    zips = table(vault)
+    resolve = Resolver(vault)
     with vault.streaming():
         for row in vault.conn.execute(UNIQUE_SIGNERS_SQL):
-            yield _signer(row, zips)
+            yield _signer(row, resolve)
 
 
-def unique_places(
-    vault: Vault, zips: dict[str, list[str]] | None = None
-) -> Iterator[tuple[int, str, str]]:
+def unique_places(vault: Vault, resolve: Resolver | None = None) -> Iterator[tuple[int, str, str]]:
     """(rowid, state, district) of every unique signer, in delivery order, streamed.
 
     Delivery packets are split by office from this one pass, then each packet reads
     only its own rows (`signers_at`), so a split costs about what one delivery costs.
     """
-    zips = table(vault) if zips is None else zips
-    resolved: dict[tuple[str | None, str | None], str] = {}
+    resolve = Resolver(vault) if resolve is None else resolve
     with vault.streaming():
         for rowid, state, zip_code, choice in vault.conn.execute(UNIQUE_PLACES_SQL):
-            key = (zip_code, choice)
-            district = resolved.get(key)
-            if district is None:
-                district = places.resolve_district(zip_code, choice, zips) if zips else ""
-                if len(resolved) < 100_000:
-                    resolved[key] = district
-            yield int(rowid), state or "", district
+            yield int(rowid), state or "", resolve(zip_code, choice) if resolve else ""
 
 
 def signers_at(
-    vault: Vault, rowids: Sequence[int], zips: dict[str, list[str]] | None = None
+    vault: Vault, rowids: Sequence[int], resolve: Resolver | None = None
 ) -> Iterator[Signer]:
     """The signers of `rowids` in that order, AT_CHUNK rows per statement (a signer
     removed meanwhile is skipped)."""
-    zips = table(vault) if zips is None else zips
+    resolve = Resolver(vault) if resolve is None else resolve
     with vault.streaming():
         for i in range(0, len(rowids), AT_CHUNK):
             part = [int(r) for r in rowids[i : i + AT_CHUNK]]
@@ -288,10 +279,10 @@ def signers_at(
             for rowid in part:
                 row = found.get(rowid)
                 if row is not None:
-                    yield _signer(row, zips)
+                    yield _signer(row, resolve)
 
 
-def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
+def _signer(row: Sequence[Any], resolve: Resolver) -> Signer:
     return Signer(
         record_id=row[0],
         time=row[1],
@@ -306,6 +297,6 @@ def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
         device=device_fingerprint(base64.b64decode(row[10])),
         state=row[11] or "",
         zip=row[12],
-        district=places.resolve_district(row[12], row[13], zips) if zips else "",
+        district=resolve(row[12], row[13]) if resolve else "",
         consents=json.loads(row[14]) if row[14] else [],
     )

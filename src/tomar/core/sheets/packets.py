@@ -39,7 +39,7 @@ from ..atomic import atomic_write, atomic_writer
 from ..campaign import Campaign
 from ..identity import now_iso
 from ..intake import Intake, Signer
-from ..intake.districts import table as district_table
+from ..intake.districts import Resolver
 from ..intake.reports import signers_at, unique_places
 from ..vault import Vault
 from . import text
@@ -142,10 +142,10 @@ def office_name(office: str, split: Split, lang: str) -> str:
     return _label("house", lang, office)
 
 
-def _by_office(vault: Vault, split: Split, zips: dict[str, list[str]]) -> dict[str, array[int]]:
+def _by_office(vault: Vault, split: Split, resolve: Resolver) -> dict[str, array[int]]:
     """Each office's signers as row numbers, in delivery order, from one light pass."""
     groups: dict[str, array[int]] = {}
-    for rowid, state, district in unique_places(vault, zips):
+    for rowid, state, district in unique_places(vault, resolve):
         office = _office(state, district, split)
         rows = groups.get(office)
         if rows is None:
@@ -171,8 +171,8 @@ def write_packets(
         campaign = intake.campaign
         lang = lang or campaign.languages[0]
         check_lang(lang, campaign.languages)
-        zips = district_table(vault)
-        groups = _by_office(vault, split, zips)
+        resolve = Resolver(vault)
+        groups = _by_office(vault, split, resolve)
         tally = {office: len(rows) for office, rows in groups.items()}
         offices = sorted(k for k in tally if k not in ("no_state", "split", "no_district"))
         if not offices and split is Split.STATE:
@@ -185,7 +185,7 @@ def write_packets(
         for office in offices:
             check_cancel(cancel)
             path = folder / f"packet-{office}.pdf"
-            signers = signers_at(vault, groups.pop(office), zips)
+            signers = signers_at(vault, groups.pop(office), resolve)
             _write_packet(
                 path, campaign, intake, office, split, lang, paper, tally[office], signers, cancel
             )
