@@ -15,6 +15,7 @@ from tomar.core.errors import FormatError
 from tomar.core.sheets import packets
 
 from . import batchkit as kit
+from .conftest import PASS
 from .test_delivery_counts import CENSUS, organizer_with, save
 
 #: A ZIP+4 table as the docs describe it: one row per range of +4 add-ons, both ends
@@ -112,7 +113,7 @@ def test_zip4_table_through_the_command_line_counts_and_packets(
 
     from tomar.core import vault
 
-    org.vault = vault.Vault.open(org.home, kit.PASS)
+    org.vault = vault.Vault.open(org.home, PASS)
     with org.intake() as intake:
         after = {b["key"]: b["unique"] for b in intake.stats()["by_district"]}
         by_name = {s["fields"]["full_name"]: s["district"] for s in intake.unique_signers()}
