@@ -296,3 +296,28 @@ def test_the_dialogs_speak_persian(
     remove.confirm_box.reject()
     remove.reject()
     window.lock_now()
+
+
+def test_locking_with_the_question_open_removes_nobody(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    home, _ = closing_home(tmp_path)
+    window = make_window(home)
+    screen = outputs(qtbot, window)
+    tab = screen.outputs_tab
+    click(qtbot, screen.w(QPushButton, "removeSignerButton"))
+    dialog = tab.dialog
+    assert isinstance(dialog, RemoveDialog)
+    type_text(qtbot, dialog.search, "Canary Removal")
+    dialog.look_up()
+    dialog.results.selectRow(0)
+    type_text(qtbot, dialog.passphrase, PASS)
+    click(qtbot, dialog.yes)
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible()
+    window.lock_now()
+    assert not box.isVisible() and tab.dialog is None and not screen.jobs
+    assert dialog.results.rowCount() == 0 and dialog.passphrase.text() == ""
+    unlock(qtbot, window)
+    assert len(names(window)) == 3
+    window.lock_now()

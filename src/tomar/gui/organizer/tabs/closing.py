@@ -128,8 +128,14 @@ class RemoveDialog(QDialog):
         self.search.returnPressed.connect(self.look_up)
         self.results.itemSelectionChanged.connect(self._ready)
         self.passphrase.textChanged.connect(lambda _: self._ready())
-        self.finished.connect(lambda _: _forget(self))
+        self.finished.connect(lambda _: self._ended())
         self.search.setFocus()
+
+    def _ended(self) -> None:
+        """Locked or cancelled: the question goes too, and nothing found stays shown."""
+        if self.confirm_box is not None:
+            self.confirm_box.reject()
+        _forget(self)
 
     def look_up(self) -> None:
         """Signers whose name, contact or event contains the text (the CLI's search)."""

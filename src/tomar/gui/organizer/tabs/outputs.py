@@ -71,6 +71,7 @@ class OutputsTab(OrgTab):
         self.close_button.clicked.connect(self.ask_close)
         self.record_button.clicked.connect(self.choose_record_folder)
         self.campaign_buttons = [self.remove_button, self.close_button, self.record_button]
+        self.record_button.setVisible(False)  # until the campaign is closed
         self.dialog: CloseDialog | RemoveDialog | None = None
 
     def enter(self) -> None:
