@@ -1,12 +1,19 @@
-"""Screenshots of issue 18's screens: the kiosk's state, ZIP and extra consent fields, the
-dashboard's state and district bars, and a split packet's cover, in English and Persian.
+"""Screenshots of issue 18's screens: the kiosk's state field with its list open, the ZIP
+and extra consent fields, the dashboard's state and district bars, the organizer's
+"Close the campaign" dialog, and a split packet's cover, in English and Persian.
 
-Run with QT_QPA_PLATFORM=offscreen (widgets are grabbed, no display needed); writes into
-docs/screenshots/. The campaign is the demo's with a `state` field and two consents.
+Run under Xvfb, so that the state combo box's list (a popup window of its own, which a
+widget grab leaves out) is on the picture:
+
+    xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots_places.py
+
+It writes into docs/screenshots/. The campaign is the demo's with a `state` field and
+two consents. With QT_QPA_PLATFORM=offscreen it still runs, but the lists are missing.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -23,7 +30,7 @@ def main() -> None:
 
     keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea, QWidget
     from tests.batchkit import enroll, export, new_device
     from tests.test_delivery_counts import CENSUS, CONSENTS, organizer_with, save
     from tests.test_places import STATE_FIELD
@@ -70,11 +77,25 @@ def main() -> None:
     )  # fmt: skip
     org.close()
 
+    on_screen = os.environ.get("QT_QPA_PLATFORM", "xcb") != "offscreen"
+
+    def shot(window: QWidget, name: str) -> None:
+        """The screen itself under Xvfb (popups and dialogs included), else the window."""
+        QTest.qWait(400)
+        screen = app.primaryScreen()
+        if on_screen and screen is not None:
+            g = window.frameGeometry()
+            image = screen.grabWindow(0, g.x(), g.y(), g.width(), g.height())
+        else:
+            image = window.grab()
+        image.save(str(OUT / name))
+
     def window_for(path: Path, lang: str) -> MainWindow:
         gui_settings.save(path, gui_settings.GuiSettings(language=lang))
         window = build_window(app, path)
         window.options.fullscreen_kiosk = False
         window.resize(1280, 860)
+        window.move(0, 0)
         window.show()
         window.screens["unlock"].w(QLineEdit, "passEdit").setText(PASS)
         window.screens["unlock"].w(QPushButton, "unlockButton").click()
@@ -98,10 +119,18 @@ def main() -> None:
         form.edited.emit("postal_code")
         form.consent_boxes["contact"].setChecked(True)
         scroll = next((w for w in kiosk.findChildren(QScrollArea) if w.isAncestorOf(form)), None)
+        QTest.qWait(300)  # laid out first, or the scroll area cannot scroll yet
         if scroll is not None:
             scroll.ensureWidgetVisible(form.consent_boxes["newsletter"])
-        QTest.qWait(300)
-        window.grab().save(str(OUT / f"{lang}-kiosk-state.png"))
+        shot(window, f"{lang}-kiosk-state.png")
+        # The state list open, as a signer sees it on touching the box.
+        combo = form.combos["state"]
+        if scroll is not None:
+            scroll.ensureWidgetVisible(combo, 0, 300)
+        QTest.qWait(200)
+        combo.showPopup()
+        shot(window, f"{lang}-kiosk-state-list.png")
+        combo.hidePopup()
         window.close()
 
         window = window_for(org.home, lang)
@@ -109,8 +138,19 @@ def main() -> None:
         assert isinstance(screen, OrganizerScreen)
         screen.show_tab("dashboard")
         screen.refresh()
+        shot(window, f"org-{lang}-dashboard-places.png")
+        screen.show_tab("outputs")
+        screen.refresh()
+        screen.w(QPushButton, "closeCampaignButton").click()
+        dialog = screen.outputs_tab.dialog
+        assert dialog is not None
         QTest.qWait(300)
-        window.grab().save(str(OUT / f"org-{lang}-dashboard-places.png"))
+        dialog.move(
+            window.x() + (window.width() - dialog.width()) // 2,
+            window.y() + (window.height() - dialog.height()) // 3,
+        )
+        shot(window, f"org-{lang}-close.png")
+        dialog.reject()
         window.close()
     print("written to", OUT)
 

@@ -178,3 +178,22 @@ def test_command_line_find_remove_and_close(setup: tuple[kit.Org, Device], tmp_p
     assert traces(home, CANARIES) == []
     kit.tomar(home, "signer", "remove", rid, "--yes").user_error("closed")
     org.vault = vault.Vault.open(home, PASS)  # for the fixture to close
+
+
+def test_a_wrong_passphrase_deletes_nothing(setup: tuple[kit.Org, Device], tmp_path: Path) -> None:
+    """The passphrase is checked before the deletion, not only by the rebuild after it."""
+    from tomar.core.errors import WrongPassphrase
+
+    org, device = setup
+    fill(org, device, tmp_path)
+    rid = signers_view.signer_rows(
+        org.vault, signers_view.signer_ids(org.vault, search="Canary Removal")
+    )[0].record_id
+    with org.intake() as intake:
+        with pytest.raises(WrongPassphrase):
+            intake.remove_signer("not the passphrase", rid)
+        with pytest.raises(WrongPassphrase):
+            intake.close_campaign("not the passphrase")
+        assert intake.closing_record() is None
+        s = intake.stats()
+        assert (s["unique"], s["removed"]) == (3, 0)

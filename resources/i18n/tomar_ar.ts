@@ -2994,6 +2994,22 @@
             <source>Counts only, no names (PDF)…</source>
             <translation>أعداد فقط، بلا أسماء (PDF)…</translation>
         </message>
+        <message>
+            <source>Campaign</source>
+            <translation>الحملة</translation>
+        </message>
+        <message>
+            <source>Remove a signer…</source>
+            <translation>حذف موقِّع…</translation>
+        </message>
+        <message>
+            <source>Close the campaign…</source>
+            <translation>إغلاق الحملة…</translation>
+        </message>
+        <message>
+            <source>Save the closing record…</source>
+            <translation>حفظ سجلّ إغلاق الحملة…</translation>
+        </message>
     </context>
     <context>
         <name>OrgSignersForm</name>
@@ -3072,6 +3088,34 @@
                 <numerusform>كُتب %Ln إيصالًا.</numerusform>
                 <numerusform>كُتب %Ln إيصال.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>This campaign was closed on %1: names and signatures were destroyed; the counts and the signed closing record remain.</source>
+            <translation>أُغلقت هذه الحملة في ‎%1‎: أُتلفت الأسماء والتواقيع، وبقيت الأعداد وسجلّ الإغلاق الموقَّع.</translation>
+        </message>
+        <message>
+            <source>Closing destroys every signer's personal data and keeps the counts and proofs. A signer who asks to be removed can be removed before that.</source>
+            <translation>إغلاق الحملة يُتلف البيانات الشخصية لكل الموقِّعين ويُبقي الأعداد والإثباتات. وقبل ذلك يمكن حذف أي موقِّع يطلب حذفه.</translation>
+        </message>
+        <message>
+            <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
+            <translation>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %1. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</translation>
+        </message>
+        <message>
+            <source>The campaign is closed with %1 unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
+            <translation>أُغلقت الحملة. الموقِّعون دون تكرار: %1. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</translation>
+        </message>
+        <message>
+            <source>Closing the campaign: the vault is being copied…</source>
+            <translation>جارٍ إغلاق الحملة: تُنسخ الخزنة الآن…</translation>
+        </message>
+        <message>
+            <source>The signer was removed on request; the vault has a new key. Sheets printed before still hold them.</source>
+            <translation>حُذف الموقِّع بناءً على طلبه، وللخزنة مفتاح جديد. الأوراق المطبوعة من قبل ما زالت تحمل بياناته.</translation>
+        </message>
+        <message>
+            <source>Removing the signer: the vault is being copied…</source>
+            <translation>جارٍ حذف الموقِّع: تُنسخ الخزنة الآن…</translation>
         </message>
     </context>
     <context>
@@ -3280,6 +3324,130 @@
         <message>
             <source>Signers were promised that their personal data is destroyed by %1. Deliver, then close the campaign (tomar campaign close).</source>
             <translation>وُعد الموقِّعون بإتلاف بياناتهم الشخصية بحلول %1. سلِّم العريضة، ثم أغلق الحملة (tomar campaign close).</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgCloseForm</name>
+        <message>
+            <source>Close the campaign</source>
+            <translation>إغلاق الحملة</translation>
+        </message>
+        <message>
+            <source>Destroyed for good: every signer's name, contact details, address, signature and extra consents, and the batches still waiting for approval. The vault is copied under a new key, so an old copy of it opens nothing.</source>
+            <translation>يُتلف نهائيًا: اسم كل موقِّع وبيانات الاتصال به وعنوانه وتوقيعه وموافقاته الإضافية، والدفعات التي ما زالت تنتظر الموافقة. تُنسخ الخزنة تحت مفتاح جديد، فلا تفتح أيُّ نسخة قديمة منها شيئًا.</translation>
+        </message>
+        <message>
+            <source>Kept: a signed closing record with the counts (by event, day, state, district and purpose), the proofs of every batch received and the digests of the delivery packets. Nothing more can be imported afterwards. Sheets and CSV files saved elsewhere are not touched: delete them yourself.</source>
+            <translation>يبقى: سجلّ إغلاق موقَّع فيه الأعداد (حسب الفعالية واليوم والولاية والدائرة والغرض)، وإثباتات كل دفعة مستلمة، وبصمات حزم التسليم. لا يمكن استيراد أي شيء بعد ذلك. الأوراق وملفات CSV المحفوظة في مكان آخر لا تُمسّ: احذفها بنفسك.</translation>
+        </message>
+        <message>
+            <source>To confirm, type the campaign's title:</source>
+            <translation>للتأكيد، اكتب عنوان الحملة:</translation>
+        </message>
+        <message>
+            <source>The campaign's title</source>
+            <translation>عنوان الحملة</translation>
+        </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>عبارة مرور الخزنة</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Close the campaign for good</source>
+            <translation>إغلاق الحملة نهائيًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgRemoveForm</name>
+        <message>
+            <source>Remove a signer at their request</source>
+            <translation>حذف موقِّع بناءً على طلبه</translation>
+        </message>
+        <message>
+            <source>Find the signer by name, email or phone. Removal takes them out of the vault and out of every output made from now on, and counts them as removed on request. Sheets printed before keep them.</source>
+            <translation>ابحث عن الموقِّع بالاسم أو البريد الإلكتروني أو الهاتف. الحذف يُخرجه من الخزنة ومن كل مُخرَج يُصنع من الآن فصاعدًا، ويُحسب «محذوفًا بناءً على طلبه». الأوراق المطبوعة من قبل تبقى فيها بياناته.</translation>
+        </message>
+        <message>
+            <source>Name, email or phone</source>
+            <translation>الاسم أو البريد الإلكتروني أو الهاتف</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>بحث</translation>
+        </message>
+        <message>
+            <source>Signers found</source>
+            <translation>الموقِّعون الذين عُثر عليهم</translation>
+        </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>عبارة مرور الخزنة</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Remove this signer…</source>
+            <translation>حذف هذا الموقِّع…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>The title typed is not the campaign's title.</source>
+            <translation>العنوان المكتوب ليس عنوان الحملة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoveDialog</name>
+        <message>
+            <source>Time</source>
+            <translation>الوقت</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>المدينة</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>الفعالية</translation>
+        </message>
+        <message>
+            <source>Type a name, an email or a phone number.</source>
+            <translation>اكتب اسمًا أو بريدًا إلكترونيًا أو رقم هاتف.</translation>
+        </message>
+        <message>
+            <source>No signer found.</source>
+            <translation>لم يُعثر على أي موقِّع.</translation>
+        </message>
+        <message>
+            <source>%1 signers found; the first %2 are shown. Type more to narrow it.</source>
+            <translation>الموقِّعون الذين عُثر عليهم: %1؛ المعروض منهم أولًا: %2. اكتب المزيد لتضييق البحث.</translation>
+        </message>
+        <message>
+            <source>Signers found: %1. Choose the one to remove.</source>
+            <translation>الموقِّعون الذين عُثر عليهم: %1. اختر من يجب حذفه.</translation>
+        </message>
+        <message>
+            <source>Remove the chosen signer for good? Their name, contact details and signature leave the vault and every output made from now on. This cannot be undone.</source>
+            <translation>هل تريد حذف الموقِّع المختار نهائيًا؟ يخرج اسمه وبيانات الاتصال به وتوقيعه من الخزنة ومن كل مُخرَج يُصنع من الآن فصاعدًا. لا يمكن التراجع عن ذلك.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
         </message>
     </context>
 </TS>

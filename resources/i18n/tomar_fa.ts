@@ -2929,6 +2929,22 @@
             <source>Counts only, no names (PDF)…</source>
             <translation>فقط شمارها، بدون نام (PDF)…</translation>
         </message>
+        <message>
+            <source>Campaign</source>
+            <translation>کارزار</translation>
+        </message>
+        <message>
+            <source>Remove a signer…</source>
+            <translation>حذف یک امضاکننده…</translation>
+        </message>
+        <message>
+            <source>Close the campaign…</source>
+            <translation>بستن کارزار…</translation>
+        </message>
+        <message>
+            <source>Save the closing record…</source>
+            <translation>ذخیرهٔ سند بستن کارزار…</translation>
+        </message>
     </context>
     <context>
         <name>OrgSignersForm</name>
@@ -3002,6 +3018,34 @@
             <translation>
                 <numerusform>%Ln رسید نوشته شد.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>This campaign was closed on %1: names and signatures were destroyed; the counts and the signed closing record remain.</source>
+            <translation>این کارزار در ‎%1‎ بسته شد: نام‌ها و امضاها از بین رفته‌اند؛ شمارش‌ها و سند امضاشدهٔ بستن کارزار باقی مانده‌اند.</translation>
+        </message>
+        <message>
+            <source>Closing destroys every signer's personal data and keeps the counts and proofs. A signer who asks to be removed can be removed before that.</source>
+            <translation>بستن کارزار اطلاعات شخصی همهٔ امضاکنندگان را از بین می‌برد و شمارش‌ها و گواه‌ها را نگه می‌دارد. پیش از آن، هر امضاکننده‌ای که بخواهد می‌تواند حذف شود.</translation>
+        </message>
+        <message>
+            <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
+            <translation>پیش از چاپ: در %1 ردیف حرف‌هایی هست که هیچ قلمی در این رایانه نمی‌تواند آن‌ها را بکشد و به شکل مربع خالی چاپ می‌شوند. ردیف‌ها: %2. قلمی برای آن خط نصب کنید (مثلاً Noto Sans CJK) و برگه‌ها را دوباره ذخیره کنید.</translation>
+        </message>
+        <message>
+            <source>The campaign is closed with %1 unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
+            <translation>کارزار با %1 امضاکنندهٔ بی‌تکرار بسته شد. نام‌ها و امضاها از بین رفتند و گاوصندوق کلید تازه‌ای دارد. سند بستن کارزار را ذخیره کنید و نگه دارید.</translation>
+        </message>
+        <message>
+            <source>Closing the campaign: the vault is being copied…</source>
+            <translation>در حال بستن کارزار: گاوصندوق در حال رونویسی است…</translation>
+        </message>
+        <message>
+            <source>The signer was removed on request; the vault has a new key. Sheets printed before still hold them.</source>
+            <translation>امضاکننده به درخواست خودش حذف شد و گاوصندوق کلید تازه‌ای دارد. برگه‌هایی که پیش‌تر چاپ شده‌اند هنوز او را دارند.</translation>
+        </message>
+        <message>
+            <source>Removing the signer: the vault is being copied…</source>
+            <translation>در حال حذف امضاکننده: گاوصندوق در حال رونویسی است…</translation>
         </message>
     </context>
     <context>
@@ -3205,6 +3249,130 @@
         <message>
             <source>Signers were promised that their personal data is destroyed by %1. Deliver, then close the campaign (tomar campaign close).</source>
             <translation>به امضاکنندگان قول داده شده که اطلاعات شخصی‌شان تا ‎%1‎ از بین برود. طومار را تحویل دهید، سپس کارزار را ببندید (‎tomar campaign close‎).</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgCloseForm</name>
+        <message>
+            <source>Close the campaign</source>
+            <translation>بستن کارزار</translation>
+        </message>
+        <message>
+            <source>Destroyed for good: every signer's name, contact details, address, signature and extra consents, and the batches still waiting for approval. The vault is copied under a new key, so an old copy of it opens nothing.</source>
+            <translation>برای همیشه از بین می‌رود: نام، اطلاعات تماس، نشانی، امضا و موافقت‌های دیگرِ همهٔ امضاکنندگان، و بسته‌هایی که هنوز در انتظار تأییدند. گاوصندوق با کلیدی تازه رونویسی می‌شود، پس هیچ نسخهٔ قدیمی‌ای از آن دیگر چیزی را باز نمی‌کند.</translation>
+        </message>
+        <message>
+            <source>Kept: a signed closing record with the counts (by event, day, state, district and purpose), the proofs of every batch received and the digests of the delivery packets. Nothing more can be imported afterwards. Sheets and CSV files saved elsewhere are not touched: delete them yourself.</source>
+            <translation>باقی می‌ماند: سند امضاشدهٔ بستن کارزار با شمارش‌ها (به تفکیک رویداد، روز، ایالت، حوزه و منظور)، گواه همهٔ بسته‌های دریافت‌شده و چکیدهٔ فایل‌های تحویل به دفترها. پس از آن دیگر چیزی وارد نمی‌شود. برگه‌ها و فایل‌های CSV که جای دیگری ذخیره شده‌اند دست نمی‌خورند: خودتان آن‌ها را پاک کنید.</translation>
+        </message>
+        <message>
+            <source>To confirm, type the campaign's title:</source>
+            <translation>برای تأیید، عنوان کارزار را تایپ کنید:</translation>
+        </message>
+        <message>
+            <source>The campaign's title</source>
+            <translation>عنوان کارزار</translation>
+        </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>رمز عبور گاوصندوق</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>Close the campaign for good</source>
+            <translation>بستن همیشگی کارزار</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgRemoveForm</name>
+        <message>
+            <source>Remove a signer at their request</source>
+            <translation>حذف یک امضاکننده به درخواست خودش</translation>
+        </message>
+        <message>
+            <source>Find the signer by name, email or phone. Removal takes them out of the vault and out of every output made from now on, and counts them as removed on request. Sheets printed before keep them.</source>
+            <translation>امضاکننده را با نام، ایمیل یا تلفن پیدا کنید. حذف، او را از گاوصندوق و از هر خروجی‌ای که از این پس گرفته شود بیرون می‌برد و او را «حذف‌شده به درخواست خودش» می‌شمارد. برگه‌هایی که پیش‌تر چاپ شده‌اند همچنان او را دارند.</translation>
+        </message>
+        <message>
+            <source>Name, email or phone</source>
+            <translation>نام، ایمیل یا تلفن</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>جست‌وجو</translation>
+        </message>
+        <message>
+            <source>Signers found</source>
+            <translation>امضاکنندگانِ پیداشده</translation>
+        </message>
+        <message>
+            <source>Vault passphrase</source>
+            <translation>رمز عبور گاوصندوق</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>Remove this signer…</source>
+            <translation>حذف این امضاکننده…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>The title typed is not the campaign's title.</source>
+            <translation>عنوانی که تایپ کرده‌اید با عنوان کارزار یکی نیست.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoveDialog</name>
+        <message>
+            <source>Time</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>رویداد</translation>
+        </message>
+        <message>
+            <source>Type a name, an email or a phone number.</source>
+            <translation>یک نام، ایمیل یا شمارهٔ تلفن تایپ کنید.</translation>
+        </message>
+        <message>
+            <source>No signer found.</source>
+            <translation>هیچ امضاکننده‌ای پیدا نشد.</translation>
+        </message>
+        <message>
+            <source>%1 signers found; the first %2 are shown. Type more to narrow it.</source>
+            <translation>%1 امضاکننده پیدا شد؛ %2 مورد اول نشان داده شده است. برای محدودتر کردن جست‌وجو بیشتر تایپ کنید.</translation>
+        </message>
+        <message>
+            <source>Signers found: %1. Choose the one to remove.</source>
+            <translation>امضاکنندگانِ پیداشده: %1. کسی را که باید حذف شود انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>Remove the chosen signer for good? Their name, contact details and signature leave the vault and every output made from now on. This cannot be undone.</source>
+            <translation>امضاکنندهٔ انتخاب‌شده برای همیشه حذف شود؟ نام، اطلاعات تماس و امضای او از گاوصندوق و از هر خروجی‌ای که از این پس گرفته شود بیرون می‌رود. این کار برگشت‌پذیر نیست.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>انصراف</translation>
         </message>
     </context>
 </TS>

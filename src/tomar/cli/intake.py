@@ -160,14 +160,23 @@ commands.group("districts", "congressional districts from a ZIP-to-district tabl
 
 @commands.command(
     "districts load",
-    "load the Census ZCTA to congressional district relationship file (organizer)",
-    arg("file", help="pipe-delimited with a header, e.g. tab20_cd11820_zcta520_natl.txt"),
+    "load the Census ZCTA to congressional district relationship file, or a ZIP+4 "
+    "table for ZIP codes that span districts (organizer)",
+    arg(
+        "file",
+        help="the Census file, pipe-delimited with a header (e.g. "
+        "tab20_cd11820_zcta520_natl.txt), or a ZIP+4 CSV with the columns ZIP, PLUS4_LOW, "
+        "PLUS4_HIGH and DISTRICT (or STATE and CD); see docs/CAMPAIGN.md",
+    ),
 )
 def cmd_districts_load(args: argparse.Namespace) -> None:
     data = read_file(Path(args.file), limit=places.MAX_DISTRICT_FILE, what=E.WORD_DISTRICT_TABLE)
     with open_vault(args) as v, Intake(v) as intake:
         zips = intake.load_districts(data)
-    print(f"District table loaded: {zips} ZIP codes.")
+    if places.is_zip4_table(data):
+        print(f"ZIP+4 table loaded: {zips} ZIP codes.")
+    else:
+        print(f"District table loaded: {zips} ZIP codes.")
 
 
 @commands.command(

@@ -244,6 +244,10 @@ class ErrorCode(StrEnum):
     PLACES_DISTRICT_TABLE_NOT_TEXT = "places.district_table_not_text"
     PLACES_DISTRICT_TABLE_TOO_LARGE = "places.district_table_too_large"
     PLACES_DISTRICT_TABLE_WITHOUT_ZIPS = "places.district_table_without_zips"
+    PLACES_ZIP4_TABLE_COLUMNS = "places.zip4_table_columns"
+    PLACES_ZIP4_TABLE_NOT_TEXT = "places.zip4_table_not_text"
+    PLACES_ZIP4_TABLE_TOO_LARGE = "places.zip4_table_too_large"
+    PLACES_ZIP4_TABLE_WITHOUT_RANGES = "places.zip4_table_without_ranges"
     # --- validation ----------------------------------------------------------------------
     VALIDATION_BAD_DISPLAY = "validation.bad_display"
     VALIDATION_BAD_LANGUAGE = "validation.bad_language"

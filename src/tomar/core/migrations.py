@@ -222,6 +222,17 @@ MIGRATIONS: list[str] = [
         time TEXT NOT NULL
     );
     """,
+    # 8 -> 9: the organizer's ZIP+4 table (issue 18): ranges of ZIP+4 add-ons, both ends
+    # included, with their district, for ZIP codes that span districts.
+    """
+    CREATE TABLE district_ranges (
+        zip5 TEXT NOT NULL,
+        low INTEGER NOT NULL CHECK (low BETWEEN 0 AND 9999),
+        high INTEGER NOT NULL CHECK (high BETWEEN low AND 9999),
+        district TEXT NOT NULL,
+        PRIMARY KEY (zip5, low, high, district)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -234,13 +234,108 @@ def parse_district_table(data: bytes) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
+#: Where a ZIP+4 table comes from, for the docs and the command's help.
+ZIP4_SOURCE: Final = (
+    "a CSV with the columns ZIP, PLUS4_LOW, PLUS4_HIGH and DISTRICT (or STATE and CD), "
+    "made from a ZIP+4-level district database (docs/CAMPAIGN.md says where to get one)"
+)
+#: A ZIP's ZIP+4 ranges: (low, high, district), both ends included, sorted by low.
+Ranges = list[tuple[int, int, str]]
+_ZIP4_COLUMNS: Final = {
+    "zip": ("zip", "zip5", "zipcode", "zip_code"),
+    "low": ("plus4_low", "zip4_low", "plus4low", "low"),
+    "high": ("plus4_high", "zip4_high", "plus4high", "high"),
+    "district": ("district", "cd_label"),
+    "state": ("state", "state_abbr", "st"),
+    "cd": ("cd", "congressional_district", "district_number"),
+}
+
+
+def is_zip4_table(data: bytes) -> bool:
+    """Whether a district file is a ZIP+4 range table (its header names PLUS4_LOW)."""
+    head = data[:4096].split(b"\n", 1)[0].lower()
+    return any(name.encode() in head for name in _ZIP4_COLUMNS["low"][:3])
+
+
+def _district_of(state: str, cd: str) -> str | None:
+    """A district from a state (USPS code or FIPS) and its number ("12", "AL", "00")."""
+    state, cd = state.strip().upper(), cd.strip().upper()
+    code = state if state in BY_CODE else (BY_FIPS[state].code if state in BY_FIPS else None)
+    if code is None:
+        return None
+    if cd in ("AL", "00", "0", "98"):
+        return f"{code}-AL"
+    return f"{code}-{int(cd):02d}" if cd.isdigit() and 0 < int(cd) < 60 else None
+
+
+def parse_zip4_table(data: bytes) -> list[tuple[str, int, int, str]]:
+    """(ZIP, +4 low, +4 high, district) from a ZIP+4 range table; see ZIP4_SOURCE.
+
+    Columns are found by name, in any order and case, separated by commas, tabs or pipes.
+    A district is "CA-12", "CA-AL", or a Census GEOID ("0612"); or STATE and CD columns
+    give it ("CA" or "06", and "12" or "AL"). Rows that name no district are skipped.
+    """
+    if len(data) > MAX_DISTRICT_FILE:
+        raise FormatError(E.PLACES_ZIP4_TABLE_TOO_LARGE)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(E.PLACES_ZIP4_TABLE_NOT_TEXT) from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t|", key=first.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+
+    def column(kind: str) -> int | None:
+        found = [i for i, h in enumerate(header) if h in _ZIP4_COLUMNS[kind]]
+        return found[0] if len(found) == 1 else None
+
+    zc, lo, hi = column("zip"), column("low"), column("high")
+    dc, sc, cc = column("district"), column("state"), column("cd")
+    if zc is None or lo is None or hi is None or (dc is None and (sc is None or cc is None)):
+        raise FormatError(E.PLACES_ZIP4_TABLE_COLUMNS, source=ZIP4_SOURCE)
+    used = [i for i in (zc, lo, hi, dc, sc, cc) if i is not None]
+    out: set[tuple[str, int, int, str]] = set()
+    for row in reader:
+        if len(row) <= max(used):
+            continue
+        zip_code, low, high = row[zc].strip(), row[lo].strip(), row[hi].strip()
+        if not (len(zip_code) == 5 and zip_code.isdigit()):
+            continue
+        if not (len(low) == 4 and low.isdigit() and len(high) == 4 and high.isdigit()):
+            continue
+        if dc is not None:
+            raw = row[dc].strip().upper()
+            district = raw if is_district(raw) else district_label(raw)
+        else:
+            assert sc is not None and cc is not None
+            district = _district_of(row[sc], row[cc])
+        if district is None or int(low) > int(high):
+            continue
+        out.add((zip_code, int(low), int(high), district))
+    if not out:
+        raise FormatError(E.PLACES_ZIP4_TABLE_WITHOUT_RANGES)
+    return sorted(out)
+
+
+def _in_ranges(ranges: Ranges, plus4: int) -> str | None:
+    """The one district whose ranges hold `plus4` (None if none, or several disagree)."""
+    found = {d for low, high, d in ranges if low <= plus4 <= high}
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve_district(
-    zip_code: str | None, choice: str | None, table: Mapping[str, Iterable[str]]
+    zip_code: str | None,
+    choice: str | None,
+    table: Mapping[str, Iterable[str]],
+    ranges: Mapping[str, Ranges] | None = None,
 ) -> str:
     """A signer's district: the organizer's choice, else ZIP+4, else a ZIP in one district.
 
-    A ZIP spanning districts is `SPLIT` until ZIP+4 or the organizer decides; no ZIP or
-    no table gives "".
+    ZIP+4 is looked up as a nine-digit key of `table`, then, for a ZIP that spans
+    districts (or that the table lacks), in the ZIP+4 `ranges` of that ZIP. A ZIP
+    spanning districts is `SPLIT` until ZIP+4 or the organizer decides; no ZIP or no
+    table gives "".
     """
     if choice:
         return choice
@@ -253,9 +348,13 @@ def resolve_district(
     if five is None:
         return ""
     found = list(table.get(five, ()))
-    if not found:
-        return ""
-    return found[0] if len(found) == 1 else SPLIT
+    if len(found) == 1:
+        return found[0]
+    if nine is not None and ranges and five in ranges:
+        by_range = _in_ranges(ranges[five], int(nine[5:]))
+        if by_range is not None:
+            return by_range
+    return SPLIT if found else ""
 
 
 def is_district(text: str) -> bool:

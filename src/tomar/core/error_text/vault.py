@@ -366,4 +366,16 @@ TEMPLATES: dict[E, str] = {
     E.PLACES_DISTRICT_TABLE_WITHOUT_ZIPS: QT_TRANSLATE_NOOP(
         "CoreErrors", "The district table holds no ZIP code with a district."
     ),
+    E.PLACES_ZIP4_TABLE_COLUMNS: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The ZIP+4 table needs the columns {source}."
+    ),
+    E.PLACES_ZIP4_TABLE_NOT_TEXT: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The ZIP+4 table is not a text file."
+    ),
+    E.PLACES_ZIP4_TABLE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The ZIP+4 table is too large: keep the ZIP codes that span districts."
+    ),
+    E.PLACES_ZIP4_TABLE_WITHOUT_RANGES: QT_TRANSLATE_NOOP(
+        "CoreErrors", "The ZIP+4 table holds no ZIP+4 range with a district."
+    ),
 }

@@ -173,7 +173,8 @@ class Intake:
     # --- where signers live -----------------------------------------------------------
 
     def load_districts(self, data: bytes) -> int:
-        """Load a Census ZCTA-to-district file; returns how many ZIP codes it maps."""
+        """Load a Census ZCTA-to-district file or a ZIP+4 range table (each replaces its own
+        kind); returns how many ZIP codes it maps."""
         return districts.load(self.vault, data)
 
     def choose_district(self, record_id: str, district: str) -> None:

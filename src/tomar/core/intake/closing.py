@@ -22,12 +22,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .. import signed
+from .. import keyfile, signed
 from ..atomic import atomic_write
 from ..campaign import Campaign
 from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
-from ..vault import Vault
+from ..vault import Vault, key_path
 from .audit import audit
 from .dedupe import group_of, regroup
 from .reports import stats
@@ -124,6 +124,7 @@ def close(
     out: Path | None = None,
 ) -> Closed:
     """Sign the closing record, destroy signers' personal data, rebuild under a new key."""
+    prove(vault, passphrase)
     record = vault.get_meta(META_CLOSING)
     again = record is not None
     if record is None:
@@ -138,6 +139,17 @@ def close(
         atomic_write(out, record, mode=0o644, what=E.WORD_THE_CLOSING_RECORD)
     unique = int(json.loads(record)[KIND]["counts"]["unique"])
     return Closed(record, unique, again)
+
+
+def prove(vault: Vault, passphrase: str) -> None:
+    """The passphrase is checked before anything is deleted: the rebuild needs it, and a
+    wrong one found only then would leave the deletion done but the old file unswept."""
+    keyfile.unwrap(key_path(vault.home), passphrase)
+
+
+def record_bytes(vault: Vault) -> bytes | None:
+    """The signed closing record as stored (JSON with its minisign signature), if closed."""
+    return vault.get_meta(META_CLOSING)
 
 
 def _erase(conn: Any) -> None:
@@ -156,6 +168,7 @@ def remove_signer(vault: Vault, passphrase: str, record_id: str) -> None:
     require_open(vault)
     if not _RECORD_ID.match(record_id):
         raise TomarError(E.INTAKE_RECORD_ID_32_HEXADECIMAL)
+    prove(vault, passphrase)
     with vault.transaction() as conn:
         if (
             conn.execute("SELECT 1 FROM signers WHERE record_id = ?", (record_id,)).fetchone()

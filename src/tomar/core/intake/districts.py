@@ -1,7 +1,9 @@
-"""The organizer's ZIP-to-district table and choices for ZIPs that span districts.
+"""The organizer's ZIP-to-district tables and choices for ZIPs that span districts.
 
-Only the organizer's machine holds the table (see `places.parse_district_table`); a
-signer's district is worked out when it is read, so a table loaded later counts for
+Only the organizer's machine holds them: the Census ZIP (ZCTA) table
+(`places.parse_district_table`) and, for ZIPs that span districts, a ZIP+4 range table
+(`places.parse_zip4_table`); each load replaces the table of its kind. A signer's
+district is worked out when it is read (`Resolver`), so a table loaded later counts for
 every signer already imported.
 """
 
@@ -18,7 +20,10 @@ _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def load(vault: Vault, data: bytes) -> int:
-    """Replace the table with a Census relationship file's pairs; returns how many ZIPs."""
+    """Replace the table of the file's kind (Census pairs or ZIP+4 ranges); returns how
+    many ZIP codes it covers."""
+    if places.is_zip4_table(data):
+        return _load_ranges(vault, places.parse_zip4_table(data))
     pairs = places.parse_district_table(data)
     with vault.transaction() as conn:
         conn.execute("DELETE FROM districts")
@@ -26,6 +31,57 @@ def load(vault: Vault, data: bytes) -> int:
         zips = len({z for z, _ in pairs})
         audit(conn, "districts", f"table loaded: {zips} ZIP codes, {len(pairs)} pairs")
     return zips
+
+
+def _load_ranges(vault: Vault, rows: list[tuple[str, int, int, str]]) -> int:
+    with vault.transaction() as conn:
+        conn.execute("DELETE FROM district_ranges")
+        conn.executemany(
+            "INSERT INTO district_ranges(zip5, low, high, district) VALUES (?, ?, ?, ?)", rows
+        )
+        zips = len({r[0] for r in rows})
+        audit(conn, "districts", f"ZIP+4 table loaded: {zips} ZIP codes, {len(rows)} ranges")
+    return zips
+
+
+def ranges(vault: Vault) -> dict[str, places.Ranges]:
+    """ZIP+4 ranges of the ZIP codes signers gave with ZIP+4 (a national table is large:
+    only what can be used is read)."""
+    conn = vault.conn
+    if conn.execute("SELECT 1 FROM district_ranges LIMIT 1").fetchone() is None:
+        return {}
+    out: dict[str, places.Ranges] = {}
+    for zip5, low, high, district in conn.execute(
+        "SELECT zip5, low, high, district FROM district_ranges WHERE zip5 IN "
+        "(SELECT DISTINCT substr(zip, 1, 5) FROM signers WHERE length(zip) = 10) "
+        "ORDER BY zip5, low, high"
+    ):
+        out.setdefault(str(zip5), []).append((int(low), int(high), str(district)))
+    return out
+
+
+class Resolver:
+    """A signer's district from the tables as loaded now (`places.resolve_district`),
+    remembered per ZIP and choice: a million signers live in far fewer ZIP codes."""
+
+    MAX_REMEMBERED = 100_000
+
+    def __init__(self, vault: Vault) -> None:
+        self.zips = table(vault)
+        self.ranges = ranges(vault)
+        self._known: dict[tuple[str | None, str | None], str] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.zips or self.ranges)
+
+    def __call__(self, zip_code: str | None, choice: str | None) -> str:
+        key = (zip_code, choice)
+        found = self._known.get(key)
+        if found is None:
+            found = places.resolve_district(zip_code, choice, self.zips, self.ranges)
+            if len(self._known) < self.MAX_REMEMBERED:
+                self._known[key] = found
+        return found
 
 
 def table(vault: Vault) -> dict[str, list[str]]:

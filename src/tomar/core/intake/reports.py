@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypedDict
 
-from .. import countries, places
+from .. import countries
 from ..identity import device_fingerprint
 from ..vault import Vault
-from .districts import table
+from .districts import Resolver
 
 UNIQUE_COUNT_SQL = (
     "SELECT count(*) FROM signers INDEXED BY signers_unique_order "
@@ -23,6 +23,19 @@ UNIQUE_SIGNERS_SQL = (
     "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
 )
 _UNIQUE = "voided_by IS NULL AND dup_of IS NULL"
+#: Where each unique signer lives, in delivery order: the light pass that splits them by
+#: office (no names, fields or drawings are turned into Python objects).
+UNIQUE_PLACES_SQL = (
+    "SELECT rowid, state, zip, district FROM signers INDEXED BY signers_unique_order "
+    "WHERE voided_by IS NULL AND dup_of IS NULL ORDER BY time, record_id"
+)
+_SIGNERS_AT_SQL = (
+    "SELECT record_id, time, event_name, source, paper_serial, paper_row, lang, display, "
+    "fields, strokes, device, state, zip, district, consents, rowid "
+    "FROM signers WHERE rowid IN (SELECT value FROM json_each(?))"
+)
+#: Rows read per statement by `signers_at`.
+AT_CHUNK = 256
 
 CountKey = Literal[
     "received", "unique", "duplicates", "flagged", "voided", "held", "held_batches", "batches"
@@ -180,8 +193,8 @@ def _breakdown(vault: Vault, column: str) -> list[Breakdown]:
 
 def by_district(vault: Vault) -> list[Breakdown]:
     """Signers by district, resolved now, so a table loaded later counts for everyone."""
-    zips = table(vault)
-    if not zips:
+    resolve = Resolver(vault)
+    if not resolve:
         return []
     out: dict[str, Breakdown] = {}
     rows = vault.conn.execute(
@@ -189,7 +202,7 @@ def by_district(vault: Vault) -> list[Breakdown]:
         "FROM signers WHERE zip IS NOT NULL GROUP BY zip, district"
     )
     for zip_code, choice, n, u in rows:
-        key = places.resolve_district(zip_code, choice, zips)
+        key = resolve(zip_code, choice)
         if key:
             into = out.setdefault(key, Breakdown(key=key, received=0, unique=0))
             into["received"] += n
@@ -234,13 +247,42 @@ def unique_signers(vault: Vault) -> Iterable[Signer]:
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
     partial index that already holds them in this order is named.
     """
-    zips = table(vault)
+    resolve = Resolver(vault)
     with vault.streaming():
         for row in vault.conn.execute(UNIQUE_SIGNERS_SQL):
-            yield _signer(row, zips)
+            yield _signer(row, resolve)
 
 
-def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
+def unique_places(vault: Vault, resolve: Resolver | None = None) -> Iterator[tuple[int, str, str]]:
+    """(rowid, state, district) of every unique signer, in delivery order, streamed.
+
+    Delivery packets are split by office from this one pass, then each packet reads
+    only its own rows (`signers_at`), so a split costs about what one delivery costs.
+    """
+    resolve = Resolver(vault) if resolve is None else resolve
+    with vault.streaming():
+        for rowid, state, zip_code, choice in vault.conn.execute(UNIQUE_PLACES_SQL):
+            yield int(rowid), state or "", resolve(zip_code, choice) if resolve else ""
+
+
+def signers_at(
+    vault: Vault, rowids: Sequence[int], resolve: Resolver | None = None
+) -> Iterator[Signer]:
+    """The signers of `rowids` in that order, AT_CHUNK rows per statement (a signer
+    removed meanwhile is skipped)."""
+    resolve = Resolver(vault) if resolve is None else resolve
+    with vault.streaming():
+        for i in range(0, len(rowids), AT_CHUNK):
+            part = [int(r) for r in rowids[i : i + AT_CHUNK]]
+            rows = vault.conn.execute(_SIGNERS_AT_SQL, (json.dumps(part),))
+            found = {int(row[-1]): row for row in rows}
+            for rowid in part:
+                row = found.get(rowid)
+                if row is not None:
+                    yield _signer(row, resolve)
+
+
+def _signer(row: Sequence[Any], resolve: Resolver) -> Signer:
     return Signer(
         record_id=row[0],
         time=row[1],
@@ -255,6 +297,6 @@ def _signer(row: Sequence[Any], zips: dict[str, list[str]]) -> Signer:
         device=device_fingerprint(base64.b64decode(row[10])),
         state=row[11] or "",
         zip=row[12],
-        district=places.resolve_district(row[12], row[13], zips) if zips else "",
+        district=resolve(row[12], row[13]) if resolve else "",
         consents=json.loads(row[14]) if row[14] else [],
     )

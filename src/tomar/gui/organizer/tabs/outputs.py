@@ -1,30 +1,41 @@
 """Outputs: the CSV, delivery sheets (whole, or one packet per office, or counts only),
 the campaign report and receipts for devices, written only to the folder the organizer
-chooses."""
+chooses; and the end of the campaign's data: removing a signer at their request, closing
+the campaign (dialogs in `closing.py`), saving the signed closing record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
 
+from ....core import vault as core_vault
+from ....core.atomic import atomic_write
+from ....core.errors import WrongPassphrase
+from ....core.intake import closing
 from ....core.sheets import packets
-from ....core.sheets.delivery import write_delivery
+from ....core.sheets.delivery import Undrawable, undrawable_rows, write_delivery
 from ....core.sheets.report import write_report
 from ...i18n import native_name
 from ...screens.base import say
 from ...worker import Cancel, Progress
-from .base import OrgTab
+from .base import OrgTab, num
+from .closing import CloseDialog, RemoveDialog
 
 if TYPE_CHECKING:
     from ..workspace import OrganizerScreen
 
+T = TypeVar("T")
 CSV_NAME = "signers.csv"
 #: The export that honours each signer's display choice, as the delivery sheets do.
 PUBLIC_CSV_NAME = "signers-public.csv"
 DELIVERY_NAME = "delivery-sheets.pdf"
 REPORT_NAME = "campaign-report.pdf"
+CLOSING_NAME = "closing-record.json"
+#: Rows no font can draw, listed by number at most (the count is always given).
+MAX_ROWS_LISTED = 20
 ACTIONS = {
     "csvButton": "csv",
     "publicCsvButton": "public_csv",
@@ -52,6 +63,16 @@ class OutputsTab(OrgTab):
             b = self.w(QPushButton, name)
             b.clicked.connect(lambda _=False, what=what: self.choose_output(what))
             self.buttons.append(b)
+        self.state = self.w(QLabel, "campaignState")
+        self.remove_button = self.w(QPushButton, "removeSignerButton")
+        self.close_button = self.w(QPushButton, "closeCampaignButton")
+        self.record_button = self.w(QPushButton, "closingRecordButton")
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.close_button.clicked.connect(self.ask_close)
+        self.record_button.clicked.connect(self.choose_record_folder)
+        self.campaign_buttons = [self.remove_button, self.close_button, self.record_button]
+        self.record_button.setVisible(False)  # until the campaign is closed
+        self.dialog: CloseDialog | RemoveDialog | None = None
 
     def enter(self) -> None:
         if self.intake is None:
@@ -64,6 +85,27 @@ class OutputsTab(OrgTab):
         if lang in campaign.languages:
             self.sheet_lang.setCurrentIndex(campaign.languages.index(lang))
 
+    def refresh(self) -> None:
+        intake = self.intake
+        if intake is None:
+            return
+        record = intake.closing_record()
+        closed = record is not None
+        self.remove_button.setEnabled(not closed)
+        self.close_button.setEnabled(not closed)
+        self.record_button.setVisible(closed)
+        if record is not None:
+            text = self.tr(
+                "This campaign was closed on %1: names and signatures were destroyed; the "
+                "counts and the signed closing record remain."
+            ).replace("%1", str(record.get("closed_at", ""))[:10])
+        else:
+            text = self.tr(
+                "Closing destroys every signer's personal data and keeps the counts and "
+                "proofs. A signer who asks to be removed can be removed before that."
+            )
+        say(self.state, text)
+
     def choose_output(self, what: str) -> None:
         self.shell.choose_folder(self.tr("Where to save"), lambda d: self.write_output(what, d))
 
@@ -75,6 +117,8 @@ class OutputsTab(OrgTab):
         lang = str(self.sheet_lang.currentData() or intake.campaign.languages[0])
         out_dir = Path(folder)
 
+        undrawable: list[Undrawable] = []
+
         def work(progress: Progress, cancel: Cancel) -> str:
             if what == "csv":
                 progress(0, 0)
@@ -85,6 +129,8 @@ class OutputsTab(OrgTab):
                 intake.export_csv(out_dir / PUBLIC_CSV_NAME, public=True)
                 return str(out_dir / PUBLIC_CSV_NAME)
             if what == "delivery":
+                progress(0, 0)
+                undrawable[:] = undrawable_rows(vault, lang=lang)
                 write_delivery(
                     vault, out_dir / DELIVERY_NAME, lang=lang, progress=progress, cancel=cancel
                 )
@@ -112,6 +158,9 @@ class OutputsTab(OrgTab):
                 text = self.tr("%Ln receipts written.", "", int(result))
             else:
                 text = self.tr("Saved: %1").replace("%1", str(result))
+            if undrawable:
+                say(self.message, text + "\n" + self.undrawable_text(undrawable), kind="error")
+                return
             say(self.message, text, kind="ok")
 
         say(self.message, self.tr("Working…"))
@@ -124,5 +173,150 @@ class OutputsTab(OrgTab):
             busy=self.buttons,
         )
 
+    def undrawable_text(self, rows: list[Undrawable]) -> str:
+        """Row numbers only: never the letters or the names themselves."""
+        shown = ", ".join(num(r.row) for r in rows[:MAX_ROWS_LISTED])
+        if len(rows) > MAX_ROWS_LISTED:
+            shown += "…"
+        return (
+            self.tr(
+                "Before printing: %1 rows have letters that no font on this computer can "
+                "draw, and would print as empty boxes. Rows: %2. Install a font for that "
+                "script (for example Noto Sans CJK) and save the sheets again."
+            )
+            .replace("%1", num(len(rows)))
+            .replace("%2", shown)
+        )
+
+    # --- the end of the campaign's data ----------------------------------------------
+
+    def _open(self, dialog: CloseDialog | RemoveDialog) -> None:
+        self.dialog = dialog
+
+        def gone() -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(lambda _: gone())
+        dialog.open()
+
+    def ask_close(self) -> None:
+        intake = self.intake
+        if intake is None or self.dialog is not None or self.shell.worker.busy:
+            return
+        campaign = intake.campaign
+        lang = self.shell.languages.current
+        title = campaign.text(
+            "title", lang if lang in campaign.languages else campaign.languages[0]
+        )
+        dialog = CloseDialog(self, title)
+        dialog.accepted.connect(lambda: self.close_campaign(dialog.take_secret()))
+        self._open(dialog)
+
+    def close_campaign(self, secret: str) -> None:
+        intake = self.intake
+        if intake is None:
+            return
+
+        def work(progress: Progress, cancel: Cancel) -> closing.Closed:
+            progress(0, 0)  # one step that cannot be stopped halfway: no Cancel
+            return _with_passphrase(lambda: intake.close_campaign(secret))
+
+        def done(closed: closing.Closed) -> None:
+            text = self.tr(
+                "The campaign is closed with %1 unique signers. Names and signatures were "
+                "destroyed; the vault has a new key. Save the closing record and keep it."
+            ).replace("%1", num(closed.unique))
+            say(self.message, text, kind="ok")
+
+        say(self.message, self.tr("Closing the campaign: the vault is being copied…"))
+        self.host.run(
+            work,
+            done=done,
+            message=self.message,
+            bar=self.bar,
+            busy=[*self.buttons, *self.campaign_buttons],
+        )
+
+    def ask_remove(self) -> None:
+        intake = self.intake
+        if intake is None or self.dialog is not None or self.shell.worker.busy:
+            return
+        dialog = RemoveDialog(self, intake, self.shell.languages.current)
+
+        def accepted() -> None:
+            if dialog.chosen is not None:
+                self.remove_signer(dialog.chosen, dialog.take_secret())
+
+        dialog.accepted.connect(accepted)
+        self._open(dialog)
+
+    def remove_signer(self, record_id: str, secret: str) -> None:
+        intake = self.intake
+        if intake is None:
+            return
+
+        def work(progress: Progress, cancel: Cancel) -> None:
+            progress(0, 0)
+            _with_passphrase(lambda: intake.remove_signer(secret, record_id))
+
+        def done(_: None) -> None:
+            text = self.tr(
+                "The signer was removed on request; the vault has a new key. Sheets printed "
+                "before still hold them."
+            )
+            say(self.message, text, kind="ok")
+
+        say(self.message, self.tr("Removing the signer: the vault is being copied…"))
+        self.host.run(
+            work,
+            done=done,
+            message=self.message,
+            bar=self.bar,
+            busy=[*self.buttons, *self.campaign_buttons],
+        )
+
+    def choose_record_folder(self) -> None:
+        self.shell.choose_folder(self.tr("Where to save"), self.save_record)
+
+    def save_record(self, folder: str) -> None:
+        intake = self.intake
+        if not folder or intake is None:
+            return
+        out = Path(folder) / CLOSING_NAME
+
+        def work(progress: Progress, cancel: Cancel) -> str:
+            record = closing.record_bytes(intake.vault)
+            if record is None:  # the button shows only once closed
+                return ""
+            atomic_write(out, record, mode=0o644, what="the closing record")
+            return str(out)
+
+        self.host.run(
+            work,
+            done=lambda path: say(
+                self.message, self.tr("Saved: %1").replace("%1", path), kind="ok"
+            ),
+            message=self.message,
+            bar=self.bar,
+            busy=[*self.buttons, *self.campaign_buttons],
+        )
+
     def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
         say(self.message, "")
+        say(self.state, "")
+
+
+def _with_passphrase(fn: Callable[[], T]) -> T:
+    """A wrong passphrase slows the next attempt, as at unlock."""
+    core_vault.THROTTLE.before_attempt()
+    try:
+        result = fn()
+    except WrongPassphrase:
+        core_vault.THROTTLE.failed()
+        raise
+    core_vault.THROTTLE.succeeded()
+    return result
