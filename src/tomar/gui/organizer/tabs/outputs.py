@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
 
 from ....core import vault as core_vault
 from ....core.atomic import atomic_write
-from ....core.errors import WrongPassphrase
+from ....core.errors import E, WrongPassphrase
 from ....core.intake import closing
 from ....core.sheets import packets
 from ....core.sheets.delivery import Undrawable, undrawable_rows, write_delivery
@@ -290,7 +290,7 @@ class OutputsTab(OrgTab):
             record = closing.record_bytes(intake.vault)
             if record is None:  # the button shows only once closed
                 return ""
-            atomic_write(out, record, mode=0o644, what="the closing record")
+            atomic_write(out, record, mode=0o644, what=E.WORD_THE_CLOSING_RECORD)
             return str(out)
 
         self.host.run(
