@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTextEdit,
     QWidget,
@@ -179,3 +182,27 @@ def test_window_fits_the_screen_it_opens_on(
     assert window.width() <= area.width() and window.height() <= area.height()
     assert area.contains(window.geometry().topLeft())
     assert window.minimumWidth() <= 800 and window.minimumHeight() <= 600
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_kiosk_sign_in_view_on_a_laptop(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    """At 1366x768 the signer sees the consent, the display choice and Sign without
+    scrolling the signing column (it was 51 px below the fold)."""
+    window = make_window(prepared_home(tmp_path / "home"), language=language)
+    unlock(qtbot, window)
+    resize(qtbot, window, (1366, 768))
+    window.go("kiosk")
+    kiosk = window.screens["kiosk"]
+    for _ in range(3):
+        QApplication.processEvents()
+    area = kiosk.w(QScrollArea, "signScroll")
+    assert area.isVisible() and area.verticalScrollBar().value() == 0
+    view = area.viewport()
+    seen = QRect(view.mapTo(window, view.rect().topLeft()), view.size())
+    parts: list[QWidget] = [kiosk.w(QPushButton, "signButton"), kiosk.consent]  # type: ignore[attr-defined]
+    parts += [kiosk.w(QRadioButton, n) for n in ("displayHidden", "displayInitials", "displayFull")]
+    for part in parts:
+        rect = QRect(part.mapTo(window, part.rect().topLeft()), part.size())
+        assert seen.contains(rect), f"{part.objectName()} {rect} is outside the view {seen}"

@@ -18,12 +18,8 @@ Privacy rules kept here:
   consent it belongs to, safest choice first, and a signer who has not answered it is
   asked to (see docs/SECURITY.md).
 
-Layout rules (the pad never changes size under the pen):
-* Wide screens show the petition and form beside the signing column; narrow or upright
-  screens (under 1000 px, or portrait) show one column, the petition text folded under
-  its title, the pad full width. The layout changes only when the window is resized.
-* The pad's size is computed from the window size alone (`_relayout`), never from
-  what is left over around it, so messages appearing or going cannot resize it.
+Layout rules (the pad never changes size under the pen): see `kiosk_layout`, which
+sizes the pad from the window and the campaign's texts only. Besides:
 * A problem message keeps its space once shown until the next Sign or reset
   (`hold`), so fixing one moves nothing under the signer's finger; the idle countdown
   floats over the petition text instead of pushing the form down.
@@ -51,7 +47,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +64,7 @@ from ..signature_pad import SignaturePad
 from ..signer_form import SignerForm
 from ..uiload import child, load_form
 from .base import Screen, confirm, hold, release, say
+from .kiosk_layout import KioskLayout, SigningTexts
 
 CONTEXT = "Kiosk"
 # The signer-facing texts; translated per signer language (see resources/i18n).
@@ -137,15 +133,16 @@ class KioskScreen(Screen):
         self.sign_column = self.w(QWidget, "signColumn")
         self.petition_toggle = self.w(QToolButton, "petitionToggle")
         self.petition_toggle.toggled.connect(self._petition_toggled)
-        self.narrow = False
         self.consent = self.w(QCheckBox, "consentCheck")
         self.sign_button = self.w(QPushButton, "signButton")
         self.sign_button.setProperty("role", "sign")
         self.pad = SignaturePad(self.w(QWidget, "padHost"))
         pad_layout = QVBoxLayout(self.w(QWidget, "padHost"))
         pad_layout.setContentsMargins(0, 0, 0, 0)
-        pad_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
+        # At the leading edge: a scroll bar coming or going never moves it.
+        pad_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignLeading)
         self.pad.setMinimumSize(0, 0)
+        self.layout_rules = KioskLayout(self.w, self.pad, self._signing_texts)
         self.signer_form: SignerForm | None = None
         self.campaign: Campaign | None = None
         self.lang = ""
@@ -191,6 +188,7 @@ class KioskScreen(Screen):
         campaign = self.shell.session.device.require_campaign()
         if self.campaign is None or self.campaign.doc != campaign.doc:
             self._build(campaign)
+            self._relayout()  # measured with this campaign's texts
         self.reset_form()
         self.show_form()
 
@@ -338,62 +336,45 @@ class KioskScreen(Screen):
         super().resizeEvent(event)
         self._relayout()
 
-    def _relayout(self) -> None:
-        """One column on narrow or upright windows, two on wide ones; the pad's size.
+    @property
+    def narrow(self) -> bool:
+        """Whether the kiosk shows one column (a narrow or upright window)."""
+        return self.layout_rules.narrow
 
-        Computed from the window size only, so nothing the signer does changes it.
-        """
-        width, height = max(self.width(), 1), max(self.height(), 1)
-        narrow = width < 1000 or height > width
-        if narrow != self.narrow or self.sign_column.parent() is None:
-            self.narrow = narrow
-            text_layout = self.w(QWidget, "textInner").layout()
-            sign_layout = self.w(QWidget, "signInner").layout()
-            assert isinstance(text_layout, QVBoxLayout) and isinstance(sign_layout, QVBoxLayout)
-            if narrow:
-                text_layout.insertWidget(text_layout.count() - 1, self.sign_column)
-            else:
-                sign_layout.insertWidget(0, self.sign_column)
-            self.sign_scroll.setVisible(not narrow)
-            self.petition_toggle.setVisible(narrow)
-            self._petition_toggled(self.petition_toggle.isChecked())
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        margins = 16 * 2 + 4  # the page's margins, the scroll contents' margins
-        if narrow:
-            pad_w = width - margins - bar
-            pad_h = min(max(int(pad_w * 0.45), 180), 360)
-        else:
-            pad_w = int((width - margins - 24) * 4 / 9) - bar
-            # As tall as the column leaves room for, so that Sign is in view without
-            # scrolling where the screen allows it (the column's other parts at their
-            # natural sizes, without any message).
-            top = max(self.w(QWidget, "languageBar").sizeHint().height(), 52)
-            room = height - margins - 12 - top
-            others = sum(
-                self.w(QWidget, name).sizeHint().height()
-                for name in ("padLabel", "consentText", "consentCheck", "displayBox")
-            )
-            others += self.w(QPushButton, "undoButton").sizeHint().height()
-            others += self.sign_button.sizeHint().height() + 8 * 7 + 40  # margins, frames
-            pad_h = min(max(room - others, 180), 320, int(pad_w * 0.6))
-        self.pad.setFixedSize(max(pad_w, 200), pad_h)
+    def _relayout(self) -> None:
+        """The layout for the window's size (see kiosk_layout); never for what is shown."""
+        self.layout_rules.relayout(self.width(), self.height())
+        self._arrange_choices()
         self._place_banner()
 
-    def _petition_toggled(self, shown: bool) -> None:
-        self.w(QLabel, "petitionText").setVisible(shown or not self.narrow)
-        if self.campaign is not None:
-            self.petition_toggle.setText(self.t("fold" if shown else "read"))
-        self.petition_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+    def _signing_texts(self) -> list[SigningTexts]:
+        """The signing column's texts in each of the campaign's languages."""
+        if self.campaign is None:
+            return []
+        return [self._texts_in(lang) for lang in self.campaign.languages]
+
+    def _texts_in(self, lang: str) -> SigningTexts:
+        assert self.campaign is not None
+        languages = self.shell.languages
+        return SigningTexts(
+            consent=self.campaign.text("consent", lang),
+            display=languages.text(lang, CONTEXT, TEXTS["display"]),
+            choices=tuple(
+                languages.text(lang, CONTEXT, TEXTS[k]) for k in ("hidden", "initials", "full")
+            ),
         )
 
+    def _arrange_choices(self) -> None:
+        texts = self._texts_in(self.lang) if self.campaign is not None and self.lang else None
+        self.layout_rules.arrange_choices(texts)
+
+    def _petition_toggled(self, shown: bool) -> None:
+        self.layout_rules.petition_shown(shown)
+        if self.campaign is not None:
+            self.petition_toggle.setText(self.t("fold" if shown else "read"))
+
     def _place_banner(self) -> None:
-        """The countdown over the top of the petition column (a label: nothing to tap)."""
-        area = self.text_scroll.geometry()
-        width = area.width() if area.width() > 100 else self.form_page.width()
-        height = self.banner.heightForWidth(width) if self.banner.wordWrap() else -1
-        self.banner.setGeometry(area.left(), area.top(), width, max(height, 40))
-        self.banner.raise_()
+        self.layout_rules.place_banner(self.banner, self.form_page)
 
     # --- language -------------------------------------------------------------------
 
@@ -442,6 +423,7 @@ class KioskScreen(Screen):
         self.consent.setText(self.t("agree"))
         for key, name in DISPLAY_BUTTONS.items():
             self.w(QRadioButton, name).setText(self.t(key))
+        self._arrange_choices()
         self.sign_button.setText(self.t("sign"))
         self.sign_button.setAccessibleDescription(self.t("sign_description"))
         self.w(QLabel, "thanksTitle").setText(self.t("thanks"))
