@@ -198,7 +198,7 @@ class SignersTab(OrgTab):
             if value:
                 shown = ltr(value) if f.kind in LTR_KINDS else value
                 lines.append(f"{f.label_for(lang)}: {shown}")
-        lines.append(self.tr("Time: %1").replace("%1", ltr(when(signer.time))))
+        lines.append(self.tr("Time: %1").replace("%1", when(signer.time)))
         status = self.model.status_words[self._status(signer)]
         lines.append(self.tr("Status: %1").replace("%1", status))
         lines.append(self.tr("Event: %1").replace("%1", signer.event_name or "–"))
@@ -227,7 +227,7 @@ class SignersTab(OrgTab):
         self.details.setText("\n".join(lines))
         self.signature.set_strokes(signer.strokes)
         for c in merge_candidates(vault, signer):
-            self.candidates.addItem(f"{c.name} · {ltr(c.time[:10])}", c.record_id)
+            self.candidates.addItem(f"{c.name} · {when(c.time, length=10)}", c.record_id)
         # A decision is asked only where the list says "To review": the buttons agree.
         self._set_review_enabled(self._status(signer) == SignerStatus.TO_REVIEW)
 
