@@ -1303,6 +1303,14 @@
             <source>Consent '%1' may have only 'purpose' and 'text': an extra consent is never preselected.</source>
             <translation>لا يجوز أن تحتوي الموافقة '%1' إلا على 'purpose' و'text': فالموافقة الإضافية لا تُحدَّد مسبقًا أبدًا.</translation>
         </message>
+        <message>
+            <source>No decision was made on this signer.</source>
+            <translation>لم يُتَّخذ أي قرار بشأن هذا الموقِّع.</translation>
+        </message>
+        <message>
+            <source>Undo the merge on the signer it was made on.</source>
+            <translation>تراجَع عن الدمج من الموقِّع الذي أُجري عليه.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2821,6 +2829,10 @@
             <source>Not a duplicate</source>
             <translation>ليس تكرارًا</translation>
         </message>
+        <message>
+            <source>Undo the decision</source>
+            <translation>التراجع عن القرار</translation>
+        </message>
     </context>
     <context>
         <name>OrgWorkspaceForm</name>
@@ -3032,6 +3044,18 @@
         <message>
             <source>not a duplicate</source>
             <translation>ليس تكرارًا</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>رُوجِع</translation>
+        </message>
+        <message>
+            <source>Takes back the decision on this signer (or the last one made): a merge is undone and the signer is asked about again.</source>
+            <translation>يتراجع عن القرار المتَّخذ بشأن هذا الموقِّع (أو عن آخر قرار): يُلغى الدمج ويُعرض الموقِّع للمراجعة من جديد.</translation>
+        </message>
+        <message>
+            <source>Decision undone: this signer is to review again.</source>
+            <translation>أُلغي القرار: هذا الموقِّع للمراجعة من جديد.</translation>
         </message>
     </context>
     <context>

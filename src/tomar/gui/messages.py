@@ -527,6 +527,8 @@ _CORE: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CoreErrors", "Unknown review decision."),
         QT_TRANSLATE_NOOP("CoreErrors", "No signer with that record id."),
         QT_TRANSLATE_NOOP("CoreErrors", "Choose another signer to merge with."),
+        QT_TRANSLATE_NOOP("CoreErrors", "No decision was made on this signer."),
+        QT_TRANSLATE_NOOP("CoreErrors", "Undo the merge on the signer it was made on."),
         # --- paper sheets and PDFs (core/sheets/) ---
         QT_TRANSLATE_NOOP("CoreErrors", "Could not find free sheet serials; please try again."),
         QT_TRANSLATE_NOOP(

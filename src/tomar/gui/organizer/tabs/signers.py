@@ -53,6 +53,7 @@ class SignersTab(OrgTab):
             SignerFilter.DUPLICATES: self.tr("Duplicates"),
             SignerFilter.FLAGGED: self.tr("To review"),
             SignerFilter.VOIDED: self.tr("Voided"),
+            SignerFilter.REVIEWED: self.tr("Reviewed"),
         }
         for kind in SignerFilter:
             self.filter.addItem(names[kind], kind.value)
@@ -106,6 +107,10 @@ class SignersTab(OrgTab):
         self.keep_button = self.w(QPushButton, "keepButton")
         self.merge_button = self.w(QPushButton, "mergeButton")
         self.distinct_button = self.w(QPushButton, "distinctButton")
+        self.reopen_button = self.w(QPushButton, "reopenButton")
+        # The signer of the last decision made here: Undo reaches it even after it left
+        # the list it was decided in (a merge in "To review").
+        self.last_decided: str | None = None
         self.keep_button.setToolTip(
             self.tr(
                 "This signer is the one to count. Its look-alikes stay on the review list, "
@@ -124,7 +129,13 @@ class SignersTab(OrgTab):
                 "is asked about again."
             )
         )
-        for b in (self.keep_button, self.merge_button, self.distinct_button):
+        self.reopen_button.setToolTip(
+            self.tr(
+                "Takes back the decision on this signer (or the last one made): a merge "
+                "is undone and the signer is asked about again."
+            )
+        )
+        for b in (self.keep_button, self.merge_button, self.distinct_button, self.reopen_button):
             b.setAccessibleDescription(b.toolTip())
         self.w(QLabel, "reviewHelp").setText(
             self.tr(
@@ -135,6 +146,7 @@ class SignersTab(OrgTab):
         self.keep_button.clicked.connect(lambda: self.review("keep"))
         self.merge_button.clicked.connect(lambda: self.review("merge"))
         self.distinct_button.clicked.connect(lambda: self.review("distinct"))
+        self.reopen_button.clicked.connect(self.reopen)
         self._set_review_enabled(False)
 
     def _filter(self) -> SignerFilter:
@@ -178,6 +190,21 @@ class SignersTab(OrgTab):
         for b in (self.keep_button, self.merge_button, self.distinct_button):
             b.setEnabled(on)
         self.merge_button.setEnabled(on and self.candidates.count() > 0)
+        self.reopen_button.setEnabled(self._reopen_target() is not None)
+
+    def _reopen_target(self) -> str | None:
+        """What Undo takes back: the shown signer's decision, else the last one made."""
+        if self.intake is None:
+            return None
+        for record_id in (self.current_record(), self.last_decided):
+            if record_id is None:
+                continue
+            signer = signer_detail(self.intake.vault, record_id)
+            if signer is not None and signer.review is not None:
+                return record_id
+            if record_id == self.current_record():
+                return None  # a signer without a decision is shown: nothing to undo here
+        return None
 
     def _show_signer(self, record_id: str | None) -> None:
         self.candidates.clear()
@@ -257,15 +284,33 @@ class SignersTab(OrgTab):
             "merge": self.tr("Merged: counted once."),
             "distinct": self.tr("Marked as not a duplicate."),
         }
+        self.last_decided = record_id
+        self._after_decision(words[decision])
+
+    def reopen(self) -> None:
+        """Undo a decision: the counts, statuses and buttons follow, as after one."""
+        record_id = self._reopen_target()
+        if record_id is None or self.intake is None:
+            return
+        try:
+            self.intake.reopen_review(record_id)
+        except TomarError as exc:
+            self.host.error(self.review_message, exc)
+            return
+        self.last_decided = None
+        self._after_decision(self.tr("Decision undone: this signer is to review again."))
+
+    def _after_decision(self, words: str) -> None:
         current = self.table.currentIndex().row()
         self._reload()
         if 0 <= current < self.model.rowCount():
             self.select_row(current)  # the next signer to look at, shown whole
         else:
             self._show_signer(None)  # nothing selected: no details, no decision buttons
-        say(self.review_message, words[decision], kind="ok")
+        say(self.review_message, words, kind="ok")
 
     def clear(self) -> None:
+        self.last_decided = None
         self.search_timer.stop()
         self.model.clear()
         self.search.clear()
