@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tomar.core.intake import Intake
 from tomar.gui import fonts
 from tomar.gui.main_window import MainWindow
+from tomar.gui.organizer.workspace import TAB_NAMES, OrganizerScreen
 from tomar.gui.signature_pad import SignaturePad
 
+from ..batchkit import export, new_device, new_organizer, sign
 from .conftest import WindowFactory, prepared_home, unlock
 
 SIZES = [(1024, 600), (1366, 768), (1920, 1080), (800, 1280)]
@@ -206,3 +209,28 @@ def test_kiosk_sign_in_view_on_a_laptop(
     for part in parts:
         rect = QRect(part.mapTo(window, part.rect().topLeft()), part.size())
         assert seen.contains(rect), f"{part.objectName()} {rect} is outside the view {seen}"
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_organizer_tabs_fit_every_size(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    """The organizer's workspace, each tab with rows in its tables, at every size."""
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Omid Tehrani", city="Boston")
+    sign(d, "Omid Tehrani", city="Boston")
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        intake.import_file(batch_file)  # held: the held list has a row
+    org.close()
+    window = make_window(tmp_path / "home", language=language)
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    for size in SIZES:
+        resize(qtbot, window, size)
+        for name in TAB_NAMES:
+            screen.show_tab(name)
+            check_layout(window, f"organizer {name} {size} {language}")

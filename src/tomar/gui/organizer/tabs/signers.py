@@ -91,9 +91,15 @@ class SignersTab(OrgTab):
         self.table = self.w(QTableView, "signersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((150, 160, 110, 120, 140, 90)):
-            self.table.setColumnWidth(col, width)
+        # The columns share the table's width (nothing to scroll sideways on a netbook);
+        # the time keeps the width of its YYYY-MM-DD HH:MM.
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(False)  # all stretch alike (the form asked for it)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        stamp = self.table.fontMetrics().horizontalAdvance(when("2026-12-31T23:59"))
+        self.table.setColumnWidth(0, stamp + 24)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.signature = SignatureView()
         slot = self.w(QVBoxLayout, "signatureSlot")
