@@ -3,7 +3,9 @@
 It speaks the SIGNER's language (chosen with the buttons at the top), not the
 volunteer's; texts come from the campaign (petition, labels, consent) and from the
 translation files (everything else, through `Languages.text`). Validation problems are
-shown next to their field, in that language.
+shown next to their field, in that language. Its parts: `kiosk_texts` (the signer's
+words), `kiosk_layout` (columns and the pad's size for the window), `kiosk_volunteer`
+(the event PIN and the volunteer panel, a base class of `KioskScreen`).
 
 Privacy rules kept here:
 * Save first, thank after: `Device.save` returns only after the durable commit.
@@ -30,7 +32,6 @@ sizes the pad from the window and the campaign's texts only. Besides:
 from __future__ import annotations
 
 import itertools
-import math
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -41,7 +42,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -53,64 +53,23 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.campaign import Campaign
-from ...core.errors import TomarError, ValidationError
+from ...core.errors import ValidationError
 from ...core.records import SignatureForm
-from .. import i18n, pin
-from ..i18n import QT_TRANSLATE_NOOP
+from .. import i18n
 from ..idle import IdleWatcher
 from ..messages import error_text, problem_text
 from ..shell import Shell
 from ..signature_pad import SignaturePad
 from ..signer_form import SignerForm
-from ..uiload import child, load_form
-from .base import Screen, confirm, hold, release, say
+from .base import hold, release, say
 from .kiosk_layout import KioskLayout, SigningTexts
-
-CONTEXT = "Kiosk"
-# The signer-facing texts; translated per signer language (see resources/i18n).
-TEXTS = {
-    "form_title": QT_TRANSLATE_NOOP("Kiosk", "Your details (fields marked * are required)"),
-    "required": QT_TRANSLATE_NOOP("Kiosk", "*"),
-    "required_word": QT_TRANSLATE_NOOP("Kiosk", "Required"),
-    "sign_description": QT_TRANSLATE_NOOP(
-        "Kiosk", "Saves your signature, sealed so that only the organizers can read it."
-    ),
-    "addressee": QT_TRANSLATE_NOOP("Kiosk", "To: %1"),
-    "pad_label": QT_TRANSLATE_NOOP("Kiosk", "Your signature"),
-    "pad_hint": QT_TRANSLATE_NOOP("Kiosk", "Sign here with your finger, a pen or the mouse"),
-    "undo": QT_TRANSLATE_NOOP("Kiosk", "Clear the last line"),
-    "clear": QT_TRANSLATE_NOOP("Kiosk", "Clear the signature"),
-    "agree": QT_TRANSLATE_NOOP("Kiosk", "I agree"),
-    "display": QT_TRANSLATE_NOOP(
-        "Kiosk", "How should your name appear on the public petition sheets?"
-    ),
-    "full": QT_TRANSLATE_NOOP("Kiosk", "Full name"),
-    "initials": QT_TRANSLATE_NOOP("Kiosk", "Initials only"),
-    "hidden": QT_TRANSLATE_NOOP("Kiosk", "Not shown"),
-    "sign": QT_TRANSLATE_NOOP("Kiosk", "Submit my signature"),
-    "read": QT_TRANSLATE_NOOP("Kiosk", "Read the petition"),
-    "fold": QT_TRANSLATE_NOOP("Kiosk", "Hide the petition text"),
-    "pad_name": QT_TRANSLATE_NOOP("Kiosk", "Signature pad"),
-    "pad_description": QT_TRANSLATE_NOOP(
-        "Kiosk", "Draw your signature here with a finger, a pen or the mouse."
-    ),
-    "thanks": QT_TRANSLATE_NOOP("Kiosk", "Thank you!"),
-    "thanks_text": QT_TRANSLATE_NOOP(
-        "Kiosk",
-        "Your signature is saved and sealed. Only the organizers of this petition can read it.",
-    ),
-    "check": QT_TRANSLATE_NOOP("Kiosk", "Please check the marked parts of the form."),
-    "countdown": QT_TRANSLATE_NOOP(
-        "Kiosk",
-        "Are you still there? This form will be cleared in %1 seconds. "
-        "Touch the screen to continue.",
-    ),
-    "count": QT_TRANSLATE_NOOP("Kiosk", "Signatures at this event: %1"),
-}
-DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden": "displayHidden"}
+from .kiosk_texts import CONTEXT as CONTEXT
+from .kiosk_texts import DISPLAY_BUTTONS
+from .kiosk_texts import TEXTS as TEXTS
+from .kiosk_volunteer import KioskVolunteer
 
 
-class KioskScreen(Screen):
+class KioskScreen(KioskVolunteer):
     ui_name = "kiosk"
 
     def __init__(self, shell: Shell) -> None:
@@ -537,121 +496,3 @@ class KioskScreen(Screen):
             self.show_form()
         elif self.pages.currentWidget() is self.volunteer_page:
             self.show_form()  # a volunteer panel left open goes back to the blank form
-
-    # --- volunteer ------------------------------------------------------------------
-
-    def ask_pin(self) -> None:
-        """The PIN dialog (volunteer's language); the panel opens only on the right PIN."""
-        dialog = load_form("pin_dialog", self)
-        assert isinstance(dialog, QDialog)
-        self.pin_dialog = dialog
-        edit = child(dialog, QLineEdit, "pinEdit")
-        message = child(dialog, QLabel, "pinMessage")
-        say(message, "")
-
-        ok_button = child(dialog, QPushButton, "okButton")
-        # A PIN typed while wrong PINs are being slowed down is kept (masked) and
-        # checked the moment the wait ends, never silently thrown away.
-        waiter = QTimer(dialog)
-        waiter.setInterval(250)
-
-        def check() -> None:
-            wait = self.pin_blocked_until - self.shell.clock()
-            if wait > 0:
-                if not edit.text():
-                    text = self.tr("Too many wrong PINs. Wait %1 seconds.")
-                else:
-                    text = self.tr(
-                        "Too many wrong PINs. The PIN you typed will be checked in %1 seconds."
-                    )
-                say(message, text.replace("%1", str(math.ceil(wait))), kind="error")
-                if edit.text() and not waiter.isActive():
-                    edit.setReadOnly(True)
-                    ok_button.setEnabled(False)
-                    waiter.start()
-                return
-            waiter.stop()
-            edit.setReadOnly(False)
-            ok_button.setEnabled(True)
-            device = self.shell.session.device
-            event = device.current_event()
-            code = edit.text()
-            edit.setText("")
-            if not code:
-                say(message, "")
-                return
-            if event is not None and pin.check_pin(device.vault, event["id"], code):
-                self.pin_failures = 0
-                dialog.accept()
-                self.open_volunteer_panel()
-                return
-            self.pin_failures += 1
-            extra = self.pin_failures - self.shell.options.pin_attempts_free
-            if extra >= 0:
-                self.pin_blocked_until = self.shell.clock() + min(5 * 2**extra, 300)
-            say(message, self.tr("That PIN is not right."), kind="error")
-            edit.setFocus()
-
-        waiter.timeout.connect(check)
-        ok_button.clicked.connect(check)
-        child(dialog, QPushButton, "cancelButton").clicked.connect(dialog.reject)
-        edit.returnPressed.connect(check)
-        dialog.finished.connect(lambda _: self._pin_closed(dialog))
-        dialog.open()
-        edit.setFocus()
-
-    def _pin_closed(self, dialog: QDialog) -> None:
-        if self.pin_dialog is dialog:
-            self.pin_dialog = None
-        dialog.deleteLater()
-
-    def open_volunteer_panel(self) -> None:
-        self.reset_form()  # a half-filled form is not kept for later
-        self.pages.setCurrentWidget(self.volunteer_page)
-        self.refresh_volunteer()
-
-    def refresh_volunteer(self) -> None:
-        device = self.shell.session.device
-        counts = device.counts()
-        event = device.current_event()
-        locale = QLocale()
-        self.w(QLabel, "volunteerEvent").setText("" if event is None else event["name"])
-        self.w(QLabel, "volunteerCounts").setText(
-            self.tr("At this event: %1 · Today: %2 · In total: %3")
-            .replace("%1", locale.toString(int(counts["current_event"] or 0)))
-            .replace("%2", locale.toString(int(counts["today"])))
-            .replace("%3", locale.toString(int(counts["total"])))
-        )
-        self.w(QPushButton, "voidButton").setEnabled(device.last_signature_id() is not None)
-
-    def void_last(self) -> None:
-        confirm(
-            self,
-            self.tr("Void the last entry?"),
-            self.tr(
-                "Use this when the last signer asks to withdraw, or for a test entry. "
-                "The entry is marked void for the organizer; it cannot be undone."
-            ),
-            self.tr("Void it"),
-            self._void_last,
-        )
-
-    def _void_last(self) -> None:
-        if not self.shell.session.is_open:
-            return
-        device = self.shell.session.device
-        message = self.w(QLabel, "volunteerMessage")
-        last = device.last_signature_id()
-        if last is None:
-            return
-        try:
-            device.void(last)
-        except TomarError as exc:
-            say(
-                message,
-                error_text(self.shell.languages, self.shell.languages.current, exc),
-                kind="error",
-            )
-            return
-        say(message, self.tr("The last entry was voided."), kind="ok")
-        self.refresh_volunteer()
