@@ -106,6 +106,10 @@ def check_layout(window: MainWindow, where: str) -> None:
             )
         else:
             assert frame.contains(rect), f"{name} is outside the window: {rect} vs {frame}"
+        if isinstance(widget, QPushButton) and widget.text():
+            # A push button narrower than its text shows the text cut off.
+            need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            assert widget.width() >= need, f"{name} cuts its text: {widget.width()} < {need}"
     for i, (a, ra) in enumerate(found):
         for b, rb in found[i + 1 :]:
             if a.isAncestorOf(b) or b.isAncestorOf(a):

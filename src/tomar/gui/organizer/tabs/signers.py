@@ -6,17 +6,20 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from ....core.errors import TomarError
@@ -105,6 +108,16 @@ class SignersTab(OrgTab):
         slot = self.w(QVBoxLayout, "signatureSlot")
         slot.addWidget(self.signature)
         split = self.w(QSplitter, "signersSplit")
+        # The details and decision buttons scroll up and down on a short screen (600 px)
+        # instead of being pressed into each other.
+        side = self.w(QWidget, "signerSide")
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("signerSideScroll")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split.insertWidget(split.indexOf(side), side_scroll)
+        side_scroll.setWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.details = self.w(QLabel, "signerDetails")
