@@ -285,7 +285,9 @@ def test_organizer_dates_in_the_interface_languages_digits(
     details = screen.w(QLabel, "signerDetails").text()
     screen.show_tab("devices")
     devices = screen.w(QTableWidget, "devicesTable")
-    cells = [_column(table, 0)[0], devices.item(0, 4).text()]
+    last_received = devices.item(0, 4)
+    assert last_received is not None
+    cells = [_column(table, 0)[0], last_received.text()]
     zero = {"en": "0", "fa": "\u06f0", "ar": "\u0660"}[language]
     for cell in cells:
         date = cell.strip("\u2066\u2069")
