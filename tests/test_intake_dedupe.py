@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tomar.core import records
+from tomar.core.errors import TomarError
 
 from . import batchkit as kit
 
@@ -278,5 +279,76 @@ def test_a_manual_merge_survives_later_imports(pool: kit.Pool, tmp_path: Path) -
         "SELECT dup_of FROM signers WHERE record_id = ?", (second_dana,)
     ).fetchone()[0]
     assert dup_of == first_dana
+    dev.vault.close()
+    org.close()
+
+
+def _review_state(org: kit.Org) -> dict[str, tuple[str | None, str | None, str | None]]:
+    rows = org.vault.conn.execute("SELECT record_id, dup_of, review, merged_with FROM signers")
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def test_a_merge_and_other_decisions_can_be_undone(pool: kit.Pool, tmp_path: Path) -> None:
+    """Undo puts back exactly what was before the decision: groups, marks, counts; each
+    undo is audited; a member that came with the merged group undoes that merge too."""
+    org = pool.fresh(tmp_path / "organizer")
+    dev = kit.new_device(tmp_path / "device", pool.package)
+    with org.intake() as intake:
+        intake.enroll(dev.enrollment_request("Undo tablet"))
+    first = kit.sign(dev, "Dana Smith", email="dana@example.org")
+    second = kit.sign(dev, "Dana Smith", phone="+12025550143")  # flagged with the first
+    third = kit.sign(dev, "D. Smith", phone="+12025550143")  # the second one's duplicate
+    data = kit.export(dev, tmp_path / "out").path.read_bytes()
+    with org.intake() as intake:
+        intake.import_bytes(data, name="1")
+        before_counts = kit.counts(intake)
+        before = _review_state(org)
+        assert before[third][0] == second
+        assert (before_counts["unique"], before_counts["flagged"]) == (2, 2)
+
+        intake.mark_review(second, "merge", first)
+        merged = _review_state(org)
+        assert merged[second][0] == first and merged[third][0] == first
+        assert kit.counts(intake)["unique"] == 1
+        assert intake.reopen_review(second) == "merged"  # the mark it undid
+        assert _review_state(org) == before
+        assert kit.counts(intake) == before_counts
+
+        # Undo on a member that only came along: the merge that brought it is undone.
+        intake.mark_review(second, "merge", first)
+        assert intake.reopen_review(third) == "merged"
+        assert _review_state(org) == before
+
+        for decision, flagged in (("keep", 1), ("distinct", 0)):
+            intake.mark_review(first, decision)
+            assert kit.counts(intake)["flagged"] == flagged
+            assert intake.reopen_review(first) == decision
+            assert _review_state(org) == before
+            assert kit.counts(intake) == before_counts
+
+        # Nothing decided: refused, nothing changes, nothing audited.
+        audits = org.vault.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+        with pytest.raises(TomarError):
+            intake.reopen_review(first)
+        with pytest.raises(TomarError):
+            intake.reopen_review("no-such-record")
+    assert _review_state(org) == before
+    actions = [
+        r[0]
+        for r in org.vault.conn.execute(
+            "SELECT action FROM audit WHERE action LIKE 'review%' ORDER BY rowid"
+        )
+    ]
+    assert actions == [
+        "review merge",
+        "review reopen",
+        "review merge",
+        "review reopen",
+        "review keep",
+        "review reopen",
+        "review distinct",
+        "review reopen",
+    ]
+    assert org.vault.conn.execute("SELECT count(*) FROM audit").fetchone()[0] == audits
     dev.vault.close()
     org.close()

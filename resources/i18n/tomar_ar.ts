@@ -1475,6 +1475,14 @@
             <source>the enrollment request</source>
             <translation>طلب تسجيل الجهاز</translation>
         </message>
+        <message>
+            <source>No decision was made on this signer.</source>
+            <translation>لم يُتَّخذ أي قرار بشأن هذا الموقِّع.</translation>
+        </message>
+        <message>
+            <source>Undo the merge on the signer it was made on.</source>
+            <translation>تراجَع عن الدمج من الموقِّع الذي أُجري عليه.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -3033,6 +3041,10 @@
             <source>Not a duplicate</source>
             <translation>ليس تكرارًا</translation>
         </message>
+        <message>
+            <source>Undo the decision</source>
+            <translation>التراجع عن القرار</translation>
+        </message>
     </context>
     <context>
         <name>OrgWorkspaceForm</name>
@@ -3286,6 +3298,18 @@
                 <numerusform>يظهر %Ln موقِّعًا</numerusform>
                 <numerusform>يظهر %Ln موقِّع</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>رُوجِع</translation>
+        </message>
+        <message>
+            <source>Takes back the decision on this signer (or the last one made): a merge is undone and the signer is asked about again.</source>
+            <translation>يتراجع عن القرار المتَّخذ بشأن هذا الموقِّع (أو عن آخر قرار): يُلغى الدمج ويُعرض الموقِّع للمراجعة من جديد.</translation>
+        </message>
+        <message>
+            <source>Decision undone: this signer is to review again.</source>
+            <translation>أُلغي القرار: هذا الموقِّع للمراجعة من جديد.</translation>
         </message>
     </context>
     <context>

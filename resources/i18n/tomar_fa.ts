@@ -1475,6 +1475,14 @@
             <source>the enrollment request</source>
             <translation>درخواست ثبت دستگاه</translation>
         </message>
+        <message>
+            <source>No decision was made on this signer.</source>
+            <translation>دربارهٔ این امضاکننده تصمیمی گرفته نشده است.</translation>
+        </message>
+        <message>
+            <source>Undo the merge on the signer it was made on.</source>
+            <translation>یکی کردن را روی همان امضاکننده‌ای برگردانید که روی او انجام شد.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2968,6 +2976,10 @@
             <source>Not a duplicate</source>
             <translation>تکراری نیست</translation>
         </message>
+        <message>
+            <source>Undo the decision</source>
+            <translation>لغو تصمیم</translation>
+        </message>
     </context>
     <context>
         <name>OrgWorkspaceForm</name>
@@ -3211,6 +3223,18 @@
             <translation>
                 <numerusform>%Ln امضاکننده در فهرست</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>بررسی‌شده</translation>
+        </message>
+        <message>
+            <source>Takes back the decision on this signer (or the last one made): a merge is undone and the signer is asked about again.</source>
+            <translation>تصمیمی را که دربارهٔ این امضاکننده (یا آخرین تصمیم) گرفته شده لغو می‌کند: یکی کردن برمی‌گردد و این امضاکننده دوباره برای بررسی می‌آید.</translation>
+        </message>
+        <message>
+            <source>Decision undone: this signer is to review again.</source>
+            <translation>تصمیم لغو شد: این امضاکننده دوباره نیازمند بررسی است.</translation>
         </message>
     </context>
     <context>

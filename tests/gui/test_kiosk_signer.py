@@ -112,7 +112,9 @@ def test_display_choice_has_no_default_and_sits_under_the_consent(
     # The safer choices come first, the same size as the full name.
     heights = {r.height() for r in radios}
     assert len(heights) == 1
-    assert geometry(radios[0], window).top() < geometry(radios[2], window).top()
+    first, last = geometry(radios[0], window), geometry(radios[2], window)
+    # First in reading order: above, or on the same row before it (left in English).
+    assert first.top() < last.top() or (first.top() == last.top() and first.left() < last.left())
     type_text(qtbot, kiosk.signer_form.edits["full_name"], "Canary Alpha")
     type_text(qtbot, kiosk.signer_form.edits["city"], "Springfield")
     draw_signature(kiosk.pad)

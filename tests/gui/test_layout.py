@@ -18,16 +18,22 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from tomar.core.intake import Intake
 from tomar.gui import fonts
 from tomar.gui.main_window import MainWindow
+from tomar.gui.organizer.workspace import TAB_NAMES, OrganizerScreen
 from tomar.gui.signature_pad import SignaturePad
 
+from ..batchkit import export, new_device, new_organizer, sign
 from .conftest import WindowFactory, prepared_home, unlock
 
 SIZES = [(1024, 600), (1366, 768), (1920, 1080), (800, 1280)]
@@ -100,6 +106,10 @@ def check_layout(window: MainWindow, where: str) -> None:
             )
         else:
             assert frame.contains(rect), f"{name} is outside the window: {rect} vs {frame}"
+        if isinstance(widget, QPushButton) and widget.text():
+            # A push button narrower than its text shows the text cut off.
+            need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            assert widget.width() >= need, f"{name} cuts its text: {widget.width()} < {need}"
     for i, (a, ra) in enumerate(found):
         for b, rb in found[i + 1 :]:
             if a.isAncestorOf(b) or b.isAncestorOf(a):
@@ -179,3 +189,52 @@ def test_window_fits_the_screen_it_opens_on(
     assert window.width() <= area.width() and window.height() <= area.height()
     assert area.contains(window.geometry().topLeft())
     assert window.minimumWidth() <= 800 and window.minimumHeight() <= 600
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_kiosk_sign_in_view_on_a_laptop(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    """At 1366x768 the signer sees the consent, the display choice and Sign without
+    scrolling the signing column (it was 51 px below the fold)."""
+    window = make_window(prepared_home(tmp_path / "home"), language=language)
+    unlock(qtbot, window)
+    resize(qtbot, window, (1366, 768))
+    window.go("kiosk")
+    kiosk = window.screens["kiosk"]
+    for _ in range(3):
+        QApplication.processEvents()
+    area = kiosk.w(QScrollArea, "signScroll")
+    assert area.isVisible() and area.verticalScrollBar().value() == 0
+    view = area.viewport()
+    seen = QRect(view.mapTo(window, view.rect().topLeft()), view.size())
+    parts: list[QWidget] = [kiosk.w(QPushButton, "signButton"), kiosk.consent]  # type: ignore[attr-defined]
+    parts += [kiosk.w(QRadioButton, n) for n in ("displayHidden", "displayInitials", "displayFull")]
+    for part in parts:
+        rect = QRect(part.mapTo(window, part.rect().topLeft()), part.size())
+        assert seen.contains(rect), f"{part.objectName()} {rect} is outside the view {seen}"
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_organizer_tabs_fit_every_size(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    """The organizer's workspace, each tab with rows in its tables, at every size."""
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Omid Tehrani", city="Boston")
+    sign(d, "Omid Tehrani", city="Boston")
+    batch_file = export(d, tmp_path / "b").path
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        intake.import_file(batch_file)  # held: the held list has a row
+    org.close()
+    window = make_window(tmp_path / "home", language=language)
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    for size in SIZES:
+        resize(qtbot, window, size)
+        for name in TAB_NAMES:
+            screen.show_tab(name)
+            check_layout(window, f"organizer {name} {size} {language}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -129,7 +130,7 @@ def test_review_statuses_counts_and_buttons_agree(
     # The rows say what the dashboard says, in words, and where they came from.
     assert sorted(_column(table, 6)) == ["Counted", "To review", "To review"]
     assert set(_column(table, 5)) == {"Kiosk"}
-    times = _column(table, 0)
+    times = [t.strip("\u2066\u2069") for t in _column(table, 0)]  # isolated left to right
     assert all(len(t) == 16 and t[4] == "-" and t[7] == "-" for t in times)  # YYYY-MM-DD HH:MM
     # Keep and Not a duplicate are told apart.
     keep = screen.w(QPushButton, "keepButton")
@@ -190,6 +191,116 @@ def test_review_words_in_persian(qtbot: QtBot, make_window: WindowFactory, tmp_p
     table = screen.w(QTableView, "signersTable")
     for value in _column(table, 5) + _column(table, 6):
         assert value and not any("a" <= ch <= "z" for ch in value.lower()), value
+
+
+def test_a_review_decision_can_be_undone(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Undo after Merge (the row already gone from "To review") and after Keep (found
+    again under "Reviewed"): counts, statuses and buttons agree after each."""
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Omid Tehrani", city="Boston")
+    sign(d, "Nina Park", city="Washington")
+    sign(d, "Omid Tehrani", city="Boston")
+    batch_file = export(d, tmp_path / "b").path
+    fpr = d.identity.fingerprint
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        intake.import_file(batch_file)
+        intake.approve_device(fpr)
+    org.close()
+    window = make_window(tmp_path / "home")
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("signers")
+    table = screen.w(QTableView, "signersTable")
+    keep = screen.w(QPushButton, "keepButton")
+    merge = screen.w(QPushButton, "mergeButton")
+    undo = screen.w(QPushButton, "reopenButton")
+    shown = screen.w(QLabel, "shownLabel")
+    details = screen.w(QLabel, "signerDetails")
+    combo = screen.w(QComboBox, "filterCombo")
+    assert not undo.isEnabled()  # nothing decided yet
+    combo.setCurrentIndex(combo.findData("flagged"))
+    assert shown.text() == "2 shown"
+    screen.signers_tab.select_row(0)
+    assert not undo.isEnabled()  # this one has no decision to undo
+    click(qtbot, merge)
+    assert table.model().rowCount() == 0 and shown.text() == "0 shown"
+    assert undo.isEnabled()  # the merge just made, though its row left the list
+    click(qtbot, undo)
+    assert screen.w(QLabel, "reviewMessage").text() == (
+        "Decision undone: this signer is to review again."
+    )
+    assert table.model().rowCount() == 2 and shown.text() == "2 shown"
+    assert sorted(_column(table, 6)) == ["To review", "To review"]
+    assert not undo.isEnabled()
+    screen.show_tab("dashboard")
+    assert screen.w(QLabel, "flaggedValue").text() == "2"
+    assert screen.w(QLabel, "duplicatesValue").text() == "0"
+
+    screen.show_tab("signers")
+    screen.signers_tab.select_row(0)
+    click(qtbot, keep)
+    combo.setCurrentIndex(combo.findData("reviewed"))
+    assert combo.currentText() == "Reviewed"
+    assert shown.text() == "1 shown"
+    screen.signers_tab.select_row(0)
+    assert "Reviewed: kept as the one to count" in details.text()
+    assert undo.isEnabled() and not keep.isEnabled()
+    click(qtbot, undo)
+    assert table.model().rowCount() == 0 and shown.text() == "0 shown"
+    assert details.text() == "" and not keep.isEnabled() and not undo.isEnabled()
+    combo.setCurrentIndex(combo.findData("flagged"))
+    assert shown.text() == "2 shown"
+    screen.show_tab("dashboard")
+    assert screen.w(QLabel, "flaggedValue").text() == "2"
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "ar"])
+def test_organizer_dates_in_the_interface_languages_digits(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, language: str
+) -> None:
+    """Dates keep YYYY-MM-DD HH:MM (year first) with the interface language's digits: in
+    the signers table, the details, the devices table."""
+    org = new_organizer(tmp_path / "home")
+    d = new_device(tmp_path / "dev", org.package)
+    sign(d, "Omid Tehrani", city="Boston")
+    batch_file = export(d, tmp_path / "b").path
+    fpr = d.identity.fingerprint
+    d.vault.close()
+    with Intake(org.vault, workers=1) as intake:
+        intake.import_file(batch_file)
+        intake.approve_device(fpr)
+    org.close()
+    window = make_window(tmp_path / "home", language=language)
+    unlock(qtbot, window)
+    screen = window.screens["org"]
+    assert isinstance(screen, OrganizerScreen)
+    screen.show_tab("signers")
+    table = screen.w(QTableView, "signersTable")
+    screen.signers_tab.select_row(0)
+    details = screen.w(QLabel, "signerDetails").text()
+    screen.show_tab("devices")
+    devices = screen.w(QTableWidget, "devicesTable")
+    last_received = devices.item(0, 4)
+    assert last_received is not None
+    cells = [_column(table, 0)[0], last_received.text()]
+    zero = {"en": "0", "fa": "\u06f0", "ar": "\u0660"}[language]
+    for cell in cells:
+        date = cell.strip("\u2066\u2069")
+        assert cell.startswith("\u2066") and cell.endswith("\u2069")  # year first in RTL too
+        assert len(date) == 16 and date[4] == "-" and date[7] == "-" and date[13] == ":"
+        assert all(
+            zero <= ch <= chr(ord(zero) + 9)
+            for ch in date.replace("-", "").replace(":", "").replace(" ", "")
+        ), cell
+    date = cells[0].strip("\u2066\u2069")
+    (line,) = [line for line in details.split("\n") if date in line]  # "Time: ..."
+    if language != "en":
+        assert not any("0" <= ch <= "9" for ch in line)
 
 
 def test_a_pull_says_what_is_held(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:

@@ -123,7 +123,9 @@ def test_dashboard_tallies_by_state_and_district_and_the_deletion_warning(
     assert sorted(tab.charts["by_district"].rows) == [
         ("CA-11", 1, 1), ("NY-12", 1, 1), ("کد پستیِ چندحوزه‌ای", 1, 1),
     ]  # fmt: skip
-    assert tab.deletion.isVisibleTo(tab) and "2020-01-31" in tab.deletion.text()
+    assert (
+        tab.deletion.isVisibleTo(tab) and "۲۰۲۰-۰۱-۳۱" in tab.deletion.text()
+    )  # year first, Persian digits
     assert "کارزار را ببندید" in tab.deletion.text()
 
     # Outputs: one packet per district, and counts only.

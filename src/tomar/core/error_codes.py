@@ -333,6 +333,8 @@ class ErrorCode(StrEnum):
     INTAKE_BELONGS_ANOTHER_CAMPAIGN_ORGANIZER = "intake.belongs_another_campaign_organizer"
     INTAKE_CAMPAIGN_CLOSED_SIGNERS_PERSONAL = "intake.campaign_closed_signers_personal"
     INTAKE_CHOOSE_ANOTHER_SIGNER_MERGE = "intake.choose_another_signer_merge"
+    INTAKE_NO_DECISION_TO_UNDO = "intake.no_decision_to_undo"
+    INTAKE_UNDO_MERGE_ON_ITS_SIGNER = "intake.undo_merge_on_its_signer"
     INTAKE_CONSENTS_MISMATCH = "intake.consents_mismatch"
     INTAKE_DAMAGED_VOID_RECORD = "intake.damaged_void_record"
     INTAKE_DISTRICT_WRITTEN_LIKE_CA = "intake.district_written_like_ca"

@@ -22,6 +22,7 @@ class SignerFilter(StrEnum):
     DUPLICATES = "duplicates"
     FLAGGED = "flagged"
     VOIDED = "voided"
+    REVIEWED = "reviewed"  # a person decided (keep, merge, distinct): to look again or undo
 
 
 class SignerStatus(StrEnum):
@@ -54,6 +55,7 @@ _WHERE = {
     SignerFilter.DUPLICATES: "s.voided_by IS NULL AND s.dup_of IS NOT NULL",
     SignerFilter.FLAGGED: _FLAGGED,
     SignerFilter.VOIDED: "s.voided_by IS NOT NULL",
+    SignerFilter.REVIEWED: "s.review IS NOT NULL",
 }
 _SEARCHED = ("s.name", "s.fields", "s.email", "s.phone", "s.event_name")
 

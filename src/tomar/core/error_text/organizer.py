@@ -57,6 +57,12 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_CHOOSE_ANOTHER_SIGNER_MERGE: QT_TRANSLATE_NOOP(
         "CoreErrors", "Choose another signer to merge with."
     ),
+    E.INTAKE_NO_DECISION_TO_UNDO: QT_TRANSLATE_NOOP(
+        "CoreErrors", "No decision was made on this signer."
+    ),
+    E.INTAKE_UNDO_MERGE_ON_ITS_SIGNER: QT_TRANSLATE_NOOP(
+        "CoreErrors", "Undo the merge on the signer it was made on."
+    ),
     E.INTAKE_CONSENTS_MISMATCH: QT_TRANSLATE_NOOP(
         "CoreErrors", "its extra consents do not match the campaign."
     ),

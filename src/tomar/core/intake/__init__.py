@@ -170,6 +170,10 @@ class Intake:
         """A person's decision on a possible duplicate (keep, merge with `other`, distinct)."""
         dedupe.mark_review(self.vault, record_id, decision, other)
 
+    def reopen_review(self, record_id: str) -> str:
+        """Undo the decision on a signer (keep, merge, distinct); returns which."""
+        return dedupe.reopen_review(self.vault, record_id)
+
     # --- where signers live -----------------------------------------------------------
 
     def load_districts(self, data: bytes) -> int:

@@ -150,3 +150,60 @@ def _merge(conn: Any, record_id: str, other: str | None) -> str:
     )
     conn.execute("UPDATE signers SET merged_with = ? WHERE record_id = ?", (other, record_id))
     return f"{record_id} -> {row[0]}"
+
+
+def reopen_review(vault: Vault, record_id: str) -> str:
+    """Undo a person's decision on a signer (a mistaken Merge, Keep or Not a duplicate),
+    audited in the same transaction like the decision; returns the decision undone.
+
+    keep and distinct just lose their mark, so the signer and its look-alikes are
+    flagged again. A merge loses its edge (`merged_with`) and the group it joined is
+    regrouped from emails, phones and the other merges, so the signer and the members
+    it brought are counted on their own again; their "merged" marks go. On a member that
+    came with a merged group, the merge that brought it is undone when there is one.
+    """
+    with vault.transaction() as conn:
+        row = conn.execute(
+            "SELECT review, merged_with FROM signers WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            raise TomarError(E.INTAKE_NO_SIGNER_WITH_THAT_ID)
+        review, merged_with = row
+        if review is None:
+            raise TomarError(E.INTAKE_NO_DECISION_TO_UNDO)
+        target = record_id
+        if review == "merged" and merged_with is None:
+            target = _merge_that_brought(conn, record_id)
+        if review == "merged":
+            members = group_of(conn, target)
+            conn.execute(
+                "UPDATE signers SET merged_with = NULL, review = NULL WHERE record_id = ?",
+                (target,),
+            )
+            regroup(conn, members)
+            # Members marked "merged" only because they came with this merge's group.
+            conn.execute(
+                "UPDATE signers SET review = NULL WHERE review = 'merged' "
+                "AND merged_with IS NULL AND coalesce(dup_of, record_id) = "
+                "(SELECT coalesce(dup_of, record_id) FROM signers WHERE record_id = ?)",
+                (target,),
+            )
+        else:
+            conn.execute("UPDATE signers SET review = NULL WHERE record_id = ?", (record_id,))
+        audit(conn, "review reopen", f"{target} ({review})")
+    return str(review)
+
+
+def _merge_that_brought(conn: Any, record_id: str) -> str:
+    """The signer whose merge brought `record_id` along, when one merge can have."""
+    holders = [
+        r[0]
+        for r in conn.execute(
+            "SELECT record_id FROM signers WHERE merged_with IS NOT NULL "
+            "AND review = 'merged' AND record_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(group_of(conn, record_id))),),
+        )
+    ]
+    if len(holders) != 1:
+        raise TomarError(E.INTAKE_UNDO_MERGE_ON_ITS_SIGNER)
+    return str(holders[0])

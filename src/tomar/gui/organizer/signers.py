@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -24,9 +31,22 @@ MAX_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
 
 
-def when(stamp: str) -> str:
-    """A stored ISO time as the organizer's screens show every time: YYYY-MM-DD HH:MM."""
-    return stamp.replace("T", " ")[:16]
+def local_digits(text: str, locale: QLocale | None = None) -> str:
+    """`text` with its ASCII digits written as the interface language writes them
+    (Persian and Arabic digits), as the volunteer's screens show numbers (QLocale)."""
+    locale = locale or QLocale()
+    digits = [locale.toString(d) for d in range(10)]
+    if digits == [str(d) for d in range(10)]:
+        return text
+    return "".join(digits[ord(c) - 48] if "0" <= c <= "9" else c for c in text)
+
+
+def when(stamp: str, *, length: int = 16) -> str:
+    """A stored ISO time as the organizer's screens show every time: YYYY-MM-DD HH:MM
+    (year first in every language, its digits the interface language's), isolated left
+    to right so that right-to-left text keeps the date before the time."""
+    text = stamp.replace("T", " ")[:length]
+    return f"\u2066{local_digits(text)}\u2069" if text else text
 
 
 def field_value(fields: dict[str, str], kinds: dict[str, str], kind: str) -> str:

@@ -3,7 +3,9 @@
 It speaks the SIGNER's language (chosen with the buttons at the top), not the
 volunteer's; texts come from the campaign (petition, labels, consent) and from the
 translation files (everything else, through `Languages.text`). Validation problems are
-shown next to their field, in that language.
+shown next to their field, in that language. Its parts: `kiosk_texts` (the signer's
+words), `kiosk_layout` (columns and the pad's size for the window), `kiosk_volunteer`
+(the event PIN and the volunteer panel, a base class of `KioskScreen`).
 
 Privacy rules kept here:
 * Save first, thank after: `Device.save` returns only after the durable commit.
@@ -18,12 +20,8 @@ Privacy rules kept here:
   consent it belongs to, safest choice first, and a signer who has not answered it is
   asked to (see docs/SECURITY.md).
 
-Layout rules (the pad never changes size under the pen):
-* Wide screens show the petition and form beside the signing column; narrow or upright
-  screens (under 1000 px, or portrait) show one column, the petition text folded under
-  its title, the pad full width. The layout changes only when the window is resized.
-* The pad's size is computed from the window size alone (`_relayout`), never from
-  what is left over around it, so messages appearing or going cannot resize it.
+Layout rules (the pad never changes size under the pen): see `kiosk_layout`, which
+sizes the pad from the window and the campaign's texts only. Besides:
 * A problem message keeps its space once shown until the next Sign or reset
   (`hold`), so fixing one moves nothing under the signer's finger; the idle countdown
   floats over the petition text instead of pushing the form down.
@@ -34,7 +32,6 @@ Layout rules (the pad never changes size under the pen):
 from __future__ import annotations
 
 import itertools
-import math
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -45,76 +42,34 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.campaign import Campaign
-from ...core.errors import TomarError, ValidationError
+from ...core.errors import ValidationError
 from ...core.records import SignatureForm
-from .. import i18n, pin
-from ..i18n import QT_TRANSLATE_NOOP
+from .. import i18n
 from ..idle import IdleWatcher
 from ..messages import error_text, problem_text
 from ..shell import Shell
 from ..signature_pad import SignaturePad
 from ..signer_form import SignerForm
-from ..uiload import child, load_form
-from .base import Screen, confirm, hold, release, say
-
-CONTEXT = "Kiosk"
-# The signer-facing texts; translated per signer language (see resources/i18n).
-TEXTS = {
-    "form_title": QT_TRANSLATE_NOOP("Kiosk", "Your details (fields marked * are required)"),
-    "required": QT_TRANSLATE_NOOP("Kiosk", "*"),
-    "required_word": QT_TRANSLATE_NOOP("Kiosk", "Required"),
-    "sign_description": QT_TRANSLATE_NOOP(
-        "Kiosk", "Saves your signature, sealed so that only the organizers can read it."
-    ),
-    "addressee": QT_TRANSLATE_NOOP("Kiosk", "To: %1"),
-    "pad_label": QT_TRANSLATE_NOOP("Kiosk", "Your signature"),
-    "pad_hint": QT_TRANSLATE_NOOP("Kiosk", "Sign here with your finger, a pen or the mouse"),
-    "undo": QT_TRANSLATE_NOOP("Kiosk", "Clear the last line"),
-    "clear": QT_TRANSLATE_NOOP("Kiosk", "Clear the signature"),
-    "agree": QT_TRANSLATE_NOOP("Kiosk", "I agree"),
-    "display": QT_TRANSLATE_NOOP(
-        "Kiosk", "How should your name appear on the public petition sheets?"
-    ),
-    "full": QT_TRANSLATE_NOOP("Kiosk", "Full name"),
-    "initials": QT_TRANSLATE_NOOP("Kiosk", "Initials only"),
-    "hidden": QT_TRANSLATE_NOOP("Kiosk", "Not shown"),
-    "sign": QT_TRANSLATE_NOOP("Kiosk", "Submit my signature"),
-    "read": QT_TRANSLATE_NOOP("Kiosk", "Read the petition"),
-    "fold": QT_TRANSLATE_NOOP("Kiosk", "Hide the petition text"),
-    "pad_name": QT_TRANSLATE_NOOP("Kiosk", "Signature pad"),
-    "pad_description": QT_TRANSLATE_NOOP(
-        "Kiosk", "Draw your signature here with a finger, a pen or the mouse."
-    ),
-    "thanks": QT_TRANSLATE_NOOP("Kiosk", "Thank you!"),
-    "thanks_text": QT_TRANSLATE_NOOP(
-        "Kiosk",
-        "Your signature is saved and sealed. Only the organizers of this petition can read it.",
-    ),
-    "check": QT_TRANSLATE_NOOP("Kiosk", "Please check the marked parts of the form."),
-    "countdown": QT_TRANSLATE_NOOP(
-        "Kiosk",
-        "Are you still there? This form will be cleared in %Ln seconds. "
-        "Touch the screen to continue.",
-    ),
-    "count": QT_TRANSLATE_NOOP("Kiosk", "Signatures at this event: %1"),
-}
-DISPLAY_BUTTONS = {"full": "displayFull", "initials": "displayInitials", "hidden": "displayHidden"}
+from .base import hold, release, say
+from .kiosk_layout import KioskLayout, SigningTexts
+from .kiosk_texts import CONTEXT as CONTEXT
+from .kiosk_texts import DISPLAY_BUTTONS
+from .kiosk_texts import TEXTS as TEXTS
+from .kiosk_volunteer import KioskVolunteer
 
 
-class KioskScreen(Screen):
+class KioskScreen(KioskVolunteer):
     ui_name = "kiosk"
 
     def __init__(self, shell: Shell) -> None:
@@ -137,15 +92,16 @@ class KioskScreen(Screen):
         self.sign_column = self.w(QWidget, "signColumn")
         self.petition_toggle = self.w(QToolButton, "petitionToggle")
         self.petition_toggle.toggled.connect(self._petition_toggled)
-        self.narrow = False
         self.consent = self.w(QCheckBox, "consentCheck")
         self.sign_button = self.w(QPushButton, "signButton")
         self.sign_button.setProperty("role", "sign")
         self.pad = SignaturePad(self.w(QWidget, "padHost"))
         pad_layout = QVBoxLayout(self.w(QWidget, "padHost"))
         pad_layout.setContentsMargins(0, 0, 0, 0)
-        pad_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
+        # At the leading edge: a scroll bar coming or going never moves it.
+        pad_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignLeading)
         self.pad.setMinimumSize(0, 0)
+        self.layout_rules = KioskLayout(self.w, self.pad, self._signing_texts)
         self.signer_form: SignerForm | None = None
         self.campaign: Campaign | None = None
         self.lang = ""
@@ -191,6 +147,7 @@ class KioskScreen(Screen):
         campaign = self.shell.session.device.require_campaign()
         if self.campaign is None or self.campaign.doc != campaign.doc:
             self._build(campaign)
+            self._relayout()  # measured with this campaign's texts
         self.reset_form()
         self.show_form()
 
@@ -338,62 +295,45 @@ class KioskScreen(Screen):
         super().resizeEvent(event)
         self._relayout()
 
-    def _relayout(self) -> None:
-        """One column on narrow or upright windows, two on wide ones; the pad's size.
+    @property
+    def narrow(self) -> bool:
+        """Whether the kiosk shows one column (a narrow or upright window)."""
+        return self.layout_rules.narrow
 
-        Computed from the window size only, so nothing the signer does changes it.
-        """
-        width, height = max(self.width(), 1), max(self.height(), 1)
-        narrow = width < 1000 or height > width
-        if narrow != self.narrow or self.sign_column.parent() is None:
-            self.narrow = narrow
-            text_layout = self.w(QWidget, "textInner").layout()
-            sign_layout = self.w(QWidget, "signInner").layout()
-            assert isinstance(text_layout, QVBoxLayout) and isinstance(sign_layout, QVBoxLayout)
-            if narrow:
-                text_layout.insertWidget(text_layout.count() - 1, self.sign_column)
-            else:
-                sign_layout.insertWidget(0, self.sign_column)
-            self.sign_scroll.setVisible(not narrow)
-            self.petition_toggle.setVisible(narrow)
-            self._petition_toggled(self.petition_toggle.isChecked())
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        margins = 16 * 2 + 4  # the page's margins, the scroll contents' margins
-        if narrow:
-            pad_w = width - margins - bar
-            pad_h = min(max(int(pad_w * 0.45), 180), 360)
-        else:
-            pad_w = int((width - margins - 24) * 4 / 9) - bar
-            # As tall as the column leaves room for, so that Sign is in view without
-            # scrolling where the screen allows it (the column's other parts at their
-            # natural sizes, without any message).
-            top = max(self.w(QWidget, "languageBar").sizeHint().height(), 52)
-            room = height - margins - 12 - top
-            others = sum(
-                self.w(QWidget, name).sizeHint().height()
-                for name in ("padLabel", "consentText", "consentCheck", "displayBox")
-            )
-            others += self.w(QPushButton, "undoButton").sizeHint().height()
-            others += self.sign_button.sizeHint().height() + 8 * 7 + 40  # margins, frames
-            pad_h = min(max(room - others, 180), 320, int(pad_w * 0.6))
-        self.pad.setFixedSize(max(pad_w, 200), pad_h)
+    def _relayout(self) -> None:
+        """The layout for the window's size (see kiosk_layout); never for what is shown."""
+        self.layout_rules.relayout(self.width(), self.height())
+        self._arrange_choices()
         self._place_banner()
 
-    def _petition_toggled(self, shown: bool) -> None:
-        self.w(QLabel, "petitionText").setVisible(shown or not self.narrow)
-        if self.campaign is not None:
-            self.petition_toggle.setText(self.t("fold" if shown else "read"))
-        self.petition_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+    def _signing_texts(self) -> list[SigningTexts]:
+        """The signing column's texts in each of the campaign's languages."""
+        if self.campaign is None:
+            return []
+        return [self._texts_in(lang) for lang in self.campaign.languages]
+
+    def _texts_in(self, lang: str) -> SigningTexts:
+        assert self.campaign is not None
+        languages = self.shell.languages
+        return SigningTexts(
+            consent=self.campaign.text("consent", lang),
+            display=languages.text(lang, CONTEXT, TEXTS["display"]),
+            choices=tuple(
+                languages.text(lang, CONTEXT, TEXTS[k]) for k in ("hidden", "initials", "full")
+            ),
         )
 
+    def _arrange_choices(self) -> None:
+        texts = self._texts_in(self.lang) if self.campaign is not None and self.lang else None
+        self.layout_rules.arrange_choices(texts)
+
+    def _petition_toggled(self, shown: bool) -> None:
+        self.layout_rules.petition_shown(shown)
+        if self.campaign is not None:
+            self.petition_toggle.setText(self.t("fold" if shown else "read"))
+
     def _place_banner(self) -> None:
-        """The countdown over the top of the petition column (a label: nothing to tap)."""
-        area = self.text_scroll.geometry()
-        width = area.width() if area.width() > 100 else self.form_page.width()
-        height = self.banner.heightForWidth(width) if self.banner.wordWrap() else -1
-        self.banner.setGeometry(area.left(), area.top(), width, max(height, 40))
-        self.banner.raise_()
+        self.layout_rules.place_banner(self.banner, self.form_page)
 
     # --- language -------------------------------------------------------------------
 
@@ -442,6 +382,7 @@ class KioskScreen(Screen):
         self.consent.setText(self.t("agree"))
         for key, name in DISPLAY_BUTTONS.items():
             self.w(QRadioButton, name).setText(self.t(key))
+        self._arrange_choices()
         self.sign_button.setText(self.t("sign"))
         self.sign_button.setAccessibleDescription(self.t("sign_description"))
         self.w(QLabel, "thanksTitle").setText(self.t("thanks"))
@@ -555,124 +496,3 @@ class KioskScreen(Screen):
             self.show_form()
         elif self.pages.currentWidget() is self.volunteer_page:
             self.show_form()  # a volunteer panel left open goes back to the blank form
-
-    # --- volunteer ------------------------------------------------------------------
-
-    def ask_pin(self) -> None:
-        """The PIN dialog (volunteer's language); the panel opens only on the right PIN."""
-        dialog = load_form("pin_dialog", self)
-        assert isinstance(dialog, QDialog)
-        self.pin_dialog = dialog
-        edit = child(dialog, QLineEdit, "pinEdit")
-        message = child(dialog, QLabel, "pinMessage")
-        say(message, "")
-
-        ok_button = child(dialog, QPushButton, "okButton")
-        # A PIN typed while wrong PINs are being slowed down is kept (masked) and
-        # checked the moment the wait ends, never silently thrown away.
-        waiter = QTimer(dialog)
-        waiter.setInterval(250)
-
-        def check() -> None:
-            wait = self.pin_blocked_until - self.shell.clock()
-            if wait > 0:
-                seconds = math.ceil(wait)
-                if not edit.text():
-                    text = self.tr("Too many wrong PINs. Wait %Ln seconds.", "", seconds)
-                else:
-                    text = self.tr(
-                        "Too many wrong PINs. The PIN you typed will be checked in %Ln seconds.",
-                        "",
-                        seconds,
-                    )
-                say(message, text, kind="error")
-                if edit.text() and not waiter.isActive():
-                    edit.setReadOnly(True)
-                    ok_button.setEnabled(False)
-                    waiter.start()
-                return
-            waiter.stop()
-            edit.setReadOnly(False)
-            ok_button.setEnabled(True)
-            device = self.shell.session.device
-            event = device.current_event()
-            code = edit.text()
-            edit.setText("")
-            if not code:
-                say(message, "")
-                return
-            if event is not None and pin.check_pin(device.vault, event["id"], code):
-                self.pin_failures = 0
-                dialog.accept()
-                self.open_volunteer_panel()
-                return
-            self.pin_failures += 1
-            extra = self.pin_failures - self.shell.options.pin_attempts_free
-            if extra >= 0:
-                self.pin_blocked_until = self.shell.clock() + min(5 * 2**extra, 300)
-            say(message, self.tr("That PIN is not right."), kind="error")
-            edit.setFocus()
-
-        waiter.timeout.connect(check)
-        ok_button.clicked.connect(check)
-        child(dialog, QPushButton, "cancelButton").clicked.connect(dialog.reject)
-        edit.returnPressed.connect(check)
-        dialog.finished.connect(lambda _: self._pin_closed(dialog))
-        dialog.open()
-        edit.setFocus()
-
-    def _pin_closed(self, dialog: QDialog) -> None:
-        if self.pin_dialog is dialog:
-            self.pin_dialog = None
-        dialog.deleteLater()
-
-    def open_volunteer_panel(self) -> None:
-        self.reset_form()  # a half-filled form is not kept for later
-        self.pages.setCurrentWidget(self.volunteer_page)
-        self.refresh_volunteer()
-
-    def refresh_volunteer(self) -> None:
-        device = self.shell.session.device
-        counts = device.counts()
-        event = device.current_event()
-        locale = QLocale()
-        self.w(QLabel, "volunteerEvent").setText("" if event is None else event["name"])
-        self.w(QLabel, "volunteerCounts").setText(
-            self.tr("At this event: %1 · Today: %2 · In total: %3")
-            .replace("%1", locale.toString(int(counts["current_event"] or 0)))
-            .replace("%2", locale.toString(int(counts["today"])))
-            .replace("%3", locale.toString(int(counts["total"])))
-        )
-        self.w(QPushButton, "voidButton").setEnabled(device.last_signature_id() is not None)
-
-    def void_last(self) -> None:
-        confirm(
-            self,
-            self.tr("Void the last entry?"),
-            self.tr(
-                "Use this when the last signer asks to withdraw, or for a test entry. "
-                "The entry is marked void for the organizer; it cannot be undone."
-            ),
-            self.tr("Void it"),
-            self._void_last,
-        )
-
-    def _void_last(self) -> None:
-        if not self.shell.session.is_open:
-            return
-        device = self.shell.session.device
-        message = self.w(QLabel, "volunteerMessage")
-        last = device.last_signature_id()
-        if last is None:
-            return
-        try:
-            device.void(last)
-        except TomarError as exc:
-            say(
-                message,
-                error_text(self.shell.languages, self.shell.languages.current, exc),
-                kind="error",
-            )
-            return
-        say(message, self.tr("The last entry was voided."), kind="ok")
-        self.refresh_volunteer()

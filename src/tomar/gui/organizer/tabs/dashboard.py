@@ -12,6 +12,7 @@ from ....core import countries, places
 from ....core.batches_view import device_labels
 from ...screens.base import say
 from ..charts import BarChart
+from ..signers import when
 from .base import OrgTab, num
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class DashboardTab(OrgTab):
         if due is None or (due - today).days > 14:
             self.deletion.hide()
             return
-        shown = due.isoformat()
+        shown = when(due.isoformat())
         if due < today:
             words = self.tr(
                 "Signers were promised that their personal data is destroyed by %1, which "

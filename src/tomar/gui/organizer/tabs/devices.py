@@ -13,6 +13,7 @@ from ....core.batches_view import DeviceState, device_rows
 from ....core.errors import E, TomarError
 from ...screens.base import confirm, say
 from ..common import ltr
+from ..signers import when
 from .base import OrgTab, fill, num, selected_key
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class DevicesTab(OrgTab):
                 d.label,
                 words[d.state],
                 num(d.last_batch) if d.last_batch else "–",
-                ltr((d.last_received or "–")[:16].replace("T", " ")),
+                when(d.last_received) if d.last_received else "–",
                 num(d.records),
             ]
             for d in devices

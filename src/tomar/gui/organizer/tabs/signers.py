@@ -6,17 +6,20 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from ....core.errors import TomarError
@@ -53,6 +56,7 @@ class SignersTab(OrgTab):
             SignerFilter.DUPLICATES: self.tr("Duplicates"),
             SignerFilter.FLAGGED: self.tr("To review"),
             SignerFilter.VOIDED: self.tr("Voided"),
+            SignerFilter.REVIEWED: self.tr("Reviewed"),
         }
         for kind in SignerFilter:
             self.filter.addItem(names[kind], kind.value)
@@ -90,14 +94,30 @@ class SignersTab(OrgTab):
         self.table = self.w(QTableView, "signersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((150, 160, 110, 120, 140, 90)):
-            self.table.setColumnWidth(col, width)
+        # The columns share the table's width (nothing to scroll sideways on a netbook);
+        # the time keeps the width of its YYYY-MM-DD HH:MM.
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(False)  # all stretch alike (the form asked for it)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        stamp = self.table.fontMetrics().horizontalAdvance(when("2026-12-31T23:59"))
+        self.table.setColumnWidth(0, stamp + 24)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.signature = SignatureView()
         slot = self.w(QVBoxLayout, "signatureSlot")
         slot.addWidget(self.signature)
         split = self.w(QSplitter, "signersSplit")
+        # The details and decision buttons scroll up and down on a short screen (600 px)
+        # instead of being pressed into each other.
+        side = self.w(QWidget, "signerSide")
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("signerSideScroll")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        split.insertWidget(split.indexOf(side), side_scroll)
+        side_scroll.setWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.details = self.w(QLabel, "signerDetails")
@@ -106,6 +126,10 @@ class SignersTab(OrgTab):
         self.keep_button = self.w(QPushButton, "keepButton")
         self.merge_button = self.w(QPushButton, "mergeButton")
         self.distinct_button = self.w(QPushButton, "distinctButton")
+        self.reopen_button = self.w(QPushButton, "reopenButton")
+        # The signer of the last decision made here: Undo reaches it even after it left
+        # the list it was decided in (a merge in "To review").
+        self.last_decided: str | None = None
         self.keep_button.setToolTip(
             self.tr(
                 "This signer is the one to count. Its look-alikes stay on the review list, "
@@ -124,7 +148,13 @@ class SignersTab(OrgTab):
                 "is asked about again."
             )
         )
-        for b in (self.keep_button, self.merge_button, self.distinct_button):
+        self.reopen_button.setToolTip(
+            self.tr(
+                "Takes back the decision on this signer (or the last one made): a merge "
+                "is undone and the signer is asked about again."
+            )
+        )
+        for b in (self.keep_button, self.merge_button, self.distinct_button, self.reopen_button):
             b.setAccessibleDescription(b.toolTip())
         self.w(QLabel, "reviewHelp").setText(
             self.tr(
@@ -135,6 +165,7 @@ class SignersTab(OrgTab):
         self.keep_button.clicked.connect(lambda: self.review("keep"))
         self.merge_button.clicked.connect(lambda: self.review("merge"))
         self.distinct_button.clicked.connect(lambda: self.review("distinct"))
+        self.reopen_button.clicked.connect(self.reopen)
         self._set_review_enabled(False)
 
     def _filter(self) -> SignerFilter:
@@ -178,6 +209,21 @@ class SignersTab(OrgTab):
         for b in (self.keep_button, self.merge_button, self.distinct_button):
             b.setEnabled(on)
         self.merge_button.setEnabled(on and self.candidates.count() > 0)
+        self.reopen_button.setEnabled(self._reopen_target() is not None)
+
+    def _reopen_target(self) -> str | None:
+        """What Undo takes back: the shown signer's decision, else the last one made."""
+        if self.intake is None:
+            return None
+        for record_id in (self.current_record(), self.last_decided):
+            if record_id is None:
+                continue
+            signer = signer_detail(self.intake.vault, record_id)
+            if signer is not None and signer.review is not None:
+                return record_id
+            if record_id == self.current_record():
+                return None  # a signer without a decision is shown: nothing to undo here
+        return None
 
     def _show_signer(self, record_id: str | None) -> None:
         self.candidates.clear()
@@ -198,7 +244,7 @@ class SignersTab(OrgTab):
             if value:
                 shown = ltr(value) if f.kind in LTR_KINDS else value
                 lines.append(f"{f.label_for(lang)}: {shown}")
-        lines.append(self.tr("Time: %1").replace("%1", ltr(when(signer.time))))
+        lines.append(self.tr("Time: %1").replace("%1", when(signer.time)))
         status = self.model.status_words[self._status(signer)]
         lines.append(self.tr("Status: %1").replace("%1", status))
         lines.append(self.tr("Event: %1").replace("%1", signer.event_name or "–"))
@@ -227,7 +273,7 @@ class SignersTab(OrgTab):
         self.details.setText("\n".join(lines))
         self.signature.set_strokes(signer.strokes)
         for c in merge_candidates(vault, signer):
-            self.candidates.addItem(f"{c.name} · {ltr(c.time[:10])}", c.record_id)
+            self.candidates.addItem(f"{c.name} · {when(c.time, length=10)}", c.record_id)
         # A decision is asked only where the list says "To review": the buttons agree.
         self._set_review_enabled(self._status(signer) == SignerStatus.TO_REVIEW)
 
@@ -257,15 +303,33 @@ class SignersTab(OrgTab):
             "merge": self.tr("Merged: counted once."),
             "distinct": self.tr("Marked as not a duplicate."),
         }
+        self.last_decided = record_id
+        self._after_decision(words[decision])
+
+    def reopen(self) -> None:
+        """Undo a decision: the counts, statuses and buttons follow, as after one."""
+        record_id = self._reopen_target()
+        if record_id is None or self.intake is None:
+            return
+        try:
+            self.intake.reopen_review(record_id)
+        except TomarError as exc:
+            self.host.error(self.review_message, exc)
+            return
+        self.last_decided = None
+        self._after_decision(self.tr("Decision undone: this signer is to review again."))
+
+    def _after_decision(self, words: str) -> None:
         current = self.table.currentIndex().row()
         self._reload()
         if 0 <= current < self.model.rowCount():
             self.select_row(current)  # the next signer to look at, shown whole
         else:
             self._show_signer(None)  # nothing selected: no details, no decision buttons
-        say(self.review_message, words[decision], kind="ok")
+        say(self.review_message, words, kind="ok")
 
     def clear(self) -> None:
+        self.last_decided = None
         self.search_timer.stop()
         self.model.clear()
         self.search.clear()
