@@ -37,14 +37,14 @@ def _numerus(lang: str) -> dict[tuple[str, str], list[str]]:
 
 
 def _counting_sources() -> set[str]:
-    """Every sentence the GUI translates (`tr`, `QT_TRANSLATE_NOOP`) with a count in it."""
+    """Every sentence the GUI translates (`tr`, `_tr`, `QT_TRANSLATE_NOOP`) with a count in it."""
     found = set()
     for path in Path(tomar.gui.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name not in ("tr", "QT_TRANSLATE_NOOP"):
+            if name not in ("tr", "_tr", "QT_TRANSLATE_NOOP"):
                 continue
             for arg in node.args:
                 value = arg.value if isinstance(arg, ast.Constant) else None

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....core.intake import Intake
 from ...uiload import child, load_ui
@@ -19,12 +26,28 @@ KEY = Qt.ItemDataRole.UserRole  # the value a row stands for, kept apart from wh
 
 class OrgTab(QWidget):
     ui_name: ClassVar[str]
+    #: A tab taller than a short screen (600 px) scrolls up and down instead of pressing
+    #: its buttons into each other.
+    scrolls: ClassVar[bool] = False
 
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__()
         self.host = host
         self.shell = host.shell
-        self.form = load_ui(self.ui_name, self)
+        if not self.scrolls:
+            self.form = load_ui(self.ui_name, self)
+            return
+        inner = QWidget()
+        self.form = load_ui(self.ui_name, inner)
+        area = QScrollArea()
+        area.setObjectName(f"{self.ui_name}Scroll")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
 
     def w(self, cls: type[T], name: str) -> T:
         return child(self.form, cls, name)

@@ -50,6 +50,7 @@ ACTIONS = {
 
 class OutputsTab(OrgTab):
     ui_name = "org_outputs"
+    scrolls = True
 
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__(host)
