@@ -26,6 +26,7 @@ from tomar.core.normalize import initials
 from tomar.core.records import MAX_FIELD_LEN, MAX_NAME_LEN, SignatureForm
 from tomar.core.sheets import delivery, report, text
 from tomar.core.sheets.common import MARGIN
+from tomar.core.sheets.text import fonts
 
 from .conftest import PASS, demo_signature
 from .test_sheets import Org, pdftext, plain
@@ -307,10 +308,10 @@ def test_paragraphs_in_other_scripts_print(tmp_path: Path) -> None:
 @pytest.fixture
 def fresh_system_fonts() -> Iterator[None]:
     def forget() -> None:
-        text._state.catalogue = None
-        text._state.system.clear()
-        text._state.tried.clear()
-        text._state.by_char.clear()
+        fonts._state.catalogue = None
+        fonts._state.system.clear()
+        fonts._state.tried.clear()
+        fonts._state.by_char.clear()
 
     forget()
     yield
@@ -332,12 +333,12 @@ def test_without_fontconfig_known_font_files_are_tried(
         pytest.skip("no TrueType CJK font on this machine to stand in for a Windows one")
     junk = tmp_path / "junk.ttf"
     junk.write_bytes(b"\x00\x01\x00\x00" + b"not a font" * 100)
-    monkeypatch.setattr(text, "_fc_list", lambda: None)
+    monkeypatch.setattr(fonts, "_fc_list", lambda: None)
     monkeypatch.setattr(
-        text, "_known_font_files", lambda: [junk, tmp_path / "absent.ttc", Path(found)]
+        fonts, "_known_font_files", lambda: [junk, tmp_path / "absent.ttc", Path(found)]
     )
     assert text.missing("王小明") == ""
-    assert [f.name for f in text._state.system] == ["TomarSystem0"]
+    assert [f.name for f in fonts._state.system] == ["TomarSystem0"]
     assert text.missing("\u0378") == "\u0378"  # unassigned: no font has it
 
 
