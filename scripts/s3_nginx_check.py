@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # tests.conftest (imported below) sets the fast Argon2id for this process and its children.
 from tests import seaweed
 from tests.test_server import _self_signed
-from tests.test_sync_kit import ServerProcess, organizer, device, free_port, close_all
+from tests.synckit import ServerProcess, organizer, device, free_port, close_all
 from tests.conftest import form
 from tomar.sync import client
 from tomar.sync.http import RetryPolicy

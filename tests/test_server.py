@@ -33,7 +33,7 @@ from tomar.sync.errors import SyncError
 from tomar.sync.http import PinError, ServerTarget
 
 from .conftest import PASS, form
-from .test_sync_kit import (
+from .synckit import (
     FAST_RETRY,
     Org,
     ServerProcess,

@@ -29,7 +29,7 @@ from tomar.core.sheets.common import MARGIN
 from tomar.core.sheets.text import fonts
 
 from .conftest import PASS, demo_signature
-from .test_sheets import Org, pdftext, plain
+from .sheetkit import Org, pdftext, plain
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils: apt-get install poppler-utils"
