@@ -27,7 +27,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import h11
 from starlette.responses import JSONResponse
@@ -166,7 +165,9 @@ def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
         _draining: int | None = None  # bytes discarded after an early answer
         _drain_cycle: object = None  # the request whose body is being discarded
 
-        def connection_made(self, transport: Any) -> None:
+        def connection_made(  # type: ignore[override]  # as uvicorn's own
+            self, transport: asyncio.Transport
+        ) -> None:
             super().connection_made(transport)
             name = address_key(self.client[0]) if self.client else "?"
             if counts.total >= limits.total or (

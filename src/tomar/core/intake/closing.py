@@ -25,6 +25,7 @@ from typing import Any
 from .. import signed
 from ..atomic import atomic_write
 from ..campaign import Campaign
+from ..db import Connection
 from ..errors import TomarError
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
 from ..vault import Vault
@@ -143,7 +144,7 @@ def close(
     return Closed(record, unique, again)
 
 
-def _erase(conn: Any) -> None:
+def _erase(conn: Connection) -> None:
     """Every row that holds or can give back a signer's personal data."""
     conn.execute("DELETE FROM signers")
     # Held batches are sealed signers the organizer key can open: dropped too.

@@ -5,7 +5,7 @@ chooses."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
 
@@ -107,7 +107,7 @@ class OutputsTab(OrgTab):
             written = intake.write_receipts(out_dir)
             return str(len(written))
 
-        def done(result: Any) -> None:
+        def done(result: str) -> None:
             if what == "receipts":
                 text = self.tr("%1 receipts written.").replace("%1", num(int(result)))
             else:
