@@ -8,8 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # tests.conftest (imported below) sets the fast Argon2id for this process and its children.
 from tests import seaweed
-from tests.test_server import _self_signed
-from tests.synckit import ServerProcess, organizer, device, free_port, close_all
+from tests.synckit import ServerProcess, organizer, device, free_port, close_all, self_signed
 from tests.conftest import form
 from tomar.sync import client
 from tomar.sync.http import RetryPolicy
@@ -20,7 +19,7 @@ import tempfile
 base = Path(tempfile.mkdtemp(prefix="tomar-s3-nginx-"))
 sw = seaweed.start(base / "sw")
 bucket = sw.new_bucket()
-cert, key, pin = _self_signed(base)
+cert, key, pin = self_signed(base)
 nport = free_port()
 url = f"https://127.0.0.1:{nport}"
 org = organizer(base, sync_url=url, server_cert_sha256=pin)
