@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tomar.core import vault
+from tomar.core import batch, vault
+from tomar.core.device import Device
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.intake import Intake
 
 Org = tuple[vault.Vault, OrganizerIdentity, bytes]
 # poppler-utils (pdftotext, pdftoppm) and zbar-tools; CI fails without them.
@@ -33,3 +35,15 @@ def plain(text_: str) -> str:
     """For comparing: letters unjoined, bidi marks, ZWNJ, hamza marks and spacing dropped."""
     text_ = unicodedata.normalize("NFKC", text_).translate(_MARKS).replace("ۀ", "ه")
     return " ".join(text_.split())
+
+
+def import_all(org: Org, device: Device, outdir: Path) -> None:
+    """The device's records exported into `outdir` (new) and imported by the organizer,
+    the device approved if it was not enrolled."""
+    outdir.mkdir()
+    batch.export(device, outdir)
+    with Intake(org[0], workers=1) as intake:
+        for path in outdir.iterdir():
+            result = intake.import_file(path)
+            if result.status == "held":
+                intake.approve_device(result.device)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tomar import cli
-from tomar.core import batch, vault
+from tomar.core import vault
 from tomar.core.device import Device
 from tomar.core.identity import device_fingerprint
 from tomar.core.intake import Intake
@@ -21,7 +21,7 @@ from tomar.core.sheets import blank, delivery, qr, report, text
 from tomar.core.sheets.common import Cancelled, SheetError
 
 from .conftest import PASS, demo_signature
-from .sheetkit import Org, needs_poppler, needs_zbar, pdftext, plain
+from .sheetkit import Org, import_all, needs_poppler, needs_zbar, pdftext, plain
 
 
 def qr_codes(path: Path, tmp: Path, page: int = 1) -> list[str]:
@@ -223,14 +223,7 @@ def imported(org: Org, device: Device, tmp_path: Path) -> vault.Vault:
         )
     )
     device.void(ids["Voided Person"])
-    outdir = tmp_path / "out"
-    outdir.mkdir()
-    batch.export(device, outdir)
-    with Intake(org[0], workers=1) as intake:
-        for path in outdir.iterdir():
-            result = intake.import_file(path)
-            if result.status == "held":
-                intake.approve_device(result.device)
+    import_all(org, device, tmp_path / "out")
     return org[0]
 
 

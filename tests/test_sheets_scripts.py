@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from tomar import cli
-from tomar.core import batch, vault
+from tomar.core import vault
 from tomar.core.device import Device
 from tomar.core.intake import Intake
 from tomar.core.normalize import initials
@@ -29,7 +29,7 @@ from tomar.core.sheets.common import MARGIN
 from tomar.core.sheets.text import fonts
 
 from .conftest import PASS, demo_signature
-from .sheetkit import Org, pdftext, plain
+from .sheetkit import Org, import_all, pdftext, plain
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils: apt-get install poppler-utils"
@@ -69,14 +69,7 @@ def _import(org: Org, device: Device, tmp_path: Path, people: list[tuple[str, st
                 signature=demo_signature(),
             )
         )
-    outdir = tmp_path / "out"
-    outdir.mkdir()
-    batch.export(device, outdir)
-    with Intake(org[0], workers=1) as intake:
-        for path in outdir.iterdir():
-            result = intake.import_file(path)
-            if result.status == "held":
-                intake.approve_device(result.device)
+    import_all(org, device, tmp_path / "out")
 
 
 @pytest.fixture
