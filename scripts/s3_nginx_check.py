@@ -15,8 +15,7 @@ import tempfile
 
 from tests import seaweed
 from tests.conftest import form
-from tests.test_server import _self_signed
-from tests.test_sync_kit import ServerProcess, close_all, device, free_port, organizer
+from tests.synckit import ServerProcess, close_all, device, free_port, organizer, self_signed
 
 from tomar.core.intake import Intake
 from tomar.sync import client
@@ -25,7 +24,7 @@ from tomar.sync.http import RetryPolicy
 base = Path(tempfile.mkdtemp(prefix="tomar-s3-nginx-"))
 sw = seaweed.start(base / "sw")
 bucket = sw.new_bucket()
-cert, key, pin = _self_signed(base)
+cert, key, pin = self_signed(base)
 nport = free_port()
 url = f"https://127.0.0.1:{nport}"
 org = organizer(base, sync_url=url, server_cert_sha256=pin)

@@ -31,9 +31,8 @@ def main() -> None:
     keyfile.DEFAULT_PARAMS = keyfile.KdfParams(keyfile.MIN_MEMORY_KIB, 1, 1)
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea, QWidget
-    from tests.batchkit import enroll, export, new_device
-    from tests.test_delivery_counts import CENSUS, CONSENTS, organizer_with, save
-    from tests.test_places import STATE_FIELD
+    from tests.batchkit import enroll, export, new_device, new_organizer
+    from tests.placeskit import CENSUS, CONSENTS, STATE_FIELD, save
 
     from tomar.core.device import Device, init_vault
     from tomar.core.intake import Intake
@@ -50,7 +49,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="tomar-shots-"))
     spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
-    org = organizer_with(base / "org", spec + STATE_FIELD + CONSENTS)
+    org = new_organizer(base / "org", spec=spec + STATE_FIELD + CONSENTS)
     home = base / "kiosk"
     with init_vault(home, PASS) as vault:
         device = Device(vault)

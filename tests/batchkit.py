@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tomar.core import batch, organizer, records, vault
 from tomar.core.campaign import Campaign, build_package, doc_from_spec, read_package
 from tomar.core.device import Device, init_vault
@@ -62,12 +64,16 @@ def spec_with_id(campaign_id: str) -> str:
     return SPEC.replace(old, f'id = "{campaign_id}"')
 
 
-def new_organizer(home: Path, kind: str = "x25519", campaign_id: str | None = None) -> Org:
-    """A real organizer vault with keys, a backup and a signed campaign."""
+def new_organizer(
+    home: Path, kind: str = "x25519", campaign_id: str | None = None, *, spec: str | None = None
+) -> Org:
+    """A real organizer vault with keys, a backup and a signed campaign (the demo's, or
+    `spec`)."""
     v = init_vault(home, PASS)
     ident = organizer.init(v, "Test Organizer", kind)
     organizer.backup(v, home.parent / f"{home.name}-backup.age", BACKUP_PASS)
-    spec = SPEC if campaign_id is None else spec_with_id(campaign_id)
+    if spec is None:
+        spec = SPEC if campaign_id is None else spec_with_id(campaign_id)
     _, package = organizer.create_campaign(v, spec, without_shares=True)
     return Org(home, v, ident, package)
 
@@ -517,6 +523,23 @@ def shared_pool(factory: Any) -> Pool:
     if not _SHARED:
         _SHARED.append(build_pool(factory.mktemp("shared-pool")))
     return _SHARED[0]
+
+
+# A test module takes these fixtures by name: `pool = kit.pool`, `org = kit.org`.
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Pool:
+    """The shared pool of devices, batches and an organizer template."""
+    return shared_pool(tmp_path_factory)
+
+
+@pytest.fixture
+def org(pool: Pool, tmp_path: Path) -> Iterator[Org]:
+    """A fresh copy of the pool's organizer, closed after the test."""
+    o = pool.fresh(tmp_path / "organizer")
+    yield o
+    o.close()
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,14 @@ from tomar.core.intake import closing
 from tomar.core.sheets import packets
 
 from . import batchkit as kit
+from . import placeskit
 from .conftest import PASS
-from .test_delivery_counts import CENSUS, CONSENTS, organizer_with, save
+from .placeskit import CENSUS, save
 
 CANARIES = ["Canary Closing", "کناری بسته", "Canary Removal"]
 
 
-@pytest.fixture
-def setup(tmp_path: Path) -> Iterator[tuple[kit.Org, Device]]:
-    org = organizer_with(tmp_path / "organizer", kit.SPEC + CONSENTS)
-    device = kit.new_device(tmp_path / "device", org.package)
-    kit.enroll(device, org)
-    yield org, device
-    device.vault.close()
-    org.close()
+setup = placeskit.setup
 
 
 def traces(home: Path, secrets: list[str]) -> list[str]:

@@ -4,79 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tomar.core import organizer, records
+from tomar.core import records
 from tomar.core.campaign import read_package
-from tomar.core.device import Device, init_vault
+from tomar.core.device import Device
 from tomar.core.errors import CampaignError, E, TomarError
 from tomar.core.records import SignatureForm
 from tomar.core.vault import Vault
 
 from . import batchkit as kit
-from .conftest import BACKUP_PASS, PASS, demo_signature
-from .test_places import CENSUS_HEAD, STATE_FIELD, census_row
+from . import placeskit
+from .conftest import PASS, demo_signature
+from .placeskit import CENSUS, CONSENTS, STATE_FIELD, save
 
-CONSENTS = """
-[[consents]]
-purpose = "contact"
-[consents.text]
-en = "You may contact me about this campaign."
-fa = "می‌توانید دربارهٔ این کارزار با من تماس بگیرید."
-ar = "يمكنكم التواصل معي بشأن هذه الحملة."
-
-[[consents]]
-purpose = "newsletter"
-[consents.text]
-en = "Send me the campaign's news."
-fa = "خبرهای کارزار را برایم بفرستید."
-ar = "أرسلوا لي أخبار الحملة."
-"""
-CENSUS = "\n".join(
-    [
-        CENSUS_HEAD,
-        census_row("0611", "94103"),
-        census_row("0611", "94107"),
-        census_row("0615", "94107"),  # 94107 spans two districts
-        census_row("3612", "10001"),
-        census_row("1198", "20500"),
-    ]
-).encode()
-
-
-def organizer_with(home: Path, spec: str) -> kit.Org:
-    v = init_vault(home, PASS)
-    ident = organizer.init(v, "Test Organizer", "x25519")
-    organizer.backup(v, home.parent / f"{home.name}-backup.age", BACKUP_PASS)
-    _, package = organizer.create_campaign(v, spec, without_shares=True)
-    return kit.Org(home, v, ident, package)
-
-
-@pytest.fixture
-def setup(tmp_path: Path) -> Iterator[tuple[kit.Org, Device]]:
-    org = organizer_with(tmp_path / "organizer", kit.SPEC + CONSENTS)
-    device = kit.new_device(tmp_path / "device", org.package)
-    kit.enroll(device, org)
-    yield org, device
-    device.vault.close()
-    org.close()
-
-
-def save(device: Device, name: str, zip_code: str | None, *consents: str, **more: str) -> str:
-    fields = {"full_name": name, "city": "Somewhere", **more}
-    if zip_code is not None:
-        fields["postal_code"] = zip_code
-    form = SignatureForm(
-        fields=fields,
-        lang="en",
-        consent=True,
-        signature=demo_signature(),
-        consents=frozenset(consents),
-    )
-    return device.save(form).record_id
+setup = placeskit.setup
 
 
 def test_consents_are_optional_never_preselected_and_sealed(
@@ -101,7 +45,7 @@ def test_consents_are_optional_never_preselected_and_sealed(
 def test_a_preselected_consent_is_refused_in_the_spec(tmp_path: Path) -> None:
     spec = kit.SPEC + CONSENTS.replace('purpose = "contact"', 'purpose = "contact"\ndefault = true')
     with pytest.raises(CampaignError, match="never preselected"):
-        organizer_with(tmp_path / "o", spec)
+        kit.new_organizer(tmp_path / "o", spec=spec)
 
 
 def test_states_from_zip_districts_and_consent_counts(
@@ -159,7 +103,7 @@ def test_states_from_zip_districts_and_consent_counts(
 
 
 def test_the_chosen_state_wins_over_the_zip(tmp_path: Path) -> None:
-    org = organizer_with(tmp_path / "organizer", kit.SPEC + STATE_FIELD)
+    org = kit.new_organizer(tmp_path / "organizer", spec=kit.SPEC + STATE_FIELD)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
     assert read_package(org.package).consents == []
@@ -300,7 +244,7 @@ def test_blank_sheets_have_a_column_per_extra_consent(
 
 def test_a_postal_code_of_another_country_gives_no_us_state(tmp_path: Path) -> None:
     """Berlin's 10115 is also a New York ZIP: a German campaign's signer is no New Yorker."""
-    org = organizer_with(tmp_path / "organizer", 'phone_region = "DE"\n' + kit.SPEC)
+    org = kit.new_organizer(tmp_path / "organizer", spec='phone_region = "DE"\n' + kit.SPEC)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
     save(device, "Canary Berlin", "10115")

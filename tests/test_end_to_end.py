@@ -9,18 +9,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tomar.core import batch
 from tomar.core.device import Device
 
 from . import batchkit as kit
 from .conftest import PASS
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
+pool = kit.pool
 
 
 def test_three_devices_two_rallies(pool: kit.Pool, tmp_path: Path) -> None:

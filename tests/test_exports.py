@@ -14,10 +14,7 @@ from tomar.core.vault import Vault
 from . import batchkit as kit
 from .conftest import PASS
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
+pool = kit.pool
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from tomar.sync import client
 
 from .batchkit import b64, members, paper_organizer, sha, signature_record
 from .conftest import form
-from .test_sync_kit import Org, close_all, device, organizer
+from .synckit import Org, close_all, device, organizer
 
 LONE = "\ud800"
 

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from . import batchkit as kit
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
-
-
-@pytest.fixture
-def org(pool: kit.Pool, tmp_path: Path) -> Iterator[kit.Org]:
-    o = pool.fresh(tmp_path / "organizer")
-    yield o
-    o.close()
+pool = kit.pool
+org = kit.org
 
 
 # --- the plain path ---------------------------------------------------------------------------

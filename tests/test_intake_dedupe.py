@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tomar.core import records
 from tomar.core.errors import TomarError
 
 from . import batchkit as kit
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
-
-
-@pytest.fixture
-def org(pool: kit.Pool, tmp_path: Path) -> Iterator[kit.Org]:
-    o = pool.fresh(tmp_path / "organizer")
-    yield o
-    o.close()
+pool = kit.pool
+org = kit.org
 
 
 # --- voids --------------------------------------------------------------------------------------

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from tomar.core import enroll
@@ -13,17 +10,8 @@ from tomar.core.identity import OrganizerIdentity
 
 from . import batchkit as kit
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
-
-
-@pytest.fixture
-def org(pool: kit.Pool, tmp_path: Path) -> Iterator[kit.Org]:
-    o = pool.fresh(tmp_path / "organizer")
-    yield o
-    o.close()
+pool = kit.pool
+org = kit.org
 
 
 # --- enrollment, held batches, approval, revocation ------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +20,8 @@ from tomar.core.vault import Vault
 from . import batchkit as kit
 from .conftest import PASS
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
-
-
-@pytest.fixture
-def org(pool: kit.Pool, tmp_path: Path) -> Iterator[kit.Org]:
-    o = pool.fresh(tmp_path / "organizer")
-    yield o
-    o.close()
+pool = kit.pool
+org = kit.org
 
 
 def _squatter(pool: kit.Pool, labels: list[str], number: int = 3) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +13,8 @@ from tomar.core.vault import Vault
 from . import batchkit as kit
 from .conftest import PASS
 
-
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
-
-
-@pytest.fixture
-def org(pool: kit.Pool, tmp_path: Path) -> Iterator[kit.Org]:
-    o = pool.fresh(tmp_path / "organizer")
-    yield o
-    o.close()
+pool = kit.pool
+org = kit.org
 
 
 def test_import_files_opens_the_next_batch_while_storing_this_one(

@@ -43,9 +43,7 @@ from .conftest import PASS
 TARGETS = ("A2", "B1")  # the next batch of an enrolled device, and a first batch
 
 
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
+pool = kit.pool
 
 
 class Bench:

@@ -1,4 +1,5 @@
-"""The house's layers, read from the source: SQL runs only inside `tomar.core`.
+"""The house's layers, read from the source: SQL runs only inside `tomar.core`, and no
+test module imports another.
 
 Every query lives in the core so that the schema is not an unwritten interface between
 the core and its faces (GUI, CLI, sync, server).
@@ -70,3 +71,45 @@ def test_no_sql_outside_the_core() -> None:
         offenders += sql_uses(path.read_text("utf-8"), str(path.relative_to(SRC)))
     assert checked > 40  # the faces were really read
     assert offenders == []
+
+
+def imports_of_test_modules(source: str, name: str = "<source>") -> list[str]:
+    """Where `source` imports from a test module (`test_*`), as `name:line module`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            parts = (node.module or "").split(".")
+            if parts[-1].startswith("test_"):
+                found.append(f"{name}:{node.lineno} {node.module}")
+            elif any(alias.name.startswith("test_") for alias in node.names):
+                found.append(f"{name}:{node.lineno} {node.module or '.'}")
+        elif isinstance(node, ast.Import):
+            found += [
+                f"{name}:{node.lineno} {alias.name}"
+                for alias in node.names
+                if alias.name.split(".")[-1].startswith("test_")
+            ]
+    return found
+
+
+def test_the_check_sees_every_way_to_import_a_test_module() -> None:
+    for source in (
+        "from .test_sheets import plain",
+        "from ..test_places import us_spec",
+        "from tests.test_sync import Org",
+        "from . import test_kiosk",
+        "import tests.test_sheets",
+    ):
+        assert imports_of_test_modules(source), source
+    for source in ("from .batchkit import sign", "from . import sheetkit", "import pytest"):
+        assert not imports_of_test_modules(source), source
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in kits (`batchkit`, `synckit`, `gui/orgkit`...), so that a test
+    module can be moved, split or deleted without breaking another."""
+    tests = Path(__file__).parent
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        found += imports_of_test_modules(path.read_text("utf-8"), str(path.relative_to(tests)))
+    assert found == []

@@ -14,18 +14,7 @@ from tomar.core.identity import OrganizerIdentity
 from tomar.core.records import SignatureForm
 
 from .conftest import PASS, demo_signature, make_organizer
-
-STATE_FIELD = """
-[[fields]]
-name = "state"
-kind = "state"
-required = true
-label = { en = "State", fa = "ایالت" }
-"""
-
-
-def us_spec(spec_text: str) -> str:
-    return spec_text + STATE_FIELD
+from .placeskit import CENSUS_HEAD, census_row, us_spec
 
 
 @pytest.fixture
@@ -104,18 +93,6 @@ def test_a_zip_in_another_state_is_flagged_never_refused(us_device: Device) -> N
     assert records.warnings(campaign, {**fields, "state": "CA"}) == {}
     saved = us_device.save(form)  # saved all the same
     assert saved.record_id
-
-
-CENSUS_HEAD = (
-    "OID_CD118_20|GEOID_CD118_20|NAMELSAD_CD118_20|AREALAND_CD118_20|AREAWATER_CD118_20|"
-    "MTFCC_CD118_20|FUNCSTAT_CD118_20|OID_ZCTA5_20|GEOID_ZCTA5_20|NAMELSAD_ZCTA5_20|"
-    "AREALAND_ZCTA5_20|AREAWATER_ZCTA5_20|MTFCC_ZCTA5_20|CLASSFP_ZCTA5_20|"
-    "FUNCSTAT_ZCTA5_20|AREALAND_PART|AREAWATER_PART"
-)
-
-
-def census_row(geoid: str, zcta: str) -> str:
-    return f"1|{geoid}|Congressional District|1|0|G5200|N|2|{zcta}|ZCTA5 {zcta}|1|0|G6350|B5|S|1|0"
 
 
 def test_census_relationship_file_is_read_by_its_column_names() -> None:

@@ -36,9 +36,7 @@ from .conftest import BACKUP_PASS, PASS
 PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 16-byte IV + 64-byte HMAC per page
 
 
-@pytest.fixture(scope="module")
-def pool(tmp_path_factory: pytest.TempPathFactory) -> kit.Pool:
-    return kit.shared_pool(tmp_path_factory)
+pool = kit.pool
 
 
 @dataclass

@@ -5,9 +5,7 @@ malformed, path traversal, strangers, other devices' data)."""
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
-import ipaddress
 import json
 import os
 import shutil
@@ -33,7 +31,7 @@ from tomar.sync.errors import SyncError
 from tomar.sync.http import PinError, ServerTarget
 
 from .conftest import PASS, form
-from .test_sync_kit import (
+from .synckit import (
     FAST_RETRY,
     Org,
     ServerProcess,
@@ -42,6 +40,7 @@ from .test_sync_kit import (
     free_port,
     make_batches,
     organizer,
+    self_signed,
 )
 
 
@@ -423,44 +422,8 @@ def test_oversized_and_too_many_requests(world: World, tmp_path: Path) -> None:
 # --- TLS with a pinned certificate ------------------------------------------------
 
 
-def _self_signed(folder: Path) -> tuple[Path, Path, str]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "tomar test")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    pin = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
-    return cert_path, key_path, pin
-
-
 def test_tls_with_pinned_certificate_from_the_campaign(tmp_path: Path) -> None:
-    cert, key, pin = _self_signed(tmp_path)
+    cert, key, pin = self_signed(tmp_path)
     port = free_port()
     url = f"https://127.0.0.1:{port}"
     org = organizer(tmp_path, sync_url=url, server_cert_sha256=pin.upper())

@@ -29,7 +29,7 @@ from tomar.sync import client
 from tomar.sync.auth import H_CERTIFICATE, RequestSigner
 
 from .conftest import form
-from .test_sync_kit import FAST_RETRY, Org, ServerProcess, close_all, device, free_port, organizer
+from .synckit import FAST_RETRY, Org, ServerProcess, close_all, device, free_port, organizer
 
 
 def connect_from(source: str, port: int) -> socket.socket:

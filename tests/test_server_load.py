@@ -22,7 +22,7 @@ from tomar.core.intake import Intake
 from tomar.sync import client
 from tomar.sync.auth import H_CERTIFICATE, RequestSigner
 
-from .test_sync_kit import (
+from .synckit import (
     FAST_RETRY,
     ServerProcess,
     close_all,

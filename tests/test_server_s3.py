@@ -22,7 +22,7 @@ from tomar.sync.http import RetryPolicy
 from .conftest import form
 from .seaweed import Seaweed
 from .seaweed import client as s3_client
-from .test_sync_kit import Org, ServerProcess, close_all, device, organizer
+from .synckit import Org, ServerProcess, close_all, device, organizer
 
 DEVICES = 20
 ROUNDS = 5  # batches per device

@@ -6,44 +6,22 @@ import base64
 import re
 import subprocess
 import threading
-import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from tomar import cli
-from tomar.core import batch, vault
+from tomar.core import vault
 from tomar.core.device import Device
-from tomar.core.identity import OrganizerIdentity, device_fingerprint
+from tomar.core.identity import device_fingerprint
 from tomar.core.intake import Intake
 from tomar.core.records import SignatureForm
 from tomar.core.sheets import blank, delivery, qr, report, text
 from tomar.core.sheets.common import Cancelled, SheetError
 
 from .conftest import PASS, demo_signature
-
-Org = tuple[vault.Vault, OrganizerIdentity, bytes]
-# poppler-utils (pdftotext, pdftoppm) and zbar-tools; CI fails without them.
-needs_poppler = pytest.mark.needs_tool("pdftotext", "pdftoppm")
-needs_zbar = pytest.mark.needs_tool("zbarimg", "pdftoppm")
-
-
-def pdftext(path: Path) -> str:
-    """Text in reading order (poppler reorders right-to-left lines), letters unjoined."""
-    out = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, check=True, timeout=60
-    ).stdout.decode()
-    return plain(out)
-
-
-_MARKS = dict.fromkeys(map(ord, "\u200c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u0654"), None)
-
-
-def plain(text_: str) -> str:
-    """For comparing: letters unjoined, bidi marks, ZWNJ, hamza marks and spacing dropped."""
-    text_ = unicodedata.normalize("NFKC", text_).translate(_MARKS).replace("ۀ", "ه")
-    return " ".join(text_.split())
+from .sheetkit import Org, import_all, needs_poppler, needs_zbar, pdftext, plain
 
 
 def qr_codes(path: Path, tmp: Path, page: int = 1) -> list[str]:
@@ -245,14 +223,7 @@ def imported(org: Org, device: Device, tmp_path: Path) -> vault.Vault:
         )
     )
     device.void(ids["Voided Person"])
-    outdir = tmp_path / "out"
-    outdir.mkdir()
-    batch.export(device, outdir)
-    with Intake(org[0], workers=1) as intake:
-        for path in outdir.iterdir():
-            result = intake.import_file(path)
-            if result.status == "held":
-                intake.approve_device(result.device)
+    import_all(org, device, tmp_path / "out")
     return org[0]
 
 

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from tomar import cli
-from tomar.core import batch, vault
+from tomar.core import vault
 from tomar.core.device import Device
 from tomar.core.errors import E
 from tomar.core.intake import Intake
@@ -27,9 +27,10 @@ from tomar.core.normalize import initials
 from tomar.core.records import MAX_FIELD_LEN, MAX_NAME_LEN, SignatureForm
 from tomar.core.sheets import delivery, report, text
 from tomar.core.sheets.common import MARGIN
+from tomar.core.sheets.text import fonts
 
 from .conftest import PASS, demo_signature
-from .test_sheets import Org, pdftext, plain
+from .sheetkit import Org, import_all, pdftext, plain
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils: apt-get install poppler-utils"
@@ -69,14 +70,7 @@ def _import(org: Org, device: Device, tmp_path: Path, people: list[tuple[str, st
                 signature=demo_signature(),
             )
         )
-    outdir = tmp_path / "out"
-    outdir.mkdir()
-    batch.export(device, outdir)
-    with Intake(org[0], workers=1) as intake:
-        for path in outdir.iterdir():
-            result = intake.import_file(path)
-            if result.status == "held":
-                intake.approve_device(result.device)
+    import_all(org, device, tmp_path / "out")
 
 
 @pytest.fixture
@@ -308,10 +302,10 @@ def test_paragraphs_in_other_scripts_print(tmp_path: Path) -> None:
 @pytest.fixture
 def fresh_system_fonts() -> Iterator[None]:
     def forget() -> None:
-        text._state.catalogue = None
-        text._state.system.clear()
-        text._state.tried.clear()
-        text._state.by_char.clear()
+        fonts._state.catalogue = None
+        fonts._state.system.clear()
+        fonts._state.tried.clear()
+        fonts._state.by_char.clear()
 
     forget()
     yield
@@ -333,12 +327,12 @@ def test_without_fontconfig_known_font_files_are_tried(
         pytest.skip("no TrueType CJK font on this machine to stand in for a Windows one")
     junk = tmp_path / "junk.ttf"
     junk.write_bytes(b"\x00\x01\x00\x00" + b"not a font" * 100)
-    monkeypatch.setattr(text, "_fc_list", lambda: None)
+    monkeypatch.setattr(fonts, "_fc_list", lambda: None)
     monkeypatch.setattr(
-        text, "_known_font_files", lambda: [junk, tmp_path / "absent.ttc", Path(found)]
+        fonts, "_known_font_files", lambda: [junk, tmp_path / "absent.ttc", Path(found)]
     )
     assert text.missing("王小明") == ""
-    assert [f.name for f in text._state.system] == ["TomarSystem0"]
+    assert [f.name for f in fonts._state.system] == ["TomarSystem0"]
     assert text.missing("\u0378") == "\u0378"  # unassigned: no font has it
 
 

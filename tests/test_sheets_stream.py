@@ -27,7 +27,7 @@ from tomar.core.sheets.common import Cancelled, new_canvas
 from tomar.core.sheets.stream import PdfStream
 
 from .conftest import demo_signature
-from .test_sheets import needs_poppler, plain
+from .sheetkit import needs_poppler, plain
 
 Org = tuple[vault.Vault, OrganizerIdentity, bytes]
 

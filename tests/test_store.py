@@ -22,7 +22,7 @@ from tomar.server.store import BatchStore, FolderStore, Rejected, StoreError, op
 
 from .conftest import PASS
 from .seaweed import Seaweed
-from .test_sync_kit import Org, close_all, device, make_batches, organizer
+from .synckit import Org, close_all, device, make_batches, organizer
 
 
 @dataclass

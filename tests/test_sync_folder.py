@@ -19,7 +19,7 @@ from tomar.core.intake import ImportStatus, Intake
 from tomar.sync import SyncError, client
 
 from .conftest import PASS, form
-from .test_sync_kit import Org, close_all, device, organizer
+from .synckit import Org, close_all, device, organizer
 
 
 @pytest.fixture

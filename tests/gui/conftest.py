@@ -26,6 +26,7 @@ from tomar.gui import fonts, pin
 from tomar.gui.i18n import Languages
 from tomar.gui.main_window import MainWindow
 from tomar.gui.paths import ui_dir
+from tomar.gui.screens.kiosk import KioskScreen
 from tomar.gui.settings import GuiSettings
 from tomar.gui.shell import Options
 from tomar.gui.signature_pad import SignaturePad
@@ -108,6 +109,19 @@ def prepared_home(home: Path, *, event: bool = True, with_pin: bool = True) -> P
             if with_pin:
                 pin.set_pin(vault, event_id, EVENT_PIN)
     return home
+
+
+def open_kiosk(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> tuple[MainWindow, KioskScreen]:
+    """A window on a prepared home, unlocked, on the kiosk."""
+    window = make_window(prepared_home(tmp_path / "home"))
+    unlock(qtbot, window)
+    click(qtbot, window.screens["home"].w(QPushButton, "kioskButton"))
+    assert window.current == "kiosk"
+    kiosk = window.screens["kiosk"]
+    assert isinstance(kiosk, KioskScreen)
+    return window, kiosk
 
 
 def unlock(qtbot: QtBot, window: MainWindow, passphrase: str = PASS) -> None:

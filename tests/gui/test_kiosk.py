@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from tomar.core.device import Device, init_vault
 from tomar.core.errors import E, StorageError
 from tomar.gui import pin
-from tomar.gui.main_window import MainWindow
 from tomar.gui.screens.kiosk import KioskScreen
 
 from ..conftest import PASS, make_organizer
@@ -30,7 +29,7 @@ from .conftest import (
     assert_no_trace,
     click,
     draw_signature,
-    prepared_home,
+    open_kiosk,
     type_text,
     unlock,
     visible_texts,
@@ -46,18 +45,6 @@ SIGNERS = [
     {"lang": "fa", "full_name": "زهرا کناری", "city": "لس‌آنجلس", "email": ""},
     {"lang": "en", "full_name": "Canary Gamma", "city": "Bethesda", "email": ""},
 ]
-
-
-def open_kiosk(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> tuple[MainWindow, KioskScreen]:
-    window = make_window(prepared_home(tmp_path / "home"))
-    unlock(qtbot, window)
-    click(qtbot, window.screens["home"].w(QPushButton, "kioskButton"))
-    assert window.current == "kiosk"
-    kiosk = window.screens["kiosk"]
-    assert isinstance(kiosk, KioskScreen)
-    return window, kiosk
 
 
 def fill(qtbot: QtBot, kiosk: KioskScreen, signer: dict[str, str]) -> None:

@@ -20,8 +20,15 @@ from pytestqt.qtbot import QtBot
 
 from tomar.gui.main_window import MainWindow
 
-from .conftest import WindowFactory, click, draw_signature, prepared_home, type_text, unlock
-from .test_kiosk import open_kiosk
+from .conftest import (
+    WindowFactory,
+    click,
+    draw_signature,
+    open_kiosk,
+    prepared_home,
+    type_text,
+    unlock,
+)
 
 
 def geometry(widget: QWidget, window: MainWindow) -> QRect:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tomar.core.intake import Intake
 from tomar.gui.organizer.workspace import OrganizerScreen
 
-from ..batchkit import export, new_device, new_organizer, sign
-from .conftest import WindowFactory, click, unlock
+from ..batchkit import new_device, new_organizer, sign
+from .conftest import WindowFactory, click
+from .orgkit import device_batch, import_and_approve, open_workspace
 
 
 def _held_workspace(
@@ -30,19 +30,12 @@ def _held_workspace(
 ) -> tuple[OrganizerScreen, Path, str]:
     """An organizer window with one batch file from a device that was never enrolled."""
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Nina Park")
-    sign(d, "Omid Tehrani", city="Boston")
-    batch_file = export(d, tmp_path / "b").path
-    fpr = d.identity.fingerprint
-    d.vault.close()
+    made = device_batch(org, tmp_path, [("Nina Park", "Washington"), ("Omid Tehrani", "Boston")])
     org.close()
-    window = make_window(tmp_path / "home", language=language)
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("intake")
-    return screen, batch_file, fpr
+    _, screen = open_workspace(
+        qtbot, make_window, tmp_path / "home", language=language, tab="intake"
+    )
+    return screen, made.path, made.fingerprint
 
 
 def test_held_batch_is_reported_as_held(
@@ -107,21 +100,10 @@ def test_review_statuses_counts_and_buttons_agree(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    for name, city in (("Omid Tehrani", "Boston"), ("Nina Park", "Washington")):
-        sign(d, name, city=city)
-    sign(d, "Omid Tehrani", city="Boston")
-    batch_file = export(d, tmp_path / "b").path
-    fpr = d.identity.fingerprint
-    d.vault.close()
-    with Intake(org.vault, workers=1) as intake:
-        intake.import_file(batch_file)
-        intake.approve_device(fpr)
+    signers = [("Omid Tehrani", "Boston"), ("Nina Park", "Washington"), ("Omid Tehrani", "Boston")]
+    import_and_approve(org, device_batch(org, tmp_path, signers))
     org.close()
-    window = make_window(tmp_path / "home")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
+    _, screen = open_workspace(qtbot, make_window, tmp_path / "home")
 
     screen.show_tab("dashboard")
     assert screen.w(QLabel, "flaggedValue").text() == "2"
@@ -173,21 +155,9 @@ def test_review_statuses_counts_and_buttons_agree(
 
 def test_review_words_in_persian(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Omid Tehrani", city="Boston")
-    sign(d, "Omid Tehrani", city="Boston")
-    batch_file = export(d, tmp_path / "b").path
-    fpr = d.identity.fingerprint
-    d.vault.close()
-    with Intake(org.vault, workers=1) as intake:
-        intake.import_file(batch_file)
-        intake.approve_device(fpr)
+    import_and_approve(org, device_batch(org, tmp_path, [("Omid Tehrani", "Boston")] * 2))
     org.close()
-    window = make_window(tmp_path / "home", language="fa")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("signers")
+    _, screen = open_workspace(qtbot, make_window, tmp_path / "home", language="fa", tab="signers")
     table = screen.w(QTableView, "signersTable")
     for value in _column(table, 5) + _column(table, 6):
         assert value and not any("a" <= ch <= "z" for ch in value.lower()), value
@@ -314,11 +284,7 @@ def test_a_pull_says_what_is_held(qtbot: QtBot, make_window: WindowFactory, tmp_
     client.sync_device(d, stick)
     d.vault.close()
     org.close()
-    window = make_window(tmp_path / "home")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("intake")
+    _, screen = open_workspace(qtbot, make_window, tmp_path / "home", tab="intake")
     screen.w(QLineEdit, "pullEdit").setText(str(stick))
     click(qtbot, screen.w(QPushButton, "pullButton"))
     qtbot.waitUntil(lambda: screen.w(QTableWidget, "resultsTable").rowCount() == 1, timeout=20_000)

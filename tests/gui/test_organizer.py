@@ -48,9 +48,10 @@ from tomar.gui.organizer.workspace import (
 from tomar.gui.signature_pad import SignaturePad
 from tomar.gui.signer_form import SignerForm
 
-from ..batchkit import export, new_device, sign
+from ..batchkit import enroll, export, new_device, new_organizer, sign
 from ..conftest import PASS
 from .conftest import WindowFactory, click, type_text
+from .orgkit import device_batch, open_workspace
 
 BACKUP_PASS = "backup passphrase 1"
 TEXTS = {
@@ -298,23 +299,13 @@ def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path
 def test_organizer_vault_opens_the_workspace(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    from ..batchkit import new_organizer
-
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Nina Park")
-    batch_file = export(d, tmp_path / "b").path
-    d.vault.close()
+    batch_file = device_batch(org, tmp_path, [("Nina Park", "Washington")]).path
     with Intake(org.vault, workers=1) as intake:
         assert intake.import_file(batch_file).status == "held"
     org.close()
-    window = make_window(tmp_path / "home")
-    from .conftest import unlock
-
-    unlock(qtbot, window)
+    window, screen = open_workspace(qtbot, make_window, tmp_path / "home")
     assert window.current == "org"
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
     screen.show_tab("intake")
     assert screen.w(QTableWidget, "heldTable").rowCount() == 1
     # Dropping the same batch again: held, still waiting for approval.
@@ -346,8 +337,6 @@ def test_organizer_vault_opens_the_workspace(
 
 
 def test_mark_review_decisions_are_audited(tmp_path: Path) -> None:
-    from ..batchkit import new_organizer
-
     org = new_organizer(tmp_path / "org")
     d = new_device(tmp_path / "dev", org.package)
     first = sign(d, "Omid Tehrani", city="Boston")
@@ -397,9 +386,6 @@ def test_pull_from_a_shared_folder(
 ) -> None:
     from tomar.sync import client
 
-    from ..batchkit import enroll, new_organizer
-    from .conftest import unlock
-
     org = new_organizer(tmp_path / "home")
     d = new_device(tmp_path / "dev", org.package)
     enroll(d, org)
@@ -409,11 +395,7 @@ def test_pull_from_a_shared_folder(
     assert client.sync_device(d, stick).ok
     d.vault.close()
     org.close()
-    window = make_window(tmp_path / "home")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("intake")
+    _, screen = open_workspace(qtbot, make_window, tmp_path / "home", tab="intake")
     screen.w(QLineEdit, "pullEdit").setText(str(stick))
     click(qtbot, screen.w(QPushButton, "pullButton"))
     results = screen.w(QTableWidget, "resultsTable")
@@ -427,15 +409,10 @@ def test_pull_from_a_shared_folder(
 def test_rejection_reasons_are_shown_in_persian(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    from ..batchkit import new_organizer
-    from .conftest import unlock
-
     new_organizer(tmp_path / "home").close()
-    window = make_window(tmp_path / "home", language="fa")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("intake")
+    window, screen = open_workspace(
+        qtbot, make_window, tmp_path / "home", language="fa", tab="intake"
+    )
     bad = tmp_path / "bad.tomar-batch"
     bad.write_bytes(b"PK\x03\x04 not a batch")
     screen.intake_tab.import_paths([bad])
@@ -453,9 +430,7 @@ def test_countries_are_shown_by_name_in_the_interface_language(
     """Typed "USA" and "آمریکا" and a +1 phone are one bar, named in Persian."""
     from tomar.core.records import SignatureForm
 
-    from ..batchkit import enroll, new_organizer
     from ..conftest import demo_signature
-    from .conftest import unlock
 
     org = new_organizer(tmp_path / "home")
     d = new_device(tmp_path / "dev", org.package)
@@ -471,11 +446,9 @@ def test_countries_are_shown_by_name_in_the_interface_language(
         assert intake.import_file(batch_file).status == "imported"
     org.close()
 
-    window = make_window(tmp_path / "home", language="fa")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("dashboard")
+    window, screen = open_workspace(
+        qtbot, make_window, tmp_path / "home", language="fa", tab="dashboard"
+    )
     screen.refresh()
     assert sorted(screen.dashboard_tab.charts["by_country"].rows) == [
         ("ایالات متحده", 3, 3),
@@ -493,31 +466,23 @@ def test_approval_takes_the_device_key_kept_in_the_model(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
     """What a cell shows is for people; the key a row stands for is kept in UserRole."""
-    from ..batchkit import new_organizer
-    from .conftest import unlock
-
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Nina Park")
-    batch_file = export(d, tmp_path / "b").path
-    d.vault.close()
+    made = device_batch(org, tmp_path, [("Nina Park", "Washington")])
     with Intake(org.vault, workers=1) as intake:
-        assert intake.import_file(batch_file).status == "held"
+        assert intake.import_file(made.path).status == "held"
     org.close()
-    window = make_window(tmp_path / "home", language="fa")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("intake")
+    window, screen = open_workspace(
+        qtbot, make_window, tmp_path / "home", language="fa", tab="intake"
+    )
     held = screen.w(QTableWidget, "heldTable")
     assert held.rowCount() == 1
     cell = held.item(0, 0)
-    assert cell is not None and d.identity.fingerprint in cell.text()
+    assert cell is not None and made.fingerprint in cell.text()
     cell.setText("دستگاه ۱")  # however it is shown, the row stands for the same device
     held.setCurrentCell(0, 0)  # (selectRow misses in right-to-left layouts)
     click(qtbot, screen.w(QPushButton, "approveButton"))
     box = screen.intake_tab.confirm_box
-    assert box is not None and d.identity.fingerprint in box.fingerprint.text()
+    assert box is not None and made.fingerprint in box.fingerprint.text()
     click(qtbot, box.yes)
     results = screen.w(QTableWidget, "resultsTable")
     qtbot.waitUntil(lambda: results.rowCount() == 1, timeout=20_000)
@@ -554,14 +519,8 @@ def test_every_organizer_text_is_in_persian(
     """The workspace's tabs and the campaign wizard in Persian: no English word shown."""
     import re
 
-    from ..batchkit import new_organizer
-    from .conftest import unlock
-
     new_organizer(tmp_path / "home").close()
-    window = make_window(tmp_path / "home", language="fa")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
+    window, screen = open_workspace(qtbot, make_window, tmp_path / "home", language="fa")
     texts: list[tuple[str, str]] = []
     for tab in ("dashboard", "intake", "devices", "signers", "outputs"):
         screen.show_tab(tab)

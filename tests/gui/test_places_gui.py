@@ -15,8 +15,7 @@ from tomar.gui.screens.kiosk import KioskScreen
 from tomar.resources import resource_path
 
 from ..conftest import PASS, make_organizer
-from ..test_delivery_counts import CONSENTS
-from ..test_places import us_spec
+from ..placeskit import CONSENTS, us_spec
 from .conftest import EVENT_PIN, WindowFactory, click, draw_signature, type_text, unlock
 
 
@@ -93,13 +92,13 @@ def test_dashboard_tallies_by_state_and_district_and_the_deletion_warning(
     from tomar.core.intake import Intake
     from tomar.gui.organizer.workspace import OrganizerScreen
 
-    from ..batchkit import Org, enroll, export, new_device
-    from ..test_delivery_counts import CENSUS, organizer_with, save
+    from ..batchkit import Org, enroll, export, new_device, new_organizer
+    from ..placeskit import CENSUS, save
 
     spec = "delete_by = 2020-01-31\n" + resource_path("demo", "demo-campaign.toml").read_text(
         "utf-8"
     )
-    org: Org = organizer_with(tmp_path / "home", spec)
+    org: Org = new_organizer(tmp_path / "home", spec=spec)
     d = new_device(tmp_path / "dev", org.package)
     enroll(d, org)
     save(d, "Canary One", "94103")

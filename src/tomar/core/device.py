@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from . import enroll, receipts, records
 from .campaign import Campaign, read_package
+from .db import Connection
 from .errors import CampaignError, E, NoCampaign, NoEvent, RecordNotFound, ValidationError
 from .fingerprint import same as same_fingerprint
 from .identity import DeviceIdentity, now_iso
@@ -64,6 +65,29 @@ class Saved:
     record_id: str
     seq: int
     maybe_duplicate: bool
+
+
+class Counts(TypedDict):
+    """Signatures on this device (home screen, kiosk, `tomar count`, `tomar status`)."""
+
+    total: int
+    today: int
+    current_event: int | None  # None: no event is running
+    paper: int
+    voided: int
+    pending_export: int
+    awaiting_receipt: int
+    purged: int
+    by_event: dict[str, int]
+
+
+class Info(TypedDict):
+    """This device and its campaign, as `tomar status` shows them."""
+
+    home: str
+    device_fingerprint: str
+    campaign: dict[str, Any] | None  # Campaign.summary()
+    event: dict[str, str] | None
 
 
 class Device:
@@ -273,7 +297,7 @@ class Device:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def _next_seq(self, conn: Any) -> int:
+    def _next_seq(self, conn: Connection) -> int:
         raw = conn.execute("SELECT value FROM meta WHERE key = ?", (META_NEXT_SEQ,)).fetchone()
         seq = int(bytes(raw[0])) if raw else 1
         self.vault.set_meta(conn, META_NEXT_SEQ, str(seq + 1).encode())
@@ -281,7 +305,7 @@ class Device:
 
     # --- counts -------------------------------------------------------------
 
-    def counts(self) -> dict[str, Any]:
+    def counts(self) -> Counts:
         conn = self.vault.conn
         today = datetime.now(UTC).strftime("%Y-%m-%d")
 
@@ -425,7 +449,7 @@ class Device:
             for created, event, source, kind, voided, batch_no in rows
         ]
 
-    def info(self) -> dict[str, Any]:
+    def info(self) -> Info:
         campaign = self.campaign()
         return {
             "home": str(self.vault.home),

@@ -216,7 +216,7 @@ def seal(record: dict[str, Any], device: DeviceIdentity, recipient: age.Recipien
     return age.encrypt(envelope, [recipient])
 
 
-def open_sealed(sealed: bytes, identities: Sequence[Any]) -> dict[str, Any]:
+def open_sealed(sealed: bytes, identities: Sequence[age.Identity]) -> dict[str, Any]:
     """Decrypt and check the device signature; the caller checks campaign, device and seq."""
     if len(sealed) > MAX_SEALED:
         raise FormatError(E.RECORDS_RECORD_TOO_LARGE_GENUINE)

@@ -27,7 +27,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import anyio
 import uvicorn
@@ -46,6 +46,9 @@ from ..core.errors import E, ErrorCode, TomarError, Words
 from ..sync import auth
 from . import limits
 from .store import BatchStore, Rejected, check_hex, open_store
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.serialization import Encoding
 
 MB = 1024 * 1024
 
@@ -310,7 +313,7 @@ class Service:
         return Response(data, media_type="application/json")
 
 
-def _handlers() -> dict[Any, Callable[[Request, Exception], Awaitable[Response]]]:
+def _handlers() -> dict[type[Exception] | int, Callable[[Request, Exception], Awaitable[Response]]]:
     async def rejected(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Rejected)
         if isinstance(exc, Busy):
@@ -381,7 +384,7 @@ def certificate_sha256(pem_path: Path) -> str:
     return hashlib.sha256(cert.public_bytes(_der())).hexdigest()
 
 
-def _der() -> Any:
+def _der() -> Encoding:
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return Encoding.DER

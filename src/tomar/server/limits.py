@@ -27,7 +27,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar
 
 import h11
 from starlette.responses import JSONResponse
@@ -158,89 +158,104 @@ class _Counts:
         self.total = 0
 
 
-def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
-    """Uvicorn's h11 protocol with the connection rules above (one class per server)."""
-    counts = _Counts()
+class _GuardedH11Protocol(H11Protocol):
+    """Uvicorn's h11 protocol with the connection rules above; `guarded_protocol` gives
+    each server a subclass with its own limits and counts."""
 
-    class GuardedH11Protocol(H11Protocol):
-        _address: str | None = None
-        _headers_timer: asyncio.TimerHandle | None = None
-        _draining: int | None = None  # bytes discarded after an early answer
-        _drain_cycle: object = None  # the request whose body is being discarded
+    _limits: ClassVar[ConnectionLimits]
+    _counts: ClassVar[_Counts]
+    _address: str | None = None
+    _headers_timer: asyncio.TimerHandle | None = None
+    _draining: int | None = None  # bytes discarded after an early answer
+    _drain_cycle: object = None  # the request whose body is being discarded
 
-        def connection_made(self, transport: Any) -> None:
-            super().connection_made(transport)
-            name = address_key(self.client[0]) if self.client else "?"
-            if counts.total >= limits.total or (
-                counts.by_address.get(name, 0) >= limits.per_address and name not in limits.exempt
-            ):
-                transport.abort()  # before a single byte is read: nothing to answer
+    def connection_made(  # type: ignore[override]  # as uvicorn's own
+        self, transport: asyncio.Transport
+    ) -> None:
+        super().connection_made(transport)
+        name = address_key(self.client[0]) if self.client else "?"
+        if self._counts.total >= self._limits.total or (
+            self._counts.by_address.get(name, 0) >= self._limits.per_address
+            and name not in self._limits.exempt
+        ):
+            transport.abort()  # before a single byte is read: nothing to answer
+            return
+        self._address = name
+        self._counts.by_address[name] = self._counts.by_address.get(name, 0) + 1
+        self._counts.total += 1
+        self._arm_headers_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_headers_timer()
+        if self._address is not None:
+            left = self._counts.by_address.get(self._address, 1) - 1
+            if left > 0:
+                self._counts.by_address[self._address] = left
+            else:
+                self._counts.by_address.pop(self._address, None)
+            self._counts.total -= 1
+            self._address = None
+        super().connection_lost(exc)
+
+    def _arm_headers_timer(self, seconds: float | None = None) -> None:
+        self._disarm_headers_timer()
+        if seconds is None:
+            seconds = self._limits.header_timeout
+        self._headers_timer = self.loop.call_later(seconds, self._too_slow)
+
+    def _disarm_headers_timer(self) -> None:
+        if self._headers_timer is not None:
+            self._headers_timer.cancel()
+            self._headers_timer = None
+
+    def _too_slow(self) -> None:
+        self._headers_timer = None
+        if not self.transport.is_closing():
+            self.transport.abort()
+
+    def data_received(self, data: bytes) -> None:
+        if self._draining is not None:
+            self._draining += len(data)
+            if self._draining > self._limits.drain_bytes:
+                self.transport.abort()
                 return
-            self._address = name
-            counts.by_address[name] = counts.by_address.get(name, 0) + 1
-            counts.total += 1
+        super().data_received(data)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self._draining is not None:
+            if self.cycle is not self._drain_cycle:  # a new request's headers are in
+                self._draining = None
+                self._disarm_headers_timer()
+            elif self.conn.their_state is h11.IDLE:  # the refused body is over
+                self._draining = None
+                self._arm_headers_timer()
+        elif self._headers_timer is not None and self.conn.their_state is not h11.IDLE:
+            self._disarm_headers_timer()  # the request line and headers are in
+
+    def on_response_complete(self) -> None:
+        unread = self.conn.their_state is h11.SEND_BODY
+        super().on_response_complete()
+        if self.transport.is_closing():
+            return
+        if unread or self._draining is not None:
+            # Answered before the body was read (a refusal). The rest of the body is
+            # discarded so the client can read the answer, but only briefly: a body
+            # trickling after a refusal must not keep the connection.
+            if self._draining is None:
+                self._draining = 0
+                self._drain_cycle = self.cycle
+                self._arm_headers_timer(self._limits.drain_timeout)
+        elif self.conn.their_state is h11.IDLE:
             self._arm_headers_timer()
 
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm_headers_timer()
-            if self._address is not None:
-                left = counts.by_address.get(self._address, 1) - 1
-                if left > 0:
-                    counts.by_address[self._address] = left
-                else:
-                    counts.by_address.pop(self._address, None)
-                counts.total -= 1
-                self._address = None
-            super().connection_lost(exc)
 
-        def _arm_headers_timer(self, seconds: float = limits.header_timeout) -> None:
-            self._disarm_headers_timer()
-            self._headers_timer = self.loop.call_later(seconds, self._too_slow)
+def guarded_protocol(limits: ConnectionLimits) -> type[H11Protocol]:
+    """Uvicorn's h11 protocol with the connection rules above (one class per server)."""
 
-        def _disarm_headers_timer(self) -> None:
-            if self._headers_timer is not None:
-                self._headers_timer.cancel()
-                self._headers_timer = None
+    class GuardedH11Protocol(_GuardedH11Protocol):
+        pass
 
-        def _too_slow(self) -> None:
-            self._headers_timer = None
-            if not self.transport.is_closing():
-                self.transport.abort()
-
-        def data_received(self, data: bytes) -> None:
-            if self._draining is not None:
-                self._draining += len(data)
-                if self._draining > limits.drain_bytes:
-                    self.transport.abort()
-                    return
-            super().data_received(data)
-
-        def handle_events(self) -> None:
-            super().handle_events()
-            if self._draining is not None:
-                if self.cycle is not self._drain_cycle:  # a new request's headers are in
-                    self._draining = None
-                    self._disarm_headers_timer()
-                elif self.conn.their_state is h11.IDLE:  # the refused body is over
-                    self._draining = None
-                    self._arm_headers_timer()
-            elif self._headers_timer is not None and self.conn.their_state is not h11.IDLE:
-                self._disarm_headers_timer()  # the request line and headers are in
-
-        def on_response_complete(self) -> None:
-            unread = self.conn.their_state is h11.SEND_BODY
-            super().on_response_complete()
-            if self.transport.is_closing():
-                return
-            if unread or self._draining is not None:
-                # Answered before the body was read (a refusal). The rest of the body is
-                # discarded so the client can read the answer, but only briefly: a body
-                # trickling after a refusal must not keep the connection.
-                if self._draining is None:
-                    self._draining = 0
-                    self._drain_cycle = self.cycle
-                    self._arm_headers_timer(limits.drain_timeout)
-            elif self.conn.their_state is h11.IDLE:
-                self._arm_headers_timer()
-
+    GuardedH11Protocol._limits = limits
+    GuardedH11Protocol._counts = _Counts()
     return GuardedH11Protocol

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..db import Connection
 from ..identity import now_iso
 
 
-def audit(conn: Any, action: str, detail: str) -> None:
+def audit(conn: Connection, action: str, detail: str) -> None:
     conn.execute(
         "INSERT INTO audit(time, action, detail) VALUES (?,?,?)", (now_iso(), action, detail)
     )

@@ -25,6 +25,7 @@ from typing import Any
 from .. import keyfile, signed
 from ..atomic import atomic_write
 from ..campaign import Campaign
+from ..db import Connection
 from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
 from ..vault import Vault, key_path
@@ -152,7 +153,7 @@ def record_bytes(vault: Vault) -> bytes | None:
     return vault.get_meta(META_CLOSING)
 
 
-def _erase(conn: Any) -> None:
+def _erase(conn: Connection) -> None:
     """Every row that holds or can give back a signer's personal data."""
     conn.execute("DELETE FROM signers")
     # Held batches are sealed signers the organizer key can open: dropped too.

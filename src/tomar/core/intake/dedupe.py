@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
 
+from ..db import Connection
 from ..errors import E, TomarError
 from ..vault import Vault
 from .audit import audit
@@ -20,7 +20,7 @@ from .opening import Contact
 REVIEW_DECISIONS = ("keep", "merge", "distinct")
 
 
-def dedupe(conn: Any, contacts: Sequence[Contact]) -> None:
+def dedupe(conn: Connection, contacts: Sequence[Contact]) -> None:
     """Join newly stored signers to the groups of everyone sharing an email or phone.
 
     One query for a whole chunk of signers rather than one each. Groups are connected
@@ -59,7 +59,7 @@ def dedupe(conn: Any, contacts: Sequence[Contact]) -> None:
     regroup(conn, members)
 
 
-def group_of(conn: Any, record_id: str) -> set[str]:
+def group_of(conn: Connection, record_id: str) -> set[str]:
     row = conn.execute(
         "SELECT coalesce(dup_of, record_id) FROM signers WHERE record_id = ?", (record_id,)
     ).fetchone()
@@ -71,7 +71,7 @@ def group_of(conn: Any, record_id: str) -> set[str]:
     return {r[0] for r in rows} | {record_id}
 
 
-def regroup(conn: Any, members: Iterable[str]) -> None:
+def regroup(conn: Connection, members: Iterable[str]) -> None:
     """Connected components by email, phone and the organizer's manual merges; the
     earliest signer is the original."""
     rows = conn.execute(
@@ -131,7 +131,7 @@ def mark_review(vault: Vault, record_id: str, decision: str, other: str | None =
         audit(conn, f"review {decision}", detail)
 
 
-def _merge(conn: Any, record_id: str, other: str | None) -> str:
+def _merge(conn: Connection, record_id: str, other: str | None) -> str:
     """Make a signer (and its group) duplicates of `other`'s original; the audit detail."""
     row = (
         None
@@ -194,7 +194,7 @@ def reopen_review(vault: Vault, record_id: str) -> str:
     return str(review)
 
 
-def _merge_that_brought(conn: Any, record_id: str) -> str:
+def _merge_that_brought(conn: Connection, record_id: str) -> str:
     """The signer whose merge brought `record_id` along, when one merge can have."""
     holders = [
         r[0]

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from typing import Any
 
 from .. import batch, enroll
 from ..campaign import Campaign
+from ..db import Connection
 from ..enroll import Certificate
 from ..errors import E, FormatError, Message, TomarError
 from ..fingerprint import same as same_fingerprint
@@ -227,7 +227,7 @@ class Devices:
 
     @staticmethod
     def record_certified(
-        conn: Any, bf: batch.BatchFile, device_b64: str, certified: Certificate
+        conn: Connection, bf: batch.BatchFile, device_b64: str, certified: Certificate
     ) -> None:
         """A device enrolled by its batch's certificate, in the batch's transaction."""
         conn.execute(

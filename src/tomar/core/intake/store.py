@@ -17,6 +17,7 @@ from typing import Any
 import sqlcipher3
 
 from .. import batch
+from ..db import Connection
 from ..errors import E, FormatError, TomarError
 from ..identity import device_fingerprint, now_iso
 from .audit import audit
@@ -52,7 +53,7 @@ def device_bound(record_id: str, device_b64: str) -> str:
     return f"{record_id}-{digest}"
 
 
-def check_chain(conn: Any, bf: batch.BatchFile, device_b64: str) -> None:
+def check_chain(conn: Connection, bf: batch.BatchFile, device_b64: str) -> None:
     """A batch must fit between the batches of its device already imported."""
 
     def imported(number: int) -> tuple[str, str | None] | None:
@@ -83,7 +84,7 @@ class Store:
 
     def batch(
         self,
-        conn: Any,
+        conn: Connection,
         bf: batch.BatchFile,
         device_b64: str,
         opened: Iterable[Opened],
@@ -129,7 +130,7 @@ class Store:
         self.signers(conn, pending, bf.sha256)
         audit(conn, "import", f"{bf.device_fingerprint} batch {bf.number} ({total})")
 
-    def void(self, conn: Any, v: Void, batch_sha: str) -> None:
+    def void(self, conn: Connection, v: Void, batch_sha: str) -> None:
         (stored,) = claim(conn, [(v.id, v.device, v.seq)], batch_sha, self.collided)
         row = (stored, v.device, v.target, v.time, batch_sha)
         _insert_many(conn, "voids", _VOID_SQL, [row], batch_sha)
@@ -146,7 +147,7 @@ class Store:
             )
             regroup(conn, group_of(conn, target[0]))
 
-    def signers(self, conn: Any, prepared: Sequence[SignerRow], batch_sha: str) -> None:
+    def signers(self, conn: Connection, prepared: Sequence[SignerRow], batch_sha: str) -> None:
         """Store signature records in order, a chunk per statement, then match them."""
         if not prepared:
             return
@@ -167,7 +168,7 @@ class Store:
 
 
 def claim(
-    conn: Any, keys: Sequence[tuple[str, str, int]], batch_sha: str, collided: Counter[str]
+    conn: Connection, keys: Sequence[tuple[str, str, int]], batch_sha: str, collided: Counter[str]
 ) -> list[str]:
     """The replay check, and the id each record is stored under (in order).
 
@@ -208,7 +209,7 @@ def claim(
     return stored
 
 
-def _insert_many(conn: Any, table: str, sql: str, rows: list[Any], batch_sha: str) -> None:
+def _insert_many(conn: Connection, table: str, sql: str, rows: list[Any], batch_sha: str) -> None:
     """Insert rows whose first column is the record id; name a replayed one."""
     try:
         conn.executemany(sql, rows)

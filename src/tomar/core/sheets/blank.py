@@ -14,13 +14,14 @@ import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
 from ..atomic import atomic_writer
 from ..campaign import Campaign, Field
+from ..db import Connection
 from ..device import Device
 from ..errors import E
 from ..identity import now_iso
@@ -76,7 +77,7 @@ class Sheet:
 # --- the vault side ------------------------------------------------------------------
 
 
-def _new_prefix(conn: Any, count: int) -> str:
+def _new_prefix(conn: Connection, count: int) -> str:
     for _ in range(100):
         prefix = "".join(secrets.choice(_ALPHABET) for _ in range(4))
         taken = conn.execute(
@@ -325,7 +326,7 @@ class _Layout:
         self.page = 0
         self.total = 0
 
-    def decorate(self, c: Any) -> None:
+    def decorate(self, c: Canvas) -> None:
         self.page += 1
         w, h = self.size
         lang = self.lang

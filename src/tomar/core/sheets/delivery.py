@@ -25,7 +25,6 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -78,7 +77,7 @@ class _Pages:
         self.page = 0
         self.total = 0
 
-    def decorate(self, c: Any) -> None:
+    def decorate(self, c: Canvas) -> None:
         self.page += 1
         w, h = self.size
         base = "RTL" if self.rtl else None
@@ -253,7 +252,7 @@ class _SignerPainter:
             "country": fields.get(self.country_field, ""),
         }
 
-    def header(self, c: Any) -> None:
+    def header(self, c: Canvas) -> None:
         c.setLineWidth(0.5)
         c.setFillGray(0.9)
         c.rect(self.left, self.top - COL_HEAD_H, self.width, COL_HEAD_H, stroke=0, fill=1)
@@ -271,7 +270,7 @@ class _SignerPainter:
                 base=base,
             )
 
-    def row(self, c: Any, index: int, slot: int, signer: Signer) -> None:
+    def row(self, c: Canvas, index: int, slot: int, signer: Signer) -> None:
         top = self.top - COL_HEAD_H - slot * ROW_H
         bottom = top - ROW_H
         c.setStrokeGray(0.7)
@@ -307,7 +306,7 @@ class _SignerPainter:
 
     def _cell(
         self,
-        c: Any,
+        c: Canvas,
         value: str,
         x: float,
         top: float,
@@ -331,7 +330,7 @@ class _SignerPainter:
         if gray:
             c.setFillGray(0)
 
-    def _signature(self, c: Any, signer: Signer, x: float, top: float, cw: float) -> None:
+    def _signature(self, c: Canvas, signer: Signer, x: float, top: float, cw: float) -> None:
         blob = signer["strokes"]
         base = "RTL" if self.rtl else None
         if signer["display"] == "hidden":
@@ -357,7 +356,7 @@ class _SignerPainter:
 
 
 def draw_signature(
-    c: Any, sig: strokes.Signature, left: float, top: float, w: float, h: float
+    c: Canvas, sig: strokes.Signature, left: float, top: float, w: float, h: float
 ) -> None:
     """The signature as vector strokes in the box whose top-left corner is (left, top).
 

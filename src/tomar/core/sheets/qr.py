@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import segno
+from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import E
 from .common import SheetError
@@ -27,7 +27,9 @@ def parse_sheet_payload(payload: str) -> tuple[str, str]:
     return match.group(1), match.group(2)
 
 
-def draw_qr(canvas: Any, data: str, x: float, y: float, size: float, *, error: str = "m") -> None:
+def draw_qr(
+    canvas: Canvas, data: str, x: float, y: float, size: float, *, error: str = "m"
+) -> None:
     """Draw `data` as a QR code in the square (x, y, size), quiet zone included.
 
     Dark modules of a row are merged into one rectangle: fewer operators, no hairline

@@ -17,6 +17,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from .. import countries, places
@@ -256,7 +257,7 @@ def write_report(
             progress(2, 3)
         page = [0]
 
-        def decorate(c: Any) -> None:
+        def decorate(c: Canvas) -> None:
             page[0] += 1
             text.draw(
                 c,

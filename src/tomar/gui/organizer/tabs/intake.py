@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 BATCH_SUFFIX = ".tomar-batch"
 WATCH_POLL_MS = 5000
+T = TypeVar("T")
 
 
 class IntakeTab(OrgTab):
@@ -113,7 +114,7 @@ class IntakeTab(OrgTab):
         self.results.resizeColumnsToContents()
         self.results.scrollToBottom()
 
-    def _run(self, work: Callable[[Progress, Cancel], Any], done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[Progress, Cancel], T], done: Callable[[T], None]) -> None:
         self.host.run(
             work,
             done=done,
@@ -146,11 +147,11 @@ class IntakeTab(OrgTab):
 
         self._run(work, self._imported)
 
-    def _imported(self, results: Any) -> None:
+    def _imported(self, results: list[ImportResult]) -> None:
         self.add_results(list(results))
         self.say_counts(list(results))
 
-    def _approved(self, results: Any) -> None:
+    def _approved(self, results: list[ImportResult]) -> None:
         self.add_results(list(results), approved=True)
         self.say_counts(list(results))
 
@@ -229,7 +230,7 @@ class IntakeTab(OrgTab):
                 intake, source, progress=lambda _s, d, t: progress(d, t), cancel=cancel
             )
 
-        def done(result: Any) -> None:
+        def done(result: sync_client.PullResult) -> None:
             self.add_results(result.imports)
             if result.errors:
                 languages = self.shell.languages

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
 
@@ -154,7 +154,7 @@ class OutputsTab(OrgTab):
             written = intake.write_receipts(out_dir)
             return str(len(written))
 
-        def done(result: Any) -> None:
+        def done(result: str) -> None:
             if what == "receipts":
                 text = self.tr("%Ln receipts written.", "", int(result))
             else:
