@@ -169,22 +169,16 @@ def test_a_review_decision_can_be_undone(
     """Undo after Merge (the row already gone from "To review") and after Keep (found
     again under "Reviewed"): counts, statuses and buttons agree after each."""
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Omid Tehrani", city="Boston")
-    sign(d, "Nina Park", city="Washington")
-    sign(d, "Omid Tehrani", city="Boston")
-    batch_file = export(d, tmp_path / "b").path
-    fpr = d.identity.fingerprint
-    d.vault.close()
-    with Intake(org.vault, workers=1) as intake:
-        intake.import_file(batch_file)
-        intake.approve_device(fpr)
+    import_and_approve(
+        org,
+        device_batch(
+            org,
+            tmp_path,
+            [("Omid Tehrani", "Boston"), ("Nina Park", "Washington"), ("Omid Tehrani", "Boston")],
+        ),
+    )
     org.close()
-    window = make_window(tmp_path / "home")
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("signers")
+    _, screen = open_workspace(qtbot, make_window, tmp_path / "home", tab="signers")
     table = screen.w(QTableView, "signersTable")
     keep = screen.w(QPushButton, "keepButton")
     merge = screen.w(QPushButton, "mergeButton")
@@ -236,20 +230,11 @@ def test_organizer_dates_in_the_interface_languages_digits(
     """Dates keep YYYY-MM-DD HH:MM (year first) with the interface language's digits: in
     the signers table, the details, the devices table."""
     org = new_organizer(tmp_path / "home")
-    d = new_device(tmp_path / "dev", org.package)
-    sign(d, "Omid Tehrani", city="Boston")
-    batch_file = export(d, tmp_path / "b").path
-    fpr = d.identity.fingerprint
-    d.vault.close()
-    with Intake(org.vault, workers=1) as intake:
-        intake.import_file(batch_file)
-        intake.approve_device(fpr)
+    import_and_approve(org, device_batch(org, tmp_path, [("Omid Tehrani", "Boston")]))
     org.close()
-    window = make_window(tmp_path / "home", language=language)
-    unlock(qtbot, window)
-    screen = window.screens["org"]
-    assert isinstance(screen, OrganizerScreen)
-    screen.show_tab("signers")
+    _, screen = open_workspace(
+        qtbot, make_window, tmp_path / "home", language=language, tab="signers"
+    )
     table = screen.w(QTableView, "signersTable")
     screen.signers_tab.select_row(0)
     details = screen.w(QLabel, "signerDetails").text()
