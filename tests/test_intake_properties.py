@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -34,8 +34,9 @@ from hypothesis.stateful import (
 from tomar.core import age, batch, vault
 from tomar.core.campaign import build_package, canonical_json, doc_from_spec, read_package
 from tomar.core.device import Device
-from tomar.core.errors import TomarError
+from tomar.core.errors import E, TomarError
 from tomar.core.intake import ImportResult
+from tomar.core.ziputil import ZipReader
 
 from . import batchkit as kit
 from .conftest import PASS
@@ -107,13 +108,23 @@ class Bench:
             return result
         try:
             assert result.status == "imported", result
-            got, want = dict(kit.members(data)), dict(kit.members(genuine))
+            got, want = _as_imported(data), dict(kit.members(genuine))
             assert got.pop(batch.CERTIFICATE, None) in (None, want.pop(batch.CERTIFICATE, None))
             assert got == want
             assert result.count == len(kit.manifest_of(genuine)["records"])
         finally:
             self.restore()
         return result
+
+
+def _as_imported(data: bytes) -> dict[str, bytes]:
+    """The members as the importer's own ZIP reader sees them: it finds the end record
+    where Python's zipfile gives up (a genuine batch followed by `PK\\x05\\x06`)."""
+    reader = ZipReader(data, batch.LIMITS, what=E.WORD_BATCH)
+    try:
+        return {name: reader.read(name) for name in reader.names}
+    finally:
+        reader.close()
 
 
 @pytest.fixture(scope="module")
@@ -183,6 +194,7 @@ def test_any_truncation(bench: Bench, pool: kit.Pool, target: str, data: st.Data
 @given(
     target=st.sampled_from(TARGETS), extra=st.binary(min_size=1, max_size=64), front=st.booleans()
 )
+@example(target=TARGETS[0], extra=b"PK\x05\x06", front=False)  # zipfile fails, Tomar reads it
 def test_appended_or_prepended_bytes(
     bench: Bench, pool: kit.Pool, target: str, extra: bytes, front: bool
 ) -> None:
