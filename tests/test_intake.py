@@ -11,6 +11,7 @@ import pytest
 from tomar.core import vault
 
 from . import batchkit as kit
+from .conftest import PASS
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +202,6 @@ def test_a_closed_campaign_approves_no_device(pool: kit.Pool, tmp_path: Path) ->
     kit.tomar(org.home, "campaign", "close", "--yes").ok()
     closed = kit.tomar(org.home, "import", str(c1), "--approve-device", pool.fpr("C"))
     closed.user_error("This campaign is closed")
-    with vault.Vault.open(org.home, kit.PASS) as v:
+    with vault.Vault.open(org.home, PASS) as v:
         statuses = v.conn.execute("SELECT status FROM devices").fetchall()
     assert sorted(s[0] for s in statuses) == ["enrolled", "enrolled"]  # A and B, not C
