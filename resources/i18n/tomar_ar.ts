@@ -780,6 +780,10 @@
             <translation>لم يرسل أي جهاز بهذه البصمة دفعةً، ولم يُسجَّل.</translation>
         </message>
         <message>
+            <source>None of the batches named comes from the device with that fingerprint, and no such device has sent a batch or been enrolled: nothing was approved or imported. They are signed by: %1. Compare with the fingerprint the device shows.</source>
+            <translation>لا تأتي أي من هذه الدفعات من الجهاز صاحب هذه البصمة، ولم يرسل جهاز بهذه البصمة دفعةً ولم يُسجَّل: لم تتم الموافقة على أي جهاز ولم يُستورد أي شيء. الأجهزة التي وقّعت هذه الدفعات: %1. قارِن بينها وبين البصمة التي يعرضها الجهاز.</translation>
+        </message>
+        <message>
             <source>This vault's organizer keys do not belong to its campaign.</source>
             <translation>مفاتيح المنظِّم في هذه الخزنة لا تنتمي إلى حملتها.</translation>
         </message>
@@ -2160,6 +2164,14 @@
     </context>
     <context>
         <name>UnlockScreen</name>
+        <message>
+            <source>Your vault was upgraded for this version of Tomar.</source>
+            <translation>حُدِّثت خزنتك لتعمل مع هذا الإصدار من طومار.</translation>
+        </message>
+        <message>
+            <source>A copy from before the upgrade is kept beside it: %1. The earlier version of Tomar opens it with the same passphrase. The copy is deleted the next time the vault gets a new key, for example when you change the passphrase.</source>
+            <translation>احتُفظ بجانبها بنسخة منها كما كانت قبل التحديث: %1. يفتحها الإصدار السابق من طومار بعبارة المرور نفسها. تُحذف هذه النسخة في المرة القادمة التي تحصل فيها الخزنة على مفتاح جديد، كأن تغيّر عبارة المرور.</translation>
+        </message>
         <message>
             <source>Unlocking…</source>
             <translation>جارٍ فتح القفل…</translation>

@@ -602,6 +602,12 @@ _CORE_TEMPLATES: tuple[str, ...] = (
         "This batch could not be read (an unexpected %1); it was rejected and nothing of it "
         "was kept.",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "None of the batches named comes from the device with that fingerprint, and no such "
+        "device has sent a batch or been enrolled: nothing was approved or imported. They are "
+        "signed by: %1. Compare with the fingerprint the device shows.",
+    ),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch was changed or damaged."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid sequence number."),
     QT_TRANSLATE_NOOP("CoreErrors", "Record %1 in this batch has an invalid hash."),

@@ -100,19 +100,19 @@ class Devices:
             raw = base64.b64decode(key)
             if same_fingerprint(fingerprint, device_fingerprint(raw)):
                 return raw
-        if not batches:
-            raise TomarError("No device with that fingerprint has sent a batch or been enrolled.")
         signed_by: list[str] = []
         for device in filter(None, map(self._signed_by, batches)):
             if same_fingerprint(fingerprint, device_fingerprint(device)):
                 return device
             if device_fingerprint(device) not in signed_by:
                 signed_by.append(device_fingerprint(device))
-        by = "; ".join(signed_by) if signed_by else "none of them is a valid batch"
+        if not signed_by:
+            raise TomarError("No device with that fingerprint has sent a batch or been enrolled.")
         raise TomarError(
             "None of the batches named comes from the device with that fingerprint, and no "
             "such device has sent a batch or been enrolled: nothing was approved or imported. "
-            f"They are signed by: {by}. Compare with the fingerprint the device shows."
+            f"They are signed by: {'; '.join(signed_by)}. Compare with the fingerprint the "
+            "device shows."
         )
 
     def _signed_by(self, path: Path) -> bytes | None:
