@@ -11,7 +11,9 @@ run of 200 rounds has hundreds of acknowledged saves to lose. `finished` counts 
 killed saves that ended before their kill time; `kills_by_fraction` says where in a
 (median) save the kills fell. A save after a kill failing, a lost acknowledged record,
 a gap in the sequence numbers or an integrity problem fails the run.
-`make crash` runs 200 rounds of 3 saves (CRASH_ROUNDS, CRASH_SAVES).
+`make crash` runs 200 rounds of 3 saves (CRASH_ROUNDS, CRASH_SAVES); CRASH_MINUTES stops
+starting rounds after that long (a loaded machine), and the rounds done are checked and
+reported all the same. Progress goes to stderr every 25 rounds.
 """
 
 from __future__ import annotations
@@ -94,7 +96,13 @@ def _fraction_bin(fraction: float) -> str:
     return f"{low:.2f}-{low + 0.25:.2f}"
 
 
-def run(rounds: int, seed: int = 16, home: Path | None = None, saves: int = 3) -> dict[str, Any]:
+def run(
+    rounds: int,
+    seed: int = 16,
+    home: Path | None = None,
+    saves: int = 3,
+    minutes: float | None = None,
+) -> dict[str, Any]:
     """The crash loop; returns the figures. Raises AssertionError, after measuring, when a
     record is lost or the vault is not clean (the figures are then in the message)."""
     from tomar.core import vault
@@ -122,7 +130,13 @@ def run(rounds: int, seed: int = 16, home: Path | None = None, saves: int = 3) -
     killed = finished = 0
     bins: dict[str, int] = {}
     started = time.monotonic()
+    done_rounds = 0
     for _ in range(rounds):
+        if minutes is not None and time.monotonic() - started > minutes * 60:
+            break
+        done_rounds += 1
+        if done_rounds % 25 == 0:
+            print(f"crash: round {done_rounds}, {len(acknowledged)} acknowledged", file=sys.stderr)
         for _ in range(saves):
             save_whole()
         recent = durations[-10:]
@@ -152,7 +166,7 @@ def run(rounds: int, seed: int = 16, home: Path | None = None, saves: int = 3) -
         seqs = [int(r[0]) for r in v.conn.execute("SELECT seq FROM records ORDER BY seq")]
     lost = acknowledged - stored
     figures: dict[str, Any] = {
-        "rounds": rounds,
+        "rounds": done_rounds,
         "saves_per_round": saves,
         "killed": killed,
         "finished": finished,
@@ -179,7 +193,12 @@ def run(rounds: int, seed: int = 16, home: Path | None = None, saves: int = 3) -
 def main() -> None:
     rounds = int(os.environ.get("CRASH_ROUNDS", "200"))
     try:
-        figures = run(rounds, saves=int(os.environ.get("CRASH_SAVES", "3")))
+        minutes = os.environ.get("CRASH_MINUTES")
+        figures = run(
+            rounds,
+            saves=int(os.environ.get("CRASH_SAVES", "3")),
+            minutes=float(minutes) if minutes else None,
+        )
     except AssertionError as exc:
         print(json.dumps({"bench": "crash", "name": "failed", "value": str(exc)}), flush=True)
         sys.exit(1)
