@@ -3,10 +3,17 @@ derivation (Argon2id as shipped), and check that every acknowledged signature is
 and the vault is clean. Prints one JSON line per figure.
 
 A signature is acknowledged when the command has printed its record id: that is the
-moment a volunteer would see "thank you". Kill times are drawn uniformly over 1.25 times
-the longest uninterrupted save seen (process start, unlock, seal, durable commit), so
-every phase is hit; `finished` counts the rounds that ended before their kill time.
-`make crash` runs 200 rounds (CRASH_ROUNDS): 15 minutes on this busy two-core machine.
+moment a volunteer would see "thank you". Each round first makes SAVES uninterrupted
+saves (each acknowledged, each timed: process start, unlock, seal, durable commit), then
+starts one more and SIGKILLs it at a moment drawn uniformly over 1.25 times the longest
+of the last ten timed saves, so every phase is hit however loaded the machine is and a
+run of 200 rounds has hundreds of acknowledged saves to lose. `finished` counts the
+killed saves that ended before their kill time; `kills_by_fraction` says where in a
+(median) save the kills fell. A save after a kill failing, a lost acknowledged record,
+a gap in the sequence numbers or an integrity problem fails the run.
+`make crash` runs 200 rounds of 3 saves (CRASH_ROUNDS, CRASH_SAVES); CRASH_MINUTES stops
+starting rounds after that long (a loaded machine), and the rounds done are checked and
+reported all the same. Progress goes to stderr every 25 rounds.
 """
 
 from __future__ import annotations
@@ -76,64 +83,125 @@ def _prepare(home: Path) -> None:
             raise RuntimeError(f"{args}: {done.stderr}")
 
 
-def run(rounds: int, seed: int = 16, home: Path | None = None) -> dict[str, Any]:
-    """The crash loop; returns the figures (and raises AssertionError on a lost record)."""
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _fraction_bin(fraction: float) -> str:
+    """Where in a save a kill fell, in quarters of the median save (over 1: past it)."""
+    if fraction >= 1.0:
+        return ">1"
+    low = int(fraction * 4) / 4
+    return f"{low:.2f}-{low + 0.25:.2f}"
+
+
+def run(
+    rounds: int,
+    seed: int = 16,
+    home: Path | None = None,
+    saves: int = 3,
+    minutes: float | None = None,
+) -> dict[str, Any]:
+    """The crash loop; returns the figures. Raises AssertionError, after measuring, when a
+    record is lost or the vault is not clean (the figures are then in the message)."""
     from tomar.core import vault
 
     work = Path(tempfile.mkdtemp(prefix="tomar-crash-")) if home is None else home
     home = work / "device"
     _prepare(home)
     env = _env()
+    load_start = os.getloadavg()[0]
     acknowledged: set[str] = set()
     durations: list[float] = []
-    for n in range(3):  # uninterrupted saves: how long a whole save takes now
-        start = time.monotonic()
-        done = subprocess.run(_sign_argv(home, -1 - n), env=env, capture_output=True, timeout=120)
-        durations.append(time.monotonic() - start)
-        assert done.returncode == 0, done.stderr
+    serial = 0
+
+    def save_whole() -> None:
+        """One uninterrupted save: it must succeed (the vault survived every kill)."""
+        nonlocal serial
+        serial += 1
+        begin = time.monotonic()
+        done = subprocess.run(_sign_argv(home, serial), env=env, capture_output=True, timeout=300)
+        durations.append(time.monotonic() - begin)
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
         acknowledged.add(done.stdout.decode().split()[-1])
-    # The window grows when a save is seen to take longer (the machine may be busy).
-    window = 1.25 * max(durations)
+
     rng = random.Random(seed)
     killed = finished = 0
-    for n in range(1, rounds + 1):
-        start = time.monotonic()
+    bins: dict[str, int] = {}
+    started = time.monotonic()
+    done_rounds = 0
+    for _ in range(rounds):
+        if minutes is not None and time.monotonic() - started > minutes * 60:
+            break
+        done_rounds += 1
+        if done_rounds % 25 == 0:
+            print(f"crash: round {done_rounds}, {len(acknowledged)} acknowledged", file=sys.stderr)
+        for _ in range(saves):
+            save_whole()
+        recent = durations[-10:]
+        window = 1.25 * max(recent)
+        delay = rng.uniform(0.0, window)
+        serial += 1
+        begin = time.monotonic()
         child = subprocess.Popen(
-            _sign_argv(home, n), env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            _sign_argv(home, serial), env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.0, window))
+        time.sleep(max(0.0, delay - (time.monotonic() - begin)))
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
             killed += 1
+            where = _fraction_bin((time.monotonic() - begin) / _median(recent))
+            bins[where] = bins.get(where, 0) + 1
         else:
             finished += 1
-            window = max(window, 1.25 * (time.monotonic() - start))
-        out, _ = child.communicate(timeout=120)
+        out, _ = child.communicate(timeout=300)
         words = out.decode().split()
         if child.returncode == 0 and words:
             acknowledged.add(words[-1])
+    elapsed = time.monotonic() - started
     with vault.Vault.open(home, PASS) as v:
         problems = v.integrity_problems()
         stored = {str(r[0]) for r in v.conn.execute("SELECT record_id FROM records")}
         seqs = [int(r[0]) for r in v.conn.execute("SELECT seq FROM records ORDER BY seq")]
     lost = acknowledged - stored
-    assert not lost, f"{len(lost)} acknowledged signatures lost"
-    assert problems == [], problems
-    assert seqs == list(range(1, len(seqs) + 1)), "sequence numbers have gaps or repeats"
-    return {
-        "rounds": rounds,
+    figures: dict[str, Any] = {
+        "rounds": done_rounds,
+        "saves_per_round": saves,
         "killed": killed,
         "finished": finished,
         "acknowledged": len(acknowledged),
         "stored": len(stored),
-        "save_seconds": round(max(durations), 3),
-        "window_seconds": round(window, 3),
+        "lost": len(lost),
+        # killed after the durable commit, before the record id was printed
+        "stored_unacknowledged": len(stored - acknowledged),
+        "integrity": "ok" if not problems else "; ".join(map(str, problems)),
+        "sequence_gaps": seqs != list(range(1, len(seqs) + 1)),
+        "save_seconds_median": round(_median(durations), 3),
+        "save_seconds_max": round(max(durations), 3),
+        "kills_by_fraction": dict(sorted(bins.items())),
+        "load_start": round(load_start, 2),
+        "load_end": round(os.getloadavg()[0], 2),
+        "minutes": round(elapsed / 60, 1),
     }
+    assert not lost, f"{len(lost)} acknowledged signatures lost: {figures}"
+    assert problems == [], figures
+    assert not figures["sequence_gaps"], f"sequence numbers have gaps or repeats: {figures}"
+    return figures
 
 
 def main() -> None:
     rounds = int(os.environ.get("CRASH_ROUNDS", "200"))
-    figures = run(rounds)
+    try:
+        minutes = os.environ.get("CRASH_MINUTES")
+        figures = run(
+            rounds,
+            saves=int(os.environ.get("CRASH_SAVES", "3")),
+            minutes=float(minutes) if minutes else None,
+        )
+    except AssertionError as exc:
+        print(json.dumps({"bench": "crash", "name": "failed", "value": str(exc)}), flush=True)
+        sys.exit(1)
     for name, value in figures.items():
         print(json.dumps({"bench": "crash", "name": name, "value": value}), flush=True)
 

@@ -274,3 +274,45 @@ def test_sign_checks_the_zip_code_offline(setup: dict[str, Path]) -> None:
     assert "unknown zip" in result.stderr and "Canary" not in result.stderr
     rid = ok(setup["dev"], *base, "--field", "postal_code=20500 0003", *strokes).strip()
     assert len(rid) == 32
+
+
+def test_a_missing_key_file_is_told_the_same_by_every_command(tmp_path: Path) -> None:
+    """Issue 16: `status` said "No vault yet" while `init` said there was one."""
+    home = tmp_path / "h"
+    ok(home, "init")
+    vault.key_path(home).unlink()
+    for args in (("status",), ("count",), ("init",)):
+        result = tomar(home, *args)
+        assert result.returncode == 1, (args, result.stdout)
+        assert "The key file tomar.key is missing" in result.stderr, args
+        assert "Traceback" not in result.stderr and "No vault yet" not in result.stdout
+    ok(home, "wipe", "--yes")  # the way out the message names
+    ok(home, "init")
+
+
+def test_an_upgrade_says_where_the_copy_from_before_is(tmp_path: Path) -> None:
+    from tomar.core import device, keyfile
+    from tomar.core.identity import DeviceIdentity
+    from tomar.core.migrations import LATEST
+
+    home = tmp_path / "h"
+    home.mkdir()
+    key = os.urandom(32)
+    conn = vault._connect(vault.db_path(home), key)
+    vault.migrate(conn, target=LATEST - 1)
+    meta = {
+        device.META_DEVICE_KEY: DeviceIdentity.generate().raw_private(),
+        device.META_DUP_KEY: os.urandom(32),
+        device.META_NEXT_SEQ: b"1",
+    }
+    with conn:  # what init_vault writes, in a vault of the version before
+        conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+    conn.close()
+    keyfile.write(vault.key_path(home), key, PASS)
+    first = tomar(home, "count")
+    assert first.returncode == 0, first.stderr
+    copy = home / f"tomar.db.v{LATEST - 1}.bak"
+    assert f"the vault was upgraded; its copy from before: {copy}" in first.stderr
+    assert copy.is_file()
+    again = tomar(home, "count")
+    assert again.returncode == 0 and "upgraded" not in again.stderr

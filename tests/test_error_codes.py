@@ -31,7 +31,7 @@ ARGUMENTS = {
     "max_bytes", "max_rows", "max_shares", "max_sheets", "mib", "name", "number", "numbers",
     "out_dir", "paper", "path", "pem_path", "purpose", "purposes", "reason", "record",
     "revision", "revision2", "root", "row", "rows", "second", "serial", "server", "source",
-    "status", "store", "target", "what", "words", "campaign_file",
+    "status", "store", "target", "what", "words", "campaign_file", "devices",
 }  # fmt: skip
 
 

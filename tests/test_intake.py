@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tomar.core import vault
+
 from . import batchkit as kit
+from .conftest import PASS
 
 pool = kit.pool
 org = kit.org
@@ -133,3 +136,60 @@ def test_import_command_reports_each_batch_and_approves(pool: kit.Pool, tmp_path
     assert (stats["received"], stats["held"], stats["voided"], stats["batches"]) == (7, 0, 1, 3)
     again = kit.tomar(org.home, "import", str(files["A1"])).ok()
     assert "already" in again.out
+
+
+def test_import_approves_a_device_first_seen_in_the_files_named(
+    pool: kit.Pool, tmp_path: Path
+) -> None:
+    """`tomar import FILES --approve-device FP`, as the README shows it, for a device the
+    vault has never seen: the fingerprint is compared with the key each batch is signed by,
+    the device is approved and its batches imported in the same run."""
+    org = pool.fresh(tmp_path / "organizer")
+    org.close()
+    files = []
+    for name in ("C1", "C2", "A1"):
+        files.append(tmp_path / f"{name}.tomar-batch")
+        files[-1].write_bytes(pool.batches[name])
+    c_fpr = pool.fpr("C")
+
+    done = kit.tomar(org.home, "import", *map(str, files), "--approve-device", c_fpr).ok()
+    lines = dict(line.split(": ", 1) for line in done.lines)
+    assert lines["C1.tomar-batch"].startswith(f"imported [device {c_fpr}, batch 1]")
+    assert lines["C2.tomar-batch"].startswith(f"imported [device {c_fpr}, batch 2]")
+    assert lines["A1.tomar-batch"].startswith("imported")
+    stats = json.loads(kit.tomar(org.home, "stats", "--json").ok().out)
+    assert (stats["held"], stats["batches"]) == (0, 3)
+    assert {row["key"] for row in stats["by_device"]} == {pool.fpr("A"), c_fpr}
+
+
+def test_import_with_a_wrong_fingerprint_approves_and_imports_nothing(
+    pool: kit.Pool, tmp_path: Path
+) -> None:
+    org = pool.fresh(tmp_path / "organizer")
+    org.close()
+    files = []
+    for name in ("C1", "A1"):
+        files.append(tmp_path / f"{name}.tomar-batch")
+        files[-1].write_bytes(pool.batches[name])
+    # D's fingerprint: a genuine device, but not one that signed these batches.
+    wrong = kit.tomar(org.home, "import", *map(str, files), "--approve-device", pool.fpr("D"))
+    wrong.user_error("None of the batches named comes from the device with that fingerprint")
+    assert pool.fpr("C") in wrong.err and pool.fpr("A") in wrong.err  # to compare with
+    stats = json.loads(kit.tomar(org.home, "stats", "--json").ok().out)
+    assert (stats["received"], stats["held"], stats["batches"]) == (0, 0, 0)
+    # C was not approved: its batch is held when imported again without the flag.
+    again = kit.tomar(org.home, "import", str(files[0])).ok()
+    assert again.lines[0].startswith(f"C1.tomar-batch: held [device {pool.fpr('C')}")
+
+
+def test_a_closed_campaign_approves_no_device(pool: kit.Pool, tmp_path: Path) -> None:
+    org = pool.fresh(tmp_path / "organizer")
+    org.close()
+    c1 = tmp_path / "C1.tomar-batch"
+    c1.write_bytes(pool.batches["C1"])
+    kit.tomar(org.home, "campaign", "close", "--yes").ok()
+    closed = kit.tomar(org.home, "import", str(c1), "--approve-device", pool.fpr("C"))
+    closed.user_error("This campaign is closed")
+    with vault.Vault.open(org.home, PASS) as v:
+        statuses = v.conn.execute("SELECT status FROM devices").fetchall()
+    assert sorted(s[0] for s in statuses) == ["enrolled", "enrolled"]  # A and B, not C

@@ -95,7 +95,7 @@ def test_sdist_and_wheel_are_reproducible(
 
 
 @pytest.mark.interop
-@pytest.mark.skipif(shutil.which("minisign") is None, reason="needs the minisign tool")
+@pytest.mark.needs_tool("minisign")
 def test_signed_sums_verify_with_minisign(
     builds: tuple[Path, dict[str, str], dict[str, str]], tmp_path: Path
 ) -> None:

@@ -1483,6 +1483,10 @@
             <source>Undo the merge on the signer it was made on.</source>
             <translation>تراجَع عن الدمج من الموقِّع الذي أُجري عليه.</translation>
         </message>
+        <message>
+            <source>None of the batches named comes from the device with that fingerprint, and no such device has sent a batch or been enrolled: nothing was approved or imported. They are signed by: {devices}. Compare with the fingerprint the device shows.</source>
+            <translation>لا تأتي أي من هذه الدفعات من الجهاز صاحب هذه البصمة، ولم يرسل جهاز بهذه البصمة دفعةً ولم يُسجَّل: لم تتم الموافقة على أي جهاز ولم يُستورد أي شيء. الأجهزة التي وقّعت هذه الدفعات: {devices}. قارِن بينها وبين البصمة التي يعرضها الجهاز.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2393,6 +2397,14 @@
         <message>
             <source>That passphrase is not right. Please try again.</source>
             <translation>عبارة المرور هذه غير صحيحة. يُرجى المحاولة مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>Your vault was upgraded for this version of Tomar.</source>
+            <translation>حُدِّثت خزنتك لتعمل مع هذا الإصدار من طومار.</translation>
+        </message>
+        <message>
+            <source>A copy from before the upgrade is kept beside it: %1. The earlier version of Tomar opens it with the same passphrase. The copy is deleted the next time the vault gets a new key, for example when you change the passphrase.</source>
+            <translation>احتُفظ بجانبها بنسخة منها كما كانت قبل التحديث: %1. يفتحها الإصدار السابق من طومار بعبارة المرور نفسها. تُحذف هذه النسخة في المرة القادمة التي تحصل فيها الخزنة على مفتاح جديد، كأن تغيّر عبارة المرور.</translation>
         </message>
     </context>
     <context>

@@ -1483,6 +1483,10 @@
             <source>Undo the merge on the signer it was made on.</source>
             <translation>یکی کردن را روی همان امضاکننده‌ای برگردانید که روی او انجام شد.</translation>
         </message>
+        <message>
+            <source>None of the batches named comes from the device with that fingerprint, and no such device has sent a batch or been enrolled: nothing was approved or imported. They are signed by: {devices}. Compare with the fingerprint the device shows.</source>
+            <translation>هیچ‌یک از این بسته‌ها از دستگاهی با این اثر انگشت نیست، و چنین دستگاهی نه بسته‌ای فرستاده و نه ثبت شده است: هیچ دستگاهی تأیید نشد و چیزی وارد نشد. این بسته‌ها را این دستگاه‌ها امضا کرده‌اند: {devices}. اثر انگشتی را که دستگاه نشان می‌دهد با این‌ها مقایسه کنید.</translation>
+        </message>
     </context>
     <context>
         <name>EventForm</name>
@@ -2363,6 +2367,14 @@
         <message>
             <source>That passphrase is not right. Please try again.</source>
             <translation>رمز عبور درست نیست. لطفاً دوباره امتحان کنید.</translation>
+        </message>
+        <message>
+            <source>Your vault was upgraded for this version of Tomar.</source>
+            <translation>گاوصندوق شما برای این نسخهٔ طومار به‌روز شد.</translation>
+        </message>
+        <message>
+            <source>A copy from before the upgrade is kept beside it: %1. The earlier version of Tomar opens it with the same passphrase. The copy is deleted the next time the vault gets a new key, for example when you change the passphrase.</source>
+            <translation>یک نسخهٔ پشتیبان از گاوصندوق، آن‌طور که پیش از به‌روزرسانی بود، کنارش نگه داشته شده است: %1. نسخهٔ قبلی طومار آن را با همان رمز عبور باز می‌کند. این نسخهٔ پشتیبان دفعهٔ بعد که گاوصندوق کلید تازه بگیرد، مثلاً وقتی رمز عبور را تغییر دهید، پاک می‌شود.</translation>
         </message>
     </context>
     <context>

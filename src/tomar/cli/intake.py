@@ -49,18 +49,21 @@ def cmd_device_revoke(args: argparse.Namespace) -> None:
     arg(
         "--approve-device",
         metavar="FINGERPRINT",
-        help="trust a device that is not enrolled (or release an enrolled device's batches "
-        "held for review) and import its held batches",
+        help="trust a device that is not enrolled, known here or first seen in the FILES "
+        "named (its fingerprint is compared with the key they are signed by), or release an "
+        "enrolled device's batches held for review; its held batches and the FILES are "
+        "imported",
     ),
 )
 def cmd_import(args: argparse.Namespace) -> None:
     if not args.files and not args.approve_device:
         raise UsageError("name batch files to import, or --approve-device FINGERPRINT")
+    paths = [Path(f) for f in args.files]
     with open_vault(args) as v, Intake(v) as intake:
         results = []
         if args.approve_device:
-            results += intake.approve_device(args.approve_device)
-        results += intake.import_files([Path(f) for f in args.files])
+            results += intake.approve_device(args.approve_device, batches=paths)
+        results += intake.import_files(paths)
     for r in results:
         who = f" [device {r.device}, batch {r.number}]" if r.device else ""
         print(f"{r.name}: {r.status}{who}: {r.message}")

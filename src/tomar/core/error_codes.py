@@ -357,6 +357,7 @@ class ErrorCode(StrEnum):
     INTAKE_NO_SIGNER_WITH_ID = "intake.no_signer_with_id"
     INTAKE_NO_SIGNER_WITH_THAT_ID = "intake.no_signer_with_that_id"
     INTAKE_NO_SUCH_DEVICE = "intake.no_such_device"
+    INTAKE_BATCHES_FROM_OTHER_DEVICES = "intake.batches_from_other_devices"
     INTAKE_PAPER_SHEET_REFERENCE_DAMAGED = "intake.paper_sheet_reference_damaged"
     INTAKE_RECORD_ID_32_HEXADECIMAL = "intake.record_id_32_hexadecimal"
     INTAKE_RECORD_PROBLEM = "intake.record_problem"

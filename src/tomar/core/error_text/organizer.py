@@ -129,6 +129,12 @@ TEMPLATES: dict[E, str] = {
     E.INTAKE_NO_SUCH_DEVICE: QT_TRANSLATE_NOOP(
         "CoreErrors", "No device with that fingerprint has sent a batch or been enrolled."
     ),
+    E.INTAKE_BATCHES_FROM_OTHER_DEVICES: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "None of the batches named comes from the device with that fingerprint, and no such "
+        "device has sent a batch or been enrolled: nothing was approved or imported. They are "
+        "signed by: {devices}. Compare with the fingerprint the device shows.",
+    ),
     E.INTAKE_PAPER_SHEET_REFERENCE_DAMAGED: QT_TRANSLATE_NOOP(
         "CoreErrors", "its paper sheet reference is damaged."
     ),

@@ -120,11 +120,17 @@ class Intake:
         self.devices.revoke(fingerprint)
 
     def approve_device(
-        self, fingerprint: str, progress: Progress | None = None
+        self,
+        fingerprint: str,
+        progress: Progress | None = None,
+        *,
+        batches: Sequence[Path] = (),
     ) -> list[ImportResult]:
-        """Trust a device that was not enrolled, and import its held batches."""
+        """Trust a device that was not enrolled, and import its held batches. A device
+        first seen in `batches` (files the caller imports next) can be approved too."""
+        closing.require_open(self.vault)  # nothing is held any more, nor imported
         results = []
-        for sha, body in self.devices.approve(fingerprint):
+        for sha, body in self.devices.approve(fingerprint, batches):
             result = self.importer.import_bytes(
                 body, name=f"held batch {sha[:12]}", progress=progress, release=True
             )

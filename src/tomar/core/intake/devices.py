@@ -11,7 +11,9 @@ would open a gap nobody can fill and take a number the device may yet need.
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .. import batch, enroll
 from ..campaign import Campaign
@@ -64,10 +66,14 @@ class Devices:
     def revoke(self, fingerprint: str) -> None:
         self._set(self.find(fingerprint), "revoked")
 
-    def approve(self, fingerprint: str) -> list[tuple[str, bytes]]:
+    def approve(self, fingerprint: str, batches: Sequence[Path] = ()) -> list[tuple[str, bytes]]:
         """Trust a device that was not enrolled (an enrolled one stays enrolled), and
-        release its held batches (sha256, body) in order, those held for review too."""
-        device = self.find(fingerprint)
+        release its held batches (sha256, body) in order, those held for review too.
+
+        `batches`: files about to be imported, where a device never seen before may be
+        found (see `find`).
+        """
+        device = self.find(fingerprint, batches)
         if self.status(device) in _TRUSTED:
             with self.vault.transaction() as conn:
                 audit(conn, "device batches released", device_fingerprint(device))
@@ -84,14 +90,35 @@ class Devices:
         with self.vault.transaction() as conn:
             conn.execute("DELETE FROM intake_batches WHERE sha256 = ?", (sha,))
 
-    def find(self, fingerprint: str) -> bytes:
+    def find(self, fingerprint: str, batches: Sequence[Path] = ()) -> bytes:
+        """The device with this fingerprint: one the vault knows, or else the key that one
+        of `batches` is signed by (its manifest signature checked), so that a device can be
+        approved with its first batches in one run."""
         for (key,) in self.vault.conn.execute(
             "SELECT DISTINCT device FROM intake_batches UNION SELECT public_key FROM devices"
         ):
             raw = base64.b64decode(key)
             if same_fingerprint(fingerprint, device_fingerprint(raw)):
                 return raw
-        raise TomarError(E.INTAKE_NO_SUCH_DEVICE)
+        signed_by: list[str] = []
+        for device in filter(None, map(self._signed_by, batches)):
+            if same_fingerprint(fingerprint, device_fingerprint(device)):
+                return device
+            if device_fingerprint(device) not in signed_by:
+                signed_by.append(device_fingerprint(device))
+        if not signed_by:
+            raise TomarError(E.INTAKE_NO_SUCH_DEVICE)
+        raise TomarError(E.INTAKE_BATCHES_FROM_OTHER_DEVICES, devices="; ".join(signed_by))
+
+    def _signed_by(self, path: Path) -> bytes | None:
+        """The device key a batch file is signed by; None if it is not a valid batch (its
+        own import says why)."""
+        try:
+            bf = batch.read(path, self.campaign)
+        except Exception:
+            return None
+        bf.close()
+        return bf.device
 
     def status(self, device: bytes) -> str | None:
         row = self.vault.conn.execute(

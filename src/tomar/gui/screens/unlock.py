@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from ...core.errors import WrongPassphrase
 from ..messages import error_text
@@ -20,6 +23,7 @@ class UnlockScreen(Screen):
         self.pass_edit = self.w(QLineEdit, "passEdit")
         self.button = self.w(QPushButton, "unlockButton")
         self.message = self.w(QLabel, "messageLabel")
+        self.upgrade_notice: QMessageBox | None = None
         self.button.clicked.connect(self.unlock)
         self.pass_edit.returnPressed.connect(self.unlock)
         self.add_language_bar()
@@ -51,7 +55,32 @@ class UnlockScreen(Screen):
     def _opened(self) -> None:
         self.button.setEnabled(True)
         say(self.message, "")
+        session = self.shell.session
+        copy = session.device.vault.pre_upgrade_copy if session.is_open else None
+        self.upgrade_notice = None
         self.shell.after_unlock()
+        if copy is not None:
+            self._tell_upgrade(copy)
+
+    def _tell_upgrade(self, copy: Path) -> None:
+        """A new version migrated the vault: say so, and where the copy from before is
+        (non-blocking, so the idle lock runs and locking closes it)."""
+        box = QMessageBox(self.window())
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Tomar")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Your vault was upgraded for this version of Tomar."))
+        box.setInformativeText(
+            self.tr(
+                "A copy from before the upgrade is kept beside it: %1. The earlier version "
+                "of Tomar opens it with the same passphrase. The copy is deleted the next "
+                "time the vault gets a new key, for example when you change the passphrase."
+            ).replace("%1", ltr(str(copy)))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(box.deleteLater)
+        self.upgrade_notice = box
+        box.open()
 
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
