@@ -16,24 +16,9 @@ from tomar.core.sheets import packets
 from . import batchkit as kit
 from . import placeskit
 from .conftest import PASS
-from .placeskit import CENSUS, save
-
-CANARIES = ["Canary Closing", "کناری بسته", "Canary Removal"]
-
+from .placeskit import CANARIES, CENSUS, save, traces
 
 setup = placeskit.setup
-
-
-def traces(home: Path, secrets: list[str]) -> list[str]:
-    """Every secret found in any file of the home, as UTF-8 or UTF-16 (either order)."""
-    found = []
-    for path in sorted(p for p in home.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        for s in secrets:
-            for enc in ("utf-8", "utf-16-le", "utf-16-be"):
-                if s.encode(enc) in data:
-                    found.append(f"{path.name}: {s} ({enc})")
-    return found
 
 
 def dump(v: vault.Vault) -> str:

@@ -16,7 +16,7 @@ from tomar.core.sheets import packets
 
 from . import batchkit as kit
 from .conftest import PASS
-from .test_delivery_counts import CENSUS, organizer_with, save
+from .placeskit import CENSUS, save
 
 #: A ZIP+4 table as the docs describe it: one row per range of +4 add-ons, both ends
 #: included. 94107 spans CA-11 and CA-15 in the Census file; 10001 lies in NY-12 alone.
@@ -78,7 +78,7 @@ def test_ranges_decide_only_for_zips_that_span_districts() -> None:
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[tuple[kit.Org, Device]]:
-    org = organizer_with(tmp_path / "organizer", kit.SPEC)
+    org = kit.new_organizer(tmp_path / "organizer", spec=kit.SPEC)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
     yield org, device

@@ -18,8 +18,7 @@ from tomar.gui.organizer.workspace import OrganizerScreen
 
 from .. import batchkit as kit
 from ..conftest import PASS
-from ..test_closing import CANARIES, traces
-from ..test_delivery_counts import CENSUS, CONSENTS, organizer_with, save
+from ..placeskit import CANARIES, CENSUS, CONSENTS, save, traces
 from .conftest import WindowFactory, click, type_text, unlock
 
 EMAILS = ["closing@example.org", "removal@example.org"]
@@ -28,7 +27,7 @@ EMAILS = ["closing@example.org", "removal@example.org"]
 def closing_home(tmp_path: Path) -> tuple[Path, str]:
     """An organizer home with three imported signers (the canaries); returns it and the
     campaign's title."""
-    org = organizer_with(tmp_path / "home", kit.SPEC + CONSENTS)
+    org = kit.new_organizer(tmp_path / "home", spec=kit.SPEC + CONSENTS)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
     save(device, "Canary Closing", "94103", "contact", email=EMAILS[0])
@@ -217,7 +216,7 @@ def test_outputs_names_the_rows_no_font_can_draw_before_printing(
     from tomar.core.sheets import text
     from tomar.gui.organizer.tabs.outputs import DELIVERY_NAME
 
-    org = organizer_with(tmp_path / "home", kit.SPEC)
+    org = kit.new_organizer(tmp_path / "home", spec=kit.SPEC)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
     save(device, "Canary First", None)
@@ -259,22 +258,22 @@ def test_the_dialogs_speak_persian(
 ) -> None:
     import re
 
-    from .test_organizer import _shown_texts
+    from .orgkit import shown_texts
 
     home, _ = closing_home(tmp_path)
     window = make_window(home, language="fa")
     screen = outputs(qtbot, window)
     tab = screen.outputs_tab
-    texts = [(n, t) for n, t in _shown_texts(tab) if n != "sheetLangCombo"]  # native names
+    texts = [(n, t) for n, t in shown_texts(tab) if n != "sheetLangCombo"]  # native names
     click(qtbot, screen.w(QPushButton, "closeCampaignButton"))
     assert isinstance(tab.dialog, CloseDialog)
-    texts += [(n, t) for n, t in _shown_texts(tab.dialog) if n != "closeCampaignTitle"]
+    texts += [(n, t) for n, t in shown_texts(tab.dialog) if n != "closeCampaignTitle"]
     tab.dialog.reject()
     click(qtbot, screen.w(QPushButton, "removeSignerButton"))
     remove = tab.dialog
     assert isinstance(remove, RemoveDialog)
     remove.look_up()  # nothing typed: asks for a name
-    texts += _shown_texts(remove)
+    texts += shown_texts(remove)
     texts += [
         ("header", remove.results.horizontalHeaderItem(c).text())  # type: ignore[union-attr]
         for c in range(remove.results.columnCount())

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTableWidget,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -36,7 +35,6 @@ from tomar.gui.organizer import spec as specs
 from tomar.gui.organizer.create import (
     BACKUP_NAME,
     SHARES_NAME,
-    CreateCampaignScreen,
     safe_file_name,
 )
 from tomar.gui.organizer.workspace import (
@@ -49,15 +47,8 @@ from tomar.gui.signature_pad import SignaturePad
 from tomar.gui.signer_form import SignerForm
 
 from ..batchkit import enroll, export, new_device, new_organizer, sign
-from ..conftest import PASS
 from .conftest import WindowFactory, click, type_text
-from .orgkit import device_batch, open_workspace
-
-BACKUP_PASS = "backup passphrase 1"
-TEXTS = {
-    "en": ("Free them all", "The US Congress", "We ask for their release.", "I agree."),
-    "fa": ("آزادشان کنید", "کنگرهٔ آمریکا", "ما آزادی آنان را می‌خواهیم.", "موافقم."),
-}
+from .orgkit import BACKUP_PASS, TEXTS, create_wizard, device_batch, open_workspace, shown_texts
 
 
 def test_toml_spec_escapes_untrusted_text() -> None:
@@ -79,26 +70,9 @@ def test_toml_spec_escapes_untrusted_text() -> None:
     assert doc["end_date"] == "2030-01-31"
 
 
-def _create(qtbot: QtBot, window: object, tmp_path: Path) -> tuple[CreateCampaignScreen, Path]:
-    from tomar.gui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    first = window.screens["first_run"]
-    type_text(qtbot, first.w(QLineEdit, "passEdit"), PASS)
-    type_text(qtbot, first.w(QLineEdit, "repeatEdit"), PASS)
-    click(qtbot, first.w(QPushButton, "createButton"))
-    pages = first.w(QStackedWidget, "pages")
-    qtbot.waitUntil(lambda: pages.currentIndex() == 1, timeout=10_000)
-    click(qtbot, first.w(QPushButton, "organizerButton"))
-    assert window.current == "org_create"
-    screen = window.screens["org_create"]
-    assert isinstance(screen, CreateCampaignScreen)
-    return screen, tmp_path
-
-
 def test_organizer_end_to_end(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     window = make_window(tmp_path / "home")
-    screen, _ = _create(qtbot, window, tmp_path)
+    screen, _ = create_wizard(qtbot, window, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
@@ -491,28 +465,6 @@ def test_approval_takes_the_device_key_kept_in_the_model(
     window.lock_now()
 
 
-def _shown_texts(root: QWidget) -> list[tuple[str, str]]:
-    """Every text a person can read under `root`: labels, buttons, group titles, tabs,
-    placeholders, combo items and table headers, each with its widget's name."""
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabWidget
-
-    texts = [(w.objectName(), w.text()) for w in root.findChildren(QLabel)]
-    texts += [(w.objectName(), w.text()) for w in root.findChildren(QAbstractButton)]
-    texts += [(w.objectName(), w.title()) for w in root.findChildren(QGroupBox)]
-    texts += [(w.objectName(), w.placeholderText()) for w in root.findChildren(QLineEdit)]
-    for combo in root.findChildren(QComboBox):
-        texts += [(combo.objectName(), combo.itemText(i)) for i in range(combo.count())]
-    for tabs in root.findChildren(QTabWidget):
-        texts += [(tabs.objectName(), tabs.tabText(i)) for i in range(tabs.count())]
-    for view in root.findChildren(QTableView):
-        model = view.model()
-        texts += [
-            (view.objectName(), str(model.headerData(c, Qt.Orientation.Horizontal)))
-            for c in range(model.columnCount())
-        ]
-    return texts
-
-
 def test_every_organizer_text_is_in_persian(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
@@ -525,11 +477,11 @@ def test_every_organizer_text_is_in_persian(
     for tab in ("dashboard", "intake", "devices", "signers", "outputs"):
         screen.show_tab(tab)
         screen.refresh()
-        texts += _shown_texts(screen)
+        texts += shown_texts(screen)
     wizard = window.screen_for("org_create")
     for step in range(3):
         wizard.w(QStackedWidget, "pages").setCurrentIndex(step)
-        texts += _shown_texts(wizard)
+        texts += shown_texts(wizard)
     # campaign texts and key fingerprints, not the interface
     shown_as_given = {"campaignTitle", "fingerprintSmall", "sheetLangCombo", "textsTabs"}
     shown_as_given |= {"previewLang"}
@@ -573,7 +525,7 @@ def test_wizard_date_reads_year_first_in_persian(
     from PySide6.QtWidgets import QDateEdit
 
     window = make_window(tmp_path / "home", language="fa")
-    screen, _ = _create(qtbot, window, tmp_path)
+    screen, _ = create_wizard(qtbot, window, tmp_path)
     date = screen.w(QDateEdit, "endDateEdit")
     assert date.displayFormat() == "yyyy-MM-dd"
     assert date.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -26,7 +26,7 @@ from tomar.gui.screens.kiosk import KioskScreen
 
 from ..conftest import PASS
 from .conftest import EVENT_PIN, WindowFactory, click, type_text, unlock
-from .test_organizer import BACKUP_PASS, TEXTS, _create
+from .orgkit import BACKUP_PASS, TEXTS, create_wizard
 
 ARABIC = (
     "أطلقوا سراحهم جميعًا",
@@ -50,7 +50,7 @@ def test_a_campaign_written_in_arabic_is_signed_in_arabic(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
     window = make_window(tmp_path / "organizer")
-    screen, _ = _create(qtbot, window, tmp_path)
+    screen, _ = create_wizard(qtbot, window, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
