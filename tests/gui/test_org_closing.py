@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tomar.core import signed, signers_view, vault
+from tomar.core.errors import E
 from tomar.gui.main_window import MainWindow
 from tomar.gui.organizer.tabs.closing import CloseDialog, RemoveDialog
 from tomar.gui.organizer.tabs.outputs import CLOSING_NAME
@@ -196,9 +197,9 @@ def test_closing_from_the_app_leaves_no_name_in_the_home(
     click(qtbot, record_button)
     qtbot.waitUntil(lambda: not screen.jobs, timeout=10_000)
     data = (out / CLOSING_NAME).read_bytes()
-    doc, sig = signed.read_doc(data, "closing", what="closing record")
+    doc, sig = signed.read_doc(data, "closing", what=E.WORD_CLOSING_RECORD)
     assert screen.intake is not None
-    signed.verify_doc(screen.intake.campaign.signing_key, doc, sig, what="closing record")
+    signed.verify_doc(screen.intake.campaign.signing_key, doc, sig, what=E.WORD_CLOSING_RECORD)
     assert doc["counts"]["unique"] == 3
     assert not any(c in json.dumps(doc, ensure_ascii=False) for c in CANARIES)
     window.lock_now()
