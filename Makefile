@@ -52,8 +52,9 @@ bench: $(STAMP) $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_signers.py
 
-# SIGKILL `tomar sign` at random moments of 200 saves with the default key derivation:
-# every acknowledged signature stored, integrity clean (bench/crash.py; about 15 minutes).
+# 200 rounds of 3 acknowledged saves, then SIGKILL of one `tomar sign` at a random moment,
+# with the default key derivation: every acknowledged signature stored, integrity clean
+# (bench/crash.py; about an hour on two busy cores).
 crash: $(STAMP)
 	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/python bench/crash.py
 
