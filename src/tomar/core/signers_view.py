@@ -9,9 +9,11 @@ unlocked organizer vault only, never for logs.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .intake.reports import FLAGGED_ROW_SQL, FLAGGED_ROWIDS_SQL
 from .normalize import clean_text
 from .vault import Vault
 
@@ -34,26 +36,14 @@ class SignerStatus(StrEnum):
     VOIDED = "voided"
 
 
-#: Originals that look like another original (same name and city, or the same consonant
-#: skeleton) and on which no person has decided yet. "keep" (this one is the original to
-#: count) takes a signer off the list but still flags its look-alikes; "distinct" (a
-#: different person) takes it off and flags nobody. `reports.flagged_count` counts the same.
-_FLAGGED = (
-    "s.voided_by IS NULL AND s.dup_of IS NULL "
-    "AND coalesce(s.review, '') NOT IN ('distinct', 'keep') AND ("
-    "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct') OR "
-    "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct'))"
-)
 _WHERE = {
     SignerFilter.ALL: "1",
-    SignerFilter.UNIQUE: "s.voided_by IS NULL AND s.dup_of IS NULL",
-    SignerFilter.DUPLICATES: "s.voided_by IS NULL AND s.dup_of IS NOT NULL",
-    SignerFilter.FLAGGED: _FLAGGED,
-    SignerFilter.VOIDED: "s.voided_by IS NOT NULL",
+    # The expressions of the index signers_state (migration 9): rowids come in rowid order
+    # from that small index instead of a walk over every signer's row.
+    SignerFilter.UNIQUE: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 0",
+    SignerFilter.DUPLICATES: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 1",
+    SignerFilter.FLAGGED: f"s.rowid IN ({FLAGGED_ROWIDS_SQL})",
+    SignerFilter.VOIDED: "(s.voided_by IS NOT NULL) = 1",
 }
 _SEARCHED = ("s.name", "s.fields", "s.email", "s.phone", "s.event_name")
 
@@ -131,29 +121,52 @@ class Candidate:
     time: str
 
 
-def signer_ids(vault: Vault, kind: SignerFilter = SignerFilter.ALL, search: str = "") -> list[int]:
-    """Rowids of the signers matching the filter and the search text, in rowid order."""
-    sql = f"SELECT s.rowid FROM signers s WHERE {_WHERE[SignerFilter(kind)]}"  # noqa: S608
-    args: list[str] = []
+#: Shorter search text has no trigram in the full-text index: it is looked up row by row.
+FTS_MIN = 3
+
+
+def signer_ids(
+    vault: Vault, kind: SignerFilter = SignerFilter.ALL, search: str = ""
+) -> Sequence[int]:
+    """Rowids of the signers matching the filter and the search text, in rowid order.
+
+    Every signer, unsearched, is a `range` when no rowid is missing (signers are never
+    deleted one by one), so the table opens at once whatever their number. Search text of
+    three characters or more is looked up in the full-text index (`signers_fts`).
+    """
+    kind = SignerFilter(kind)
     needle = search.strip()
-    if needle:
+    conn = vault.conn
+    if kind is SignerFilter.ALL and not needle:
+        low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
+        row = conn.execute("SELECT received FROM signer_tally WHERE dim = 'all'").fetchone()
+        if low is None:
+            return []
+        if row is not None and int(row[0]) == high - low + 1:
+            return range(int(low), int(high) + 1)
+    sql = f"SELECT s.rowid FROM signers s WHERE {_WHERE[kind]}"  # noqa: S608
+    args: list[str] = []
+    if len(needle) >= FTS_MIN:
+        sql += " AND s.rowid IN (SELECT rowid FROM signers_fts WHERE signers_fts MATCH ?)"
+        args = ['"' + needle.replace('"', '""') + '"']
+    elif needle:
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sql += " AND (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")"
         args = [like] * len(_SEARCHED)
     sql += " ORDER BY s.rowid"
-    return [int(r[0]) for r in vault.conn.execute(sql, args)]
+    return [int(r[0]) for r in conn.execute(sql, args)]
 
 
-def signer_rows(vault: Vault, ids: list[int]) -> list[SignerRow]:
+def signer_rows(vault: Vault, ids: Sequence[int]) -> list[SignerRow]:
     """The rows of `ids`, in that order (a vanished row comes back empty)."""
     found: dict[int, SignerRow] = {}
     if ids:
         marks = ",".join("?" * len(ids))
         for r in vault.conn.execute(
             "SELECT s.rowid, s.record_id, s.time, s.name, s.fields, s.country, "  # noqa: S608
-            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({_FLAGGED}) "
+            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({FLAGGED_ROW_SQL}) "
             f"FROM signers s WHERE s.rowid IN ({marks})",
-            ids,
+            list(ids),
         ):
             found[int(r[0])] = SignerRow(
                 rowid=int(r[0]),
@@ -199,12 +212,15 @@ def signer_detail(vault: Vault, record_id: str) -> SignerDetail | None:
 
 def merge_candidates(vault: Vault, signer: SignerDetail, limit: int = 20) -> list[Candidate]:
     """The original of a duplicate, or live originals with the same name and city (or
-    the same consonant skeleton), oldest first."""
+    the same consonant skeleton), oldest first.
+
+    The unary + keeps SQLite from walking every original (signers_dup_of) instead of the
+    few candidates."""
     rows = vault.conn.execute(
         "SELECT record_id, name, time FROM signers WHERE record_id IN ("
         "SELECT ? UNION SELECT record_id FROM signers WHERE name_city = ? "
         "UNION SELECT record_id FROM signers WHERE translit = ?) "
-        "AND record_id != ? AND voided_by IS NULL AND dup_of IS NULL "
+        "AND record_id != ? AND +voided_by IS NULL AND +dup_of IS NULL "
         "ORDER BY time LIMIT ?",
         (signer.dup_of, signer.name_city, signer.translit, signer.record_id, limit),
     ).fetchall()

@@ -29,7 +29,7 @@ from .errors import (
     VaultExists,
     WrongPassphrase,
 )
-from .migrations import LATEST, MIGRATIONS
+from .migrations import DERIVED_SINCE, LATEST, MIGRATIONS
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
@@ -261,6 +261,28 @@ def check_pragmas(conn: Any) -> None:
             )
 
 
+#: Tables derived from `signers` (migration 9): a rebuild copies the signers and fills
+#: these again (`DERIVED_SINCE`), for the signers kept.
+DERIVED = ("signer_tally", "match_groups", "signers_fts")
+
+
+def _derived(table: str) -> bool:
+    return any(table == d or table.startswith(d + "_") for d in DERIVED)
+
+
+def statements(script: str) -> list[str]:
+    """A script's statements; a trigger's body holds semicolons of its own."""
+    out, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlcipher3.complete_statement(pending):
+            out.append(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending)
+    return out
+
+
 def migrate(conn: Any, target: int = LATEST) -> None:
     """Apply the missing migrations, each in its own transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -269,9 +291,8 @@ def migrate(conn: Any, target: int = LATEST) -> None:
     for i in range(version, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[i].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(MIGRATIONS[i]):
+                conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {i + 1}")
             conn.execute("COMMIT")
         except BaseException:
@@ -360,6 +381,26 @@ class Vault:
         opened.pre_upgrade_copy = copy
         return opened
 
+    def reader(self) -> Vault:
+        """A second handle on the same database, for reading only.
+
+        It reads the last committed state while a long import writes through this one: in
+        WAL mode neither waits for the other, whereas two threads on one handle take turns
+        (a screen reading during a commit would freeze until the commit ends). Close it
+        like any vault.
+        """
+        if self._key is None or self._conn is None:
+            raise VaultError("The vault is locked.")
+        key = bytes(self._key)
+        conn = _connect(self._db, key)
+        try:
+            check_pragmas(conn)
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return Vault(self.home, conn, key)
+
     def close(self) -> None:
         """Drop the handle and overwrite our copy of the key (best effort in Python)."""
         if self._conn is not None:
@@ -433,6 +474,7 @@ class Vault:
                             "SELECT name FROM main.sqlite_master WHERE type = 'table' "
                             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
                         )
+                        if not _derived(r[0])
                     ]
                     for table in tables:
                         where = keep.get(table, "1")
@@ -442,6 +484,10 @@ class Vault:
             finally:
                 conn.execute("DETACH DATABASE fresh")
             check = _connect(new, new_key)
+            check.execute("BEGIN IMMEDIATE")
+            for sql in DERIVED_SINCE:  # the derived tables were not copied
+                check.execute(sql, (-(2**63),))
+            check.execute("COMMIT")
             problems = [r[0] for r in check.execute("PRAGMA integrity_check") if r[0] != "ok"]
             check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             check.close()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget
 
 from ...core.intake import Intake
+from ...core.vault import Vault
 from ..shell import Shell
 from .common import OrgScreen, ltr
 from .tabs.base import OrgTab
@@ -34,6 +35,8 @@ class OrganizerScreen(OrgScreen):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.intake: Intake | None = None
+        #: What the tabs read through while a job writes through `intake` (Vault.reader).
+        self.reader: Vault | None = None
         self.setAcceptDrops(True)
         self.title = self.w(QLabel, "campaignTitle")
         self.fpr = self.w(QLabel, "fingerprintSmall")
@@ -94,6 +97,8 @@ class OrganizerScreen(OrgScreen):
         vault = self.shell.session.device.vault
         if self.intake is None:
             self.intake = Intake(vault, workers=1)
+        if self.reader is None:
+            self.reader = vault.reader()
         campaign = self.intake.campaign
         lang = self.shell.languages.current
         self.title.setText(
@@ -113,3 +118,6 @@ class OrganizerScreen(OrgScreen):
         if self.intake is not None:
             self.intake.close()
         self.intake = None
+        if self.reader is not None:
+            self.reader.close()
+        self.reader = None

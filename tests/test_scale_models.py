@@ -1,0 +1,268 @@
+"""The counts and indexes kept for a million signers (migration 7) stay true: after imports,
+voids, regrouping, merges, reviews, a rebuild and a migration, the statistics kept by
+triggers equal a recount over every signer, and full-text search finds what a scan finds.
+Real vaults filled by real imports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from tomar.core import keyfile, signers_view, vault
+from tomar.core.intake import Intake
+from tomar.core.intake.reports import stats
+from tomar.core.signers_view import SignerFilter
+
+from .batchkit import Org, enroll, export, new_device, new_organizer, sign
+from .conftest import PASS
+
+
+def _live(t: str) -> str:
+    review = f"coalesce({t}.review, '') != 'distinct'"
+    return f"{t}.voided_by IS NULL AND {t}.dup_of IS NULL AND {review}"
+
+
+def recount(v: vault.Vault) -> dict[str, Any]:
+    """What the dashboard showed before migration 7, counted over every signer."""
+    conn = v.conn
+
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0] or 0)
+
+    def breakdown(column: str) -> list[tuple[str, int, int]]:
+        return [
+            (str(k), int(n), int(u))
+            for k, n, u in conn.execute(
+                f"SELECT {column}, count(*), sum(voided_by IS NULL AND dup_of IS NULL) "  # noqa: S608
+                f"FROM signers GROUP BY {column} ORDER BY {column}"
+            )
+        ]
+
+    flagged = one(
+        f"SELECT count(*) FROM signers s WHERE {_live('s')} AND ("  # noqa: S608
+        "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
+        f"AND t.record_id != s.record_id AND {_live('t')}) OR "
+        "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
+        f"AND t.record_id != s.record_id AND {_live('t')}))"
+    )
+    return {
+        "received": one("SELECT count(*) FROM signers"),
+        "unique": one("SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NULL"),
+        "duplicates": one(
+            "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
+        ),
+        "voided": one("SELECT count(*) FROM signers WHERE voided_by IS NOT NULL"),
+        "flagged": flagged,
+        "by_event": breakdown("event_name"),
+        "by_day": breakdown("day"),
+        "by_device": breakdown("device"),
+        "by_country": breakdown("country"),
+    }
+
+
+def kept(v: vault.Vault) -> dict[str, Any]:
+    """The same, from the kept statistics (devices by public key, as stored)."""
+    s = stats(v)
+    rows = v.conn.execute(
+        "SELECT key, received, uniq FROM signer_tally WHERE dim = 'device' AND received > 0 "
+        "ORDER BY key"
+    )
+    return {
+        "received": s["received"],
+        "unique": s["unique"],
+        "duplicates": s["duplicates"],
+        "voided": s["voided"],
+        "flagged": s["flagged"],
+        "by_event": [(b["key"], b["received"], b["unique"]) for b in s["by_event"]],
+        "by_day": [(b["key"], b["received"], b["unique"]) for b in s["by_day"]],
+        "by_device": [(str(k), int(n), int(u)) for k, n, u in rows],
+        "by_country": [(b["key"], b["received"], b["unique"]) for b in s["by_country"]],
+    }
+
+
+def flagged_ids(v: vault.Vault) -> list[str]:
+    ids = signers_view.signer_ids(v, SignerFilter.FLAGGED)
+    return [r.record_id for r in signers_view.signer_rows(v, ids)]
+
+
+def _filled(tmp_path: Path) -> tuple[Org, dict[str, str]]:
+    org = new_organizer(tmp_path / "org")
+    d = new_device(tmp_path / "d", org.package)
+    enroll(d, org)
+    ids = {
+        "sara": sign(d, "Sara Example", email="sara@example.org"),
+        "sara2": sign(d, "Sara E.", email="SARA@example.org"),  # same email: a duplicate
+        "omid": sign(d, "Omid Tehrani", city="Boston"),
+        "omid2": sign(d, "Omid Tehrani", city="Boston"),  # same name and city: to review
+        "omid3": sign(d, "Omid Tehrani", city="Boston", phone="+1 202 555 0101"),
+        "fa": sign(d, "مریم احمدی", city="لس آنجلس", phone="+1 202 555 0199"),
+        "gone": sign(d, "Gone Soon"),
+    }
+    d.void(ids["gone"])
+    with org.intake() as intake:
+        assert intake.import_file(export(d, tmp_path / "out1").path).status == "imported"
+    # A second batch: a void of a signer already imported, and a duplicate by phone.
+    d.void(ids["sara"])
+    ids["fa2"] = sign(d, "Maryam Ahmadi", city="Los Angeles", phone="+1 (202) 555-0199")
+    with org.intake() as intake:
+        assert intake.import_file(export(d, tmp_path / "out2").path).status == "imported"
+    d.vault.close()
+    return org, ids
+
+
+def test_kept_statistics_follow_imports_voids_merges_and_reviews(tmp_path: Path) -> None:
+    org, ids = _filled(tmp_path)
+    v = org.vault
+    now = kept(v)
+    assert now == recount(v)
+    # The void of sara made sara2 (same email) the original; gone and sara are voided.
+    assert (now["received"], now["voided"], now["duplicates"]) == (8, 2, 1)
+    assert sorted(flagged_ids(v)) == sorted([ids["omid"], ids["omid2"], ids["omid3"]])
+
+    with Intake(v, workers=1) as intake:
+        intake.mark_review(ids["omid2"], "distinct")
+        assert kept(v) == recount(v)
+        assert sorted(flagged_ids(v)) == sorted([ids["omid"], ids["omid3"]])
+        intake.mark_review(ids["omid3"], "merge", ids["omid"])
+        after = kept(v)
+        assert after == recount(v)
+        assert after["flagged"] == 0 and flagged_ids(v) == []
+        assert after["duplicates"] == now["duplicates"] + 1
+        assert after["unique"] == now["unique"] - 1
+    org.close()
+
+
+def test_search_finds_what_a_scan_finds(tmp_path: Path) -> None:
+    org, _ = _filled(tmp_path)
+    v = org.vault
+
+    def scan(needle: str) -> list[int]:
+        like = "%" + needle + "%"
+        return [
+            int(r[0])
+            for r in v.conn.execute(
+                "SELECT rowid FROM signers WHERE name LIKE ? OR fields LIKE ? OR email LIKE ? "
+                "OR phone LIKE ? OR event_name LIKE ? ORDER BY rowid",
+                [like] * 5,
+            )
+        ]
+
+    for needle in ("Tehrani", "omid teh", "sara@ex", "احمدی", "لس آنج", "5550199", "0199", "Rally"):
+        found = list(signers_view.signer_ids(v, SignerFilter.ALL, needle))
+        assert found and found == scan(needle), needle
+    assert signers_view.signer_ids(v, SignerFilter.ALL, "nobody-here") == []
+    # Filter and search together; a double quote is text, not query syntax.
+    unique = signers_view.signer_ids(v, SignerFilter.UNIQUE, "Tehrani")
+    assert len(unique) == 3
+    assert signers_view.signer_ids(v, SignerFilter.ALL, 'Omid" OR "Sara') == []
+    org.close()
+
+
+def test_every_signer_is_a_range_until_a_row_is_missing(tmp_path: Path) -> None:
+    org, _ = _filled(tmp_path)
+    v = org.vault
+    ids = signers_view.signer_ids(v)
+    every = [int(r[0]) for r in v.conn.execute("SELECT rowid FROM signers ORDER BY rowid")]
+    assert isinstance(ids, range) and list(ids) == every and len(ids) == 8
+    with v.transaction() as conn:  # the delete trigger keeps every count true
+        conn.execute("DELETE FROM signers WHERE rowid = ?", (every[3],))
+    ids = signers_view.signer_ids(v)
+    assert not isinstance(ids, range) and list(ids) == every[:3] + every[4:]
+    assert kept(v) == recount(v)
+    assert signers_view.signer_ids(v, SignerFilter.ALL, "Tehrani") == [
+        i for i in every[:3] + every[4:] if i in set(signers_view.signer_ids(v, search="Tehrani"))
+    ]
+    org.close()
+
+
+def test_rebuild_keeps_counts_and_search(tmp_path: Path) -> None:
+    org, _ = _filled(tmp_path)
+    before = kept(org.vault)
+    found = list(signers_view.signer_ids(org.vault, search="Tehrani"))
+    org.vault.rebuild(PASS, {})
+    assert kept(org.vault) == before == recount(org.vault)
+    assert list(signers_view.signer_ids(org.vault, search="Tehrani")) == found
+    org.close()
+
+
+def test_migration_fills_counts_and_search_from_existing_signers(tmp_path: Path) -> None:
+    org, _ = _filled(tmp_path)
+    want = kept(org.vault)
+    found = list(signers_view.signer_ids(org.vault, search="احمدی"))
+    org.close()
+    # The same vault as version 6 left it: no kept counts, no index, no full-text table.
+    raw = vault._connect(vault.db_path(org.home), keyfile.unwrap(vault.key_path(org.home), PASS))
+    for (trigger,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+        raw.execute(f"DROP TRIGGER {trigger}")
+    for name in ("signers_fts", "match_groups", "signer_tally"):
+        raw.execute(f"DROP TABLE {name}")
+    raw.execute("DROP INDEX signers_state")
+    raw.execute("PRAGMA user_version = 6")
+    raw.commit()
+    raw.close()
+    with vault.Vault.open(org.home, PASS) as v:
+        assert kept(v) == want == recount(v)
+        assert list(signers_view.signer_ids(v, search="احمدی")) == found
+        assert len(found) == 1
+    assert os.path.exists(vault.db_path(org.home))
+
+
+def test_report_with_more_events_than_a_page_holds(tmp_path: Path) -> None:
+    """A breakdown longer than a page (here 90 events) used to stop the report."""
+    from pypdf import PdfReader
+
+    from tomar.core.intake.store import add_derived
+    from tomar.core.sheets.report import write_report
+
+    org = new_organizer(tmp_path / "org")
+    device = "A" * 43 + "="
+    with org.vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+            "received_at, status) VALUES ('b', 'm', ?, 1, 90, '2026-01-01', 'imported')",
+            (device,),
+        )
+        conn.executemany(
+            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
+            "lang, display, fields, name) VALUES (?, ?, ?, 'b', '2026-01-01T12:00:00Z', "
+            "'2026-01-01', ?, 'kiosk', 'en', 'full', '{}', ?)",
+            [(f"r{i:03d}", device, i + 1, f"Rally {i:03d}", f"Signer {i}") for i in range(90)],
+        )
+        add_derived(conn, 0)
+    out = tmp_path / "report.pdf"
+    stats = write_report(org.vault, out)
+    assert len(stats["by_event"]) == 90
+    pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Rally 000" in pdf and "Rally 089" in pdf
+    org.close()
+
+
+def test_delivery_cover_lists_more_batches_than_a_page_holds(tmp_path: Path) -> None:
+    """The cover's table of batches (hundreds in a national campaign) used to stop it."""
+    from pypdf import PdfReader
+
+    from tomar.core.intake.store import add_derived
+    from tomar.core.sheets.delivery import write_delivery
+
+    org = new_organizer(tmp_path / "org")
+    device = "A" * 43 + "="
+    with org.vault.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
+            "received_at, status) VALUES (?, 'm', ?, ?, 1, '2026-01-01', 'imported')",
+            [(f"{n:064x}", device, n) for n in range(1, 81)],
+        )
+        conn.execute(
+            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
+            "lang, display, fields, name) VALUES ('r1', ?, 1, ?, '2026-01-01T12:00:00Z', "
+            "'2026-01-01', 'Rally', 'kiosk', 'en', 'full', '{\"full_name\": \"Nina Park\"}', "
+            "'Nina Park')",
+            (device, f"{1:064x}"),
+        )
+        add_derived(conn, 0)
+    out = tmp_path / "delivery.pdf"
+    assert write_delivery(org.vault, out) == 1
+    pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert f"{80:064x}" in pdf and "Nina Park" in pdf
+    org.close()
