@@ -1,21 +1,28 @@
-"""The counts and indexes kept for a million signers (migration 7) stay true: after imports,
-voids, regrouping, merges, reviews, a rebuild and a migration, the statistics kept by
-triggers equal a recount over every signer, and full-text search finds what a scan finds.
-Real vaults filled by real imports."""
+"""The counts and indexes kept for a million signers (migration 9) stay true: after imports,
+voids, regrouping, merges, reviews, district choices, removals, a rebuild and a migration,
+the statistics kept by triggers equal a recount over every signer (by state, district and
+extra consent too), and full-text search finds what a scan finds. Real vaults filled by
+real imports."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
-from tomar.core import keyfile, signers_view, vault
-from tomar.core.intake import Intake
+from tomar.core import keyfile, places, signers_view, vault
+from tomar.core.device import Device
+from tomar.core.intake import Intake, districts
 from tomar.core.intake.reports import stats
+from tomar.core.records import SignatureForm
 from tomar.core.signers_view import SignerFilter
 
-from .batchkit import Org, enroll, export, new_device, new_organizer, sign
-from .conftest import PASS
+from . import batchkit as kit
+from .batchkit import Org, enroll, export, new_device, new_organizer
+from .conftest import PASS, demo_signature
+from .test_delivery_counts import CENSUS, CONSENTS, organizer_with
+from .test_places import STATE_FIELD
 
 
 def _live(t: str) -> str:
@@ -24,7 +31,7 @@ def _live(t: str) -> str:
 
 
 def recount(v: vault.Vault) -> dict[str, Any]:
-    """What the dashboard showed before migration 7, counted over every signer."""
+    """What the dashboard showed before migration 9, counted over every signer."""
     conn = v.conn
 
     def one(sql: str) -> int:
@@ -39,8 +46,26 @@ def recount(v: vault.Vault) -> dict[str, Any]:
             )
         ]
 
+    zips = districts.table(v)
+    by_district: dict[str, list[int]] = {}
+    for zip_code, choice, voided, dup in conn.execute(
+        "SELECT zip, district, voided_by, dup_of FROM signers WHERE zip IS NOT NULL"
+    ):
+        key = places.resolve_district(zip_code, choice, zips) if zips else ""
+        if key:
+            into = by_district.setdefault(key, [0, 0])
+            into[0] += 1
+            into[1] += voided is None and dup is None
+    by_consent: dict[str, list[int]] = {}
+    for consents, voided, dup in conn.execute("SELECT consents, voided_by, dup_of FROM signers"):
+        for purpose in json.loads(consents) if consents else []:
+            into = by_consent.setdefault(purpose, [0, 0])
+            into[0] += 1
+            into[1] += voided is None and dup is None
+    # "keep" takes a signer off the list; its look-alikes stay on it.
     flagged = one(
-        f"SELECT count(*) FROM signers s WHERE {_live('s')} AND ("  # noqa: S608
+        f"SELECT count(*) FROM signers s WHERE {_live('s')} "  # noqa: S608
+        "AND coalesce(s.review, '') != 'keep' AND ("
         "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
         f"AND t.record_id != s.record_id AND {_live('t')}) OR "
         "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
@@ -58,6 +83,10 @@ def recount(v: vault.Vault) -> dict[str, Any]:
         "by_day": breakdown("day"),
         "by_device": breakdown("device"),
         "by_country": breakdown("country"),
+        "by_state": [b for b in breakdown("state") if b[0]],
+        "by_district": sorted((k, n, u) for k, (n, u) in by_district.items()),
+        "by_consent": sorted((k, n, u) for k, (n, u) in by_consent.items()),
+        "removed": one("SELECT count(*) FROM removals"),
     }
 
 
@@ -78,6 +107,10 @@ def kept(v: vault.Vault) -> dict[str, Any]:
         "by_day": [(b["key"], b["received"], b["unique"]) for b in s["by_day"]],
         "by_device": [(str(k), int(n), int(u)) for k, n, u in rows],
         "by_country": [(b["key"], b["received"], b["unique"]) for b in s["by_country"]],
+        "by_state": [(b["key"], b["received"], b["unique"]) for b in s["by_state"]],
+        "by_district": [(b["key"], b["received"], b["unique"]) for b in s["by_district"]],
+        "by_consent": [(b["key"], b["received"], b["unique"]) for b in s["by_consent"]],
+        "removed": s["removed"],
     }
 
 
@@ -86,25 +119,58 @@ def flagged_ids(v: vault.Vault) -> list[str]:
     return [r.record_id for r in signers_view.signer_rows(v, ids)]
 
 
+def sign(
+    d: Device,
+    name: str,
+    *,
+    city: str = "Washington",
+    email: str | None = None,
+    phone: str | None = None,
+    zip_code: str = "10001",
+    state: str = "NY",
+    consents: tuple[str, ...] = (),
+) -> str:
+    fields = {"full_name": name, "city": city, "postal_code": zip_code, "state": state}
+    if email is not None:
+        fields["email"] = email
+    if phone is not None:
+        fields["phone"] = phone
+    form = SignatureForm(
+        fields=fields,
+        lang="en",
+        consent=True,
+        signature=demo_signature(),
+        consents=frozenset(consents),
+    )
+    return d.save(form).record_id
+
+
 def _filled(tmp_path: Path) -> tuple[Org, dict[str, str]]:
-    org = new_organizer(tmp_path / "org")
+    org = organizer_with(tmp_path / "org", kit.SPEC + STATE_FIELD + CONSENTS)
     d = new_device(tmp_path / "d", org.package)
     enroll(d, org)
+    ca = {"zip_code": "94107", "state": "CA"}  # a ZIP spanning two districts
     ids = {
-        "sara": sign(d, "Sara Example", email="sara@example.org"),
-        "sara2": sign(d, "Sara E.", email="SARA@example.org"),  # same email: a duplicate
-        "omid": sign(d, "Omid Tehrani", city="Boston"),
-        "omid2": sign(d, "Omid Tehrani", city="Boston"),  # same name and city: to review
+        "sara": sign(d, "Sara Example", email="sara@example.org", consents=("contact",)),
+        # same email: a duplicate
+        "sara2": sign(d, "Sara E.", email="SARA@example.org", consents=("contact", "newsletter")),
+        "omid": sign(d, "Omid Tehrani", city="Boston", **ca),
+        "omid2": sign(d, "Omid Tehrani", city="Boston", consents=("newsletter",), **ca),
         "omid3": sign(d, "Omid Tehrani", city="Boston", phone="+1 202 555 0101"),
-        "fa": sign(d, "مریم احمدی", city="لس آنجلس", phone="+1 202 555 0199"),
-        "gone": sign(d, "Gone Soon"),
-    }
+        "fa": sign(d, "مریم احمدی", city="لس آنجلس", phone="+1 202 555 0199", zip_code="94103",
+                   state="CA"),
+        "gone": sign(d, "Gone Soon", consents=("contact",)),
+    }  # fmt: skip
     d.void(ids["gone"])
     with org.intake() as intake:
         assert intake.import_file(export(d, tmp_path / "out1").path).status == "imported"
+        intake.load_districts(CENSUS)
     # A second batch: a void of a signer already imported, and a duplicate by phone.
     d.void(ids["sara"])
-    ids["fa2"] = sign(d, "Maryam Ahmadi", city="Los Angeles", phone="+1 (202) 555-0199")
+    ids["fa2"] = sign(
+        d, "Maryam Ahmadi", city="Los Angeles", phone="+1 (202) 555-0199", zip_code="20500",
+        state="DC", consents=("contact",),
+    )  # fmt: skip
     with org.intake() as intake:
         assert intake.import_file(export(d, tmp_path / "out2").path).status == "imported"
     d.vault.close()
@@ -119,17 +185,50 @@ def test_kept_statistics_follow_imports_voids_merges_and_reviews(tmp_path: Path)
     # The void of sara made sara2 (same email) the original; gone and sara are voided.
     assert (now["received"], now["voided"], now["duplicates"]) == (8, 2, 1)
     assert sorted(flagged_ids(v)) == sorted([ids["omid"], ids["omid2"], ids["omid3"]])
+    # Every tally holds real counts (so the comparisons below can fail).
+    assert {k for k, _, _ in now["by_state"]} == {"CA", "DC", "NY"}
+    assert {k for k, _, _ in now["by_district"]} == {"CA-11", "DC-AL", "NY-12", "split"}
+    assert {k: (n, u) for k, n, u in now["by_consent"]} == {
+        "contact": (4, 1), "newsletter": (2, 2),
+    }  # fmt: skip
 
     with Intake(v, workers=1) as intake:
+        intake.mark_review(ids["omid"], "keep")  # off the list; its look-alikes stay
+        assert kept(v) == recount(v)
+        assert sorted(flagged_ids(v)) == sorted([ids["omid2"], ids["omid3"]])
+        rows = signers_view.signer_rows(v, signers_view.signer_ids(v, search="Tehrani"))
+        to_review = {r.record_id for r in rows if r.status is signers_view.SignerStatus.TO_REVIEW}
+        assert to_review == {ids["omid2"], ids["omid3"]}
         intake.mark_review(ids["omid2"], "distinct")
         assert kept(v) == recount(v)
-        assert sorted(flagged_ids(v)) == sorted([ids["omid"], ids["omid3"]])
+        assert flagged_ids(v) == [ids["omid3"]]
         intake.mark_review(ids["omid3"], "merge", ids["omid"])
         after = kept(v)
         assert after == recount(v)
         assert after["flagged"] == 0 and flagged_ids(v) == []
         assert after["duplicates"] == now["duplicates"] + 1
         assert after["unique"] == now["unique"] - 1
+        # The organizer's district for a split ZIP moves the signer in the district tally.
+        split = dict((k, n) for k, n, _ in after["by_district"])["split"]
+        intake.choose_district(ids["omid"], "CA-15")
+        chosen = kept(v)
+        assert chosen == recount(v)
+        assert dict((k, n) for k, n, _ in chosen["by_district"])["split"] == split - 1
+        assert ("CA-15", 1, 1) in chosen["by_district"]
+    org.close()
+
+
+def test_removal_keeps_counts_and_search(tmp_path: Path) -> None:
+    org, ids = _filled(tmp_path)
+    with Intake(org.vault, workers=1) as intake:
+        intake.remove_signer(PASS, ids["fa"])  # rebuilds the vault under a new key
+    v = org.vault
+    now = kept(v)
+    assert now == recount(v) and now["removed"] == 1 and now["received"] == 7
+    # fa2 (same phone) was fa's duplicate: now the original, and still found by search.
+    rows = signers_view.signer_rows(v, signers_view.signer_ids(v, search="Maryam"))
+    assert [(r.record_id, r.dup_of) for r in rows] == [(ids["fa2"], None)]
+    assert list(signers_view.signer_ids(v, search="احمدی")) == []
     org.close()
 
 
@@ -191,14 +290,14 @@ def test_migration_fills_counts_and_search_from_existing_signers(tmp_path: Path)
     want = kept(org.vault)
     found = list(signers_view.signer_ids(org.vault, search="احمدی"))
     org.close()
-    # The same vault as version 6 left it: no kept counts, no index, no full-text table.
+    # The same vault as version 8 left it: no kept counts, no index, no full-text table.
     raw = vault._connect(vault.db_path(org.home), keyfile.unwrap(vault.key_path(org.home), PASS))
     for (trigger,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
         raw.execute(f"DROP TRIGGER {trigger}")
     for name in ("signers_fts", "match_groups", "signer_tally"):
         raw.execute(f"DROP TABLE {name}")
     raw.execute("DROP INDEX signers_state")
-    raw.execute("PRAGMA user_version = 6")
+    raw.execute("PRAGMA user_version = 8")
     raw.commit()
     raw.close()
     with vault.Vault.open(org.home, PASS) as v:

@@ -40,6 +40,22 @@ def _tally(who: str, sign: str) -> str:
             voided = voided + excluded.voided;"""
 
 
+def _prune_tally(who: str) -> str:
+    """Drop the counts that fell to nothing under one signer's keys: a key can name a
+    signer (a ZIP+4 here, a name and city in `match_groups`), and a removed or erased
+    signer must leave nothing of theirs behind."""
+    return f"""
+        DELETE FROM signer_tally WHERE received <= 0
+            AND (dim, key) IN (SELECT d, k FROM ({_dims(who)}));"""
+
+
+def _prune_groups(who: str) -> str:
+    """As `_prune_tally`, for `match_groups`."""
+    return f"""
+        DELETE FROM match_groups WHERE live <= 0
+            AND key IN ('n' || {who}.name_city, 't' || {who}.translit);"""
+
+
 def _live(who: str) -> str:
     """A signer counted in `match_groups`: a live original not marked distinct."""
     return (
@@ -361,6 +377,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (dim, key)
     ) WITHOUT ROWID;
     CREATE TRIGGER signers_tally_delete AFTER DELETE ON signers BEGIN {_tally("old", "-1")}
+        {_prune_tally("old")}
     END;
     CREATE TRIGGER signers_tally_update AFTER UPDATE OF voided_by, dup_of, event_name, device,
         day, country, state, zip, district, consents ON signers
@@ -370,17 +387,18 @@ MIGRATIONS: list[str] = [
         OR old.country IS NOT new.country OR old.state IS NOT new.state
         OR old.zip IS NOT new.zip OR old.district IS NOT new.district
         OR old.consents IS NOT new.consents
-    BEGIN {_tally("old", "-1")} {_tally("new", "1")}
+    BEGIN {_tally("old", "-1")} {_tally("new", "1")} {_prune_tally("old")}
     END;
     CREATE TABLE match_groups (key TEXT PRIMARY KEY, live INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX match_groups_many ON match_groups(key) WHERE live > 1;
     CREATE TRIGGER signers_match_delete AFTER DELETE ON signers BEGIN {_leave("old")}
+        {_prune_groups("old")}
     END;
     CREATE TRIGGER signers_match_update AFTER UPDATE OF voided_by, dup_of, review, name_city,
         translit ON signers
     WHEN {_live("old")} != {_live("new")} OR old.name_city IS NOT new.name_city
         OR old.translit IS NOT new.translit
-    BEGIN {_leave("old")} {_join("new")}
+    BEGIN {_leave("old")} {_join("new")} {_prune_groups("old")}
     END;
     CREATE INDEX signers_state ON signers(voided_by IS NOT NULL, dup_of IS NOT NULL);
     DROP INDEX signers_name_city;
