@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tomar.core import keyfile, places, signers_view, vault
 from tomar.core.device import Device
 from tomar.core.intake import Intake, districts
@@ -272,6 +274,37 @@ def test_every_signer_is_a_range_until_a_row_is_missing(tmp_path: Path) -> None:
     assert signers_view.signer_ids(v, SignerFilter.ALL, "Tehrani") == [
         i for i in every[:3] + every[4:] if i in set(signers_view.signer_ids(v, search="Tehrani"))
     ]
+    org.close()
+
+
+def test_state_filters_are_read_by_sql_a_slice_at_a_time(tmp_path: Path) -> None:
+    """Unique, duplicate and voided signers are no list of every rowid: each slice the
+    table asks for is one query, and equals the slice of a full scan."""
+    org, _ = _filled(tmp_path)
+    v = org.vault
+    wheres = {
+        SignerFilter.UNIQUE: "voided_by IS NULL AND dup_of IS NULL",
+        SignerFilter.DUPLICATES: "voided_by IS NULL AND dup_of IS NOT NULL",
+        SignerFilter.VOIDED: "voided_by IS NOT NULL",
+    }
+    for kind, where in wheres.items():
+        scan = [
+            int(r[0])
+            for r in v.conn.execute(f"SELECT rowid FROM signers WHERE {where} ORDER BY rowid")  # noqa: S608
+        ]
+        ids = signers_view.signer_ids(v, kind)
+        assert isinstance(ids, signers_view.FilteredIds), kind
+        assert len(ids) == len(scan) and list(ids) == scan and scan, kind
+        n = len(scan)
+        for a, b in ((0, 2), (1, n), (n - 2, n + 5), (n, n + 1), (-2, None), (0, None)):
+            assert list(ids[a:b]) == scan[a:b], (kind, a, b)
+        assert ids[-1] == scan[-1] and ids[0] == scan[0]
+        with pytest.raises(IndexError):
+            ids[n]
+    # The table's pages come from the same slices.
+    unique = signers_view.signer_ids(v, SignerFilter.UNIQUE)
+    rows = signers_view.signer_rows(v, unique[1:4])
+    assert [r.rowid for r in rows] == list(unique)[1:4] and all(r.record_id for r in rows)
     org.close()
 
 

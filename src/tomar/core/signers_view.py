@@ -9,9 +9,10 @@ unlocked organizer vault only, never for logs.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
 from .intake.reports import FLAGGED_ROW_SQL, FLAGGED_ROWIDS_SQL
 from .normalize import clean_text
@@ -123,6 +124,74 @@ class Candidate:
 
 #: Shorter search text has no trigram in the full-text index: it is looked up row by row.
 FTS_MIN = 3
+#: The state filters, unsearched, and their counts in `signer_tally`.
+_COUNTED = {
+    SignerFilter.UNIQUE: "uniq",
+    SignerFilter.DUPLICATES: "duplicates",
+    SignerFilter.VOIDED: "voided",
+}
+
+
+class FilteredIds(Sequence[int]):
+    """The rowids of one state filter, in rowid order, read by SQL a slice at a time.
+
+    A million unique signers would be a list of a million ints (about 36 MB, and most of
+    a second to build) for a table that shows a few hundred rows at a time. The length is
+    the kept count; a slice is one query on the small `signers_state` index, from the
+    nearer end (so the last page costs what the first does). Rows committed after the
+    count may shift the slices: the screen reloads after each import.
+    """
+
+    def __init__(self, vault: Vault, kind: SignerFilter, count: int) -> None:
+        self._vault = vault
+        self._where = _WHERE[kind]
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return self._slice(start, stop)
+        i = index + self._count if index < 0 else index
+        got = self._slice(i, i + 1) if 0 <= i < self._count else []
+        if not got:
+            raise IndexError(index)
+        return got[0]
+
+    def _slice(self, start: int, stop: int) -> list[int]:
+        if stop <= start:
+            return []
+        back = start > self._count - stop  # nearer the end: counted from there
+        sql = (
+            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            f"ORDER BY s.rowid {'DESC' if back else ''} LIMIT ? OFFSET ?"
+        )
+        offset = self._count - stop if back else start
+        ids = [int(r[0]) for r in self._vault.conn.execute(sql, (stop - start, offset))]
+        return ids[::-1] if back else ids
+
+    def __iter__(self) -> Iterator[int]:
+        """Every rowid, a thousand at a time (keyset: each query starts where the last
+        ended)."""
+        last = -(2**63)
+        sql = (
+            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            "AND s.rowid > ? ORDER BY s.rowid LIMIT 1000"
+        )
+        while True:
+            ids = [int(r[0]) for r in self._vault.conn.execute(sql, (last,))]
+            yield from ids
+            if len(ids) < 1000:
+                return
+            last = ids[-1]
 
 
 def signer_ids(
@@ -130,13 +199,19 @@ def signer_ids(
 ) -> Sequence[int]:
     """Rowids of the signers matching the filter and the search text, in rowid order.
 
-    Every signer, unsearched, is a `range` when no rowid is missing (signers are never
-    deleted one by one), so the table opens at once whatever their number. Search text of
-    three characters or more is looked up in the full-text index (`signers_fts`).
+    Every signer, unsearched, is a `range` when no rowid is missing (signers are seldom
+    deleted one by one), and the unique, duplicate or voided ones a `FilteredIds`, so the
+    table opens at once whatever their number. Search text of three characters or more
+    is looked up in the full-text index (`signers_fts`).
     """
     kind = SignerFilter(kind)
     needle = search.strip()
     conn = vault.conn
+    if kind in _COUNTED and not needle:
+        row = conn.execute(
+            f"SELECT {_COUNTED[kind]} FROM signer_tally WHERE dim = 'all'"  # noqa: S608
+        ).fetchone()
+        return FilteredIds(vault, kind, 0 if row is None else int(row[0]))
     if kind is SignerFilter.ALL and not needle:
         low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
         row = conn.execute("SELECT received FROM signer_tally WHERE dim = 'all'").fetchone()
