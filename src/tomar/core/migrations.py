@@ -6,6 +6,15 @@ tests build a database at every earlier version and migrate it to the latest.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from .atomic import atomic_writer, storage_error
+from .errors import VaultError
+
 #: Between a ZIP and the district chosen for it in the key of a 'zip' tally.
 ZIP_SEP = "|"
 
@@ -419,3 +428,58 @@ MIGRATIONS: list[str] = [
 LATEST = len(MIGRATIONS)
 #: `_derived` for the signers inserted after rowid ?1 (intake, after each chunk).
 DERIVED_SINCE: tuple[str, ...] = tuple(_derived("s.rowid > ?1"))
+
+
+#: Tables derived from `signers` (migration 9): a rebuild copies the signers and fills
+#: these again (`DERIVED_SINCE`), for the signers kept.
+DERIVED = ("signer_tally", "match_groups", "signers_fts")
+
+
+def is_derived(table: str) -> bool:
+    return any(table == d or table.startswith(d + "_") for d in DERIVED)
+
+
+def statements(script: str) -> list[str]:
+    """A script's statements; a trigger's body holds semicolons of its own."""
+    out, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlcipher3.complete_statement(pending):
+            out.append(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending)
+    return out
+
+
+def migrate(conn: Any, target: int = LATEST) -> None:
+    """Apply the missing migrations, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        raise VaultError("This vault was made by a newer version of Tomar. Please update Tomar.")
+    for i in range(version, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements(MIGRATIONS[i]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {i + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            # After an I/O error SQLite has already rolled back: keep the first error.
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+def copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
+    """A copy of the database (same key) before an upgrade changes it: if the new version
+    misbehaves, the old one can still open the copy. Kept until a rebuild or a wipe."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = db.with_name(f"{db.name}.v{version}.bak")
+    try:
+        with db.open("rb") as src, atomic_writer(copy, what="the copy of the vault") as out:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                out.write(chunk)
+    except OSError as exc:
+        raise storage_error(exc, "the copy of the vault") from None
+    return copy

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ import platformdirs
 import sqlcipher3
 
 from . import keyfile, lookaside
-from .atomic import Fault, atomic_writer, destroy_file, folder_fault, storage_error
+from .atomic import Fault, destroy_file, folder_fault, storage_error
 from .errors import (
     NoVault,
     StorageError,
@@ -29,7 +28,7 @@ from .errors import (
     VaultExists,
     WrongPassphrase,
 )
-from .migrations import DERIVED_SINCE, LATEST, MIGRATIONS
+from .migrations import LATEST, copy_before_migrating, migrate
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
@@ -103,20 +102,6 @@ def _orphaned_error(home: Path) -> VaultError:
         "you have one. If it was erased on purpose (a panic wipe), 'tomar wipe --yes' "
         "clears the folder for a new vault."
     )
-
-
-def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
-    """A copy of the database (same key) before an upgrade changes it: if the new version
-    misbehaves, the old one can still open the copy. Kept until a rebuild or a wipe."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    copy = db.with_name(f"{db.name}.v{version}.bak")
-    try:
-        with db.open("rb") as src, atomic_writer(copy, what="the copy of the vault") as out:
-            for chunk in iter(lambda: src.read(1 << 20), b""):
-                out.write(chunk)
-    except OSError as exc:
-        raise storage_error(exc, "the copy of the vault") from None
-    return copy
 
 
 class _Throttle:
@@ -261,47 +246,6 @@ def check_pragmas(conn: Any) -> None:
             )
 
 
-#: Tables derived from `signers` (migration 9): a rebuild copies the signers and fills
-#: these again (`DERIVED_SINCE`), for the signers kept.
-DERIVED = ("signer_tally", "match_groups", "signers_fts")
-
-
-def _derived(table: str) -> bool:
-    return any(table == d or table.startswith(d + "_") for d in DERIVED)
-
-
-def statements(script: str) -> list[str]:
-    """A script's statements; a trigger's body holds semicolons of its own."""
-    out, pending = [], ""
-    for part in script.split(";"):
-        pending += part + ";"
-        if sqlcipher3.complete_statement(pending):
-            out.append(pending)
-            pending = ""
-    if pending.strip(" \n;"):
-        out.append(pending)
-    return out
-
-
-def migrate(conn: Any, target: int = LATEST) -> None:
-    """Apply the missing migrations, each in its own transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
-        raise VaultError("This vault was made by a newer version of Tomar. Please update Tomar.")
-    for i in range(version, target):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in statements(MIGRATIONS[i]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {i + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            # After an I/O error SQLite has already rolled back: keep the first error.
-            with contextlib.suppress(sqlcipher3.Error):
-                conn.execute("ROLLBACK")
-            raise
-
-
 class Vault:
     """An open vault. `close()` drops the database handle and the key."""
 
@@ -369,7 +313,7 @@ class Vault:
             check_pragmas(conn)
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if 0 < version < LATEST:
-                copy = _copy_before_migrating(db, conn, version)
+                copy = copy_before_migrating(db, conn, version)
             migrate(conn)
         except sqlcipher3.Error as exc:
             conn.close()
@@ -447,55 +391,14 @@ class Vault:
     def rebuild(
         self, passphrase: str, keep: dict[str, str], *, new_passphrase: str | None = None
     ) -> None:
-        """Copy the data into a new database under a new key, then destroy the old one.
+        """Copy the data into a new database under a new key (why: `rebuild.py`), then
+        destroy the old one. The switch is the atomic replacement of the key
+        file, which names the database, wrapped by `new_passphrase` if given."""
+        from .rebuild import copy_into_new  # rebuild.py uses this module's helpers
 
-        `keep` maps a table to the SQL condition of the rows to copy (default: all).
-        SQLCipher's rekey keeps the old salt and pages, so this is how deleted rows are
-        made unrecoverable even with the old passphrase and a copy of the old files.
-        The switch is the atomic replacement of the key file, which names the database;
-        the new key file is wrapped by `new_passphrase` if given (a passphrase change).
-        """
         keyfile.unwrap(key_path(self.home), passphrase)  # the caller proves the passphrase
         old = self._db
-        new = self.home / f"tomar-{secrets.token_hex(8)}.db"
-        new_key = os.urandom(32)
-        fresh = _connect(new, new_key)
-        try:
-            check_pragmas(fresh)
-            migrate(fresh)
-            fresh.close()
-            conn = self.conn
-            conn.execute(f"ATTACH DATABASE ? AS fresh KEY \"x'{new_key.hex()}'\"", (str(new),))
-            try:
-                with self.transaction():
-                    tables = [
-                        r[0]
-                        for r in conn.execute(
-                            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-                        )
-                        if not _derived(r[0])
-                    ]
-                    for table in tables:
-                        where = keep.get(table, "1")
-                        conn.execute(
-                            f"INSERT INTO fresh.{table} SELECT * FROM main.{table} WHERE {where}"  # noqa: S608
-                        )
-            finally:
-                conn.execute("DETACH DATABASE fresh")
-            check = _connect(new, new_key)
-            check.execute("BEGIN IMMEDIATE")
-            for sql in DERIVED_SINCE:  # the derived tables were not copied
-                check.execute(sql, (-(2**63),))
-            check.execute("COMMIT")
-            problems = [r[0] for r in check.execute("PRAGMA integrity_check") if r[0] != "ok"]
-            check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            check.close()
-            if problems:
-                raise VaultError("The rebuilt vault failed its integrity check; nothing changed.")
-        except BaseException:
-            _remove_db(new)
-            raise
+        new, new_key = copy_into_new(self, keep)
         keyfile.write(key_path(self.home), new_key, new_passphrase or passphrase, database=new.name)
         # From here on the new database is the vault; the old one is unreadable garbage.
         self.close()
