@@ -11,10 +11,15 @@ the longest gap between two ticks beyond the interval is the longest stall. Ever
 and a filter; each of those is timed too (they read the same vault while it is written).
 
 Goal: the event loop is never blocked for more than 100 ms.
+
+BENCH_STALL_TRACE=<file>: whenever the event loop has not ticked for 300 ms, the stack of
+every thread is written there (faulthandler's own thread: it needs no GIL, so it also
+shows a thread that holds the GIL in C).
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import statistics
@@ -33,6 +38,10 @@ N = int(os.environ.get("BENCH_IMPORT_N", "10000" if QUICK else "100000"))
 TICK_MS = 5
 USER_MS = int(os.environ.get("BENCH_USER_MS", "1000"))  # 0: nobody uses the app
 TIMEOUT_S = float(os.environ.get("BENCH_TIMEOUT", "3600"))
+STALL_TRACE = os.environ.get("BENCH_STALL_TRACE", "")
+# Opening processes for the app's import (the app opens records in its own process, beside
+# the event loop: one interpreter, one GIL); unset: as the app does.
+GUI_WORKERS = int(os.environ.get("BENCH_GUI_WORKERS", "0"))
 
 
 def emit(name: str, value: float, unit: str, **extra: object) -> None:
@@ -71,6 +80,12 @@ def main() -> None:
         window.after_unlock()
         org = window.screens["org"]
         assert isinstance(org, OrganizerScreen)
+        if GUI_WORKERS and org.intake is not None:
+            from tomar.core.intake import Intake
+
+            vault = org.intake.vault
+            org.intake.close()
+            org.intake = Intake(vault, workers=GUI_WORKERS)
         app.processEvents()
 
         gaps: list[float] = []
@@ -80,10 +95,14 @@ def main() -> None:
 
         when: list[float] = []  # seconds since the import started, at each tick
 
+        trace = open(STALL_TRACE, "w") if STALL_TRACE else None  # noqa: SIM115 (to the end)
+
         def on_tick() -> None:
             gaps.append(max(0.0, clock.nsecsElapsed() / 1e6 - TICK_MS))
             when.append(time.perf_counter() - start)
             clock.restart()
+            if trace is not None:
+                faulthandler.dump_traceback_later(0.3, file=trace)
 
         tick.timeout.connect(on_tick)
         actions: dict[str, list[float]] = {"dashboard": [], "signers_search": [], "filter": []}
@@ -125,6 +144,9 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.001)
         seconds = time.perf_counter() - start
+        if trace is not None:
+            faulthandler.cancel_dump_traceback_later()
+            trace.close()
         tick.stop()
         user.stop()
         received = int(org.intake.vault.conn.execute("SELECT count(*) FROM signers").fetchone()[0])  # type: ignore[union-attr]
@@ -152,7 +174,7 @@ def main() -> None:
                     median=round(statistics.median(times), 1),
                     n=len(times),
                 )
-        emit("load_average", os.getloadavg()[0], "1m", cpus=os.cpu_count())
+        emit("load_average", os.getloadavg()[0], "1m", cpus=os.cpu_count(), gui_workers=GUI_WORKERS)
         window.lock_now()
         window.lock_watcher.uninstall()
         window.panic.uninstall()

@@ -15,7 +15,7 @@ import pytest
 
 from tomar.core import keyfile, places, signers_view, vault
 from tomar.core.device import Device
-from tomar.core.intake import Intake, districts
+from tomar.core.intake import Intake, districts, reports
 from tomar.core.intake.reports import stats
 from tomar.core.records import SignatureForm
 from tomar.core.signers_view import SignerFilter
@@ -89,6 +89,10 @@ def recount(v: vault.Vault) -> dict[str, Any]:
         "by_district": sorted((k, n, u) for k, (n, u) in by_district.items()),
         "by_consent": sorted((k, n, u) for k, (n, u) in by_consent.items()),
         "removed": one("SELECT count(*) FROM removals"),
+        "hiding": one(
+            "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NULL "
+            "AND display != 'full'"
+        ),
     }
 
 
@@ -113,6 +117,7 @@ def kept(v: vault.Vault) -> dict[str, Any]:
         "by_district": [(b["key"], b["received"], b["unique"]) for b in s["by_district"]],
         "by_consent": [(b["key"], b["received"], b["unique"]) for b in s["by_consent"]],
         "removed": s["removed"],
+        "hiding": reports.hiding_count(v),
     }
 
 
@@ -131,6 +136,7 @@ def sign(
     zip_code: str = "10001",
     state: str = "NY",
     consents: tuple[str, ...] = (),
+    display: str = "full",
 ) -> str:
     fields = {"full_name": name, "city": city, "postal_code": zip_code, "state": state}
     if email is not None:
@@ -143,6 +149,7 @@ def sign(
         consent=True,
         signature=demo_signature(),
         consents=frozenset(consents),
+        display=display,
     )
     return d.save(form).record_id
 
@@ -157,8 +164,10 @@ def _filled(tmp_path: Path) -> tuple[Org, dict[str, str]]:
         # same email: a duplicate
         "sara2": sign(d, "Sara E.", email="SARA@example.org", consents=("contact", "newsletter")),
         "omid": sign(d, "Omid Tehrani", city="Boston", **ca),
-        "omid2": sign(d, "Omid Tehrani", city="Boston", consents=("newsletter",), **ca),
-        "omid3": sign(d, "Omid Tehrani", city="Boston", phone="+1 202 555 0101"),
+        "omid2": sign(d, "Omid Tehrani", city="Boston", consents=("newsletter",), display="hidden",
+                      **ca),
+        "omid3": sign(d, "Omid Tehrani", city="Boston", phone="+1 202 555 0101",
+                      display="initials"),
         "fa": sign(d, "مریم احمدی", city="لس آنجلس", phone="+1 202 555 0199", zip_code="94103",
                    state="CA"),
         "gone": sign(d, "Gone Soon", consents=("contact",)),
@@ -190,6 +199,7 @@ def test_kept_statistics_follow_imports_voids_merges_and_reviews(tmp_path: Path)
     # Every tally holds real counts (so the comparisons below can fail).
     assert {k for k, _, _ in now["by_state"]} == {"CA", "DC", "NY"}
     assert {k for k, _, _ in now["by_district"]} == {"CA-11", "DC-AL", "NY-12", "split"}
+    assert now["hiding"] == 2
     assert {k: (n, u) for k, n, u in now["by_consent"]} == {
         "contact": (4, 1), "newsletter": (2, 2),
     }  # fmt: skip

@@ -30,6 +30,7 @@ def _dims(who: str) -> str:
         SELECT 'all' AS d, '' AS k UNION ALL SELECT 'event_name', {who}.event_name
         UNION ALL SELECT 'device', {who}.device UNION ALL SELECT 'day', {who}.day
         UNION ALL SELECT 'country', {who}.country UNION ALL SELECT 'state', {who}.state
+        UNION ALL SELECT 'display', {who}.display
         UNION ALL SELECT 'zip', {who}.zip || '{ZIP_SEP}' || coalesce({who}.district, '')
                   WHERE {who}.zip IS NOT NULL
         UNION ALL SELECT 'consent', value FROM json_each({who}.consents)
@@ -123,6 +124,7 @@ def _derived(where: str) -> list[str]:
               UNION ALL SELECT 'day', s.day, {state} FROM signers s WHERE {where}
               UNION ALL SELECT 'country', s.country, {state} FROM signers s WHERE {where}
               UNION ALL SELECT 'state', s.state, {state} FROM signers s WHERE {where}
+              UNION ALL SELECT 'display', s.display, {state} FROM signers s WHERE {where}
               UNION ALL SELECT 'zip', s.zip || '{ZIP_SEP}' || coalesce(s.district, ''),
                         {state} FROM signers s WHERE {where} AND s.zip IS NOT NULL
               UNION ALL SELECT 'consent', j.value, {state}
@@ -366,7 +368,8 @@ MIGRATIONS: list[str] = [
     # rebuilds): by triggers on updates and deletes, and for inserts by intake per chunk
     # of signers (`DERIVED_SINCE`, see `_derived`):
     # - signer_tally: received, unique, duplicate and voided signers in all ('all', '') and
-    #   by event, device, day, country, state, ZIP and chosen district, extra consent;
+    #   by event, device, day, country, state, display choice, ZIP and chosen district,
+    #   extra consent;
     # - match_groups: how many live originals not marked distinct share a name and city
     #   ('n' || name_city) or a consonant skeleton ('t' || translit); groups of two or more
     #   are the review queue, found through a partial index;
@@ -389,11 +392,12 @@ MIGRATIONS: list[str] = [
         {_prune_tally("old")}
     END;
     CREATE TRIGGER signers_tally_update AFTER UPDATE OF voided_by, dup_of, event_name, device,
-        day, country, state, zip, district, consents ON signers
+        day, country, state, display, zip, district, consents ON signers
     WHEN (old.voided_by IS NULL) != (new.voided_by IS NULL)
         OR (old.dup_of IS NULL) != (new.dup_of IS NULL) OR old.event_name IS NOT new.event_name
         OR old.device IS NOT new.device OR old.day IS NOT new.day
         OR old.country IS NOT new.country OR old.state IS NOT new.state
+        OR old.display IS NOT new.display
         OR old.zip IS NOT new.zip OR old.district IS NOT new.district
         OR old.consents IS NOT new.consents
     BEGIN {_tally("old", "-1")} {_tally("new", "1")} {_prune_tally("old")}

@@ -247,14 +247,17 @@ def unique_count(vault: Vault) -> int:
 
 def hiding_count(vault: Vault, consent: str | None = None) -> int:
     """Unique signers who asked to be shown by initials or not at all (of those who
-    agreed to `consent`, if given): counted before the CSV is streamed."""
+    agreed to `consent`, if given): counted before the CSV is streamed. All of them from
+    the kept counts by display choice; of one consent's, by reading every signer."""
+    if consent is None:
+        row = vault.conn.execute(
+            "SELECT sum(uniq) FROM signer_tally WHERE dim = 'display' AND key != 'full'"
+        ).fetchone()
+        return int(row[0] or 0)
     sql = (
         f"SELECT count(*) FROM signers WHERE {_UNIQUE} "  # noqa: S608 (fixed text)
-        "AND coalesce(display, '') != 'full'"
+        "AND display != 'full' AND EXISTS (SELECT 1 FROM json_each(consents) WHERE value = ?)"
     )
-    if consent is None:
-        return int(vault.conn.execute(sql).fetchone()[0])
-    sql += " AND EXISTS (SELECT 1 FROM json_each(consents) WHERE value = ?)"
     return int(vault.conn.execute(sql, (consent,)).fetchone()[0])
 
 
