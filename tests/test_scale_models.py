@@ -158,14 +158,14 @@ def _filled(tmp_path: Path) -> tuple[Org, dict[str, str]]:
     org = organizer_with(tmp_path / "org", kit.SPEC + STATE_FIELD + CONSENTS)
     d = new_device(tmp_path / "d", org.package)
     enroll(d, org)
-    ca = {"zip_code": "94107", "state": "CA"}  # a ZIP spanning two districts
+    ca = "94107"  # a ZIP spanning two districts
     ids = {
         "sara": sign(d, "Sara Example", email="sara@example.org", consents=("contact",)),
         # same email: a duplicate
         "sara2": sign(d, "Sara E.", email="SARA@example.org", consents=("contact", "newsletter")),
-        "omid": sign(d, "Omid Tehrani", city="Boston", **ca),
+        "omid": sign(d, "Omid Tehrani", city="Boston", zip_code=ca, state="CA"),
         "omid2": sign(d, "Omid Tehrani", city="Boston", consents=("newsletter",), display="hidden",
-                      **ca),
+                      zip_code=ca, state="CA"),
         "omid3": sign(d, "Omid Tehrani", city="Boston", phone="+1 202 555 0101",
                       display="initials"),
         "fa": sign(d, "مریم احمدی", city="لس آنجلس", phone="+1 202 555 0199", zip_code="94103",

@@ -28,7 +28,8 @@ from .errors import (
     VaultExists,
     WrongPassphrase,
 )
-from .migrations import LATEST, copy_before_migrating, migrate
+from .migrations import LATEST, copy_before_migrating
+from .migrations import migrate as migrate  # where it lived before (tests, other modules)
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
