@@ -21,7 +21,7 @@ from tomar.core.records import SignatureForm
 from tomar.core.signers_view import SignerFilter
 
 from . import batchkit as kit
-from .batchkit import Org, enroll, export, new_device, new_organizer
+from .batchkit import Org, enroll, export, new_device
 from .conftest import PASS, demo_signature
 from .test_delivery_counts import CENSUS, CONSENTS, organizer_with
 from .test_places import STATE_FIELD
@@ -348,63 +348,3 @@ def test_migration_fills_counts_and_search_from_existing_signers(tmp_path: Path)
         assert list(signers_view.signer_ids(v, search="احمدی")) == found
         assert len(found) == 1
     assert os.path.exists(vault.db_path(org.home))
-
-
-def test_report_with_more_events_than_a_page_holds(tmp_path: Path) -> None:
-    """A breakdown longer than a page (here 90 events) used to stop the report."""
-    from pypdf import PdfReader
-
-    from tomar.core.intake.store import add_derived
-    from tomar.core.sheets.report import write_report
-
-    org = new_organizer(tmp_path / "org")
-    device = "A" * 43 + "="
-    with org.vault.transaction() as conn:
-        conn.execute(
-            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
-            "received_at, status) VALUES ('b', 'm', ?, 1, 90, '2026-01-01', 'imported')",
-            (device,),
-        )
-        conn.executemany(
-            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
-            "lang, display, fields, name) VALUES (?, ?, ?, 'b', '2026-01-01T12:00:00Z', "
-            "'2026-01-01', ?, 'kiosk', 'en', 'full', '{}', ?)",
-            [(f"r{i:03d}", device, i + 1, f"Rally {i:03d}", f"Signer {i}") for i in range(90)],
-        )
-        add_derived(conn, 0)
-    out = tmp_path / "report.pdf"
-    stats = write_report(org.vault, out)
-    assert len(stats["by_event"]) == 90
-    pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "Rally 000" in pdf and "Rally 089" in pdf
-    org.close()
-
-
-def test_delivery_cover_lists_more_batches_than_a_page_holds(tmp_path: Path) -> None:
-    """The cover's table of batches (hundreds in a national campaign) used to stop it."""
-    from pypdf import PdfReader
-
-    from tomar.core.intake.store import add_derived
-    from tomar.core.sheets.delivery import write_delivery
-
-    org = new_organizer(tmp_path / "org")
-    device = "A" * 43 + "="
-    with org.vault.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO intake_batches(sha256, manifest_sha256, device, number, record_count, "
-            "received_at, status) VALUES (?, 'm', ?, ?, 1, '2026-01-01', 'imported')",
-            [(f"{n:064x}", device, n) for n in range(1, 81)],
-        )
-        conn.execute(
-            "INSERT INTO signers(record_id, device, seq, batch, time, day, event_name, source, "
-            "lang, display, fields, name) VALUES ('r1', ?, 1, ?, '2026-01-01T12:00:00Z', "
-            "'2026-01-01', 'Rally', 'kiosk', 'en', 'full', '{\"full_name\": \"Nina Park\"}', "
-            "'Nina Park')",
-            (device, f"{1:064x}"),
-        )
-        add_derived(conn, 0)
-    out = tmp_path / "delivery.pdf"
-    assert write_delivery(org.vault, out) == 1
-    pdf = "".join(page.extract_text() for page in PdfReader(out).pages)
-    assert f"{80:064x}" in pdf and "Nina Park" in pdf
-    org.close()

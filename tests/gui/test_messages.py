@@ -326,6 +326,7 @@ IN_SCOPE: tuple[str, ...] = (
     "core/minisign.py",
     "core/normalize.py",
     "core/organizer.py",
+    "core/rebuild.py",
     "core/receipts.py",
     "core/records.py",
     "core/recovery.py",
