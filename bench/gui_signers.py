@@ -40,6 +40,7 @@ def prepare(home: Path, n: int) -> None:
     from tomar.core import organizer
     from tomar.core.device import init_vault
     from tomar.core.identity import now_iso
+    from tomar.core.intake.store import add_derived
     from tomar.resources import resource_path
 
     spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8")
@@ -93,6 +94,7 @@ def prepare(home: Path, n: int) -> None:
                 "dup_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
+            add_derived(conn, 0)  # counts, review groups, search index, as intake keeps them
 
 
 def main() -> None:

@@ -76,6 +76,7 @@ def pages(path: Path) -> int:
 def setup(base: Path, n: int) -> Path:
     from tomar.core import keyfile, organizer, strokes
     from tomar.core.device import init_vault
+    from tomar.core.intake.store import add_derived
     from tomar.demo import signature
     from tomar.resources import resource_path
 
@@ -148,6 +149,7 @@ def setup(base: Path, n: int) -> Path:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+        add_derived(conn, 0)  # counts, review groups, search index, as intake keeps them
     v.close()
     (base / "census.txt").write_bytes(census_table())  # here: `zipcodes` loads every ZIP
     return home

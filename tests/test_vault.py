@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from tomar.core import keyfile, vault
 from tomar.core.errors import (
@@ -194,3 +195,25 @@ def test_wipe_is_a_crypto_erase(tmp_path: Path) -> None:
     assert not vault.db_path(home).exists()
     with pytest.raises(NoVault):
         vault.Vault.open(home, PASS)
+
+
+def test_reader_sees_only_commits_and_cannot_write(tmp_path: Path) -> None:
+    """The second handle the organizer's screens read through during an import."""
+    v = vault.Vault.create(tmp_path / "h", PASS)
+    with v.transaction() as conn:
+        v.set_meta(conn, "count", b"1")
+    reader = v.reader()
+    try:
+        vault.check_pragmas(reader.conn)  # the same safety settings
+        with v.transaction() as conn:
+            v.set_meta(conn, "count", b"2")
+            assert v.get_meta("count") == b"2"
+            assert reader.get_meta("count") == b"1"  # not committed yet
+        assert reader.get_meta("count") == b"2"
+        with pytest.raises(sqlcipher3.OperationalError, match="readonly"):
+            reader.conn.execute("INSERT INTO meta(key, value) VALUES ('x', x'00')")
+    finally:
+        reader.close()
+    v.close()
+    with pytest.raises(VaultError, match="locked"):
+        v.reader()

@@ -9,9 +9,12 @@ unlocked organizer vault only, never for logs.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
+from .intake.reports import FLAGGED_ROW_SQL, FLAGGED_ROWIDS_SQL
 from .normalize import clean_text
 from .vault import Vault
 
@@ -35,26 +38,14 @@ class SignerStatus(StrEnum):
     VOIDED = "voided"
 
 
-#: Originals that look like another original (same name and city, or the same consonant
-#: skeleton) and on which no person has decided yet. "keep" (this one is the original to
-#: count) takes a signer off the list but still flags its look-alikes; "distinct" (a
-#: different person) takes it off and flags nobody. `reports.flagged_count` counts the same.
-_FLAGGED = (
-    "s.voided_by IS NULL AND s.dup_of IS NULL "
-    "AND coalesce(s.review, '') NOT IN ('distinct', 'keep') AND ("
-    "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct') OR "
-    "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
-    "AND t.record_id != s.record_id AND t.voided_by IS NULL AND t.dup_of IS NULL "
-    "AND coalesce(t.review, '') != 'distinct'))"
-)
 _WHERE = {
     SignerFilter.ALL: "1",
-    SignerFilter.UNIQUE: "s.voided_by IS NULL AND s.dup_of IS NULL",
-    SignerFilter.DUPLICATES: "s.voided_by IS NULL AND s.dup_of IS NOT NULL",
-    SignerFilter.FLAGGED: _FLAGGED,
-    SignerFilter.VOIDED: "s.voided_by IS NOT NULL",
+    # The expressions of the index signers_state (migration 10): rowids come in rowid order
+    # from that small index instead of a walk over every signer's row.
+    SignerFilter.UNIQUE: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 0",
+    SignerFilter.DUPLICATES: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 1",
+    SignerFilter.FLAGGED: f"s.rowid IN ({FLAGGED_ROWIDS_SQL})",
+    SignerFilter.VOIDED: "(s.voided_by IS NOT NULL) = 1",
     SignerFilter.REVIEWED: "s.review IS NOT NULL",
 }
 _SEARCHED = ("s.name", "s.fields", "s.email", "s.phone", "s.event_name")
@@ -133,29 +124,126 @@ class Candidate:
     time: str
 
 
-def signer_ids(vault: Vault, kind: SignerFilter = SignerFilter.ALL, search: str = "") -> list[int]:
-    """Rowids of the signers matching the filter and the search text, in rowid order."""
-    sql = f"SELECT s.rowid FROM signers s WHERE {_WHERE[SignerFilter(kind)]}"  # noqa: S608
-    args: list[str] = []
+#: Shorter search text has no trigram in the full-text index: it is looked up row by row.
+FTS_MIN = 3
+#: The state filters, unsearched, and their counts in `signer_tally`.
+_COUNTED = {
+    SignerFilter.UNIQUE: "uniq",
+    SignerFilter.DUPLICATES: "duplicates",
+    SignerFilter.VOIDED: "voided",
+}
+
+
+class FilteredIds(Sequence[int]):
+    """The rowids of one state filter, in rowid order, read by SQL a slice at a time.
+
+    A million unique signers would be a list of a million ints (about 36 MB, and most of
+    a second to build) for a table that shows a few hundred rows at a time. The length is
+    the kept count; a slice is one query on the small `signers_state` index, from the
+    nearer end (so the last page costs what the first does). Rows committed after the
+    count may shift the slices: the screen reloads after each import.
+    """
+
+    def __init__(self, vault: Vault, kind: SignerFilter, count: int) -> None:
+        self._vault = vault
+        self._where = _WHERE[kind]
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return self._slice(start, stop)
+        i = index + self._count if index < 0 else index
+        got = self._slice(i, i + 1) if 0 <= i < self._count else []
+        if not got:
+            raise IndexError(index)
+        return got[0]
+
+    def _slice(self, start: int, stop: int) -> list[int]:
+        if stop <= start:
+            return []
+        back = start > self._count - stop  # nearer the end: counted from there
+        sql = (
+            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            f"ORDER BY s.rowid {'DESC' if back else ''} LIMIT ? OFFSET ?"
+        )
+        offset = self._count - stop if back else start
+        ids = [int(r[0]) for r in self._vault.conn.execute(sql, (stop - start, offset))]
+        return ids[::-1] if back else ids
+
+    def __iter__(self) -> Iterator[int]:
+        """Every rowid, a thousand at a time (keyset: each query starts where the last
+        ended)."""
+        last = -(2**63)
+        sql = (
+            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            "AND s.rowid > ? ORDER BY s.rowid LIMIT 1000"
+        )
+        while True:
+            ids = [int(r[0]) for r in self._vault.conn.execute(sql, (last,))]
+            yield from ids
+            if len(ids) < 1000:
+                return
+            last = ids[-1]
+
+
+def signer_ids(
+    vault: Vault, kind: SignerFilter = SignerFilter.ALL, search: str = ""
+) -> Sequence[int]:
+    """Rowids of the signers matching the filter and the search text, in rowid order.
+
+    Every signer, unsearched, is a `range` when no rowid is missing (signers are seldom
+    deleted one by one), and the unique, duplicate or voided ones a `FilteredIds`, so the
+    table opens at once whatever their number. Search text of three characters or more
+    is looked up in the full-text index (`signers_fts`).
+    """
+    kind = SignerFilter(kind)
     needle = search.strip()
-    if needle:
+    conn = vault.conn
+    if kind in _COUNTED and not needle:
+        row = conn.execute(
+            f"SELECT {_COUNTED[kind]} FROM signer_tally WHERE dim = 'all'"  # noqa: S608
+        ).fetchone()
+        return FilteredIds(vault, kind, 0 if row is None else int(row[0]))
+    if kind is SignerFilter.ALL and not needle:
+        low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
+        row = conn.execute("SELECT received FROM signer_tally WHERE dim = 'all'").fetchone()
+        if low is None:
+            return []
+        if row is not None and int(row[0]) == high - low + 1:
+            return range(int(low), int(high) + 1)
+    sql = f"SELECT s.rowid FROM signers s WHERE {_WHERE[kind]}"  # noqa: S608
+    args: list[str] = []
+    if len(needle) >= FTS_MIN:
+        sql += " AND s.rowid IN (SELECT rowid FROM signers_fts WHERE signers_fts MATCH ?)"
+        args = ['"' + needle.replace('"', '""') + '"']
+    elif needle:
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sql += " AND (" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")"
         args = [like] * len(_SEARCHED)
     sql += " ORDER BY s.rowid"
-    return [int(r[0]) for r in vault.conn.execute(sql, args)]
+    return [int(r[0]) for r in conn.execute(sql, args)]
 
 
-def signer_rows(vault: Vault, ids: list[int]) -> list[SignerRow]:
+def signer_rows(vault: Vault, ids: Sequence[int]) -> list[SignerRow]:
     """The rows of `ids`, in that order (a vanished row comes back empty)."""
     found: dict[int, SignerRow] = {}
     if ids:
         marks = ",".join("?" * len(ids))
         for r in vault.conn.execute(
             "SELECT s.rowid, s.record_id, s.time, s.name, s.fields, s.country, "  # noqa: S608
-            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({_FLAGGED}) "
+            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({FLAGGED_ROW_SQL}) "
             f"FROM signers s WHERE s.rowid IN ({marks})",
-            ids,
+            list(ids),
         ):
             found[int(r[0])] = SignerRow(
                 rowid=int(r[0]),
@@ -201,12 +289,15 @@ def signer_detail(vault: Vault, record_id: str) -> SignerDetail | None:
 
 def merge_candidates(vault: Vault, signer: SignerDetail, limit: int = 20) -> list[Candidate]:
     """The original of a duplicate, or live originals with the same name and city (or
-    the same consonant skeleton), oldest first."""
+    the same consonant skeleton), oldest first.
+
+    The unary + keeps SQLite from walking every original (signers_dup_of) instead of the
+    few candidates."""
     rows = vault.conn.execute(
         "SELECT record_id, name, time FROM signers WHERE record_id IN ("
         "SELECT ? UNION SELECT record_id FROM signers WHERE name_city = ? "
         "UNION SELECT record_id FROM signers WHERE translit = ?) "
-        "AND record_id != ? AND voided_by IS NULL AND dup_of IS NULL "
+        "AND record_id != ? AND +voided_by IS NULL AND +dup_of IS NULL "
         "ORDER BY time LIMIT ?",
         (signer.dup_of, signer.name_city, signer.translit, signer.record_id, limit),
     ).fetchall()

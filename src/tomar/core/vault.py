@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ import platformdirs
 import sqlcipher3
 
 from . import keyfile, lookaside
-from .atomic import Fault, atomic_writer, destroy_file, folder_fault, storage_error
+from .atomic import Fault, destroy_file, folder_fault, storage_error
 from .errors import (
     E,
     NoVault,
@@ -30,7 +29,8 @@ from .errors import (
     VaultExists,
     WrongPassphrase,
 )
-from .migrations import LATEST, MIGRATIONS
+from .migrations import LATEST, copy_before_migrating
+from .migrations import migrate as migrate  # where it lived before (tests, other modules)
 
 lookaside.widen()  # before this process opens any database; see lookaside.py
 
@@ -99,20 +99,6 @@ def orphaned(home: Path) -> bool:
 
 def _orphaned_error(home: Path) -> VaultError:
     return VaultError(E.VAULT_KEY_FILE_KEY_MISSING, home=home)
-
-
-def _copy_before_migrating(db: Path, conn: Any, version: int) -> Path:
-    """A copy of the database (same key) before an upgrade changes it: if the new version
-    misbehaves, the old one can still open the copy. Kept until a rebuild or a wipe."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    copy = db.with_name(f"{db.name}.v{version}.bak")
-    try:
-        with db.open("rb") as src, atomic_writer(copy, what=E.WORD_THE_VAULT_COPY) as out:
-            for chunk in iter(lambda: src.read(1 << 20), b""):
-                out.write(chunk)
-    except OSError as exc:
-        raise storage_error(exc, E.WORD_THE_VAULT_COPY) from None
-    return copy
 
 
 class _Throttle:
@@ -239,26 +225,6 @@ def check_pragmas(conn: Any) -> None:
             raise UnsafeDatabase(E.VAULT_REFUSES_RUN_DATABASE_SAFETY, name=name)
 
 
-def migrate(conn: Any, target: int = LATEST) -> None:
-    """Apply the missing migrations, each in its own transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
-        raise VaultError(E.VAULT_MADE_NEWER_VERSION_UPDATE)
-    for i in range(version, target):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[i].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {i + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            # After an I/O error SQLite has already rolled back: keep the first error.
-            with contextlib.suppress(sqlcipher3.Error):
-                conn.execute("ROLLBACK")
-            raise
-
-
 class Vault:
     """An open vault. `close()` drops the database handle and the key."""
 
@@ -326,7 +292,7 @@ class Vault:
             check_pragmas(conn)
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if 0 < version < LATEST:
-                copy = _copy_before_migrating(db, conn, version)
+                copy = copy_before_migrating(db, conn, version)
             migrate(conn)
         except sqlcipher3.Error as exc:
             conn.close()
@@ -337,6 +303,26 @@ class Vault:
         opened = cls(home, conn, key)
         opened.pre_upgrade_copy = copy
         return opened
+
+    def reader(self) -> Vault:
+        """A second handle on the same database, for reading only.
+
+        It reads the last committed state while a long import writes through this one: in
+        WAL mode neither waits for the other, whereas two threads on one handle take turns
+        (a screen reading during a commit would freeze until the commit ends). Close it
+        like any vault.
+        """
+        if self._key is None or self._conn is None:
+            raise VaultError(E.VAULT_LOCKED)
+        key = bytes(self._key)
+        conn = _connect(self._db, key)
+        try:
+            check_pragmas(conn)
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return Vault(self.home, conn, key)
 
     def close(self) -> None:
         """Drop the handle and overwrite our copy of the key (best effort in Python)."""
@@ -384,50 +370,14 @@ class Vault:
     def rebuild(
         self, passphrase: str, keep: dict[str, str], *, new_passphrase: str | None = None
     ) -> None:
-        """Copy the data into a new database under a new key, then destroy the old one.
+        """Copy the data into a new database under a new key (why: `rebuild.py`), then
+        destroy the old one. The switch is the atomic replacement of the key
+        file, which names the database, wrapped by `new_passphrase` if given."""
+        from .rebuild import copy_into_new  # rebuild.py uses this module's helpers
 
-        `keep` maps a table to the SQL condition of the rows to copy (default: all).
-        SQLCipher's rekey keeps the old salt and pages, so this is how deleted rows are
-        made unrecoverable even with the old passphrase and a copy of the old files.
-        The switch is the atomic replacement of the key file, which names the database;
-        the new key file is wrapped by `new_passphrase` if given (a passphrase change).
-        """
         keyfile.unwrap(key_path(self.home), passphrase)  # the caller proves the passphrase
         old = self._db
-        new = self.home / f"tomar-{secrets.token_hex(8)}.db"
-        new_key = os.urandom(32)
-        fresh = _connect(new, new_key)
-        try:
-            check_pragmas(fresh)
-            migrate(fresh)
-            fresh.close()
-            conn = self.conn
-            conn.execute(f"ATTACH DATABASE ? AS fresh KEY \"x'{new_key.hex()}'\"", (str(new),))
-            try:
-                with self.transaction():
-                    tables = [
-                        r[0]
-                        for r in conn.execute(
-                            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-                        )
-                    ]
-                    for table in tables:
-                        where = keep.get(table, "1")
-                        conn.execute(
-                            f"INSERT INTO fresh.{table} SELECT * FROM main.{table} WHERE {where}"  # noqa: S608
-                        )
-            finally:
-                conn.execute("DETACH DATABASE fresh")
-            check = _connect(new, new_key)
-            problems = [r[0] for r in check.execute("PRAGMA integrity_check") if r[0] != "ok"]
-            check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            check.close()
-            if problems:
-                raise VaultError(E.VAULT_REBUILT_VAULT_FAILED_INTEGRITY)
-        except BaseException:
-            _remove_db(new)
-            raise
+        new, new_key = copy_into_new(self, keep)
         keyfile.write(key_path(self.home), new_key, new_passphrase or passphrase, database=new.name)
         # From here on the new database is the vault; the old one is unreadable garbage.
         self.close()

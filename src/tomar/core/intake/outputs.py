@@ -9,12 +9,12 @@ import unicodedata
 from pathlib import Path
 
 from .. import batch, normalize, receipts, strokes
-from ..atomic import atomic_write
+from ..atomic import atomic_write, atomic_writer
 from ..campaign import Campaign
 from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, now_iso
 from ..vault import Vault
-from .reports import unique_signers
+from .reports import hiding_count, unique_signers
 
 _CSV_HEAD = (
     "record_id", "time", "event", "source", "paper_serial", "paper_row", "language", "display",
@@ -95,6 +95,10 @@ def export_csv(
     no email or phone; a hidden signer's drawing is not written either (a signature
     often spells the name). With `consent`, only the signers who agreed to that purpose
     (a contact list that holds nobody who did not ask to be contacted).
+
+    Streamed into the atomic writer, row by row: memory does not grow with the number of
+    signers (the first line's count is counted by SQL first), and drawings are read only
+    when SVGs are asked for.
     """
     purposes = [c.purpose for c in campaign.consents]
     if consent is not None and consent not in purposes:
@@ -106,53 +110,55 @@ def export_csv(
     places_head = (
         ["state", "district"] if any(f.kind == "postal_code" for f in campaign.fields) else []
     )
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(
-        _PUBLIC_HEAD if public else [*_CSV_HEAD, *names, *places_head, *purposes, "device"]
-    )
-    count = hiding = 0
-    for s in unique_signers(vault):
-        if consent is not None and consent not in s["consents"]:
-            continue
-        fields = s["fields"]
-        hidden = s["display"] == "hidden"
-        hiding += s["display"] != "full"
-        if public:
-            name = fields.get(kinds.get("name", ""), "")
-            shown = normalize.initials(name) if s["display"] == "initials" else name
-            row: list[object] = [
-                NAME_WITHHELD if hidden else shown,
-                fields.get(kinds.get("city", ""), ""),
-                fields.get(kinds.get("country", ""), ""),
-                str(s["time"])[:10],
-            ]
-        else:
-            row = [
-                s["record_id"],
-                s["time"],
-                s["event"],
-                s["source"],
-                s["paper_serial"] or "",
-                s["paper_row"] or "",
-                s["lang"],
-                s["display"],
-                *(fields.get(n, "") for n in names),
-                *([s["state"], s["district"]] if places_head else []),
-                *("yes" if p in s["consents"] else "no" for p in purposes),
-                s["device"],
-            ]
-        writer.writerow([_cell(x) for x in row])
-        if svg_dir is not None and s["strokes"] is not None and not (public and hidden):
-            svg_dir.mkdir(parents=True, exist_ok=True)
-            svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
-            atomic_write(svg_dir / f"{s['record_id']}.svg", svg.encode(), what=E.WORD_A_SIGNATURE)
-        count += 1
-    head = io.StringIO()
-    if not public:  # one cell on a line of its own, above the column names
-        csv.writer(head).writerow([FULL_WARNING.format(hiding=hiding)])
-    data = b"\xef\xbb\xbf" + (head.getvalue() + buf.getvalue()).encode("utf-8")
-    atomic_write(out, data, what=E.WORD_THE_CSV_FILE)
+    count = 0
+    with atomic_writer(out, what=E.WORD_THE_CSV_FILE) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        fh.write("\ufeff")
+        writer = csv.writer(fh)
+        if not public:  # one cell on a line of its own, above the column names
+            writer.writerow([FULL_WARNING.format(hiding=hiding_count(vault, consent))])
+        writer.writerow(
+            _PUBLIC_HEAD if public else [*_CSV_HEAD, *names, *places_head, *purposes, "device"]
+        )
+        for s in unique_signers(vault, drawings=svg_dir is not None):
+            if consent is not None and consent not in s["consents"]:
+                continue
+            fields = s["fields"]
+            hidden = s["display"] == "hidden"
+            if public:
+                name = fields.get(kinds.get("name", ""), "")
+                shown = normalize.initials(name) if s["display"] == "initials" else name
+                row: list[object] = [
+                    NAME_WITHHELD if hidden else shown,
+                    fields.get(kinds.get("city", ""), ""),
+                    fields.get(kinds.get("country", ""), ""),
+                    str(s["time"])[:10],
+                ]
+            else:
+                row = [
+                    s["record_id"],
+                    s["time"],
+                    s["event"],
+                    s["source"],
+                    s["paper_serial"] or "",
+                    s["paper_row"] or "",
+                    s["lang"],
+                    s["display"],
+                    *(fields.get(n, "") for n in names),
+                    *([s["state"], s["district"]] if places_head else []),
+                    *("yes" if p in s["consents"] else "no" for p in purposes),
+                    s["device"],
+                ]
+            writer.writerow([_cell(x) for x in row])
+            if svg_dir is not None and s["strokes"] is not None and not (public and hidden):
+                svg_dir.mkdir(parents=True, exist_ok=True)
+                svg = strokes.to_svg(strokes.decode(bytes(s["strokes"])))
+                atomic_write(
+                    svg_dir / f"{s['record_id']}.svg", svg.encode(), what=E.WORD_A_SIGNATURE
+                )
+            count += 1
+        fh.flush()
+        fh.detach()  # the atomic writer closes (and renames) the file itself
     return count
 
 

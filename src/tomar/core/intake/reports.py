@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypedDict
 
 from .. import countries
 from ..identity import device_fingerprint
+from ..migrations import ZIP_SEP
 from ..vault import Vault
 from .districts import Resolver
 
@@ -140,11 +142,16 @@ def format_gaps(ranges: Sequence[Gap], digits: Callable[[int], str] = str) -> st
 
 
 def stats(vault: Vault) -> Stats:
+    """Counts kept by the triggers of `signers` (migration 10): nothing is recounted, so
+    the dashboard costs the same at a million signers as at a hundred."""
     conn = vault.conn
 
     def one(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0] or 0)
 
+    total = conn.execute(
+        "SELECT received, uniq, duplicates, voided FROM signer_tally WHERE dim = 'all'"
+    ).fetchone() or (0, 0, 0, 0)
     by_device = [
         Breakdown(
             key=device_fingerprint(base64.b64decode(row["key"])),
@@ -161,13 +168,11 @@ def stats(vault: Vault) -> Stats:
         into["received"] += row["received"]
         into["unique"] += row["unique"]
     return Stats(
-        received=one("SELECT count(*) FROM signers"),
-        unique=unique_count(vault),
-        duplicates=one(
-            "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
-        ),
+        received=int(total[0]),
+        unique=int(total[1]),
+        duplicates=int(total[2]),
         flagged=flagged_count(vault),
-        voided=one("SELECT count(*) FROM signers WHERE voided_by IS NOT NULL"),
+        voided=int(total[3]),
         held=one("SELECT sum(record_count) FROM intake_batches WHERE status = 'held'"),
         held_batches=one("SELECT count(*) FROM intake_batches WHERE status = 'held'"),
         batches=one("SELECT count(*) FROM intake_batches WHERE status = 'imported'"),
@@ -183,56 +188,68 @@ def stats(vault: Vault) -> Stats:
     )
 
 
-def _breakdown(vault: Vault, column: str) -> list[Breakdown]:
+def _breakdown(vault: Vault, dim: str) -> list[Breakdown]:
     rows = vault.conn.execute(
-        f"SELECT {column} AS k, count(*), "  # noqa: S608 (fixed columns)
-        f"sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) FROM signers GROUP BY k ORDER BY k"
+        "SELECT key, received, uniq FROM signer_tally WHERE dim = ? AND received > 0 ORDER BY key",
+        (dim,),
     )
     return [Breakdown(key=k or "", received=n, unique=u or 0) for k, n, u in rows]
 
 
 def by_district(vault: Vault) -> list[Breakdown]:
-    """Signers by district, resolved now, so a table loaded later counts for everyone."""
+    """Signers by district, resolved now, so a table loaded later counts for everyone.
+
+    Read from the counts kept by ZIP and chosen district (`signer_tally`, dim 'zip'):
+    one row per ZIP signers gave, never one per signer."""
     resolve = Resolver(vault)
     if not resolve:
         return []
     out: dict[str, Breakdown] = {}
-    rows = vault.conn.execute(
-        f"SELECT zip, district, count(*), sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) "  # noqa: S608
-        "FROM signers WHERE zip IS NOT NULL GROUP BY zip, district"
-    )
-    for zip_code, choice, n, u in rows:
-        key = resolve(zip_code, choice)
+    for row in _breakdown(vault, "zip"):
+        zip_code, _, choice = row["key"].partition(ZIP_SEP)
+        key = resolve(zip_code, choice or None)
         if key:
             into = out.setdefault(key, Breakdown(key=key, received=0, unique=0))
-            into["received"] += n
-            into["unique"] += u or 0
+            into["received"] += row["received"]
+            into["unique"] += row["unique"]
     return sorted(out.values(), key=lambda b: str(b["key"]))
 
 
 def by_consent(vault: Vault) -> list[Breakdown]:
-    """Signers who agreed to each extra consent's purpose."""
-    rows = vault.conn.execute(
-        f"SELECT j.value, count(*), sum(CASE WHEN {_UNIQUE} THEN 1 ELSE 0 END) "  # noqa: S608
-        "FROM signers, json_each(signers.consents) AS j WHERE consents IS NOT NULL "
-        "GROUP BY j.value ORDER BY j.value"
-    )
-    return [Breakdown(key=str(k), received=n, unique=u or 0) for k, n, u in rows]
+    """Signers who agreed to each extra consent's purpose (kept counts, dim 'consent')."""
+    return _breakdown(vault, "consent")
+
+
+#: Live originals not marked distinct (the signers `match_groups` counts).
+LIVE = "s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct'"
+#: A signer to review: a live original no person has decided on ("keep": this one is the
+#: original to count, takes it off the list but still flags its look-alikes; "distinct":
+#: a different person, takes it off and flags nobody), in a group of two or more live
+#: originals not marked distinct with the same name and city, or the same consonant
+#: skeleton (`match_groups`, which counts the signer itself).
+_TO_REVIEW = f"{LIVE} AND coalesce(s.review, '') != 'keep'"
+#: Rowids of the signers to review, from the groups of two or more (a partial index).
+FLAGGED_ROWIDS_SQL = f"""
+    SELECT s.rowid FROM match_groups g INDEXED BY match_groups_many
+    JOIN signers s INDEXED BY signers_name_city ON s.name_city = substr(g.key, 2)
+    WHERE g.live > 1 AND g.key >= 'n' AND g.key < 'o' AND {_TO_REVIEW}
+    UNION
+    SELECT s.rowid FROM match_groups g INDEXED BY match_groups_many
+    JOIN signers s INDEXED BY signers_translit ON s.translit = substr(g.key, 2)
+    WHERE g.live > 1 AND g.key >= 't' AND g.key < 'u' AND {_TO_REVIEW}
+"""  # noqa: S608 (fixed text)
+#: Whether the signer `s` of a row is to review (the same rule, for one row).
+FLAGGED_ROW_SQL = (
+    f"{_TO_REVIEW} AND EXISTS (SELECT 1 FROM match_groups g "  # noqa: S608 (fixed text)
+    "WHERE g.key IN ('n' || s.name_city, 't' || s.translit) AND g.live > 1)"
+)
 
 
 def flagged_count(vault: Vault) -> int:
-    """Originals whose name and city match another original's: a person should look."""
-    sql = """
-        SELECT count(*) FROM signers s
-        WHERE s.voided_by IS NULL AND s.dup_of IS NULL
-          AND coalesce(s.review, '') NOT IN ('distinct', 'keep')
-          AND (EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city
-                       AND t.record_id != s.record_id AND t.voided_by IS NULL
-                       AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct')
-            OR EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit
-                       AND t.record_id != s.record_id AND t.voided_by IS NULL
-                       AND t.dup_of IS NULL AND coalesce(t.review, '') != 'distinct'))
-    """
+    """Originals whose name and city match another original's: a person should look.
+
+    Only the groups of two or more are read (a partial index), not every signer."""
+    sql = f"SELECT count(*) FROM ({FLAGGED_ROWIDS_SQL})"  # noqa: S608 (fixed text)
     return int(vault.conn.execute(sql).fetchone()[0])
 
 
@@ -241,15 +258,33 @@ def unique_count(vault: Vault) -> int:
     return int(vault.conn.execute(UNIQUE_COUNT_SQL).fetchone()[0])
 
 
-def unique_signers(vault: Vault) -> Iterable[Signer]:
+def hiding_count(vault: Vault, consent: str | None = None) -> int:
+    """Unique signers who asked to be shown by initials or not at all (of those who
+    agreed to `consent`, if given): counted before the CSV is streamed. All of them from
+    the kept counts by display choice; of one consent's, by reading every signer."""
+    if consent is None:
+        row = vault.conn.execute(
+            "SELECT sum(uniq) FROM signer_tally WHERE dim = 'display' AND key != 'full'"
+        ).fetchone()
+        return int(row[0] or 0)
+    sql = (
+        f"SELECT count(*) FROM signers WHERE {_UNIQUE} "  # noqa: S608 (fixed text)
+        "AND display != 'full' AND EXISTS (SELECT 1 FROM json_each(consents) WHERE value = ?)"
+    )
+    return int(vault.conn.execute(sql, (consent,)).fetchone()[0])
+
+
+def unique_signers(vault: Vault, *, drawings: bool = True) -> Iterable[Signer]:
     """Unique signers in order, streamed: memory does not grow with their number.
 
     SQLite would rather use `signers_dup_of` and then sort every row in memory, so the
-    partial index that already holds them in this order is named.
+    partial index that already holds them in this order is named. Without `drawings`
+    the strokes (most of a row's bytes) are not read.
     """
     resolve = Resolver(vault)
+    sql = UNIQUE_SIGNERS_SQL if drawings else UNIQUE_SIGNERS_SQL.replace(" strokes,", " NULL,")
     with vault.streaming():
-        for row in vault.conn.execute(UNIQUE_SIGNERS_SQL):
+        for row in vault.conn.execute(sql):
             yield _signer(row, resolve)
 
 
@@ -282,6 +317,12 @@ def signers_at(
                     yield _signer(row, resolve)
 
 
+@functools.lru_cache(maxsize=1024)
+def _device(public_key: str) -> str:
+    """A device's fingerprint (a hash), once per device rather than once per signer."""
+    return device_fingerprint(base64.b64decode(public_key))
+
+
 def _signer(row: Sequence[Any], resolve: Resolver) -> Signer:
     return Signer(
         record_id=row[0],
@@ -294,7 +335,7 @@ def _signer(row: Sequence[Any], resolve: Resolver) -> Signer:
         display=row[7],
         fields=json.loads(row[8]),
         strokes=row[9],
-        device=device_fingerprint(base64.b64decode(row[10])),
+        device=_device(row[10]),
         state=row[11] or "",
         zip=row[12],
         district=resolve(row[12], row[13]) if resolve else "",

@@ -20,6 +20,7 @@ from .. import batch
 from ..db import Connection
 from ..errors import E, FormatError, TomarError
 from ..identity import device_fingerprint, now_iso
+from ..migrations import DERIVED_SINCE
 from .audit import audit
 from .dedupe import dedupe, group_of, regroup
 from .opening import EMAIL, PHONE, SIGNER_COLUMNS, Contact, Opened, SignerRow, Void
@@ -163,8 +164,17 @@ class Store:
             rows.append((rid, *p[1:], batch_sha, None if void is None else void[0]))
             if void is None and (p[EMAIL] or p[PHONE]):
                 contacts.append((rid, p[EMAIL], p[PHONE]))
+        after = conn.execute("SELECT coalesce(max(rowid), 0) FROM signers").fetchone()[0]
         _insert_many(conn, "signers", SIGNER_SQL, rows, batch_sha)
+        add_derived(conn, int(after))
         dedupe(conn, contacts)
+
+
+def add_derived(conn: Any, after: int) -> None:
+    """Count the signers inserted after rowid `after` in the kept statistics, the review
+    groups and the search index (migration 10), in the same transaction."""
+    for sql in DERIVED_SINCE:
+        conn.execute(sql, (after,))
 
 
 def claim(

@@ -9,6 +9,7 @@ ever shown as plain text (item views draw DisplayRole text as plain text).
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -62,7 +63,7 @@ class SignersModel(QAbstractTableModel):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.kinds = kinds
-        self.ids: list[int] = []
+        self.ids: Sequence[int] = []
         self.pages: OrderedDict[int, list[SignerRow]] = OrderedDict()
         self.headers = list(self.HEADERS)
         self.source_words: dict[str, str] = {}

@@ -9,12 +9,15 @@ a widget once the vault is locked.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget
 
+from ...core import countries
 from ...core.intake import Intake
+from ...core.vault import Vault
 from ..shell import Shell
 from .common import OrgScreen, ltr
 from .tabs.base import OrgTab
@@ -34,6 +37,8 @@ class OrganizerScreen(OrgScreen):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.intake: Intake | None = None
+        #: What the tabs read through while a job writes through `intake` (Vault.reader).
+        self.reader: Vault | None = None
         self.setAcceptDrops(True)
         self.title = self.w(QLabel, "campaignTitle")
         self.fpr = self.w(QLabel, "fingerprintSmall")
@@ -93,7 +98,18 @@ class OrganizerScreen(OrgScreen):
     def enter(self) -> None:
         vault = self.shell.session.device.vault
         if self.intake is None:
-            self.intake = Intake(vault, workers=1)
+            # Records are opened (decrypted, checked, cleaned) in worker processes, never
+            # in this one: opened here they held the interpreter's lock in turn with the
+            # event loop and froze the window for up to seconds (bench/gui_import.py), and
+            # a library's first use (ZIP codes) held it for seconds at once.
+            self.intake = Intake(vault, workers=max(2, os.cpu_count() or 2))
+        if self.reader is None:
+            self.reader = vault.reader()
+        # The dashboard's country names come from data loaded on first use (a quarter of a
+        # second on a quiet machine, seconds on a busy one, with the GIL held: nothing else
+        # runs). Loaded here, as the screen opens, not when the first country shows up in
+        # the middle of an import (bench/gui_import.py: a 5 s freeze at its end).
+        countries.name("US", "en")
         campaign = self.intake.campaign
         lang = self.shell.languages.current
         self.title.setText(
@@ -113,3 +129,6 @@ class OrganizerScreen(OrgScreen):
         if self.intake is not None:
             self.intake.close()
         self.intake = None
+        if self.reader is not None:
+            self.reader.close()
+        self.reader = None

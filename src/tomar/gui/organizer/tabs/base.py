@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.intake import Intake
+from ....core.vault import Vault
 from ...uiload import child, load_ui
 
 if TYPE_CHECKING:
@@ -55,6 +56,13 @@ class OrgTab(QWidget):
     @property
     def intake(self) -> Intake | None:
         return self.host.intake
+
+    @property
+    def reading(self) -> Vault | None:
+        """Where the tab reads: the second handle, so it stays usable during an import."""
+        if self.host.intake is None:
+            return None
+        return self.host.reader or self.host.intake.vault
 
     def enter(self) -> None:
         """The vault was opened (or the language changed): set what depends on the campaign."""

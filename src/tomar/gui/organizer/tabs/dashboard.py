@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ....core import countries, places
 from ....core.batches_view import device_labels
+from ....core.intake.closing import deletion_due
+from ....core.intake.reports import stats as read_stats
 from ...screens.base import say
 from ..charts import BarChart
 from ..signers import when
@@ -40,17 +42,19 @@ class DashboardTab(OrgTab):
             self.charts[key] = chart
 
     def refresh(self) -> None:
-        intake = self.intake
-        if intake is None:
+        vault = self.reading
+        if vault is None:
             return
-        self._deletion_warning(intake.deletion_due(), date.today())
-        stats: Mapping[str, Any] = intake.stats()  # read by the keys of the widgets
+        intake = self.intake
+        if intake is not None:
+            self._deletion_warning(deletion_due(vault, intake.campaign), date.today())
+        stats: Mapping[str, Any] = read_stats(vault)  # read by the keys of the widgets
         for key, label in self.count_labels.items():
             label.setText(num(int(stats[key])))
         for key, chart in self.charts.items():
             rows = stats[key]
             if key == "by_device":
-                labels = device_labels(intake.vault)
+                labels = device_labels(vault)
                 rows = [{**r, "key": labels.get(r["key"], r["key"][:11])} for r in rows]
             elif key == "by_country":
                 lang = self.shell.languages.current

@@ -185,7 +185,7 @@ class SignersTab(OrgTab):
         """Read the list again and say how many it shows: the count follows every load."""
         if self.intake is None:
             return
-        self.model.load(self.intake.vault, self._filter(), self.search.text())
+        self.model.load(self.reading, self._filter(), self.search.text())
         self.shown_label.setText(self.tr("%Ln shown", "", self.model.rowCount()))
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -233,9 +233,9 @@ class SignersTab(OrgTab):
             self.signature.set_strokes(None)
             self._set_review_enabled(False)
             return
-        vault = self.intake.vault
-        signer = signer_detail(vault, record_id)
-        if signer is None:
+        vault = self.reading
+        signer = None if vault is None else signer_detail(vault, record_id)
+        if vault is None or signer is None:
             return
         lang = self.shell.languages.current
         lines = []
