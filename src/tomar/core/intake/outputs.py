@@ -14,7 +14,7 @@ from ..campaign import Campaign
 from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, now_iso
 from ..vault import Vault
-from .reports import hiding_count, unique_signers
+from .reports import Signer, hiding_count, unique_signers
 
 _CSV_HEAD = (
     "record_id", "time", "event", "source", "paper_serial", "paper_row", "language", "display",
@@ -123,32 +123,8 @@ def export_csv(
         for s in unique_signers(vault, drawings=svg_dir is not None):
             if consent is not None and consent not in s["consents"]:
                 continue
-            fields = s["fields"]
             hidden = s["display"] == "hidden"
-            if public:
-                name = fields.get(kinds.get("name", ""), "")
-                shown = normalize.initials(name) if s["display"] == "initials" else name
-                row: list[object] = [
-                    NAME_WITHHELD if hidden else shown,
-                    fields.get(kinds.get("city", ""), ""),
-                    fields.get(kinds.get("country", ""), ""),
-                    str(s["time"])[:10],
-                ]
-            else:
-                row = [
-                    s["record_id"],
-                    s["time"],
-                    s["event"],
-                    s["source"],
-                    s["paper_serial"] or "",
-                    s["paper_row"] or "",
-                    s["lang"],
-                    s["display"],
-                    *(fields.get(n, "") for n in names),
-                    *([s["state"], s["district"]] if places_head else []),
-                    *("yes" if p in s["consents"] else "no" for p in purposes),
-                    s["device"],
-                ]
+            row = _csv_row(s, public, kinds, names, bool(places_head), purposes)
             writer.writerow([_cell(x) for x in row])
             if svg_dir is not None and s["strokes"] is not None and not (public and hidden):
                 svg_dir.mkdir(parents=True, exist_ok=True)
@@ -160,6 +136,41 @@ def export_csv(
         fh.flush()
         fh.detach()  # the atomic writer closes (and renames) the file itself
     return count
+
+
+def _csv_row(
+    s: Signer,
+    public: bool,
+    kinds: dict[str, str],
+    names: list[str],
+    places: bool,
+    purposes: list[str],
+) -> list[object]:
+    """One signer's cells of `export_csv`: the public columns, or every field (full)."""
+    fields = s["fields"]
+    if public:
+        name = fields.get(kinds.get("name", ""), "")
+        shown = normalize.initials(name) if s["display"] == "initials" else name
+        return [
+            NAME_WITHHELD if s["display"] == "hidden" else shown,
+            fields.get(kinds.get("city", ""), ""),
+            fields.get(kinds.get("country", ""), ""),
+            str(s["time"])[:10],
+        ]
+    return [
+        s["record_id"],
+        s["time"],
+        s["event"],
+        s["source"],
+        s["paper_serial"] or "",
+        s["paper_row"] or "",
+        s["lang"],
+        s["display"],
+        *(fields.get(n, "") for n in names),
+        *([s["state"], s["district"]] if places else []),
+        *("yes" if p in s["consents"] else "no" for p in purposes),
+        s["device"],
+    ]
 
 
 #: What a spreadsheet skips before it decides that a cell is a formula: whitespace,

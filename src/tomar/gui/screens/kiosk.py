@@ -4,8 +4,9 @@ It speaks the SIGNER's language (chosen with the buttons at the top), not the
 volunteer's; texts come from the campaign (petition, labels, consent) and from the
 translation files (everything else, through `Languages.text`). Validation problems are
 shown next to their field, in that language. Its parts: `kiosk_texts` (the signer's
-words), `kiosk_layout` (columns and the pad's size for the window), `kiosk_volunteer`
-(the event PIN and the volunteer panel, a base class of `KioskScreen`).
+words), `kiosk_layout` (columns and the pad's size for the window), `kiosk_problems`
+(validation problems next to their parts, a base class of `KioskScreen`) and
+`kiosk_volunteer` (the event PIN and the volunteer panel, the base class of that).
 
 Privacy rules kept here:
 * Save first, thank after: `Device.save` returns only after the durable commit.
@@ -57,19 +58,19 @@ from ...core.errors import ValidationError
 from ...core.records import SignatureForm
 from .. import i18n
 from ..idle import IdleWatcher
-from ..messages import error_text, problem_text
+from ..messages import error_text
 from ..shell import Shell
 from ..signature_pad import SignaturePad
 from ..signer_form import SignerForm
-from .base import hold, release, say
+from .base import release, say
 from .kiosk_layout import KioskLayout, SigningTexts
+from .kiosk_problems import KioskProblems
 from .kiosk_texts import CONTEXT as CONTEXT
 from .kiosk_texts import DISPLAY_BUTTONS
 from .kiosk_texts import TEXTS as TEXTS
-from .kiosk_volunteer import KioskVolunteer
 
 
-class KioskScreen(KioskVolunteer):
+class KioskScreen(KioskProblems):
     ui_name = "kiosk"
 
     def __init__(self, shell: Shell) -> None:
@@ -196,40 +197,6 @@ class KioskScreen(KioskVolunteer):
         chain += [self.sign_button, self.w(QPushButton, "volunteerButton")]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def _part_changed(self, key: str, label: str) -> None:
-        """Drawing or ticking answers that part's problem; it is forgotten."""
-        if self.problems.pop(key, None) is not None:
-            hold(self.w(QLabel, label))
-            self._problems_answered()
-        self.idle.poke()
-
-    def _display_toggled(self, on: bool) -> None:
-        if on:
-            self._part_changed("display", "displayProblem")
-
-    def _field_edited(self, name: str) -> None:
-        if self.problems.pop(name, None) is not None:
-            self._problems_answered()
-        self.idle.poke()
-        self._show_warnings()
-
-    def _show_warnings(self) -> None:
-        """A ZIP in another state than the chosen one: said gently, the signer may sign."""
-        if self.signer_form is None:
-            return
-        self.signer_form.show_warnings(
-            {
-                k: problem_text(self.shell.languages, self.lang, v)
-                for k, v in self.signer_form.warnings().items()
-                if k not in self.problems
-            }
-        )
-
-    def _problems_answered(self) -> None:
-        """Once every marked part is answered, "please check" is no longer true."""
-        if not self.problems:
-            hold(self.w(QLabel, "generalError"))
 
     def default_language(self) -> str:
         """The volunteer's language if the campaign has it, else the campaign's first."""
@@ -447,29 +414,6 @@ class KioskScreen(KioskVolunteer):
 
     def _thanks_over(self) -> None:
         self.show_form()
-
-    def _show_problems(self, *, focus: bool = True) -> None:
-        words = {
-            k: problem_text(self.shell.languages, self.lang, v) for k, v in self.problems.items()
-        }
-        if self.signer_form is not None:
-            self.signer_form.show_problems(words)
-        for key, name in (
-            ("signature", "padProblem"),
-            ("consent", "consentProblem"),
-            ("display", "displayProblem"),
-        ):
-            label = self.w(QLabel, name)
-            if key in words:
-                say(label, words[key], kind="error")
-            elif label.text():
-                hold(label)  # answered: its space stays until the next Sign
-        if self.problems and self.w(QLabel, "generalError").text():
-            say(self.w(QLabel, "generalError"), self.t("check"), kind="error")
-        if focus and self.signer_form is not None:
-            edit = self.signer_form.first_problem_edit(self.problems)
-            if edit is not None:
-                edit.setFocus()
 
     def _update_count(self) -> None:
         if not self.shell.session.is_open:

@@ -48,6 +48,17 @@ class SignersTab(OrgTab):
 
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__(host)
+        self._build_filter()
+        self._build_table()
+        self._build_side()
+        # The signer of the last decision made here: Undo reaches it even after it left
+        # the list it was decided in (a merge in "To review").
+        self.last_decided: str | None = None
+        self._build_review()
+        self._set_review_enabled(False)
+
+    def _build_filter(self) -> None:
+        """The search field and the filter list above the table, with their timer."""
         self.search = self.w(QLineEdit, "searchEdit")
         self.filter = self.w(QComboBox, "filterCombo")
         names = {
@@ -68,6 +79,8 @@ class SignersTab(OrgTab):
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         self.filter.currentIndexChanged.connect(lambda _: self.load_signers())
 
+    def _build_table(self) -> None:
+        """The signers' model (its translated words) and the table that shows it."""
         self.model = SignersModel({})
         self.model.lang = self.shell.languages.current
         self.model.headers = [
@@ -104,6 +117,9 @@ class SignersTab(OrgTab):
         stamp = self.table.fontMetrics().horizontalAdvance(when("2026-12-31T23:59"))
         self.table.setColumnWidth(0, stamp + 24)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+
+    def _build_side(self) -> None:
+        """The side pane: the signature, the details, in a scroll area beside the table."""
         self.signature = SignatureView()
         slot = self.w(QVBoxLayout, "signatureSlot")
         slot.addWidget(self.signature)
@@ -121,15 +137,15 @@ class SignersTab(OrgTab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.details = self.w(QLabel, "signerDetails")
+
+    def _build_review(self) -> None:
+        """The review choices and buttons, their tooltips and their connections."""
         self.candidates = self.w(QComboBox, "candidateCombo")
         self.review_message = self.w(QLabel, "reviewMessage")
         self.keep_button = self.w(QPushButton, "keepButton")
         self.merge_button = self.w(QPushButton, "mergeButton")
         self.distinct_button = self.w(QPushButton, "distinctButton")
         self.reopen_button = self.w(QPushButton, "reopenButton")
-        # The signer of the last decision made here: Undo reaches it even after it left
-        # the list it was decided in (a merge in "To review").
-        self.last_decided: str | None = None
         self.keep_button.setToolTip(
             self.tr(
                 "This signer is the one to count. Its look-alikes stay on the review list, "
@@ -166,7 +182,6 @@ class SignersTab(OrgTab):
         self.merge_button.clicked.connect(lambda: self.review("merge"))
         self.distinct_button.clicked.connect(lambda: self.review("distinct"))
         self.reopen_button.clicked.connect(self.reopen)
-        self._set_review_enabled(False)
 
     def _filter(self) -> SignerFilter:
         return SignerFilter(str(self.filter.currentData() or SignerFilter.ALL.value))
