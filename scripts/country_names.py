@@ -20,20 +20,28 @@ LANGS = ("ar", "fa")
 OUT = Path(__file__).resolve().parent.parent / "src" / "tomar" / "core" / "country_names.py"
 
 
-def table() -> dict[str, dict[str, str]]:
-    """Two-letter ISO 3166 codes only (CLDR also names continents, "001" and "ZZ")."""
-    out = {}
+def table() -> dict[str, tuple[str, ...]]:
+    """Code -> its name in each of LANGS, for two-letter ISO 3166 codes only (CLDR also
+    names continents, "001" and "ZZ")."""
+    per_lang = {}
     for lang in LANGS:
         names = Locale.parse(lang).territories
-        out[lang] = {
+        per_lang[lang] = {
             code: str(name)
             for code, name in sorted(names.items())
             if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO")
         }
-    return out
+    codes = list(per_lang[LANGS[0]])
+    for lang in LANGS[1:]:
+        if set(per_lang[lang]) != set(codes):
+            raise SystemExit(f"CLDR names other countries in {lang} than in {LANGS[0]}")
+    return {code: tuple(per_lang[lang][code] for lang in LANGS) for code in codes}
 
 
-def render(data: dict[str, dict[str, str]]) -> str:
+def render(data: dict[str, tuple[str, ...]]) -> str:
+    """One line per country (the module stays short); NAMES, by language, is built from it."""
+    pair = ", ".join("str" for _ in LANGS)
+    langs = "(" + ", ".join(json.dumps(lang) for lang in LANGS) + ("," * (len(LANGS) == 1)) + ")"
     lines = [
         '"""Country names in Arabic and Persian from the Unicode CLDR (via Babel '
         f"{babel.__version__}).",
@@ -45,16 +53,26 @@ def render(data: dict[str, dict[str, str]]) -> str:
         "",
         f'CLDR_SOURCE: Final = "Babel {babel.__version__}"',
         "",
-        "NAMES: Final[dict[str, dict[str, str]]] = {",
+        "#: The languages of the names in each line of _BY_CODE, in order.",
+        f"LANGS: Final = {langs}",
+        "",
+        "# fmt: off",
+        f"_BY_CODE: Final[dict[str, tuple[{pair}]]] = {{",
     ]
-    for lang, names in data.items():
-        lines.append(f'    "{lang}": {{')
-        lines += [
-            f'        "{code}": {json.dumps(name, ensure_ascii=False)},'
-            for code, name in names.items()
-        ]
-        lines.append("    },")
-    lines.append("}")
+    lines += [
+        f'    "{code}": ({", ".join(json.dumps(n, ensure_ascii=False) for n in names)}),'
+        for code, names in data.items()
+    ]
+    lines += [
+        "}",
+        "# fmt: on",
+        "",
+        "#: Language -> ISO 3166 code -> the country's name in that language.",
+        "NAMES: Final[dict[str, dict[str, str]]] = {",
+        "    lang: {code: names[i] for code, names in _BY_CODE.items()}"
+        " for i, lang in enumerate(LANGS)",
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 

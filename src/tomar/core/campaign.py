@@ -249,30 +249,7 @@ def validate_doc(doc: dict[str, Any]) -> None:
         raise CampaignError(E.CAMPAIGN_NEEDS_ADDRESSEE_WHOM_PETITION)
     if doc.get("signature") not in SIGNATURE_MODES:
         raise CampaignError(E.CAMPAIGN_SIGNATURE_MUST_REQUIRED_OPTIONAL)
-    fields = doc.get("fields")
-    if not isinstance(fields, list) or not fields or len(fields) > 30:
-        raise CampaignError(E.CAMPAIGN_NEEDS_BETWEEN_1_30)
-    names: set[str] = set()
-    for f in fields:
-        if not isinstance(f, dict):
-            raise CampaignError(E.CAMPAIGN_EACH_FIELDS_ENTRY_MUST)
-        name, kind = f.get("name"), f.get("kind")
-        if not isinstance(name, str) or not _FIELD.match(name) or name in names:
-            raise CampaignError(E.CAMPAIGN_EACH_FIELD_NEEDS_UNIQUE)
-        names.add(name)
-        if kind not in FIELD_KINDS:
-            raise CampaignError(
-                E.CAMPAIGN_FIELD_UNKNOWN_KIND_USE, name=name, choices=", ".join(FIELD_KINDS)
-            )
-        if not isinstance(f.get("required", False), bool):
-            raise CampaignError(E.CAMPAIGN_FIELD_REQUIRED_MUST_TRUE, name=name)
-        label = f.get("label", {})
-        if not isinstance(label, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and len(v) < 200 for k, v in label.items()
-        ):
-            raise CampaignError(E.CAMPAIGN_FIELD_LABEL_MUST_TABLE, name=name)
-    if not any(f["kind"] == "name" for f in fields):
-        raise CampaignError(E.CAMPAIGN_NEEDS_FIELD_KIND_NAME)
+    _validate_fields(doc.get("fields"))
     region = doc.get("phone_region", "US")
     if not (isinstance(region, str) and re.match(r"^[A-Z]{2}$", region)):
         raise CampaignError(E.CAMPAIGN_PHONE_REGION_MUST_TWO)
@@ -305,6 +282,33 @@ def validate_doc(doc: dict[str, Any]) -> None:
         isinstance(revision, int) and 1 <= revision <= MAX_REVISION
     ):
         raise CampaignError(E.CAMPAIGN_REVISION_MUST_POSITIVE_WHOLE)
+
+
+def _validate_fields(fields: Any) -> None:
+    """The `fields` list: 1 to 30 uniquely named entries of known kinds, one a name."""
+    if not isinstance(fields, list) or not fields or len(fields) > 30:
+        raise CampaignError(E.CAMPAIGN_NEEDS_BETWEEN_1_30)
+    names: set[str] = set()
+    for f in fields:
+        if not isinstance(f, dict):
+            raise CampaignError(E.CAMPAIGN_EACH_FIELDS_ENTRY_MUST)
+        name, kind = f.get("name"), f.get("kind")
+        if not isinstance(name, str) or not _FIELD.match(name) or name in names:
+            raise CampaignError(E.CAMPAIGN_EACH_FIELD_NEEDS_UNIQUE)
+        names.add(name)
+        if kind not in FIELD_KINDS:
+            raise CampaignError(
+                E.CAMPAIGN_FIELD_UNKNOWN_KIND_USE, name=name, choices=", ".join(FIELD_KINDS)
+            )
+        if not isinstance(f.get("required", False), bool):
+            raise CampaignError(E.CAMPAIGN_FIELD_REQUIRED_MUST_TRUE, name=name)
+        label = f.get("label", {})
+        if not isinstance(label, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(v) < 200 for k, v in label.items()
+        ):
+            raise CampaignError(E.CAMPAIGN_FIELD_LABEL_MUST_TABLE, name=name)
+    if not any(f["kind"] == "name" for f in fields):
+        raise CampaignError(E.CAMPAIGN_NEEDS_FIELD_KIND_NAME)
 
 
 def _validate_consents(consents: Any, languages: list[str]) -> None:

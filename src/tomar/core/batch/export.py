@@ -113,6 +113,116 @@ def _restore_missing(device: Any, conn: Any, out_dir: Path) -> tuple[int, ...]:
     return tuple(restored)
 
 
+def _pending(conn: Any, restored: tuple[int, ...]) -> tuple[int, Any]:
+    """The count and the last `seq` of the records not yet exported; NothingToExport if
+    none (naming the batches just restored, if any)."""
+    total = conn.execute(
+        "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
+    ).fetchone()
+    count, last_seq = int(total[0]), total[1]
+    if count == 0 and restored:
+        numbers = ", ".join(str(n) for n in restored)
+        raise NothingToExport(
+            Message(E.BATCH_NOTHING_NEW_RESTORED, numbers=numbers),
+            restored,
+        )
+    if count == 0:
+        raise NothingToExport(E.BATCH_NOTHING_NEW)
+    return count, last_seq
+
+
+def _next_number(conn: Any) -> tuple[int, str | None]:
+    """The number of the next batch and the SHA-256 of the last manifest (None if first)."""
+    row = conn.execute(
+        "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
+    ).fetchone()
+    number = 1 if row is None else int(row[0]) + 1
+    prev = None if row is None else hashlib.sha256(bytes(row[1])).hexdigest()
+    return number, prev
+
+
+def _unexported_records(
+    conn: Any,
+    last_seq: Any,
+    count: int,
+    entries: list[RecordEntry],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[str, bytes]]:
+    """The records not yet exported up to `last_seq`, each noted in `entries`."""
+    cursor = conn.execute(
+        "SELECT record_id, seq, sealed FROM records "
+        "WHERE exported_batch IS NULL AND seq <= ? ORDER BY seq",
+        (last_seq,),
+    )
+    for rid, seq, sealed in cursor:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(E.BATCH_EXPORT_CANCELLED_NOTHING_WRITTEN)
+        body = bytes(sealed)
+        entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
+        if progress is not None:
+            progress(len(entries), count)
+        yield rid, body
+
+
+def _write_zip(
+    fh: IO[bytes],
+    records: Iterator[tuple[str, bytes]],
+    entries: list[RecordEntry],
+    header: tuple[Any, bytes, int, str | None],
+    signer: Any,
+    certificate: bytes | None,
+) -> tuple[bytes, str]:
+    """Records first, manifest last: one pass, memory flat in the batch size.
+
+    `header` is (campaign, device public key, batch number, previous manifest's SHA-256).
+    Returns the manifest and its signature.
+    """
+    campaign, public, number, prev = header
+    with zipfile.ZipFile(fh, "w") as zf:
+        for rid, body in records:
+            zf.writestr(_info(f"{rid}.age", False), body)
+        manifest = build_manifest(campaign, public, number, prev, entries)
+        signature = signer.sign(manifest, trusted_comment=f"tomar batch {number}")
+        zf.writestr(_info(MANIFEST, True), manifest)
+        zf.writestr(_info(SIGNATURE, False), signature.encode())
+        if certificate is not None:
+            zf.writestr(_info(CERTIFICATE, False), certificate)
+    return manifest, signature
+
+
+def _mark_exported(
+    conn: Any,
+    number: int,
+    sha: str,
+    entries: list[RecordEntry],
+    signed: tuple[bytes, str, bytes | None],
+    last_seq: Any,
+) -> None:
+    """Store the batch (`signed`: manifest, signature, certificate) and mark its records."""
+    manifest, signature, certificate = signed
+    conn.execute(
+        "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
+        "signature, certificate) VALUES (?,?,?,?,?,?,?)",
+        (number, sha, now_iso(), len(entries), manifest, signature, certificate),
+    )
+    conn.execute(
+        "UPDATE records SET exported_batch = ? WHERE exported_batch IS NULL AND seq <= ?",
+        (number, last_seq),
+    )
+
+
+def _publish(staged: Path, target: Path, number: int, out_dir: Path) -> None:
+    """Give the committed batch its real name: a failed commit leaves no file behind."""
+    try:
+        replace(staged, target)  # patient on Windows (see atomic.replace)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # nothing was written there, or cannot be
+            staged.unlink(missing_ok=True)
+        raise storage_error(exc, Message(E.WORD_KEPT_BATCH, batch=number)) from None
+    fsync_dir(out_dir)
+
+
 def export(
     device: Any,
     out_dir: Path,
@@ -143,40 +253,10 @@ def export(
             _remove_leftovers(device.identity.public, out_dir)
             if restore:
                 restored = _restore_missing(device, conn, out_dir)
-            total = conn.execute(
-                "SELECT count(*), max(seq) FROM records WHERE exported_batch IS NULL"
-            ).fetchone()
-            count, last_seq = int(total[0]), total[1]
-            if count == 0 and restored:
-                numbers = ", ".join(str(n) for n in restored)
-                raise NothingToExport(
-                    Message(E.BATCH_NOTHING_NEW_RESTORED, numbers=numbers),
-                    restored,
-                )
-            if count == 0:
-                raise NothingToExport(E.BATCH_NOTHING_NEW)
-            row = conn.execute(
-                "SELECT number, manifest FROM batches ORDER BY number DESC LIMIT 1"
-            ).fetchone()
-            number = 1 if row is None else int(row[0]) + 1
-            prev = None if row is None else hashlib.sha256(bytes(row[1])).hexdigest()
+            count, last_seq = _pending(conn, restored)
+            number, prev = _next_number(conn)
             entries: list[RecordEntry] = []
-
-            def records() -> Iterator[tuple[str, bytes]]:
-                cursor = conn.execute(
-                    "SELECT record_id, seq, sealed FROM records "
-                    "WHERE exported_batch IS NULL AND seq <= ? ORDER BY seq",
-                    (last_seq,),
-                )
-                for rid, seq, sealed in cursor:
-                    if cancel is not None and cancel.is_set():
-                        raise Cancelled(E.BATCH_EXPORT_CANCELLED_NOTHING_WRITTEN)
-                    body = bytes(sealed)
-                    entries.append(RecordEntry(rid, int(seq), hashlib.sha256(body).hexdigest()))
-                    if progress is not None:
-                        progress(len(entries), count)
-                    yield rid, body
-
+            records = _unexported_records(conn, last_seq, count, entries, progress, cancel)
             certificate = vault.get_meta(META_CERTIFICATE)
             target = out_dir / file_name(device.identity.public, number)
             if target.exists():
@@ -184,42 +264,17 @@ def export(
             staged = out_dir / f".{target.name}.staged"
             signer = device.identity.minisign_key()
             with atomic_writer(staged, mode=0o644, what=E.WORD_THE_BATCH) as fh:
-                # Records first, manifest last: one pass, memory flat in the batch size.
-                with zipfile.ZipFile(fh, "w") as zf:
-                    for rid, body in records():
-                        zf.writestr(_info(f"{rid}.age", False), body)
-                    manifest = build_manifest(
-                        campaign, device.identity.public, number, prev, entries
-                    )
-                    signature = signer.sign(manifest, trusted_comment=f"tomar batch {number}")
-                    zf.writestr(_info(MANIFEST, True), manifest)
-                    zf.writestr(_info(SIGNATURE, False), signature.encode())
-                    if certificate is not None:
-                        zf.writestr(_info(CERTIFICATE, False), certificate)
+                header = (campaign, device.identity.public, number, prev)
+                manifest, signature = _write_zip(fh, records, entries, header, signer, certificate)
                 sha = _sha256_fh(fh)
-                conn.execute(
-                    "INSERT INTO batches(number, sha256, created_at, record_count, manifest, "
-                    "signature, certificate) VALUES (?,?,?,?,?,?,?)",
-                    (number, sha, now_iso(), len(entries), manifest, signature, certificate),
-                )
-                conn.execute(
-                    "UPDATE records SET exported_batch = ? "
-                    "WHERE exported_batch IS NULL AND seq <= ?",
-                    (number, last_seq),
-                )
+                signed = (manifest, signature, certificate)
+                _mark_exported(conn, number, sha, entries, signed, last_seq)
     except BaseException:
         if staged is not None:
             with contextlib.suppress(OSError):  # nothing was written there, or cannot be
                 staged.unlink(missing_ok=True)
         raise
-    # Only a committed batch gets its real name: a failed commit leaves no file behind.
-    try:
-        replace(staged, target)  # patient on Windows (see atomic.replace)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # nothing was written there, or cannot be
-            staged.unlink(missing_ok=True)
-        raise storage_error(exc, Message(E.WORD_KEPT_BATCH, batch=number)) from None
-    fsync_dir(out_dir)
+    _publish(staged, target, number, out_dir)
     return Exported(target, number, len(entries), sha, restored)
 
 
