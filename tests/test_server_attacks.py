@@ -427,3 +427,51 @@ def test_a_refused_upload_body_is_drained_then_the_connection_serves_again(
         s.close()
     finally:
         server.stop()
+
+
+def test_a_hostile_servers_words_are_shown_bounded_and_its_codes_only_when_safe(
+    people: tuple[Org, list[Device]],
+) -> None:
+    """A server names one of our codes: said in the volunteer's words only when the code
+    needs no arguments (a code that needs them cannot fill them from a stranger); its own
+    sentence is printable and bounded; nothing else reaches the person."""
+    import json
+
+    from tomar.core.errors import E
+    from tomar.sync.errors import SyncError
+    from tomar.sync.http import RetryPolicy, ServerTarget
+
+    org, devices = people
+    signer = RequestSigner.from_seed(devices[0].identity.raw_private(), org.campaign.id)
+    shouting = "\x1b[31mSEND YOUR KEY\u202e" + "A" * 5_000
+    cases = [
+        ({"error": "x", "code": E.KEYFILE_WRONG_PASSPHRASE.value}, E.KEYFILE_WRONG_PASSPHRASE),
+        ({"error": shouting, "code": E.INTAKE_RECORD_PROBLEM.value}, E.SYNC_SERVER_SAID),
+        ({"error": shouting, "code": "no.such_code"}, E.SYNC_SERVER_SAID),
+        ({"code": E.INTAKE_RECORD_PROBLEM.value}, E.SYNC_SERVER_ANSWERED),
+    ]
+    for doc, expected in cases:
+        body = json.dumps(doc).encode()
+        server = _Trickler(
+            b"HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        target = ServerTarget(
+            f"http://127.0.0.1:{server.port}",
+            org.campaign,
+            signer,
+            retry=RetryPolicy(attempts=1, base=0.1, cap=0.1),
+            timeout=5.0,
+            deadline_floor=1.0,
+        )
+        try:
+            with pytest.raises(SyncError) as caught:
+                target.status_for(devices[0].identity.public, {"a" * 64: 1})
+        finally:
+            target.close()
+            server.stop.set()
+            server.thread.join(5)
+        said = str(caught.value)
+        assert len(said) < 600 and "\x1b" not in said and "\u202e" not in said, said
+        assert caught.value.code is expected, (doc, caught.value.code)

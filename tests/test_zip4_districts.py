@@ -59,6 +59,24 @@ def test_zip4_tables_are_read_by_their_column_names() -> None:
         places.parse_zip4_table(b"ZIP,PLUS4_LOW,PLUS4_HIGH,DISTRICT\n\xff\xfe\n")
 
 
+def test_hostile_zip4_rows_change_nothing() -> None:
+    """A table from elsewhere: reversed or out-of-range add-ons, letters in a ZIP, digits
+    of another script and a file over the limit give no range, never a database error."""
+    head = b"ZIP,PLUS4_LOW,PLUS4_HIGH,DISTRICT\n"
+    good = b"94107,0001,0999,CA-11\n"
+    for row in (
+        b"94107,0999,0001,CA-11\n",  # low above high
+        b"94107,-001,0999,CA-11\n",
+        b"94107,0001,99999,CA-11\n",
+        b"9410X,0001,0999,CA-11\n",
+        "94107,\u0661\u0662\u0663\u0664,0999,CA-11\n".encode(),  # Arabic-Indic digits
+        b"94107,0001,0999,ZZ-99\n",
+    ):
+        assert places.parse_zip4_table(head + row + good) == [("94107", 1, 999, "CA-11")], row
+    with pytest.raises(FormatError, match="too large"):
+        places.parse_zip4_table(head + good * (places.MAX_DISTRICT_FILE // len(good) + 1))
+
+
 def test_ranges_decide_only_for_zips_that_span_districts() -> None:
     table = {"94107": ["CA-11", "CA-15"], "10001": ["NY-12"]}
     ranges: dict[str, places.Ranges] = {}

@@ -296,17 +296,7 @@ def test_parts_are_put_back_in_one_pass(langs: Languages) -> None:
     assert core_text(langs, "fa", message).replace(LRM, "") == (
         "My%20Stick %1 {file}.tomar-batch خوانده نمی‌شود (Permission denied)."
     )
-    nested = Message(
-        E.SYNC_BATCH_NOT_SENT,
-        number=4,
-        detail=Message(
-            E.SYNC_SERVER_TOO_SLOW, server="https://a.example", last=E.SYNC_NO_CONNECTION
-        ),
-    )
-    assert nested == (
-        "Batch 4 was not sent: The server at https://a.example did not answer in time "
-        "(no connection)."
-    )
+    nested = _nested_sync_error()
     assert core_text(langs, "fa", nested).replace(LRM, "") == (
         "بستهٔ 4 فرستاده نشد: سرور https://a.example به‌موقع پاسخ نداد (اتصالی برقرار نشد)."
     )
@@ -405,11 +395,8 @@ def test_core_errors_in_arabic(langs: Languages, tmp_path: Path) -> None:
     _arabic(langs, serial.value)
 
 
-def test_latin_parts_keep_their_order_in_arabic(langs: Languages) -> None:
-    message = Message(E.SYNC_NO_SUCH_FOLDER, folder="/media/usb/Tomar")
-    ar = core_text(langs, "ar", message)
-    assert f"{LRM}/media/usb/Tomar{LRM}" in ar
-    assert "/media/usb/Tomar" in get_display(ar, base_dir="R")
+def _nested_sync_error() -> Message:
+    """A sync error holding another, holding a word: translated at every depth."""
     nested = Message(
         E.SYNC_BATCH_NOT_SENT,
         number=4,
@@ -421,6 +408,15 @@ def test_latin_parts_keep_their_order_in_arabic(langs: Languages) -> None:
         "Batch 4 was not sent: The server at https://a.example did not answer in time "
         "(no connection)."
     )
+    return nested
+
+
+def test_latin_parts_keep_their_order_in_arabic(langs: Languages) -> None:
+    message = Message(E.SYNC_NO_SUCH_FOLDER, folder="/media/usb/Tomar")
+    ar = core_text(langs, "ar", message)
+    assert f"{LRM}/media/usb/Tomar{LRM}" in ar
+    assert "/media/usb/Tomar" in get_display(ar, base_dir="R")
+    nested = _nested_sync_error()
     assert core_text(langs, "ar", nested).replace(LRM, "") == (
         "لم تُرسل الدفعة 4: لم يرد الخادم في https://a.example في الوقت المحدد (لا يوجد اتصال)."
     )

@@ -181,7 +181,7 @@ SPLIT: Final = "split"
 MAX_DISTRICT_FILE: Final = 64 * 1024 * 1024
 _CD_COL = re.compile(r"^GEOID_CD\d+(_\d+)?$")
 _ZCTA_COL = re.compile(r"^GEOID_ZCTA5(_\d+)?$")
-_DISTRICT = re.compile(r"^[A-Z]{2}-(AL|\d{2})$")
+_DISTRICT = re.compile(r"^[A-Z]{2}-(AL|[0-9]{2})$")
 
 
 def district_label(geoid: str) -> str | None:
@@ -300,9 +300,9 @@ def parse_zip4_table(data: bytes) -> list[tuple[str, int, int, str]]:
         if len(row) <= max(used):
             continue
         zip_code, low, high = row[zc].strip(), row[lo].strip(), row[hi].strip()
-        if not (len(zip_code) == 5 and zip_code.isdigit()):
+        if not (len(zip_code) == 5 and zip_code.isascii() and zip_code.isdigit()):
             continue
-        if not (len(low) == 4 and low.isdigit() and len(high) == 4 and high.isdigit()):
+        if not all(len(v) == 4 and v.isascii() and v.isdigit() for v in (low, high)):
             continue
         if dc is not None:
             raw = row[dc].strip().upper()
@@ -358,4 +358,6 @@ def resolve_district(
 
 
 def is_district(text: str) -> bool:
-    return bool(_DISTRICT.match(text))
+    """Whether `text` is a district such as "CA-12" or "WY-AL" of a state we know (a
+    table from elsewhere may name any two letters)."""
+    return bool(_DISTRICT.match(text)) and text[:2] in BY_CODE

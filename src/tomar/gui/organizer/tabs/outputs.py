@@ -220,10 +220,6 @@ class OutputsTab(OrgTab):
         if intake is None:
             return
 
-        def work(progress: Progress, cancel: Cancel) -> closing.Closed:
-            progress(0, 0)  # one step that cannot be stopped halfway: no Cancel
-            return _with_passphrase(lambda: intake.close_campaign(secret))
-
         def done(closed: closing.Closed) -> None:
             text = self.tr(
                 "The campaign is closed with %1 unique signers. Names and signatures were "
@@ -232,13 +228,7 @@ class OutputsTab(OrgTab):
             say(self.message, text, kind="ok")
 
         say(self.message, self.tr("Closing the campaign: the vault is being copied…"))
-        self.host.run(
-            work,
-            done=done,
-            message=self.message,
-            bar=self.bar,
-            busy=[*self.buttons, *self.campaign_buttons],
-        )
+        self._rebuild(lambda: intake.close_campaign(secret), done)
 
     def ask_remove(self) -> None:
         intake = self.intake
@@ -258,10 +248,6 @@ class OutputsTab(OrgTab):
         if intake is None:
             return
 
-        def work(progress: Progress, cancel: Cancel) -> None:
-            progress(0, 0)
-            _with_passphrase(lambda: intake.remove_signer(secret, record_id))
-
         def done(_: None) -> None:
             text = self.tr(
                 "The signer was removed on request; the vault has a new key. Sheets printed "
@@ -270,6 +256,16 @@ class OutputsTab(OrgTab):
             say(self.message, text, kind="ok")
 
         say(self.message, self.tr("Removing the signer: the vault is being copied…"))
+        self._rebuild(lambda: intake.remove_signer(secret, record_id), done)
+
+    def _rebuild(self, change: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Closing and removal: one step on the worker that rebuilds the vault under a new
+        key, so it cannot be stopped halfway (no Cancel); every output button waits."""
+
+        def work(progress: Progress, cancel: Cancel) -> T:
+            progress(0, 0)
+            return _with_passphrase(change)
+
         self.host.run(
             work,
             done=done,
