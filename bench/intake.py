@@ -153,6 +153,26 @@ class BenchDevice:
         self.label = label
         self.next_seq = 1
 
+    @classmethod
+    def reopen(cls, home: Path, label: str) -> BenchDevice:
+        """A device vault an earlier set-up left, to go on where it stopped."""
+        self = cls.__new__(cls)
+        self.vault = Vault.open(home, PASS)
+        self.device = Device(self.vault)
+        self.campaign = self.device.require_campaign()
+        event = self.device.current_event()
+        assert event is not None
+        self.event = event
+        self.raw = self.device.identity.raw_private()
+        self.dup_key = self.vault.get_meta(META_DUP_KEY) or b""
+        self.label = label
+        self.next_seq = int(self.vault.get_meta(META_NEXT_SEQ) or b"1")
+        return self
+
+    def package(self) -> bytes:
+        row = self.vault.conn.execute("SELECT package FROM campaign LIMIT 1").fetchone()
+        return bytes(row[0])
+
     def tasks(self, first_g: int, count: int) -> list[GenTask]:
         out = []
         for start in range(0, count, GEN_CHUNK):

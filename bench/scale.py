@@ -193,34 +193,47 @@ def setup(out: Path, total: int) -> dict[str, float]:
     """The organizer vault (out/org), its enrolled devices and every batch, in import order.
 
     Each batch's name is appended to out/done.txt once written; `complete` marks the end.
+    A set-up cut short goes on from its last written batch (BENCH_RESUME=1).
     """
     from tomar.core import places
 
     for zip_code, state in ZIPS:
         assert places.zip_state(zip_code) == state, zip_code
     t0 = time.perf_counter()
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8") + SPEC_EXTRA
-    ov = init_vault(out / "org", PASS)
-    organizer.init(ov, "Bench organizer", RECIPIENT)
-    organizer.backup(ov, out / "backup.age", "bench backup passphrase")
-    _, package = organizer.create_campaign(ov, spec, without_shares=True)
     batches = total // PER_BATCH
     ndev = min(MAX_DEVICES, batches)
-    devices = [ib.BenchDevice(out / f"dev-{d:02d}", package, f"device {d}") for d in range(ndev)]
-    with Intake(ov) as intake:
-        for dev in devices:
-            cert, _ = intake.enroll(dev.device.enrollment_request(dev.label))
-            dev.device.accept_certificate(cert)
-    ov.close()
+    written = cached_batches(out)
+    if written and os.environ.get("BENCH_RESUME") == "1":
+        devices = [ib.BenchDevice.reopen(out / f"dev-{d:02d}", f"device {d}") for d in range(ndev)]
+        package = devices[0].package()
+        for d, dev in enumerate(devices):  # each device holds exactly its written batches
+            mine = len(range(d, len(written), ndev))
+            assert dev.next_seq == mine * PER_BATCH + 1, (d, dev.next_seq, mine)
+        emit("setup_resumed", len(written), "batches")
+    else:
+        written = []
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        spec = resource_path("demo", "demo-campaign.toml").read_text("utf-8") + SPEC_EXTRA
+        ov = init_vault(out / "org", PASS)
+        organizer.init(ov, "Bench organizer", RECIPIENT)
+        organizer.backup(ov, out / "backup.age", "bench backup passphrase")
+        _, package = organizer.create_campaign(ov, spec, without_shares=True)
+        devices = [
+            ib.BenchDevice(out / f"dev-{d:02d}", package, f"device {d}") for d in range(ndev)
+        ]
+        with Intake(ov) as intake:
+            for dev in devices:
+                cert, _ = intake.enroll(dev.device.enrollment_request(dev.label))
+                dev.device.accept_certificate(cert)
+        ov.close()
     jobs: list[tuple[object, list[ib.GenTask]]] = []
-    for b in range(batches):  # batch 1 of every device, then batch 2, ...
+    for b in range(len(written), batches):  # batch 1 of every device, then batch 2, ...
         dev = devices[b % ndev]
         jobs.append((dev, dev.tasks(b * PER_BATCH, PER_BATCH)))
     files = out / "files"
-    files.mkdir()
-    paths: list[Path] = []
+    files.mkdir(exist_ok=True)
+    paths: list[Path] = list(written)
     with (
         ProcessPoolExecutor(
             ib.WORKERS,

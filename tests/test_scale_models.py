@@ -64,14 +64,17 @@ def recount(v: vault.Vault) -> dict[str, Any]:
             into[0] += 1
             into[1] += voided is None and dup is None
     # "keep" takes a signer off the list; its look-alikes stay on it.
-    flagged = one(
-        f"SELECT count(*) FROM signers s WHERE {_live('s')} "  # noqa: S608
-        "AND coalesce(s.review, '') != 'keep' AND ("
-        "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
-        f"AND t.record_id != s.record_id AND {_live('t')}) OR "
-        "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
-        f"AND t.record_id != s.record_id AND {_live('t')}))"
-    )
+    flagged = [
+        str(r[0])
+        for r in conn.execute(
+            f"SELECT s.record_id FROM signers s WHERE {_live('s')} "  # noqa: S608
+            "AND coalesce(s.review, '') != 'keep' AND ("
+            "EXISTS (SELECT 1 FROM signers t WHERE t.name_city = s.name_city "
+            f"AND t.record_id != s.record_id AND {_live('t')}) OR "
+            "EXISTS (SELECT 1 FROM signers t WHERE t.translit = s.translit "
+            f"AND t.record_id != s.record_id AND {_live('t')})) ORDER BY s.rowid"
+        )
+    ]
     return {
         "received": one("SELECT count(*) FROM signers"),
         "unique": one("SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NULL"),
@@ -79,7 +82,8 @@ def recount(v: vault.Vault) -> dict[str, Any]:
             "SELECT count(*) FROM signers WHERE voided_by IS NULL AND dup_of IS NOT NULL"
         ),
         "voided": one("SELECT count(*) FROM signers WHERE voided_by IS NOT NULL"),
-        "flagged": flagged,
+        "flagged": len(flagged),
+        "to_review": flagged,
         "by_event": breakdown("event_name"),
         "by_day": breakdown("day"),
         "by_device": breakdown("device"),
@@ -108,6 +112,7 @@ def kept(v: vault.Vault) -> dict[str, Any]:
         "duplicates": s["duplicates"],
         "voided": s["voided"],
         "flagged": s["flagged"],
+        "to_review": flagged_ids(v),
         "by_event": [(b["key"], b["received"], b["unique"]) for b in s["by_event"]],
         "by_day": [(b["key"], b["received"], b["unique"]) for b in s["by_day"]],
         "by_device": [(str(k), int(n), int(u)) for k, n, u in rows],
@@ -336,9 +341,10 @@ def test_migration_fills_counts_and_search_from_existing_signers(tmp_path: Path)
     raw = vault._connect(vault.db_path(org.home), keyfile.unwrap(vault.key_path(org.home), PASS))
     for (trigger,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
         raw.execute(f"DROP TRIGGER {trigger}")
-    for name in ("signers_fts", "match_groups", "signer_tally"):
+    for name in ("signers_fts", "match_groups", "signer_tally", "review_queue"):
         raw.execute(f"DROP TABLE {name}")
     raw.execute("DROP INDEX signers_state")
+    raw.execute("DROP INDEX signers_reviewed")
     raw.execute("PRAGMA user_version = 9")
     raw.commit()
     raw.close()
@@ -347,3 +353,88 @@ def test_migration_fills_counts_and_search_from_existing_signers(tmp_path: Path)
         assert list(signers_view.signer_ids(v, search="احمدی")) == found
         assert len(found) == 1
     assert os.path.exists(vault.db_path(org.home))
+
+
+def _queue(v: vault.Vault) -> list[str]:
+    return [str(r[0]) for r in v.conn.execute(
+        "SELECT s.record_id FROM review_queue q JOIN signers s ON s.rowid = q.rowid "
+        "ORDER BY q.rowid"
+    )]  # fmt: skip
+
+
+def test_review_queue_follows_any_change_to_any_signer(tmp_path: Path) -> None:
+    """The kept review queue (migration 11) equals a recount after each of 300 random
+    changes the triggers see: voids and their undoing, duplicates marked and unmarked,
+    decisions, new names and cities, deletions; groups grow past two and fall to one."""
+    import random
+
+    org, _ = _filled(tmp_path)
+    v = org.vault
+    rng = random.Random(20)  # noqa: S311 (a test's draw)
+    keys = [
+        tuple(r) for r in v.conn.execute("SELECT DISTINCT name_city, translit FROM signers")
+    ]
+    assert _queue(v) == recount(v)["to_review"] != []
+    seen = {"crossed": 0}
+    for step in range(300):
+        rows = [(int(r), str(i)) for r, i in v.conn.execute("SELECT rowid, record_id FROM signers")]
+        if len(rows) < 4:
+            break
+        rowid, _ = rng.choice(rows)
+        before = len(_queue(v))
+        with v.transaction() as conn:
+            match rng.randrange(6):
+                case 0:
+                    value = rng.choice([None, "x" * 32])
+                    conn.execute("UPDATE signers SET voided_by = ? WHERE rowid = ?", (value, rowid))
+                case 1:
+                    value = rng.choice([None, rng.choice(rows)[1]])
+                    conn.execute("UPDATE signers SET dup_of = ? WHERE rowid = ?", (value, rowid))
+                case 2:
+                    value = rng.choice([None, "keep", "distinct"])
+                    conn.execute("UPDATE signers SET review = ? WHERE rowid = ?", (value, rowid))
+                case 3 | 4:  # into a group: more signers share names than the filled vault
+                    name_city, translit = rng.choice(keys)
+                    conn.execute(
+                        "UPDATE signers SET name_city = ?, translit = ? WHERE rowid = ?",
+                        (name_city, translit, rowid),
+                    )
+                case 5 if step % 7 == 0:
+                    conn.execute("DELETE FROM signers WHERE rowid = ?", (rowid,))
+        assert _queue(v) == recount(v)["to_review"], step
+        seen["crossed"] += (before == 0) != (len(_queue(v)) == 0)
+    assert seen["crossed"] >= 2  # the list emptied and filled again along the way
+    org.close()
+
+
+def test_review_queue_slices_and_migration_from_version_10(tmp_path: Path) -> None:
+    org, ids = _filled(tmp_path)
+    v = org.vault
+    with Intake(v, workers=1) as intake:
+        intake.mark_review(ids["omid"], "keep")
+    want = recount(v)["to_review"]
+    queue = signers_view.signer_ids(v, SignerFilter.FLAGGED)
+    assert isinstance(queue, signers_view.FilteredIds) and len(queue) == 2
+    assert [r.record_id for r in signers_view.signer_rows(v, queue[-1:])] == want[-1:]
+    assert [r.record_id for r in signers_view.signer_rows(v, queue[0:5])] == want
+    reviewed = signers_view.signer_ids(v, SignerFilter.REVIEWED)
+    assert [r.record_id for r in signers_view.signer_rows(v, reviewed)] == [ids["omid"]]
+    org.close()
+    # The same vault as version 10 left it: no queue, the triggers of migration 10.
+    from tomar.core.migrations import MIGRATIONS, statements
+
+    raw = vault._connect(vault.db_path(org.home), keyfile.unwrap(vault.key_path(org.home), PASS))
+    raw.execute("DROP TABLE review_queue")
+    raw.execute("DROP INDEX signers_reviewed")
+    for sql in statements(MIGRATIONS[9]):
+        if "CREATE TRIGGER signers_match_" in sql:
+            raw.execute(sql.split("CREATE TRIGGER ")[1].split()[0].join(["DROP TRIGGER ", ""]))
+            raw.execute(sql)
+    raw.execute("PRAGMA user_version = 10")
+    raw.commit()
+    raw.close()
+    with vault.Vault.open(org.home, PASS) as v2:
+        assert _queue(v2) == want == recount(v2)["to_review"]
+        with Intake(v2, workers=1) as intake:  # and kept from then on
+            intake.mark_review(ids["omid2"], "distinct")
+        assert _queue(v2) == recount(v2)["to_review"] == [ids["omid3"]]

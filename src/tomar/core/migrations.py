@@ -13,138 +13,21 @@ from typing import Any
 import sqlcipher3
 
 from .atomic import atomic_writer, storage_error
+from .derived import (
+    FLAGGED_ROWIDS,
+    FTS_COLUMNS,
+    derived,
+    fts,
+    join,
+    leave,
+    live,
+    prune_groups,
+    prune_tally,
+    queue_since,
+    requeue,
+    tally,
+)
 from .errors import E, VaultError
-
-#: Between a ZIP and the district chosen for it in the key of a 'zip' tally.
-ZIP_SEP = "|"
-
-
-def _dims(who: str) -> str:
-    """The (dimension, key) rows one signer is counted under in `signer_tally`.
-
-    'zip' is the ZIP with the district the organizer chose ("94110|CA-11"): districts are
-    resolved when read, against the table loaded then. 'consent': one row per extra
-    consent agreed to.
-    """
-    return f"""
-        SELECT 'all' AS d, '' AS k UNION ALL SELECT 'event_name', {who}.event_name
-        UNION ALL SELECT 'device', {who}.device UNION ALL SELECT 'day', {who}.day
-        UNION ALL SELECT 'country', {who}.country UNION ALL SELECT 'state', {who}.state
-        UNION ALL SELECT 'display', {who}.display
-        UNION ALL SELECT 'zip', {who}.zip || '{ZIP_SEP}' || coalesce({who}.district, '')
-                  WHERE {who}.zip IS NOT NULL
-        UNION ALL SELECT 'consent', value FROM json_each({who}.consents)
-                  WHERE {who}.consents IS NOT NULL"""
-
-
-def _tally(who: str, sign: str) -> str:
-    """One signer's part in `signer_tally` (`who`: new or old), times `sign`."""
-    return f"""
-        INSERT INTO signer_tally(dim, key, received, uniq, duplicates, voided)
-        SELECT d, k, {sign}, {sign} * ({who}.voided_by IS NULL AND {who}.dup_of IS NULL),
-               {sign} * ({who}.voided_by IS NULL AND {who}.dup_of IS NOT NULL),
-               {sign} * ({who}.voided_by IS NOT NULL)
-        FROM ({_dims(who)}) WHERE 1
-        ON CONFLICT(dim, key) DO UPDATE SET received = received + excluded.received,
-            uniq = uniq + excluded.uniq, duplicates = duplicates + excluded.duplicates,
-            voided = voided + excluded.voided;"""
-
-
-def _prune_tally(who: str) -> str:
-    """Drop the counts that fell to nothing under one signer's keys: a key can name a
-    signer (a ZIP+4 here, a name and city in `match_groups`), and a removed or erased
-    signer must leave nothing of theirs behind."""
-    return f"""
-        DELETE FROM signer_tally WHERE received <= 0
-            AND (dim, key) IN (SELECT d, k FROM ({_dims(who)}));"""
-
-
-def _prune_groups(who: str) -> str:
-    """As `_prune_tally`, for `match_groups`."""
-    return f"""
-        DELETE FROM match_groups WHERE live <= 0
-            AND key IN ('n' || {who}.name_city, 't' || {who}.translit);"""
-
-
-def _live(who: str) -> str:
-    """A signer counted in `match_groups`: a live original not marked distinct."""
-    return (
-        f"({who}.voided_by IS NULL AND {who}.dup_of IS NULL "
-        f"AND coalesce({who}.review, '') != 'distinct')"
-    )
-
-
-def _join(who: str) -> str:
-    return f"""
-        INSERT INTO match_groups(key, live)
-        SELECT k, 1 FROM (SELECT 'n' || {who}.name_city AS k
-                          UNION ALL SELECT 't' || {who}.translit)
-        WHERE k IS NOT NULL AND {_live(who)}
-        ON CONFLICT(key) DO UPDATE SET live = live + 1;"""
-
-
-def _leave(who: str) -> str:
-    return f"""
-        UPDATE match_groups SET live = live - 1
-        WHERE {_live(who)} AND key IN ('n' || {who}.name_city, 't' || {who}.translit);"""
-
-
-_FTS_COLUMNS = "name, fields, email, phone, event_name"
-
-
-def _fts(who: str, delete: bool) -> str:
-    values = ", ".join(f"{who}.{c}" for c in _FTS_COLUMNS.split(", "))
-    if delete:
-        return f"""
-        INSERT INTO signers_fts(signers_fts, rowid, {_FTS_COLUMNS})
-        VALUES ('delete', {who}.rowid, {values});"""
-    return f"""
-        INSERT INTO signers_fts(rowid, {_FTS_COLUMNS}) VALUES ({who}.rowid, {values});"""
-
-
-def _derived(where: str) -> list[str]:
-    """What the signers `s` matching `where` add to the derived tables of migration 10.
-
-    Run per chunk of inserted signers (`DERIVED_SINCE`) rather than by INSERT triggers:
-    a trigger runs a sub-program per row, whose allocations SQLCipher's memory security
-    makes costly (2.5 ms per signer measured, against 0.2 ms for three statements per
-    chunk of 256). The tables only add up: the state a signer is counted in and later
-    changes to it (UPDATE and DELETE triggers) may come in either order.
-    """
-    live = _live("s")
-    state = "s.voided_by, s.dup_of"
-    return [
-        f"""INSERT INTO signer_tally(dim, key, received, uniq, duplicates, voided)
-        SELECT d, k, count(*), sum(voided_by IS NULL AND dup_of IS NULL),
-               sum(voided_by IS NULL AND dup_of IS NOT NULL), sum(voided_by IS NOT NULL)
-        FROM (SELECT 'all' AS d, '' AS k, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'event_name', s.event_name, {state} FROM signers s
-                        WHERE {where}
-              UNION ALL SELECT 'device', s.device, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'day', s.day, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'country', s.country, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'state', s.state, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'display', s.display, {state} FROM signers s WHERE {where}
-              UNION ALL SELECT 'zip', s.zip || '{ZIP_SEP}' || coalesce(s.district, ''),
-                        {state} FROM signers s WHERE {where} AND s.zip IS NOT NULL
-              UNION ALL SELECT 'consent', j.value, {state}
-                        FROM signers s, json_each(s.consents) AS j
-                        WHERE {where} AND s.consents IS NOT NULL)
-        GROUP BY d, k
-        ON CONFLICT(dim, key) DO UPDATE SET received = received + excluded.received,
-            uniq = uniq + excluded.uniq, duplicates = duplicates + excluded.duplicates,
-            voided = voided + excluded.voided""",
-        f"""INSERT INTO match_groups(key, live)
-        SELECT k, count(*) FROM (
-            SELECT 'n' || s.name_city AS k FROM signers s WHERE {where} AND {live}
-            UNION ALL SELECT 't' || s.translit FROM signers s WHERE {where} AND {live})
-        WHERE k IS NOT NULL GROUP BY k
-        ON CONFLICT(key) DO UPDATE SET live = live + excluded.live""",
-        f"""INSERT INTO signers_fts(rowid, {_FTS_COLUMNS})
-        SELECT s.rowid, {", ".join("s." + c for c in _FTS_COLUMNS.split(", "))}
-        FROM signers s WHERE {where}""",
-    ]
-
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.
@@ -377,7 +260,7 @@ MIGRATIONS: list[str] = [
     # kept up to date instead of being recounted over every signer, in the same
     # transaction as the signers change (imports, voids, regrouping, merges, reviews,
     # rebuilds): by triggers on updates and deletes, and for inserts by intake per chunk
-    # of signers (`DERIVED_SINCE`, see `_derived`):
+    # of signers (`DERIVED_SINCE`, see `derived.derived`):
     # - signer_tally: received, unique, duplicate and voided signers in all ('all', '') and
     #   by event, device, day, country, state, display choice, ZIP and chosen district,
     #   extra consent;
@@ -399,8 +282,8 @@ MIGRATIONS: list[str] = [
         voided INTEGER NOT NULL,
         PRIMARY KEY (dim, key)
     ) WITHOUT ROWID;
-    CREATE TRIGGER signers_tally_delete AFTER DELETE ON signers BEGIN {_tally("old", "-1")}
-        {_prune_tally("old")}
+    CREATE TRIGGER signers_tally_delete AFTER DELETE ON signers BEGIN {tally("old", "-1")}
+        {prune_tally("old")}
     END;
     CREATE TRIGGER signers_tally_update AFTER UPDATE OF voided_by, dup_of, event_name, device,
         day, country, state, display, zip, district, consents ON signers
@@ -411,43 +294,64 @@ MIGRATIONS: list[str] = [
         OR old.display IS NOT new.display
         OR old.zip IS NOT new.zip OR old.district IS NOT new.district
         OR old.consents IS NOT new.consents
-    BEGIN {_tally("old", "-1")} {_tally("new", "1")} {_prune_tally("old")}
+    BEGIN {tally("old", "-1")} {tally("new", "1")} {prune_tally("old")}
     END;
     CREATE TABLE match_groups (key TEXT PRIMARY KEY, live INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX match_groups_many ON match_groups(key) WHERE live > 1;
-    CREATE TRIGGER signers_match_delete AFTER DELETE ON signers BEGIN {_leave("old")}
-        {_prune_groups("old")}
+    CREATE TRIGGER signers_match_delete AFTER DELETE ON signers BEGIN {leave("old")}
+        {prune_groups("old")}
     END;
     CREATE TRIGGER signers_match_update AFTER UPDATE OF voided_by, dup_of, review, name_city,
         translit ON signers
-    WHEN {_live("old")} != {_live("new")} OR old.name_city IS NOT new.name_city
+    WHEN {live("old")} != {live("new")} OR old.name_city IS NOT new.name_city
         OR old.translit IS NOT new.translit
-    BEGIN {_leave("old")} {_join("new")} {_prune_groups("old")}
+    BEGIN {leave("old")} {join("new")} {prune_groups("old")}
     END;
     CREATE INDEX signers_state ON signers(voided_by IS NOT NULL, dup_of IS NOT NULL);
     DROP INDEX signers_name_city;
     CREATE INDEX signers_name_city ON signers(name_city, voided_by, dup_of, review);
     DROP INDEX signers_translit;
     CREATE INDEX signers_translit ON signers(translit, voided_by, dup_of, review);
-    CREATE VIRTUAL TABLE signers_fts USING fts5({_FTS_COLUMNS}, content='signers',
+    CREATE VIRTUAL TABLE signers_fts USING fts5({FTS_COLUMNS}, content='signers',
         content_rowid='rowid', tokenize='trigram');
-    {";".join(_derived("1"))};
-    CREATE TRIGGER signers_fts_delete AFTER DELETE ON signers BEGIN {_fts("old", True)}
+    {";".join(derived("1"))};
+    CREATE TRIGGER signers_fts_delete AFTER DELETE ON signers BEGIN {fts("old", True)}
     END;
-    CREATE TRIGGER signers_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON signers
-    BEGIN {_fts("old", True)} {_fts("new", False)}
+    CREATE TRIGGER signers_fts_update AFTER UPDATE OF {FTS_COLUMNS} ON signers
+    BEGIN {fts("old", True)} {fts("new", False)}
     END;
+    """,
+    # 10 -> 11: the review queue kept (issue 20). Read from the groups of two or more, the
+    # list of signers to review took 400 ms at 300,000 signers; review_queue holds their
+    # rowids, kept by the match triggers (made again here, with `requeue`: a decision of
+    # "keep" changes the list but not the groups) and by intake per chunk (`queue_since`).
+    # signers_reviewed: the "Reviewed" filter from a small partial index.
+    f"""
+    CREATE TABLE review_queue (rowid INTEGER PRIMARY KEY);
+    INSERT INTO review_queue {FLAGGED_ROWIDS};
+    DROP TRIGGER signers_match_delete;
+    CREATE TRIGGER signers_match_delete AFTER DELETE ON signers BEGIN {leave("old")}
+        {prune_groups("old")} {requeue("old")}
+    END;
+    DROP TRIGGER signers_match_update;
+    CREATE TRIGGER signers_match_update AFTER UPDATE OF voided_by, dup_of, review, name_city,
+        translit ON signers
+    WHEN {live("old")} != {live("new")} OR old.review IS NOT new.review
+        OR old.name_city IS NOT new.name_city OR old.translit IS NOT new.translit
+    BEGIN {leave("old")} {join("new")} {prune_groups("old")} {requeue("old", "new")}
+    END;
+    CREATE INDEX signers_reviewed ON signers(review) WHERE review IS NOT NULL;
     """,
 ]
 
 LATEST = len(MIGRATIONS)
-#: `_derived` for the signers inserted after rowid ?1 (intake, after each chunk).
-DERIVED_SINCE: tuple[str, ...] = tuple(_derived("s.rowid > ?1"))
+#: `derived` for the signers inserted after rowid ?1 (intake, after each chunk).
+DERIVED_SINCE: tuple[str, ...] = (*derived("s.rowid > ?1"), queue_since("s.rowid > ?1"))
 
 
 #: Tables derived from `signers` (migration 10): a rebuild copies the signers and fills
 #: these again (`DERIVED_SINCE`), for the signers kept.
-DERIVED = ("signer_tally", "match_groups", "signers_fts")
+DERIVED = ("signer_tally", "match_groups", "signers_fts", "review_queue")
 
 
 def is_derived(table: str) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import overload
 
-from .intake.reports import FLAGGED_ROW_SQL, FLAGGED_ROWIDS_SQL
 from .normalize import clean_text
 from .vault import Vault
 
@@ -44,7 +43,7 @@ _WHERE = {
     # from that small index instead of a walk over every signer's row.
     SignerFilter.UNIQUE: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 0",
     SignerFilter.DUPLICATES: "(s.voided_by IS NOT NULL) = 0 AND (s.dup_of IS NOT NULL) = 1",
-    SignerFilter.FLAGGED: f"s.rowid IN ({FLAGGED_ROWIDS_SQL})",
+    SignerFilter.FLAGGED: "s.rowid IN (SELECT rowid FROM review_queue)",
     SignerFilter.VOIDED: "(s.voided_by IS NOT NULL) = 1",
     SignerFilter.REVIEWED: "s.review IS NOT NULL",
 }
@@ -146,7 +145,12 @@ class FilteredIds(Sequence[int]):
 
     def __init__(self, vault: Vault, kind: SignerFilter, count: int) -> None:
         self._vault = vault
-        self._where = _WHERE[kind]
+        # The review queue is a table of its own rowids (migration 11).
+        self._from = (
+            "review_queue s WHERE 1"
+            if kind is SignerFilter.FLAGGED
+            else f"signers s WHERE {_WHERE[kind]}"
+        )
         self._count = count
 
     def __len__(self) -> int:
@@ -173,7 +177,7 @@ class FilteredIds(Sequence[int]):
             return []
         back = start > self._count - stop  # nearer the end: counted from there
         sql = (
-            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            f"SELECT s.rowid FROM {self._from} "  # noqa: S608 (fixed text)
             f"ORDER BY s.rowid {'DESC' if back else ''} LIMIT ? OFFSET ?"
         )
         offset = self._count - stop if back else start
@@ -185,7 +189,7 @@ class FilteredIds(Sequence[int]):
         ended)."""
         last = -(2**63)
         sql = (
-            f"SELECT s.rowid FROM signers s WHERE {self._where} "  # noqa: S608 (fixed text)
+            f"SELECT s.rowid FROM {self._from} "  # noqa: S608 (fixed text)
             "AND s.rowid > ? ORDER BY s.rowid LIMIT 1000"
         )
         while True:
@@ -202,7 +206,7 @@ def signer_ids(
     """Rowids of the signers matching the filter and the search text, in rowid order.
 
     Every signer, unsearched, is a `range` when no rowid is missing (signers are seldom
-    deleted one by one), and the unique, duplicate or voided ones a `FilteredIds`, so the
+    deleted one by one), and the unique, duplicate, voided or to-review ones a `FilteredIds`, so the
     table opens at once whatever their number. Search text of three characters or more
     is looked up in the full-text index (`signers_fts`).
     """
@@ -214,6 +218,9 @@ def signer_ids(
             f"SELECT {_COUNTED[kind]} FROM signer_tally WHERE dim = 'all'"  # noqa: S608
         ).fetchone()
         return FilteredIds(vault, kind, 0 if row is None else int(row[0]))
+    if kind is SignerFilter.FLAGGED and not needle:
+        count = conn.execute("SELECT count(*) FROM review_queue").fetchone()[0]
+        return FilteredIds(vault, kind, int(count))
     if kind is SignerFilter.ALL and not needle:
         low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
         row = conn.execute("SELECT received FROM signer_tally WHERE dim = 'all'").fetchone()
@@ -241,7 +248,8 @@ def signer_rows(vault: Vault, ids: Sequence[int]) -> list[SignerRow]:
         marks = ",".join("?" * len(ids))
         for r in vault.conn.execute(
             "SELECT s.rowid, s.record_id, s.time, s.name, s.fields, s.country, "  # noqa: S608
-            f"s.event_name, s.source, s.dup_of, s.voided_by, s.review, ({FLAGGED_ROW_SQL}) "
+            "s.event_name, s.source, s.dup_of, s.voided_by, s.review, "
+            "s.rowid IN (SELECT rowid FROM review_queue) "
             f"FROM signers s WHERE s.rowid IN ({marks})",
             list(ids),
         ):

@@ -28,6 +28,7 @@ from ..campaign import Campaign
 from ..db import Connection
 from ..errors import E, TomarError
 from ..identity import OrganizerIdentity, device_fingerprint, now_iso
+from ..migrations import DERIVED
 from ..vault import Vault, key_path
 from .audit import audit
 from .dedupe import group_of, regroup
@@ -173,9 +174,11 @@ def _delete_signers(conn: Any) -> None:
     for name, _ in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     conn.execute("DELETE FROM signers")
-    conn.execute("DELETE FROM signer_tally")
-    conn.execute("DELETE FROM match_groups")
-    conn.execute("INSERT INTO signers_fts(signers_fts) VALUES ('delete-all')")
+    for table in DERIVED:
+        if table == "signers_fts":
+            conn.execute("INSERT INTO signers_fts(signers_fts) VALUES ('delete-all')")
+        else:
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 (a fixed name)
     for _, sql in triggers:
         conn.execute(sql)
 

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypedDict
 
 from .. import countries
+from ..derived import ZIP_SEP
 from ..identity import device_fingerprint
-from ..migrations import ZIP_SEP
 from ..vault import Vault
 from .districts import Resolver
 
@@ -220,37 +220,11 @@ def by_consent(vault: Vault) -> list[Breakdown]:
     return _breakdown(vault, "consent")
 
 
-#: Live originals not marked distinct (the signers `match_groups` counts).
-LIVE = "s.voided_by IS NULL AND s.dup_of IS NULL AND coalesce(s.review, '') != 'distinct'"
-#: A signer to review: a live original no person has decided on ("keep": this one is the
-#: original to count, takes it off the list but still flags its look-alikes; "distinct":
-#: a different person, takes it off and flags nobody), in a group of two or more live
-#: originals not marked distinct with the same name and city, or the same consonant
-#: skeleton (`match_groups`, which counts the signer itself).
-_TO_REVIEW = f"{LIVE} AND coalesce(s.review, '') != 'keep'"
-#: Rowids of the signers to review, from the groups of two or more (a partial index).
-FLAGGED_ROWIDS_SQL = f"""
-    SELECT s.rowid FROM match_groups g INDEXED BY match_groups_many
-    JOIN signers s INDEXED BY signers_name_city ON s.name_city = substr(g.key, 2)
-    WHERE g.live > 1 AND g.key >= 'n' AND g.key < 'o' AND {_TO_REVIEW}
-    UNION
-    SELECT s.rowid FROM match_groups g INDEXED BY match_groups_many
-    JOIN signers s INDEXED BY signers_translit ON s.translit = substr(g.key, 2)
-    WHERE g.live > 1 AND g.key >= 't' AND g.key < 'u' AND {_TO_REVIEW}
-"""  # noqa: S608 (fixed text)
-#: Whether the signer `s` of a row is to review (the same rule, for one row).
-FLAGGED_ROW_SQL = (
-    f"{_TO_REVIEW} AND EXISTS (SELECT 1 FROM match_groups g "  # noqa: S608 (fixed text)
-    "WHERE g.key IN ('n' || s.name_city, 't' || s.translit) AND g.live > 1)"
-)
-
-
 def flagged_count(vault: Vault) -> int:
     """Originals whose name and city match another original's: a person should look.
 
-    Only the groups of two or more are read (a partial index), not every signer."""
-    sql = f"SELECT count(*) FROM ({FLAGGED_ROWIDS_SQL})"  # noqa: S608 (fixed text)
-    return int(vault.conn.execute(sql).fetchone()[0])
+    The review queue is kept by the vault (`derived.requeue`, migration 11)."""
+    return int(vault.conn.execute("SELECT count(*) FROM review_queue").fetchone()[0])
 
 
 def unique_count(vault: Vault) -> int:
