@@ -463,15 +463,49 @@ def phase_csv(home: Path, out: Path, n: int) -> dict[str, float]:
     return {}
 
 
+class WorkerMemory:
+    """The RSS of this process's worker processes, sampled twice a second: the largest of
+    each in the first and in the second half of the run (flat: the same)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.halves: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._samples: list[tuple[float, int, int]] = []
+
+    def start(self) -> None:
+        self._t0 = time.perf_counter()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        end = time.perf_counter() - self._t0
+        for t, pid, kib in self._samples:
+            half = self.halves[0 if t < end / 2 else 1]
+            half[pid] = max(half.get(pid, 0), kib)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            for pid in ib._pool_workers():
+                self._samples.append(
+                    (time.perf_counter() - self._t0, pid, ib._status_kib(pid, "VmRSS"))
+                )
+
+
 def phase_pdf(home: Path, out: Path, n: int, which: str) -> dict[str, float]:
     from tomar.core.sheets.delivery import write_delivery
     from tomar.core.sheets.report import write_report
 
     v = Vault.open(home, PASS)
     ib._reset_peak()
+    sampler = WorkerMemory()
     try:
         rss0 = ib._peak_kib()
         t0 = time.perf_counter()
+        sampler.start()
         if which == "delivery":
             count = write_delivery(v, out)
         else:
@@ -479,9 +513,20 @@ def phase_pdf(home: Path, out: Path, n: int, which: str) -> dict[str, float]:
             count = 0
         s = time.perf_counter() - t0
     finally:
+        sampler.stop()
         v.close()
     emit(f"{which}_seconds", s, "s", n=n, signers=count, pdf_mb=round(out.stat().st_size / 1e6))
     emit(f"{which}_rss_growth", ib._mib(ib._peak_kib() - rss0), "MiB", n=n, signers=count)
+    if sampler.halves[1]:
+        emit(
+            f"{which}_workers_rss",
+            ib._mib(max(sampler.halves[1].values())),
+            "MiB",
+            n=n,
+            note="largest drawing process, second half of the run (first half in first_half)",
+            first_half=ib._mib(max(sampler.halves[0].values(), default=0)),
+            workers=len(sampler.halves[1]),
+        )
     out.unlink()
     return {}
 

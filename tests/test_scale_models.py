@@ -370,7 +370,7 @@ def test_review_queue_follows_any_change_to_any_signer(tmp_path: Path) -> None:
 
     org, _ = _filled(tmp_path)
     v = org.vault
-    rng = random.Random(20)  # noqa: S311 (a test's draw)
+    rng = random.Random(20)
     keys = [
         tuple(r) for r in v.conn.execute("SELECT DISTINCT name_city, translit FROM signers")
     ]

@@ -25,6 +25,7 @@ from tomar.core.intake import Intake
 from tomar.core.normalize import initials
 from tomar.core.records import MAX_FIELD_LEN, MAX_NAME_LEN, SignatureForm
 from tomar.core.sheets import delivery, report, text
+from tomar.core.sheets import rows as sheet_rows
 from tomar.core.sheets.common import MARGIN
 from tomar.core.sheets.text import fonts
 
@@ -195,25 +196,25 @@ def test_longest_values_stay_inside_their_cells(
     out = tmp_path / f"long-{lang}.pdf"
     delivery.write_delivery(org[0], out, lang=lang)
     with Intake(org[0]) as intake:
-        painter = delivery._SignerPainter(intake.campaign, lang, (612.0, 792.0))
+        painter = sheet_rows.SignerPainter(intake.campaign, lang, (612.0, 792.0))
     body = pdftext(out)
     assert "Sara Short" in body and "Nguyễn Văn An" in body
     pages = len(PdfReader(out).pages)
     # The signer rows are on the page before the last (the appendix for the campaign).
     _, words = _word_boxes(out, pages - 1)
-    table_top = painter.top - delivery.COL_HEAD_H
+    table_top = painter.top - sheet_rows.COL_HEAD_H
     checked = 0
     for word, x0, y0, x1, y1 in words:
         cy = (y0 + y1) / 2
-        if not (table_top - len(people) * delivery.ROW_H < cy < table_top):
+        if not (table_top - len(people) * sheet_rows.ROW_H < cy < table_top):
             continue  # title, column heads, page number
-        slot = int((table_top - cy) // delivery.ROW_H)
-        row_top = table_top - slot * delivery.ROW_H
+        slot = int((table_top - cy) // sheet_rows.ROW_H)
+        row_top = table_top - slot * sheet_rows.ROW_H
         cx = (x0 + x1) / 2
         cell = next(c for c in painter.cols if c[2] <= cx <= c[2] + c[3])
         eps = 0.6
         assert cell[2] - eps <= x0 and x1 <= cell[2] + cell[3] + eps, (word[:12], cell[0])
-        assert row_top - delivery.ROW_H - eps <= y0 and y1 <= row_top + eps, (word[:12], slot)
+        assert row_top - sheet_rows.ROW_H - eps <= y0 and y1 <= row_top + eps, (word[:12], slot)
         checked += 1
     assert checked >= 12
     cut = [w for w, *_ in words if w.endswith(text.ELLIPSIS)]

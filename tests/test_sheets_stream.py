@@ -21,9 +21,10 @@ from pypdf.generic import StreamObject
 from reportlab.lib.utils import ImageReader
 
 from tomar.core import strokes, vault
+from tomar.core.errors import E
 from tomar.core.identity import OrganizerIdentity
-from tomar.core.sheets import delivery, text
-from tomar.core.sheets.common import Cancelled, new_canvas
+from tomar.core.sheets import delivery, rows, text
+from tomar.core.sheets.common import Cancelled, SheetError, new_canvas
 from tomar.core.sheets.stream import PdfStream
 
 from .conftest import demo_signature
@@ -188,8 +189,9 @@ def has_persian_signer(body: str, number: int) -> bool:
 
 @pytest.fixture
 def many(org: Org, monkeypatch: pytest.MonkeyPatch) -> vault.Vault:
-    """Enough signers for seven signer pages, in chunks of two pages."""
-    monkeypatch.setattr(delivery, "CHUNK_PAGES", 2)
+    """Enough signers for seven signer pages, in chunks of two pages (drawn by a pool of
+    two processes from four chunks on)."""
+    monkeypatch.setattr(rows, "CHUNK_PAGES", 2)
     add_signers(org[0], 110)
     return org[0]
 
@@ -241,3 +243,38 @@ def test_cancel_in_a_later_chunk_leaves_no_file(many: vault.Vault, tmp_path: Pat
     with pytest.raises(Cancelled):
         delivery.write_delivery(many, folder / "d.pdf", progress=progress, cancel=cancel)
     assert list(folder.iterdir()) == []
+
+
+def test_pages_drawn_by_the_pool_are_those_drawn_here(many: vault.Vault, tmp_path: Path) -> None:
+    """Four chunks of signer pages drawn by two processes, and the same drawn by this one:
+    the same pages, page numbers and rows, operator for operator."""
+    here, pooled = tmp_path / "here.pdf", tmp_path / "pooled.pdf"
+    assert delivery.write_delivery(many, here, workers=1) == 110
+    assert delivery.write_delivery(many, pooled, workers=2) == 110
+
+    def contents(path: Path) -> list[bytes]:
+        return [page.get_contents().get_data() for page in PdfReader(path).pages]  # type: ignore[union-attr]
+
+    a, b = contents(here), contents(pooled)
+    with delivery.Intake(many, workers=1) as intake:
+        per_page = rows.SignerPainter(intake.campaign, "en", (612.0, 792.0)).per_page
+    assert len(a) == len(b) == 2 + -(-110 // per_page)  # cover, signer pages, appendix
+    assert a[1:-1] == b[1:-1]  # the cover and appendix carry the time they were made
+
+
+def test_a_worker_that_dies_leaves_no_file(
+    many: vault.Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drawing process killed mid-chunk (as by the out-of-memory killer): a clear error,
+    and no file."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(rows, "_draw_in_worker", _exit_in_worker)  # pickled by name
+    with pytest.raises(SheetError) as info:
+        delivery.write_delivery(many, folder / "d.pdf", workers=2)
+    assert info.value.code is E.SHEETS_DRAWING_STOPPED
+    assert list(folder.iterdir()) == []
+
+
+def _exit_in_worker(layout: rows.Layout, job: object) -> bytes:
+    os._exit(3)

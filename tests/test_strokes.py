@@ -786,3 +786,28 @@ def test_errors_are_tomar_errors() -> None:
     with pytest.raises(TomarError) as info:
         decode(b"Maryam Rezaei")
     assert "Maryam" not in str(info.value)
+
+
+@settings(max_examples=200)
+@given(
+    sig=signatures() | signatures(long_pauses=True),
+    box=st.tuples(st.floats(1, 500), st.floats(1, 200)),
+)
+def test_decode_paths_is_scaled_paths_of_decode(sig: Signature, box: tuple[float, float]) -> None:
+    """The delivery sheets' fast path draws exactly what the screen draws, in both formats."""
+    for data in (encode(sig), _encode_v1(sig)):
+        decoded = decode(data)
+        assert strokes.decode_paths(data, *box) == (
+            decoded.aspect,
+            strokes.scaled_paths(decoded, *box),
+        )
+
+
+@ENCODERS
+def test_decode_paths_refuses_what_decode_refuses(encoder: Callable[[Signature], bytes]) -> None:
+    data = encoder(_line(40))
+    for bad in (data[:-1], data + b"\x00", data[:1], b"", b"\x07" + data[1:]):
+        with pytest.raises(StrokesError):
+            decode(bad)
+        with pytest.raises(StrokesError):
+            strokes.decode_paths(bad, 10, 10)

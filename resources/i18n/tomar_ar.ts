@@ -1000,6 +1000,10 @@
             <translation>لا يحوي الرقم التسلسلي للورقة إلا أحرفًا وأرقامًا و'-'، كما هو مطبوع.</translation>
         </message>
         <message>
+            <source>Making the sheets stopped unexpectedly (the computer may have run short of memory). Nothing was saved; please try again.</source>
+            <translation>توقّف إعداد الأوراق فجأةً (ربما نفدت ذاكرة الحاسوب). لم يُحفظ شيء؛ يُرجى المحاولة مرة أخرى.</translation>
+        </message>
+        <message>
             <source>No signer has a known district: nothing to deliver by office.</source>
             <translation>لا يوجد موقِّع معروفة دائرته: لا شيء يُسلَّم حسب المكتب.</translation>
         </message>
@@ -3125,9 +3129,16 @@
             <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
             <translation>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %1. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</translation>
         </message>
-        <message>
-            <source>The campaign is closed with %1 unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
-            <translation>أُغلقت الحملة. الموقِّعون دون تكرار: %1. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</translation>
+        <message numerus="yes">
+            <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
+            <translation>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+                <numerusform>أُغلقت الحملة. الموقِّعون دون تكرار: %Ln. أُتلفت الأسماء والتواقيع، وللخزنة مفتاح جديد. احفظ سجلّ الإغلاق واحتفظ به.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Closing the campaign: the vault is being copied…</source>

@@ -58,6 +58,13 @@
     <context>
         <name>OutputsTab</name>
         <message numerus="yes">
+            <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
+            <translation>
+                <numerusform>The campaign is closed with %Ln unique signer. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</numerusform>
+                <numerusform>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln receipts written.</source>
             <translation>
                 <numerusform>%Ln receipt written.</numerusform>

@@ -1000,6 +1000,10 @@
             <translation>شمارهٔ برگه، همان‌طور که چاپ شده است، فقط حروف لاتین، رقم و خط تیره دارد.</translation>
         </message>
         <message>
+            <source>Making the sheets stopped unexpectedly (the computer may have run short of memory). Nothing was saved; please try again.</source>
+            <translation>ساختن برگه‌ها ناگهان متوقف شد (شاید حافظهٔ رایانه کم آمده باشد). چیزی ذخیره نشد؛ لطفاً دوباره امتحان کنید.</translation>
+        </message>
+        <message>
             <source>No signer has a known district: nothing to deliver by office.</source>
             <translation>هیچ امضاکننده‌ای حوزهٔ مشخصی ندارد: بسته‌ای برای تحویل به دفترها نیست.</translation>
         </message>
@@ -3055,9 +3059,11 @@
             <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
             <translation>پیش از چاپ: در %1 ردیف حرف‌هایی هست که هیچ قلمی در این رایانه نمی‌تواند آن‌ها را بکشد و به شکل مربع خالی چاپ می‌شوند. ردیف‌ها: %2. قلمی برای آن خط نصب کنید (مثلاً Noto Sans CJK) و برگه‌ها را دوباره ذخیره کنید.</translation>
         </message>
-        <message>
-            <source>The campaign is closed with %1 unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
-            <translation>کارزار با %1 امضاکنندهٔ بی‌تکرار بسته شد. نام‌ها و امضاها از بین رفتند و گاوصندوق کلید تازه‌ای دارد. سند بستن کارزار را ذخیره کنید و نگه دارید.</translation>
+        <message numerus="yes">
+            <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
+            <translation>
+                <numerusform>کارزار با %Ln امضاکنندهٔ بی‌تکرار بسته شد. نام‌ها و امضاها از بین رفتند و گاوصندوق کلید تازه‌ای دارد. سند بستن کارزار را ذخیره کنید و نگه دارید.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Closing the campaign: the vault is being copied…</source>

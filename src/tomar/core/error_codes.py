@@ -373,6 +373,7 @@ class ErrorCode(StrEnum):
     INTAKE_ZIP_NOT_IN_DISTRICT = "intake.zip_not_in_district"
     # --- sheets --------------------------------------------------------------------------
     SHEETS_CANCELLED = "sheets.cancelled"
+    SHEETS_DRAWING_STOPPED = "sheets.drawing_stopped"
     SHEETS_NOT_OUR_QR_CODE = "sheets.not_our_qr_code"
     SHEETS_NO_FREE_SERIALS = "sheets.no_free_serials"
     SHEETS_NO_KNOWN_DISTRICT = "sheets.no_known_district"

@@ -168,6 +168,11 @@ TEMPLATES: dict[E, str] = {
     E.SHEETS_NOT_OUR_QR_CODE: QT_TRANSLATE_NOOP(
         "CoreErrors", "This QR code is not from a Tomar paper sheet."
     ),
+    E.SHEETS_DRAWING_STOPPED: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Making the sheets stopped unexpectedly (the computer may have run short of memory). "
+        "Nothing was saved; please try again.",
+    ),
     E.SHEETS_NO_FREE_SERIALS: QT_TRANSLATE_NOOP(
         "CoreErrors", "Could not find free sheet serials; please try again."
     ),

@@ -46,7 +46,7 @@ from ..vault import Vault
 from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, SheetError, check_cancel, check_lang, flow, page_size
-from .delivery import FOOT_H, HEAD_H, _chunk_canvas, _draw_signers, _Pages, _SignerPainter
+from .rows import FOOT_H, HEAD_H, Pages, RowDrawer, SignerPainter, chunk_canvas
 from .stream import PdfStream
 
 META_KEY = "delivery_packets"
@@ -168,7 +168,8 @@ def write_packets(
     """One PDF per office, a summary and the split as CSV; see the module's docstring."""
     if not folder.is_dir():
         raise SheetError(E.SHEETS_NO_SUCH_FOLDER, folder=folder)
-    with Intake(vault, workers=1) as intake:
+    # One pool of processes draws the rows of every large packet.
+    with Intake(vault, workers=1) as intake, RowDrawer() as drawer:
         campaign = intake.campaign
         lang = lang or campaign.languages[0]
         check_lang(lang, campaign.languages)
@@ -188,8 +189,9 @@ def write_packets(
             path = folder / f"packet-{office}.pdf"
             signers = signers_at(vault, groups.pop(office), resolve)
             _write_packet(
-                path, campaign, intake, office, split, lang, paper, tally[office], signers, cancel
-            )
+                path, campaign, office, split, (lang, paper), tally[office], signers, drawer,
+                cancel,
+            )  # fmt: skip
             done += tally[office]
             if progress is not None:
                 progress(done, total)
@@ -213,28 +215,28 @@ def write_packets(
 def _write_packet(
     path: Path,
     campaign: Campaign,
-    intake: Intake,
     office: str,
     split: Split,
-    lang: str,
-    paper: str,
+    lang_paper: tuple[str, str],
     count: int,
     signers: Iterator[Signer],
+    drawer: RowDrawer,
     cancel: threading.Event | None,
 ) -> None:
+    lang, paper = lang_paper
     size = page_size(paper)
-    pages = _Pages(campaign, lang, size)
-    painter = _SignerPainter(campaign, lang, size)
+    pages = Pages(campaign, lang, size)
+    painter = SignerPainter(campaign, lang, size)
     w, h = size
     frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
     text.register_fonts()
     cover_pages = flow(
-        _chunk_canvas(size), _cover(campaign, office, split, lang, count), frame, lambda c: None
+        chunk_canvas(size), _cover(campaign, office, split, lang, count), frame, lambda c: None
     )
     pages.total = cover_pages + -(-count // painter.per_page)
     with atomic_writer(path, mode=0o600, what=E.WORD_A_DELIVERY_PACKET) as fh:
         pdf = PdfStream(fh, title=f"{campaign.text('title', lang)} - {office}")
-        canvas = _chunk_canvas(size)
+        canvas = chunk_canvas(size)
         flow(
             canvas,
             _cover(campaign, office, split, lang, count),
@@ -243,7 +245,7 @@ def _write_packet(
             cancel=cancel,
         )
         pdf.add(canvas.getpdfdata())
-        _draw_signers(pdf, size, pages, painter, signers, count, None, cancel)
+        drawer.draw(pdf, pages, painter, signers, count, None, cancel)
         pdf.close()
 
 
@@ -300,14 +302,14 @@ def _tables(rows: list[list[str]], widths: list[float], lang: str) -> list[Flowa
 
 def _document(path: Path, campaign: Campaign, story: list[Flowable], lang: str, paper: str) -> None:
     size = page_size(paper)
-    pages = _Pages(campaign, lang, size)
+    pages = Pages(campaign, lang, size)
     w, h = size
     frame = (MARGIN, MARGIN + FOOT_H, w - 2 * MARGIN, h - 2 * MARGIN - FOOT_H - HEAD_H)
     text.register_fonts()
-    pages.total = flow(_chunk_canvas(size), list(story), frame, lambda c: None)
+    pages.total = flow(chunk_canvas(size), list(story), frame, lambda c: None)
     with atomic_writer(path, mode=0o600, what=E.WORD_THE_DELIVERY_SUMMARY) as fh:
         pdf = PdfStream(fh, title=campaign.text("title", lang))
-        canvas = _chunk_canvas(size)
+        canvas = chunk_canvas(size)
         flow(canvas, list(story), frame, pages.decorate)
         pdf.add(canvas.getpdfdata())
         pdf.close()

@@ -222,9 +222,11 @@ class OutputsTab(OrgTab):
 
         def done(closed: closing.Closed) -> None:
             text = self.tr(
-                "The campaign is closed with %1 unique signers. Names and signatures were "
-                "destroyed; the vault has a new key. Save the closing record and keep it."
-            ).replace("%1", num(closed.unique))
+                "The campaign is closed with %Ln unique signers. Names and signatures were "
+                "destroyed; the vault has a new key. Save the closing record and keep it.",
+                "",
+                closed.unique,
+            )
             say(self.message, text, kind="ok")
 
         say(self.message, self.tr("Closing the campaign: the vault is being copied…"))
