@@ -418,6 +418,7 @@ def test_review_queue_slices_and_migration_from_version_10(tmp_path: Path) -> No
     assert [r.record_id for r in signers_view.signer_rows(v, queue[-1:])] == want[-1:]
     assert [r.record_id for r in signers_view.signer_rows(v, queue[0:5])] == want
     reviewed = signers_view.signer_ids(v, SignerFilter.REVIEWED)
+    assert isinstance(reviewed, signers_view.FilteredIds) and len(reviewed) == 1
     assert [r.record_id for r in signers_view.signer_rows(v, reviewed)] == [ids["omid"]]
     org.close()
     # The same vault as version 10 left it: no queue, the triggers of migration 10.

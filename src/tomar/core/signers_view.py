@@ -47,6 +47,13 @@ _WHERE = {
     SignerFilter.VOIDED: "(s.voided_by IS NOT NULL) = 1",
     SignerFilter.REVIEWED: "s.review IS NOT NULL",
 }
+#: Filters read from a small table or index of their own (migration 11): the review queue
+#: (its own rowids), and the signers a person decided on (a partial index; without its
+#: name SQLite would rather walk every row in rowid order, 450 ms at 100,000).
+_FROM = {
+    SignerFilter.FLAGGED: "review_queue s WHERE 1",
+    SignerFilter.REVIEWED: "signers s INDEXED BY signers_reviewed WHERE s.review IS NOT NULL",
+}
 _SEARCHED = ("s.name", "s.fields", "s.email", "s.phone", "s.event_name")
 
 
@@ -145,12 +152,7 @@ class FilteredIds(Sequence[int]):
 
     def __init__(self, vault: Vault, kind: SignerFilter, count: int) -> None:
         self._vault = vault
-        # The review queue is a table of its own rowids (migration 11).
-        self._from = (
-            "review_queue s WHERE 1"
-            if kind is SignerFilter.FLAGGED
-            else f"signers s WHERE {_WHERE[kind]}"
-        )
+        self._from = _FROM.get(kind, f"signers s WHERE {_WHERE[kind]}")
         self._count = count
 
     def __len__(self) -> int:
@@ -218,8 +220,8 @@ def signer_ids(
             f"SELECT {_COUNTED[kind]} FROM signer_tally WHERE dim = 'all'"  # noqa: S608
         ).fetchone()
         return FilteredIds(vault, kind, 0 if row is None else int(row[0]))
-    if kind is SignerFilter.FLAGGED and not needle:
-        count = conn.execute("SELECT count(*) FROM review_queue").fetchone()[0]
+    if kind in _FROM and not needle:
+        count = conn.execute(f"SELECT count(*) FROM {_FROM[kind]}").fetchone()[0]  # noqa: S608
         return FilteredIds(vault, kind, int(count))
     if kind is SignerFilter.ALL and not needle:
         low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
