@@ -224,7 +224,9 @@ def signer_ids(
         count = conn.execute(f"SELECT count(*) FROM {_FROM[kind]}").fetchone()[0]  # noqa: S608
         return FilteredIds(vault, kind, int(count))
     if kind is SignerFilter.ALL and not needle:
-        low, high = conn.execute("SELECT min(rowid), max(rowid) FROM signers").fetchone()
+        # Apart: together, min() and max() walk a whole index (38 ms at a million).
+        low = conn.execute("SELECT min(rowid) FROM signers").fetchone()[0]
+        high = conn.execute("SELECT max(rowid) FROM signers").fetchone()[0]
         row = conn.execute("SELECT received FROM signer_tally WHERE dim = 'all'").fetchone()
         if low is None:
             return []
