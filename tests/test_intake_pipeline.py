@@ -166,33 +166,3 @@ def test_a_cancel_inside_a_group_keeps_what_was_imported(pool: kit.Pool, tmp_pat
     org.close()
     with Vault.open(org.home, PASS) as v:  # committed: it is there after a reopen
         assert v.conn.execute("SELECT count(*) FROM intake_batches").fetchone()[0] == 1
-
-
-def test_import_works_with_a_larger_page_cache_and_gives_it_back(
-    pool: kit.Pool, tmp_path: Path
-) -> None:
-    """The page cache is IMPORT_CACHE_KIB while batches are stored (random-keyed indexes
-    outgrow the usual one at a few hundred thousand signers), and the usual size after,
-    also when an import fails."""
-    from tomar.core import vault
-
-    paths = _stick(pool, tmp_path / "stick", ["A1", "B1"])
-    org = pool.fresh(tmp_path / "org")
-
-    def cache_kib() -> int:
-        return -int(org.vault.conn.execute("PRAGMA cache_size").fetchone()[0])
-
-    during: list[int] = []
-    with org.intake() as intake:
-        assert cache_kib() == vault.CACHE_KIB
-        intake.import_files(paths, done=lambda _: during.append(cache_kib()))
-        assert during == [vault.IMPORT_CACHE_KIB] * 2 and vault.IMPORT_CACHE_KIB > vault.CACHE_KIB
-        assert cache_kib() == vault.CACHE_KIB
-
-        def fail(_: object) -> None:
-            raise RuntimeError("a listener that fails")
-
-        with pytest.raises(RuntimeError):
-            intake.import_files([*paths, *paths], done=fail)
-        assert cache_kib() == vault.CACHE_KIB
-    org.close()

@@ -371,9 +371,7 @@ def test_review_queue_follows_any_change_to_any_signer(tmp_path: Path) -> None:
     org, _ = _filled(tmp_path)
     v = org.vault
     rng = random.Random(20)
-    keys = [
-        tuple(r) for r in v.conn.execute("SELECT DISTINCT name_city, translit FROM signers")
-    ]
+    keys = [tuple(r) for r in v.conn.execute("SELECT DISTINCT name_city, translit FROM signers")]
     assert _queue(v) == recount(v)["to_review"] != []
     seen = {"crossed": 0}
     for step in range(300):

@@ -132,7 +132,7 @@ def test_names_in_every_script_print_whole(many_scripts: vault.Vault, tmp_path: 
         assert rows == []
         assert plain("王小明") in body
     else:
-        assert rows == [delivery.Undrawable(CHINESE_ROW, ("name", "city"))]
+        assert rows == [sheet_rows.Undrawable(CHINESE_ROW, ("name", "city"))]
 
 
 @needs_poppler
@@ -145,7 +145,7 @@ def test_without_a_font_the_rows_are_reported_not_dropped(
     text.use_system_fonts(False)  # as on a machine without any CJK font
     assert text.missing("王小明 Иван") == "王小明"
     assert delivery.undrawable_rows(many_scripts) == [
-        delivery.Undrawable(CHINESE_ROW, ("name", "city"))
+        sheet_rows.Undrawable(CHINESE_ROW, ("name", "city"))
     ]
     home = many_scripts.home
     many_scripts.close()
@@ -339,3 +339,45 @@ def _cmap_chars(path: str) -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     return "".join(map(chr, TTFont("probe", path).face.charToGlyph))
+
+
+@needs_poppler
+def test_packets_name_their_own_rows_no_font_can_draw(
+    org: Org,
+    device: Device,
+    tmp_path: Path,
+    system_fonts: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Each packet lists its rows with letters no font can draw, numbered as in that packet;
+    the command line names the packet's file and the row, never the letters."""
+    from tomar.core.sheets import packets
+
+    for name, zip_code in (("Sara Short", "10001"), ("Ali First", "94103"), ("王小明", "94103")):
+        device.save(
+            SignatureForm(
+                fields={"full_name": name, "city": "Somewhere", "postal_code": zip_code},
+                lang="en",
+                consent=True,
+                signature=demo_signature(),
+            )
+        )
+    import_all(org, device, tmp_path / "out")
+    text.use_system_fonts(False)  # as on a machine without any CJK font
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    made = packets.write_packets(org[0], folder, packets.Split.STATE)
+    assert {p.office: p.undrawable for p in made.packets} == {
+        "CA": (sheet_rows.Undrawable(2, ("name",)),),  # second row of California's packet
+        "NY": (),
+    }
+    assert "Ali First" in pdftext(folder / "packet-CA.pdf")
+    home = org[0].home
+    org[0].close()
+    argv = ["--home", str(home), "sheets", "delivery", "--split", "state", "--out", str(folder)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TOMAR_PASSPHRASE", PASS)
+        assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert "In packet-CA.pdf, 1 rows have letters" in err and "Rows: 2 (name)" in err
+    assert "packet-NY.pdf" not in err and "王" not in err

@@ -3125,9 +3125,27 @@
             <source>Closing destroys every signer's personal data and keeps the counts and proofs. A signer who asks to be removed can be removed before that.</source>
             <translation>إغلاق الحملة يُتلف البيانات الشخصية لكل الموقِّعين ويُبقي الأعداد والإثباتات. وقبل ذلك يمكن حذف أي موقِّع يطلب حذفه.</translation>
         </message>
-        <message>
-            <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
-            <translation>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %1. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</translation>
+        <message numerus="yes">
+            <source>Before printing: %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %1. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
+            <translation>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+                <numerusform>قبل الطباعة: صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %1. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الأوراق من جديد.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Before printing: in %1, %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the packets again.</source>
+            <translation>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+                <numerusform>قبل الطباعة: في الملف %1 صفوف فيها حروف لا يستطيع أي خط على هذا الحاسوب رسمها، فتُطبع مربعات فارغة. عددها: %Ln. الصفوف: %2. ثبّت خطًا لتلك الكتابة (مثل Noto Sans CJK) واحفظ الحزم من جديد.</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>

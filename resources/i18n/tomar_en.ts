@@ -58,6 +58,20 @@
     <context>
         <name>OutputsTab</name>
         <message numerus="yes">
+            <source>Before printing: %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %1. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
+            <translation>
+                <numerusform>Before printing: %Ln row has letters that no font on this computer can draw, and would print as empty boxes. Rows: %1. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</numerusform>
+                <numerusform>Before printing: %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %1. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Before printing: in %1, %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the packets again.</source>
+            <translation>
+                <numerusform>Before printing: in %1, %Ln row has letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the packets again.</numerusform>
+                <numerusform>Before printing: in %1, %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the packets again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>
             <translation>
                 <numerusform>The campaign is closed with %Ln unique signer. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</numerusform>

@@ -3055,9 +3055,17 @@
             <source>Closing destroys every signer's personal data and keeps the counts and proofs. A signer who asks to be removed can be removed before that.</source>
             <translation>بستن کارزار اطلاعات شخصی همهٔ امضاکنندگان را از بین می‌برد و شمارش‌ها و گواه‌ها را نگه می‌دارد. پیش از آن، هر امضاکننده‌ای که بخواهد می‌تواند حذف شود.</translation>
         </message>
-        <message>
-            <source>Before printing: %1 rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
-            <translation>پیش از چاپ: در %1 ردیف حرف‌هایی هست که هیچ قلمی در این رایانه نمی‌تواند آن‌ها را بکشد و به شکل مربع خالی چاپ می‌شوند. ردیف‌ها: %2. قلمی برای آن خط نصب کنید (مثلاً Noto Sans CJK) و برگه‌ها را دوباره ذخیره کنید.</translation>
+        <message numerus="yes">
+            <source>Before printing: %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %1. Install a font for that script (for example Noto Sans CJK) and save the sheets again.</source>
+            <translation>
+                <numerusform>پیش از چاپ: در %Ln ردیف حرف‌هایی هست که هیچ قلمی در این رایانه نمی‌تواند آن‌ها را بکشد و به شکل مربع خالی چاپ می‌شوند. ردیف‌ها: %1. قلمی برای آن خط نصب کنید (مثلاً Noto Sans CJK) و برگه‌ها را دوباره ذخیره کنید.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Before printing: in %1, %Ln rows have letters that no font on this computer can draw, and would print as empty boxes. Rows: %2. Install a font for that script (for example Noto Sans CJK) and save the packets again.</source>
+            <translation>
+                <numerusform>پیش از چاپ: در %1، در %Ln ردیف حرف‌هایی هست که هیچ قلمی در این رایانه نمی‌تواند آن‌ها را بکشد و به شکل مربع خالی چاپ می‌شوند. ردیف‌ها: %2. قلمی برای آن خط نصب کنید (مثلاً Noto Sans CJK) و بسته‌ها را دوباره ذخیره کنید.</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>The campaign is closed with %Ln unique signers. Names and signatures were destroyed; the vault has a new key. Save the closing record and keep it.</source>

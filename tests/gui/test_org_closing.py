@@ -220,9 +220,9 @@ def test_outputs_names_the_rows_no_font_can_draw_before_printing(
     org = kit.new_organizer(tmp_path / "home", spec=kit.SPEC)
     device = kit.new_device(tmp_path / "device", org.package)
     kit.enroll(device, org)
-    save(device, "Canary First", None)
-    save(device, "王小明", None)
-    save(device, "Canary Third", None)
+    save(device, "Canary First", "10001")  # NY
+    save(device, "王小明", "94103")  # CA: the first row of California's packet
+    save(device, "Canary Third", "94103")
     with org.intake() as intake:
         assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
     device.vault.close()
@@ -239,7 +239,16 @@ def test_outputs_names_the_rows_no_font_can_draw_before_printing(
         qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
         assert (out / DELIVERY_NAME).exists()
         shown = message.text()
-        assert "1 rows have letters that no font" in shown and "Rows: 2." in shown
+        assert "1 row has letters that no font" in shown and "Rows: 2." in shown
+        assert "王" not in shown and "Canary" not in shown
+        assert message.property("kind") == "error"
+        # Packets per state: the row as numbered in its own packet.
+        click(qtbot, screen.w(QPushButton, "packetsStateButton"))
+        qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
+        assert (out / "packet-CA.pdf").exists() and (out / "packet-NY.pdf").exists()
+        shown = message.text()
+        assert "in \u2068packet-CA.pdf\u2069, 1 row has letters" in shown, shown
+        assert "Rows: 1." in shown and "packet-NY" not in shown
         assert "王" not in shown and "Canary" not in shown
         assert message.property("kind") == "error"
     finally:

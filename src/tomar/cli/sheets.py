@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from .command import Commands, arg
 from .common import open_vault, print_json
 
 if TYPE_CHECKING:
-    from ..core.sheets.delivery import Undrawable
+    from ..core.sheets.rows import Undrawable
 
 commands = Commands()
 MAX_ROWS_LISTED = 20
@@ -75,6 +76,8 @@ def cmd_sheets_delivery(args: argparse.Namespace) -> None:
             )
         for p in made.packets:
             print(f"{p.file}: {p.signers} signers  {p.sha256}")
+        for p in made.packets:
+            _warn_undrawable(p.undrawable, where=f"In {p.file}, ")
         for key, n in made.left_out.items():
             print(f"In no packet ({key}): {n}")
         print(f"{len(made.packets)} packets, summary.pdf and packets.csv written to {args.out}")
@@ -87,14 +90,14 @@ def cmd_sheets_delivery(args: argparse.Namespace) -> None:
     print("They hold names and signatures: keep the file safe and delete it after printing.")
 
 
-def _warn_undrawable(rows: list[Undrawable]) -> None:
+def _warn_undrawable(rows: Sequence[Undrawable], where: str = "") -> None:
     """Row numbers and columns only: never the letters or the names themselves."""
     if not rows:
         return
     shown = ", ".join(f"{r.row} ({'/'.join(r.columns)})" for r in rows[:MAX_ROWS_LISTED])
     more = f" and {len(rows) - MAX_ROWS_LISTED} more" if len(rows) > MAX_ROWS_LISTED else ""
     print(
-        f"Warning: {len(rows)} rows have letters that no font on this computer can draw; "
+        f"Warning: {where}{len(rows)} rows have letters that no font on this computer can draw; "
         f"they will print as empty boxes. Rows: {shown}{more}. Installing a font for that "
         "script (for example Noto Sans CJK) and printing again fixes it.",
         file=sys.stderr,

@@ -37,8 +37,6 @@ lookaside.widen()  # before this process opens any database; see lookaside.py
 CACHE_KIB = 32 * 1024
 #: While every row of a table is read once, in order (`Vault.streaming`).
 STREAM_CACHE_KIB = 2 * 1024
-#: While batches are imported (`Vault.importing`).
-IMPORT_CACHE_KIB = 64 * 1024
 DB_NAME = "tomar.db"
 KEY_NAME = "tomar.key"
 
@@ -394,22 +392,7 @@ class Vault:
     def streaming(self) -> Iterator[None]:
         """A small page cache while every row is read once (delivery sheets, CSV): pages
         that will not be read again would otherwise fill the cache, growing memory."""
-        with self._cache(STREAM_CACHE_KIB):
-            yield
-
-    @contextlib.contextmanager
-    def importing(self) -> Iterator[None]:
-        """A larger page cache while batches are imported: the indexes of random keys
-        (record ids, emails, phones, look-alike keys) outgrow 32 MiB from about 300,000
-        signers on, and every insert then reads and writes pages the cache had lost
-        (measured at 1,000,000 signers: 1,435 records/s, 1,540 with 64 MiB; 128 MiB
-        gained nothing more). Bounded: the importer's memory stops growing there."""
-        with self._cache(IMPORT_CACHE_KIB):
-            yield
-
-    @contextlib.contextmanager
-    def _cache(self, kib: int) -> Iterator[None]:
-        self.conn.execute(f"PRAGMA cache_size = -{kib}")
+        self.conn.execute(f"PRAGMA cache_size = -{STREAM_CACHE_KIB}")
         try:
             yield
         finally:

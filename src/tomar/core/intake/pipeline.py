@@ -183,16 +183,15 @@ class Importer:
         """
         results: list[ImportResult] = []
         try:
-            with self.vault.importing():
-                i = 0
-                while i < len(paths) and not (cancel is not None and cancel.is_set()):
-                    group = group_at(paths, i)
-                    after = paths[i + len(group)] if i + len(group) < len(paths) else None
-                    for result in self._import_group(group, after, progress, cancel):
-                        results.append(result)
-                        if done is not None:
-                            done(result)
-                    i += len(group)
+            i = 0
+            while i < len(paths) and not (cancel is not None and cancel.is_set()):
+                group = group_at(paths, i)
+                after = paths[i + len(group)] if i + len(group) < len(paths) else None
+                for result in self._import_group(group, after, progress, cancel):
+                    results.append(result)
+                    if done is not None:
+                        done(result)
+                i += len(group)
         finally:
             self.opener.next_path = None
             self.opener.drop_ahead()

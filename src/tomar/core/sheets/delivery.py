@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -31,7 +30,15 @@ from ..vault import Vault
 from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, check_lang, flow, page_size
-from .rows import FOOT_H, HEAD_H, Pages, RowDrawer, SignerPainter, chunk_canvas
+from .rows import (
+    FOOT_H,
+    HEAD_H,
+    Pages,
+    RowDrawer,
+    SignerPainter,
+    Undrawable,
+    chunk_canvas,
+)
 from .stream import PdfStream
 
 #: The appendix's own sentences (kept here, beside the only page that uses them).
@@ -144,14 +151,6 @@ def _batch_table(rows: list[list[str]], widths: list[float], rtl: bool) -> Flowa
     return table
 
 
-@dataclass(frozen=True)
-class Undrawable:
-    """A row of the delivery sheets with letters no font can draw. Holds no signer data."""
-
-    row: int  # as numbered on the sheets
-    columns: tuple[str, ...]  # "name", "city", "country"
-
-
 def undrawable_rows(vault: Vault, *, lang: str | None = None) -> list[Undrawable]:
     """The rows whose name, city or country has characters that no bundled font nor a
     system font can draw, in the order and numbering of `write_delivery`.
@@ -168,8 +167,7 @@ def undrawable_rows(vault: Vault, *, lang: str | None = None) -> list[Undrawable
         painter = SignerPainter(campaign, lang, page_size("letter"))
         out: list[Undrawable] = []
         for row, signer in enumerate(intake.unique_signers(), start=1):
-            bad = tuple(k for k, v in painter.printed(signer).items() if v and text.missing(v))
-            if bad:
+            if bad := painter.undrawable(signer):
                 out.append(Undrawable(row, bad))
         return out
 

@@ -46,7 +46,15 @@ from ..vault import Vault
 from . import text
 from .blank import _addressee
 from .common import MARGIN, Progress, SheetError, check_cancel, check_lang, flow, page_size
-from .rows import FOOT_H, HEAD_H, Pages, RowDrawer, SignerPainter, chunk_canvas
+from .rows import (
+    FOOT_H,
+    HEAD_H,
+    Pages,
+    RowDrawer,
+    SignerPainter,
+    Undrawable,
+    chunk_canvas,
+)
 from .stream import PdfStream
 
 META_KEY = "delivery_packets"
@@ -65,6 +73,8 @@ class Packet:
     signers: int
     file: str
     sha256: str
+    #: rows of this packet with letters no font can draw (row numbers only)
+    undrawable: tuple[Undrawable, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +198,7 @@ def write_packets(
             check_cancel(cancel)
             path = folder / f"packet-{office}.pdf"
             signers = signers_at(vault, groups.pop(office), resolve)
-            _write_packet(
+            undrawable = _write_packet(
                 path, campaign, office, split, (lang, paper), tally[office], signers, drawer,
                 cancel,
             )  # fmt: skip
@@ -202,6 +212,7 @@ def write_packets(
                     tally[office],
                     path.name,
                     _sha256(path),
+                    tuple(undrawable),
                 )
             )
         left_out = {k: tally[k] for k in ("no_state", "split", "no_district") if tally.get(k)}
@@ -222,7 +233,8 @@ def _write_packet(
     signers: Iterator[Signer],
     drawer: RowDrawer,
     cancel: threading.Event | None,
-) -> None:
+) -> list[Undrawable]:
+    """One packet's PDF; returns its rows with letters no font can draw."""
     lang, paper = lang_paper
     size = page_size(paper)
     pages = Pages(campaign, lang, size)
@@ -245,8 +257,17 @@ def _write_packet(
             cancel=cancel,
         )
         pdf.add(canvas.getpdfdata())
-        drawer.draw(pdf, pages, painter, signers, count, None, cancel)
+        undrawable: list[Undrawable] = []
+
+        def watched() -> Iterator[Signer]:
+            for row, signer in enumerate(signers, start=1):
+                if bad := painter.undrawable(signer):
+                    undrawable.append(Undrawable(row, bad))
+                yield signer
+
+        drawer.draw(pdf, pages, painter, watched(), count, None, cancel)
         pdf.close()
+    return undrawable
 
 
 def _cover(campaign: Campaign, office: str, split: Split, lang: str, count: int) -> list[Flowable]:
@@ -352,7 +373,9 @@ def _remember(vault: Vault, result: Packets) -> None:
         {
             "time": now_iso(),
             "split": result.split.value,
-            "packets": [asdict(p) for p in result.packets],
+            "packets": [
+                {k: v for k, v in asdict(p).items() if k != "undrawable"} for p in result.packets
+            ],
         }
     )
     with vault.transaction() as conn:

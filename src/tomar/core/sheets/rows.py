@@ -132,6 +132,11 @@ class SignerPainter:
             "country": fields.get(self.country_field, ""),
         }
 
+    def undrawable(self, signer: Signer) -> tuple[str, ...]:
+        """The columns of this signer's row with letters no font can draw (the same fonts
+        as drawing: what is listed is exactly what would print as empty boxes)."""
+        return tuple(k for k, v in self.printed(signer).items() if v and text.missing(v))
+
     def header(self, c: Canvas) -> None:
         c.setLineWidth(0.5)
         c.setFillGray(0.9)
@@ -266,6 +271,14 @@ def draw_signature(
 def chunk_canvas(size: tuple[float, float]) -> Canvas:
     """A canvas for a few pages, read back with `getpdfdata()`: nothing goes to disk."""
     return new_canvas(io.BytesIO(), size, title="")
+
+
+@dataclass(frozen=True)
+class Undrawable:
+    """A row of the delivery sheets with letters no font can draw. Holds no signer data."""
+
+    row: int  # as numbered on the sheets (or the packet)
+    columns: tuple[str, ...]  # "name", "city", "country"
 
 
 @dataclass(frozen=True)

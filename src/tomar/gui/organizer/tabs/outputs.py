@@ -5,7 +5,7 @@ the campaign (dialogs in `closing.py`), saving the signed closing record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -16,8 +16,9 @@ from ....core.atomic import atomic_write
 from ....core.errors import E, WrongPassphrase
 from ....core.intake import closing
 from ....core.sheets import packets
-from ....core.sheets.delivery import Undrawable, undrawable_rows, write_delivery
+from ....core.sheets.delivery import undrawable_rows, write_delivery
 from ....core.sheets.report import write_report
+from ....core.sheets.rows import Undrawable
 from ...i18n import native_name
 from ...screens.base import say
 from ...worker import Cancel, Progress
@@ -46,6 +47,11 @@ ACTIONS = {
     "packetsDistrictButton": "packets_district",
     "aggregateButton": "aggregate",
 }
+
+
+def _rows_shown(rows: Sequence[Undrawable]) -> str:
+    shown = ", ".join(num(r.row) for r in rows[:MAX_ROWS_LISTED])
+    return shown + "…" if len(rows) > MAX_ROWS_LISTED else shown
 
 
 class OutputsTab(OrgTab):
@@ -119,6 +125,7 @@ class OutputsTab(OrgTab):
         out_dir = Path(folder)
 
         undrawable: list[Undrawable] = []
+        packets_to_fix: list[packets.Packet] = []
 
         def work(progress: Progress, cancel: Cancel) -> str:
             if what == "csv":
@@ -143,9 +150,10 @@ class OutputsTab(OrgTab):
                 return str(out_dir / REPORT_NAME)
             if what in ("packets_state", "packets_district"):
                 split = packets.Split(what.removeprefix("packets_"))
-                packets.write_packets(
+                made = packets.write_packets(
                     vault, out_dir, split, lang=lang, progress=progress, cancel=cancel
                 )
+                packets_to_fix[:] = [p for p in made.packets if p.undrawable]
                 return str(out_dir / "summary.pdf")
             if what == "aggregate":
                 progress(0, 0)
@@ -159,8 +167,10 @@ class OutputsTab(OrgTab):
                 text = self.tr("%Ln receipts written.", "", int(result))
             else:
                 text = self.tr("Saved: %1").replace("%1", str(result))
-            if undrawable:
-                say(self.message, text + "\n" + self.undrawable_text(undrawable), kind="error")
+            problems = [self.undrawable_text(undrawable)] if undrawable else []
+            problems += [self.packet_undrawable_text(p) for p in packets_to_fix[:MAX_ROWS_LISTED]]
+            if problems:
+                say(self.message, "\n".join([text, *problems]), kind="error")
                 return
             say(self.message, text, kind="ok")
 
@@ -174,19 +184,28 @@ class OutputsTab(OrgTab):
             busy=self.buttons,
         )
 
-    def undrawable_text(self, rows: list[Undrawable]) -> str:
+    def undrawable_text(self, rows: Sequence[Undrawable]) -> str:
         """Row numbers only: never the letters or the names themselves."""
-        shown = ", ".join(num(r.row) for r in rows[:MAX_ROWS_LISTED])
-        if len(rows) > MAX_ROWS_LISTED:
-            shown += "…"
+        return self.tr(
+            "Before printing: %Ln rows have letters that no font on this computer can "
+            "draw, and would print as empty boxes. Rows: %1. Install a font for that "
+            "script (for example Noto Sans CJK) and save the sheets again.",
+            "",
+            len(rows),
+        ).replace("%1", _rows_shown(rows))
+
+    def packet_undrawable_text(self, packet: packets.Packet) -> str:
+        rows = packet.undrawable
         return (
             self.tr(
-                "Before printing: %1 rows have letters that no font on this computer can "
-                "draw, and would print as empty boxes. Rows: %2. Install a font for that "
-                "script (for example Noto Sans CJK) and save the sheets again."
+                "Before printing: in %1, %Ln rows have letters that no font on this "
+                "computer can draw, and would print as empty boxes. Rows: %2. Install a font "
+                "for that script (for example Noto Sans CJK) and save the packets again.",
+                "",
+                len(rows),
             )
-            .replace("%1", num(len(rows)))
-            .replace("%2", shown)
+            .replace("%1", f"\u2068{packet.file}\u2069")  # the file's name, isolated
+            .replace("%2", _rows_shown(rows))
         )
 
     # --- the end of the campaign's data ----------------------------------------------
