@@ -12,9 +12,9 @@ and a filter; each of those is timed too (they read the same vault while it is w
 
 Goal: the event loop is never blocked for more than 100 ms.
 
-BENCH_STALL_TRACE=<file>: whenever the event loop has not ticked for 300 ms, the stack of
-every thread is written there (faulthandler's own thread: it needs no GIL, so it also
-shows a thread that holds the GIL in C).
+BENCH_STALL_TRACE=<file>: whenever the event loop has not ticked for BENCH_STALL_TRACE_MS
+(300) ms, the stack of every thread is written there (faulthandler's own thread: it needs
+no GIL, so it also shows a thread that holds the GIL in C).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ TICK_MS = 5
 USER_MS = int(os.environ.get("BENCH_USER_MS", "1000"))  # 0: nobody uses the app
 TIMEOUT_S = float(os.environ.get("BENCH_TIMEOUT", "3600"))
 STALL_TRACE = os.environ.get("BENCH_STALL_TRACE", "")
+STALL_TRACE_S = int(os.environ.get("BENCH_STALL_TRACE_MS", "300")) / 1000
 # Opening processes for the app's import (the app opens records in its own process, beside
 # the event loop: one interpreter, one GIL); unset: as the app does.
 GUI_WORKERS = int(os.environ.get("BENCH_GUI_WORKERS", "0"))
@@ -102,7 +103,7 @@ def main() -> None:
             when.append(time.perf_counter() - start)
             clock.restart()
             if trace is not None:
-                faulthandler.dump_traceback_later(0.3, file=trace)
+                faulthandler.dump_traceback_later(STALL_TRACE_S, file=trace)
 
         tick.timeout.connect(on_tick)
         actions: dict[str, list[float]] = {"dashboard": [], "signers_search": [], "filter": []}
