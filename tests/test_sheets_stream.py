@@ -23,6 +23,7 @@ from reportlab.lib.utils import ImageReader
 from tomar.core import strokes, vault
 from tomar.core.errors import E
 from tomar.core.identity import OrganizerIdentity
+from tomar.core.intake import Intake
 from tomar.core.sheets import delivery, rows, text
 from tomar.core.sheets.common import Cancelled, SheetError, new_canvas
 from tomar.core.sheets.stream import PdfStream
@@ -256,7 +257,7 @@ def test_pages_drawn_by_the_pool_are_those_drawn_here(many: vault.Vault, tmp_pat
         return [page.get_contents().get_data() for page in PdfReader(path).pages]  # type: ignore[union-attr]
 
     a, b = contents(here), contents(pooled)
-    with delivery.Intake(many, workers=1) as intake:
+    with Intake(many, workers=1) as intake:
         per_page = rows.SignerPainter(intake.campaign, "en", (612.0, 792.0)).per_page
     assert len(a) == len(b) == 2 + -(-110 // per_page)  # cover, signer pages, appendix
     assert a[1:-1] == b[1:-1]  # the cover and appendix carry the time they were made
