@@ -247,6 +247,7 @@ def test_outputs_names_the_rows_no_font_can_draw_before_printing(
         qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
         assert (out / "packet-CA.pdf").exists() and (out / "packet-NY.pdf").exists()
         shown = message.text()
+        assert shown.startswith(f"Saved: \u2066{out / 'summary.pdf'}\u2069\n"), shown
         assert "in \u2068packet-CA.pdf\u2069, 1 row has letters" in shown, shown
         assert "Rows: 1." in shown and "packet-NY" not in shown
         assert "王" not in shown and "Canary" not in shown

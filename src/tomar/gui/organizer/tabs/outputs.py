@@ -22,6 +22,7 @@ from ....core.sheets.rows import Undrawable
 from ...i18n import native_name
 from ...screens.base import say
 from ...worker import Cancel, Progress
+from ..common import ltr
 from .base import OrgTab, num
 from .closing import CloseDialog, RemoveDialog
 
@@ -166,7 +167,8 @@ class OutputsTab(OrgTab):
             if what == "receipts":
                 text = self.tr("%Ln receipts written.", "", int(result))
             else:
-                text = self.tr("Saved: %1").replace("%1", str(result))
+                # Left to right inside Persian: else "/home/x.pdf" shows as "home/x.pdf/".
+                text = self.tr("Saved: %1").replace("%1", ltr(str(result)))
             problems = [self.undrawable_text(undrawable)] if undrawable else []
             problems += [self.packet_undrawable_text(p) for p in packets_to_fix[:MAX_ROWS_LISTED]]
             if problems:
@@ -314,7 +316,7 @@ class OutputsTab(OrgTab):
         self.host.run(
             work,
             done=lambda path: say(
-                self.message, self.tr("Saved: %1").replace("%1", path), kind="ok"
+                self.message, self.tr("Saved: %1").replace("%1", ltr(path)), kind="ok"
             ),
             message=self.message,
             bar=self.bar,
