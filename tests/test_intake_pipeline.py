@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +167,30 @@ def test_a_cancel_inside_a_group_keeps_what_was_imported(pool: kit.Pool, tmp_pat
     org.close()
     with Vault.open(org.home, PASS) as v:  # committed: it is there after a reopen
         assert v.conn.execute("SELECT count(*) FROM intake_batches").fetchone()[0] == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_decrypting_processes_give_way_to_the_app(pool: kit.Pool, tmp_path: Path) -> None:
+    """The pool's processes run nicer than the app's, so its window keeps a core."""
+    from tomar.core import workers
+    from tomar.core.intake import PARALLEL_MIN, Intake
+
+    from .prockit import pool_nice
+
+    dev = kit.new_device(tmp_path / "device", pool.package)
+    files = []
+    for b in range(2):
+        for i in range(PARALLEL_MIN + 5):
+            kit.sign(dev, f"Nice {b} {i}")
+        files.append(kit.export(dev, tmp_path / "out").path)
+    org = pool.fresh(tmp_path / "org")
+    seen: list[list[int]] = []
+    mine = os.nice(0)
+    with org.intake() as intake:
+        intake.enroll(dev.enrollment_request("Nice tablet"))
+    with Intake(org.vault, workers=2) as intake:
+        results = intake.import_files(files, done=lambda _: seen.append(pool_nice()))
+    assert [r.status for r in results] == ["imported", "imported"]
+    assert seen[0] and all(n == mine + workers.NICER_BY for n in seen[0]), (seen, mine)
+    assert os.nice(0) == mine  # the app's own process is as it was
+    org.close()

@@ -279,3 +279,18 @@ def test_a_worker_that_dies_leaves_no_file(
 
 def _exit_in_worker(layout: rows.Layout, job: object) -> bytes:
     os._exit(3)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_drawing_processes_give_way_to_the_app(many: vault.Vault, tmp_path: Path) -> None:
+    from tomar.core import workers
+
+    from .prockit import pool_nice
+
+    seen: list[list[int]] = []
+    mine = os.nice(0)
+    delivery.write_delivery(
+        many, tmp_path / "d.pdf", workers=2, progress=lambda done, total: seen.append(pool_nice())
+    )
+    assert seen and seen[0] and all(n == mine + workers.NICER_BY for n in seen[0]), seen
+    assert os.nice(0) == mine

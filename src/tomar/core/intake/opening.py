@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from .. import age, countries, places, records, strokes
 from ..errors import E, Message, TomarError, ValidationError
 from ..normalize import clean_text, match_keys, normalize_email, parse_phone
+from ..workers import give_way
 from .results import RecordProblem
 
 _RECORD_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -81,6 +82,12 @@ _WORKER: list[_Worker] = []  # one, once the worker is initialized
 
 def init_worker(ctx: Context) -> None:
     _WORKER[:] = [_Worker(ctx, [age.parse_identity(ctx.identity)])]
+
+
+def init_pool_worker(ctx: Context) -> None:
+    """`init_worker` in a process of the pool, which gives way to the app's own."""
+    give_way()
+    init_worker(ctx)
 
 
 def open_chunk(items: list[Item]) -> list[Opened]:

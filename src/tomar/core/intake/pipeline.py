@@ -22,7 +22,7 @@ from ..campaign import Campaign
 from ..errors import E, Message, TomarError
 from ..vault import Vault
 from .devices import Devices
-from .opening import Context, Item, Opened, init_worker, open_chunk
+from .opening import Context, Item, Opened, init_pool_worker, init_worker, open_chunk
 from .reports import format_gaps, gaps
 from .results import ImportResult, ImportStatus, Progress, RecordProblem
 from .store import CHUNK, Store, check_chain
@@ -115,7 +115,7 @@ class Opener:
             self._pool = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=init_worker,
+                initializer=init_pool_worker,
                 initargs=(self._context,),
             )
         pool = self._pool

@@ -29,6 +29,7 @@ from ..campaign import Campaign
 from ..errors import E, TomarError
 from ..intake import Signer
 from ..normalize import initials
+from ..workers import give_way
 from . import text
 from .common import MARGIN, Progress, SheetError, check_cancel, new_canvas
 from .stream import PdfStream
@@ -385,7 +386,7 @@ class RowDrawer:
         """Chunks drawn by the pool, in order; a few ahead, so memory stays bounded."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=multiprocessing.get_context("spawn")
+                self._workers, mp_context=multiprocessing.get_context("spawn"), initializer=give_way
             )
         pending: deque[tuple[_Job, Future[bytes]]] = deque()
         try:
