@@ -294,3 +294,29 @@ def test_the_drawing_processes_give_way_to_the_app(many: vault.Vault, tmp_path: 
     )
     assert seen and seen[0] and all(n == mine + workers.NICER_BY for n in seen[0]), seen
     assert os.nice(0) == mine
+
+
+def test_the_drawing_processes_write_no_signer_anywhere(
+    many: vault.Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signers reach the drawing processes through pipes: no file in the temporary folder
+    they were given, nor in shared memory, holds a name; only the sheets do."""
+    import tempfile
+
+    from .placeskit import traces
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    shm = Path("/dev/shm")
+    before = set(shm.iterdir()) if shm.is_dir() else set()
+    out = tmp_path / "sheets" / "d.pdf"
+    out.parent.mkdir()
+    assert delivery.write_delivery(many, out, workers=2) == 110
+    canaries = ["Sara Example 16", "Ali Example 15", "مریم رضایی 17"]
+    assert "Sara Example 16" in page_text(out, 2)  # the names are in the sheets...
+    assert traces(tmp, canaries) == []  # ... and nowhere else
+    for made in (set(shm.iterdir()) if shm.is_dir() else set()) - before:
+        data = made.read_bytes() if made.is_file() else b""
+        assert not any(c.encode() in data for c in canaries), made.name
