@@ -171,29 +171,28 @@ FLAGGED_ROWIDS = f"""
 """
 
 
-def _small(prefix: str, column: str) -> str:
-    """The group of t's `column` has at most two live members now: one signer's change
+def _small_keys(whos: tuple[str, ...], prefix: str, column: str) -> str:
+    """The keys of `whos` whose group has at most two live members now: one signer's change
     moves a group's count by one, so only such a group can have crossed from one to two
-    or back, changing whether its other members are to review."""
+    or back, changing whether its other members are to review. Chosen before any member
+    is read, so a large group is never walked."""
+    keys = " UNION ".join(f"SELECT {w}.{column} AS k" for w in whos)
     return (
-        f"coalesce((SELECT g.live FROM match_groups g WHERE g.key = '{prefix}' || t.{column}),"
-        " 0) <= 2"
+        f"SELECT k FROM ({keys}) WHERE coalesce((SELECT g.live FROM match_groups g "
+        f"WHERE g.key = '{prefix}' || k), 0) <= 2"
     )
 
 
 def requeue(*whos: str) -> str:
     """After one signer changed (`whos`: old, new) or left (old): that signer, and the live
-    members of its groups that may have crossed the line, listed again. A few index
-    lookups whatever the size of the groups, so a hostile batch of a thousand look-alikes
-    costs each of its rows no more than any other row."""
-    names = ", ".join(f"{w}.name_city" for w in whos)
-    skeletons = ", ".join(f"{w}.translit" for w in whos)
+    members of its groups that may have crossed the line, listed again: index lookups,
+    whatever the size of its groups (`bench/review_flood.py`)."""
     members = f"""SELECT t.rowid FROM signers t INDEXED BY signers_name_city
-        WHERE t.name_city IN ({names}) AND t.voided_by IS NULL AND t.dup_of IS NULL
-        AND {_small("n", "name_city")}
+        WHERE t.name_city IN ({_small_keys(whos, "n", "name_city")})
+        AND t.voided_by IS NULL AND t.dup_of IS NULL
         UNION SELECT t.rowid FROM signers t INDEXED BY signers_translit
-        WHERE t.translit IN ({skeletons}) AND t.voided_by IS NULL AND t.dup_of IS NULL
-        AND {_small("t", "translit")}"""
+        WHERE t.translit IN ({_small_keys(whos, "t", "translit")})
+        AND t.voided_by IS NULL AND t.dup_of IS NULL"""
     me = whos[-1]
     return f"""
         DELETE FROM review_queue WHERE rowid = {me}.rowid;

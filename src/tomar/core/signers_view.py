@@ -253,7 +253,7 @@ def signer_rows(vault: Vault, ids: Sequence[int]) -> list[SignerRow]:
         for r in vault.conn.execute(
             "SELECT s.rowid, s.record_id, s.time, s.name, s.fields, s.country, "  # noqa: S608
             "s.event_name, s.source, s.dup_of, s.voided_by, s.review, "
-            "s.rowid IN (SELECT rowid FROM review_queue) "
+            f"{_WHERE[SignerFilter.FLAGGED]} "
             f"FROM signers s WHERE s.rowid IN ({marks})",
             list(ids),
         ):

@@ -453,15 +453,19 @@ def scaled_paths(
     The drawing keeps its shape: it is scaled to fit the box and centred, so screen
     and PDF renderers that share this function draw exactly the same geometry.
     """
-    width = _check_size(width, E.WORD_WIDTH)
-    height = _check_size(height, E.WORD_HEIGHT)
-    scale = min(width / sig.aspect, height)  # target units per pad height
-    off_x = (width - sig.aspect * scale) / 2
-    off_y = (height - scale) / 2
+    scale, off_x, off_y = _fit(sig.aspect, width, height)
     return [
         [(off_x + p.x * sig.aspect * scale, off_y + p.y * scale, p.pressure) for p in stroke]
         for stroke in sig.strokes
     ]
+
+
+def _fit(aspect: float, width: float, height: float) -> tuple[float, float, float]:
+    """Scale (target units per pad height) and offsets that fit and centre a drawing."""
+    width = _check_size(width, E.WORD_WIDTH)
+    height = _check_size(height, E.WORD_HEIGHT)
+    scale = min(width / aspect, height)
+    return scale, (width - aspect * scale) / 2, (height - scale) / 2
 
 
 def decode_paths(
@@ -470,13 +474,9 @@ def decode_paths(
     """`(aspect, scaled_paths(decode(data), width, height))` without building a `Point`
     per sample: the delivery sheets draw a hundred thousand signatures, and the points'
     checks cost more than the drawing (the bytes are checked as strictly: `_parse`)."""
-    width = _check_size(width, E.WORD_WIDTH)
-    height = _check_size(height, E.WORD_HEIGHT)
     aspect, raw_strokes = _parse(data)
     aspect = float(aspect)
-    scale = min(width / aspect, height)
-    off_x = (width - aspect * scale) / 2
-    off_y = (height - scale) / 2
+    scale, off_x, off_y = _fit(aspect, width, height)
     return aspect, [
         [(off_x + x / _Q * aspect * scale, off_y + y / _Q * scale, p / _P) for x, y, _, p in raw]
         for raw in raw_strokes
