@@ -320,3 +320,19 @@ def test_the_drawing_processes_write_no_signer_anywhere(
     for made in (set(shm.iterdir()) if shm.is_dir() else set()) - before:
         data = made.read_bytes() if made.is_file() else b""
         assert not any(c.encode() in data for c in canaries), made.name
+
+
+def test_damaged_drawings_print_as_no_drawing_in_the_pool(
+    many: vault.Vault, tmp_path: Path
+) -> None:
+    """An attacker's drawing bytes in the vault (truncated, foreign, padded, huge) reach the
+    drawing processes as they are: each prints as "no drawing", the others still print."""
+    good = strokes.encode(demo_signature())
+    hostile = [good[:-1], b"\xa7" + good[1:], good + b"\x00", b"\xa1" + b"\xff" * 200_000]
+    with many.transaction() as conn:
+        for n, blob in enumerate(hostile):
+            conn.execute("UPDATE signers SET strokes = ? WHERE rowid = ?", (blob, 40 + n))
+    out = tmp_path / "d.pdf"
+    assert delivery.write_delivery(many, out, workers=2) == 110
+    body = " ".join(page_text(out, p) for p in range(2, 6))
+    assert body.count(text.label("no_drawing", "en")) == len(hostile)

@@ -69,7 +69,8 @@ def _inside_a_control(widget: QWidget) -> bool:
 
 
 def controls(window: MainWindow) -> list[tuple[QWidget, QRect]]:
-    """Visible controls of the shown screen with their rectangles in window coordinates."""
+    """Visible controls of the shown screen with their rectangles in window coordinates
+    (in a scroll area, the part scrolled into view)."""
     screen = window.stack.currentWidget()
     assert screen is not None
     out: list[tuple[QWidget, QRect]] = []
@@ -98,11 +99,12 @@ def check_layout(window: MainWindow, where: str) -> None:
     for widget, rect in found:
         name = f"{where}: {type(widget).__name__} {widget.objectName()!r}"
         area = _scroll_parent(widget)
-        if area is not None:
+        if area is not None:  # the whole control, not only the part in view
             view = area.viewport()
             left = view.mapTo(window, view.rect().topLeft()).x()
-            assert rect.left() >= left - 1 and rect.right() <= left + view.width() + 1, (
-                f"{name} is cut sideways: {rect} in a view {left}+{view.width()}"
+            x = widget.mapTo(window, widget.rect().topLeft()).x()
+            assert x >= left - 1 and x + widget.width() <= left + view.width() + 1, (
+                f"{name} is cut sideways: {x}+{widget.width()} in a view {left}+{view.width()}"
             )
         else:
             assert frame.contains(rect), f"{name} is outside the window: {rect} vs {frame}"

@@ -331,3 +331,35 @@ def test_locking_with_the_question_open_removes_nobody(
     unlock(qtbot, window)
     assert len(names(window)) == 3
     window.lock_now()
+
+
+def test_a_job_result_shows_on_a_short_screen(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """At 1024x600 the Outputs tab scrolls: the progress and the result stay in view below
+    it, not under the fold (they were out of sight after a job)."""
+    org = kit.new_organizer(tmp_path / "home", spec=kit.SPEC)
+    device = kit.new_device(tmp_path / "device", org.package)
+    kit.enroll(device, org)
+    save(device, "Canary First", "10001")
+    with org.intake() as intake:
+        assert intake.import_file(kit.export(device, tmp_path / "out").path).ok
+    device.vault.close()
+    org.close()
+    window = make_window(org.home)
+    window.resize(1024, 600)
+    window.show()
+    screen = outputs(qtbot, window)
+    out = tmp_path / "sheets"
+    out.mkdir()
+    window.choose_folder = lambda title, done: done(str(out))  # type: ignore[method-assign]
+    click(qtbot, screen.w(QPushButton, "deliveryButton"))
+    qtbot.waitUntil(lambda: not screen.jobs, timeout=60_000)
+    message = screen.w(QLabel, "outputMessage")
+    qtbot.waitUntil(lambda: message.isVisible())
+    assert message.text().startswith("Saved: ")
+    shown = message.visibleRegion().boundingRect()
+    assert shown.height() == message.height() and shown.width() == message.width()
+    bottom = message.mapTo(window, message.rect().bottomRight())
+    assert window.rect().contains(bottom)
+    window.lock_now()

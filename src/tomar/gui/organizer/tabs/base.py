@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -30,17 +31,21 @@ class OrgTab(QWidget):
     #: A tab taller than a short screen (600 px) scrolls up and down instead of pressing
     #: its buttons into each other.
     scrolls: ClassVar[bool] = False
+    #: Of a scrolling tab, the rows of widgets that stay in view below the scrolling part
+    #: (a job's progress and its result: else they appear out of sight, under the fold).
+    footer: ClassVar[tuple[tuple[str, ...], ...]] = ()
 
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__()
         self.host = host
         self.shell = host.shell
+        self.area: QScrollArea | None = None
         if not self.scrolls:
             self.form = load_ui(self.ui_name, self)
             return
         inner = QWidget()
         self.form = load_ui(self.ui_name, inner)
-        area = QScrollArea()
+        self.area = area = QScrollArea()
         area.setObjectName(f"{self.ui_name}Scroll")
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -49,9 +54,14 @@ class OrgTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
+        for names in self.footer:
+            row = QHBoxLayout()
+            for i, name in enumerate(names):  # the first takes the width left
+                row.addWidget(child(self.form, QWidget, name), 1 if i == 0 else 0)
+            layout.addLayout(row)
 
     def w(self, cls: type[T], name: str) -> T:
-        return child(self.form, cls, name)
+        return child(self, cls, name)
 
     @property
     def intake(self) -> Intake | None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QProgressBar, QPushButton
 
 from ....core import vault as core_vault
 from ....core.atomic import atomic_write
@@ -58,6 +59,7 @@ def _rows_shown(rows: Sequence[Undrawable]) -> str:
 class OutputsTab(OrgTab):
     ui_name = "org_outputs"
     scrolls = True
+    footer = (("outputBar", "outputCancel"), ("outputMessage",))
 
     def __init__(self, host: OrganizerScreen) -> None:
         super().__init__(host)
@@ -71,6 +73,14 @@ class OutputsTab(OrgTab):
             b = self.w(QPushButton, name)
             b.clicked.connect(lambda _=False, what=what: self.choose_output(what))
             self.buttons.append(b)
+        grid = self.form.findChild(QGridLayout, "outputButtons")
+        assert grid is not None
+        self.grid = grid
+        # The buttons in reading order, with their places in two columns.
+        places = [(cast(tuple[int, int, int, int], grid.getItemPosition(grid.indexOf(b))), b)
+                  for b in self.buttons]  # fmt: skip
+        self.grid_places = sorted(((p[0], p[1]), b) for p, b in places)
+        self.columns = 2
         self.state = self.w(QLabel, "campaignState")
         self.remove_button = self.w(QPushButton, "removeSignerButton")
         self.close_button = self.w(QPushButton, "closeCampaignButton")
@@ -185,6 +195,26 @@ class OutputsTab(OrgTab):
             cancel=self.cancel,
             busy=self.buttons,
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_buttons()
+
+    def fit_buttons(self) -> None:
+        """Two columns of buttons when two fit side by side, else one (a portrait screen,
+        or long words in Persian and Arabic): the scroll area does not scroll sideways."""
+        assert self.area is not None
+        inner = self.area.widget()
+        assert inner is not None
+        room = self.area.viewport().width() - (inner.width() - self.grid.geometry().width())
+        widest = max(button.sizeHint().width() for _, button in self.grid_places)
+        columns = 2 if 2 * widest + self.grid.horizontalSpacing() <= room else 1
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for i, ((row, column), button) in enumerate(self.grid_places):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, *((row, column) if columns == 2 else (i, 0)))
 
     def undrawable_text(self, rows: Sequence[Undrawable]) -> str:
         """Row numbers only: never the letters or the names themselves."""

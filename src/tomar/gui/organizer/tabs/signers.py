@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,19 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 250
 LTR_KINDS = ("phone", "email", "postal_code")
+
+
+class _UpDownScroll(QScrollArea):
+    """Scrolls up and down only, so it asks the splitter for the width of what it holds:
+    else a short screen gives it less and cuts its buttons and lists at the side."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar, hint.height())
 
 
 class SignersTab(OrgTab):
@@ -127,7 +140,7 @@ class SignersTab(OrgTab):
         # The details and decision buttons scroll up and down on a short screen (600 px)
         # instead of being pressed into each other.
         side = self.w(QWidget, "signerSide")
-        side_scroll = QScrollArea()
+        side_scroll = _UpDownScroll()
         side_scroll.setObjectName("signerSideScroll")
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -141,6 +154,12 @@ class SignersTab(OrgTab):
     def _build_review(self) -> None:
         """The review choices and buttons, their tooltips and their connections."""
         self.candidates = self.w(QComboBox, "candidateCombo")
+        # Long candidates are cut short in the box (whole in its list), not the box beyond
+        # its column on a short screen.
+        self.candidates.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.candidates.setMinimumContentsLength(16)
         self.review_message = self.w(QLabel, "reviewMessage")
         self.keep_button = self.w(QPushButton, "keepButton")
         self.merge_button = self.w(QPushButton, "mergeButton")
